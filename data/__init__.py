@@ -1,0 +1,1 @@
+"""Data files shipped with deploymap (installed as the ``geo.data`` package)."""

@@ -1,0 +1,70 @@
+"""The ``deploymap`` command: argument parsing, error reporting and exit codes.
+
+Exit codes: 0 ok; 2 the input is wrong (one message on stderr naming the file, line or name
+and the fix, no traceback); 1 a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+
+from .commands import resolve
+from .errors import UserInputError
+
+DESCRIPTION = """\
+Map where a military force is and where it has left, from news reports.
+Everything runs offline on the shipped data unless you add --online."""
+
+EPILOG = """\
+examples:
+  deploymap resolve Syunik "tỉnh Tavush" "Yerevan's main airport"
+  deploymap resolve "biên giới Armenia với Thổ Nhĩ Kỳ và Iran" --format geojson > borders.geojson
+  deploymap resolve --help
+
+Run `deploymap COMMAND --help` for the options of each command."""
+
+
+def _version() -> str:
+    try:
+        return metadata.version("deploymap")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="deploymap",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"deploymap {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    resolve.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    try:
+        return arguments.run(arguments)
+    except UserInputError as error:
+        print(f"deploymap {arguments.command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("deploymap: interrupted", file=sys.stderr)
+        return 130
+
+
+def entry_point() -> None:
+    """Console-script entry: exit with :func:`main`'s code."""
+    sys.exit(main())
+
+
+__all__ = ["build_parser", "entry_point", "main"]

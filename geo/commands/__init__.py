@@ -1,0 +1,1 @@
+"""One module per ``deploymap`` subcommand: each has ``register(subparsers)`` and ``run(args)``."""

@@ -1,0 +1,106 @@
+"""``deploymap resolve``: names to places, as text or GeoJSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..errors import PlaceNotFound, UserInputError
+from ..gazetteer import Gazetteer
+from ..place import KINDS, Place
+
+HELP = "resolve place names to geometries (offline)"
+DESCRIPTION = """\
+Resolve place names from a news story to the places and geometries they mean.
+
+Names may be in English, Vietnamese, Armenian (Latin or Armenian script) or Russian, with or
+without diacritics, and may be border phrases ("Armenia's border with Turkey", "biên giới
+Armenia với Thổ Nhĩ Kỳ và Iran") or place ids (AM-SU, border:AM-TR, airport:UDYZ).
+When a name fits several places, the province beats a village of the same name and places in
+the story's country (--country) beat places abroad; the output says when it chose."""
+
+EPILOG = """\
+examples:
+  deploymap resolve Syunik Tavush "Vayots Dzor"
+  deploymap resolve "sân bay chính của đất nước ở thủ đô Yerevan"
+  deploymap resolve Ararat --kind city
+  deploymap resolve "Armenia's borders with Turkey and Iran" --format geojson > borders.geojson
+  deploymap resolve Dilijan --online        # ask OpenStreetMap's Nominatim if unknown offline
+
+exit codes: 0 every name resolved; 2 a name is unknown (the message lists the closest names)."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``resolve`` subcommand."""
+    parser = commands.add_parser(
+        "resolve", help=HELP, description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("names", nargs="+", metavar="NAME", help="place names or ids")
+    parser.add_argument("--format", choices=("text", "geojson"), default="text",
+                        help="text (default): one line per name; geojson: a FeatureCollection")
+    parser.add_argument("--kind", choices=KINDS, help="only places of this kind")
+    parser.add_argument("--within", metavar="PLACE",
+                        help="only places in this country code (AM) or inside this place")
+    parser.add_argument("--country", default="AM", metavar="CODE",
+                        help="the story's country: its places win ties (default: AM)")
+    parser.add_argument("--online", action="store_true",
+                        help="ask OpenStreetMap's Nominatim (1 request/s, cached on disk) for "
+                             "names the offline data lacks; off by default")
+    parser.set_defaults(run=run)
+
+
+def describe(place: Place, query: str) -> str:
+    """One text line (plus notes) for a resolved place."""
+    point = place.geometry.representative_point()
+    line = (f"{query} -> {place.id}  {place.kind}  {place.name}"
+            f"  ({point.y:.4f}, {point.x:.4f})")
+    notes = []
+    if place.parts:
+        notes.append("made of " + ", ".join(place.parts))
+    if place.chosen_from:
+        notes.append(f"chosen among {len(place.chosen_from) + 1} places; others: "
+                     + ", ".join(place.chosen_from[:5])
+                     + (" ..." if len(place.chosen_from) > 5 else ""))
+    if place.approximate:
+        notes.append("approximate geometry" + (f": {place.note}" if place.note else ""))
+    return "\n".join([line, *(f"    {n}" for n in notes)])
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Resolve every name; print all results, or every error and nothing else."""
+    online = None
+    if arguments.online:
+        from ..online import OnlineGeocoder
+
+        online = OnlineGeocoder()
+        print("deploymap resolve: --online: unknown names go to Nominatim "
+              "(1 request per second, answers cached)", file=sys.stderr)
+    gazetteer = Gazetteer(country=arguments.country, online=online)
+    resolved: list[tuple[str, Place]] = []
+    problems: list[str] = []
+    for name in arguments.names:
+        try:
+            resolved.append((name, gazetteer.resolve(name, kind=arguments.kind,
+                                                     within=arguments.within)))
+        except PlaceNotFound as error:
+            problems.append(str(error))
+    if problems:
+        raise UserInputError("\n  ".join(problems) if len(problems) == 1
+                             else f"{len(problems)} names not found:\n  " + "\n  ".join(problems))
+    if arguments.format == "geojson":
+        collection: dict[str, Any] = {
+            "type": "FeatureCollection",
+            "features": [place.to_feature(query=query) for query, place in resolved],
+        }
+        json.dump(collection, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for query, place in resolved:
+            print(describe(place, query))
+    return 0
+
+
+__all__ = ["register", "run"]

@@ -1,0 +1,256 @@
+"""Offline gazetteer: names in a news story to the geometry they mean.
+
+>>> gazetteer = Gazetteer()
+>>> gazetteer.resolve("tỉnh Syunik").id
+'AM-SU'
+>>> gazetteer.resolve("biên giới Armenia với Thổ Nhĩ Kỳ và Iran").parts
+('border:AM-TR', 'border:AM-IR')
+
+Resolution (DESIGN.md section 3): exact match on the normalised name, then without generic
+words ("province", "tỉnh", "vùng") whose kind becomes a preference, then on the
+transliteration skeleton, then border phrases. Several candidates are ranked: the kind asked
+for, the kind the wording hints at, places in the story's country, higher administrative
+level (a province before a town of the same name), larger population. The returned
+:class:`Place` lists the others in ``chosen_from``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import shapely
+
+from .borders import is_border_phrase, parse_border_phrase
+from .boundaries import PLACE_LAYERS, read_layer
+from .errors import BadArgument, PlaceNotFound
+from .normalize import normalize, skeleton, strip_generic
+from .place import KINDS, Place
+from .suggest import Suggester
+
+if TYPE_CHECKING:
+    from .online import OnlineGeocoder
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+#: Region places usable as one side of a border phrase, by the code their border ids use.
+_REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
+
+
+def _place_from_record(record: dict[str, Any]) -> Place:
+    names = {lang: tuple(values) for lang, values in record.get("names", {}).items()}
+    return Place(
+        id=record["id"],
+        name=record["name"],
+        kind=record["kind"],
+        names=names,
+        geometry=record["geometry"],
+        source=record.get("source", ""),
+        country=record.get("country", ""),
+        approximate=bool(record.get("approximate", False)),
+        note=record.get("note", ""),
+    )
+
+
+class Gazetteer:
+    """Looks up places by name in the shipped boundary data (and online only if asked).
+
+    Parameters
+    ----------
+    country
+        ISO 3166-1 alpha-2 code of the story's country: its places win over same-named places
+        abroad, and border phrases without a first country ("the border with Turkey") start
+        from it.
+    online
+        An :class:`~geo.online.OnlineGeocoder` asked for names the offline data lacks. None
+        (the default) means no network, ever.
+    """
+
+    def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None) -> None:
+        self.country = country.upper()
+        self.online = online
+        self.places: dict[str, Place] = {}
+        self._population: dict[str, int] = {}
+        self._exact: dict[str, list[str]] = defaultdict(list)
+        self._stripped: dict[str, list[str]] = defaultdict(list)
+        self._loose: dict[str, list[str]] = defaultdict(list)
+        self._primary: dict[str, str] = {}
+        for layer in PLACE_LAYERS:
+            for record in read_layer(layer):
+                self._add(_place_from_record(record), int(record.get("population", 0)))
+        self._suggester = Suggester(self._exact)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add(self, place: Place, population: int) -> None:
+        self.places[place.id] = place
+        self._population[place.id] = population
+        self._primary[place.id] = normalize(place.name)
+        names = [place.name, *(n for values in place.names.values() for n in values)]
+        for name in names:
+            key = normalize(name)
+            if not key:
+                continue
+            self._index(self._exact, key, place.id)
+            stripped, _ = strip_generic(key)
+            if stripped != key:
+                self._index(self._stripped, stripped, place.id)
+            self._index(self._loose, skeleton(stripped), place.id)
+
+    @staticmethod
+    def _index(index: dict[str, list[str]], key: str, place_id: str) -> None:
+        bucket = index[key]
+        if place_id not in bucket:
+            bucket.append(place_id)
+
+    # -- looking up -----------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id (e.g. ``"AM-SU"``, ``"border:AM-TR"``)."""
+        try:
+            return self.places[place_id]
+        except KeyError:
+            raise PlaceNotFound(place_id, self.suggest(place_id)) from None
+
+    def candidates(
+        self, name: str, *, kind: str | None = None, within: str | None = None
+    ) -> list[Place]:
+        """Every place ``name`` may mean, best first (empty when none).
+
+        Parameters
+        ----------
+        name
+            A place name in any language the data knows, a border phrase, or a place id.
+        kind
+            Keep only places of this kind (one of :data:`geo.place.KINDS`).
+        within
+            Keep only places in this country (alpha-2 code) or inside this place (id or name).
+        """
+        if kind is not None and kind not in _KIND_RANK:
+            raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+        if name in self.places:
+            found, hint, key = [name], None, name
+        else:
+            found, hint, key = self._match(name)
+        places = [self.places[i] for i in found]
+        if not places and is_border_phrase(key):
+            border = self._border(key, name)
+            places = [border] if border else []
+        if kind is not None:
+            places = [p for p in places if p.kind == kind]
+        if within is not None:
+            places = self._within(places, within)
+        places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
+        return [dataclasses.replace(p, matched=key) for p in places]
+
+    def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
+        """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
+
+        Raises
+        ------
+        PlaceNotFound
+            The name matches nothing; the message lists the closest known names.
+        """
+        if not name or not name.strip():
+            raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
+        found = self.candidates(name, kind=kind, within=within)
+        if found:
+            best, others = found[0], found[1:]
+            if others:
+                best = dataclasses.replace(best, chosen_from=tuple(p.id for p in others))
+            return best
+        if self.online is not None:
+            codes = [within.lower()] if within and len(within) == 2 else []
+            place = self.online.lookup(name, country_codes=codes)
+            if place is not None and (kind is None or place.kind == kind):
+                return place
+        if kind is not None or within is not None:
+            loose = self.candidates(name)
+            if loose:
+                known = ", ".join(f"{p.id} ({p.kind}, {p.country or '-'})" for p in loose[:5])
+                raise PlaceNotFound(
+                    name, [], what=f"no place named {name!r} fits kind={kind!r}, "
+                    f"within={within!r}", hint=f"; the name is known as {known}. Drop or "
+                    "change the kind/within filter, or use one of these ids.")
+        raise PlaceNotFound(name, self.suggest(name))
+
+    def suggest(self, name: str, *, limit: int = 5) -> list[str]:
+        """Names of the places whose names are closest to ``name`` (fuzzy), best first.
+
+        Each suggestion reads ``"Syunik (province, AM-SU)"``.
+        """
+        ids = self._suggester.suggest(normalize(name), limit=limit)
+        return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _match(self, name: str) -> tuple[list[str], str | None, str]:
+        key = normalize(name)
+        if key in self._exact:
+            return self._exact[key], None, key
+        stripped, hint = strip_generic(key)
+        found = (
+            self._exact.get(stripped)
+            or self._stripped.get(stripped)
+            or self._loose.get(skeleton(stripped))
+            or []
+        )
+        return found, hint, stripped
+
+    def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
+        return (
+            0 if hint and place.kind == hint else 1,
+            0 if place.country == self.country else 1,
+            _KIND_RANK.get(place.kind, len(_KIND_RANK)),
+            0 if self._primary.get(place.id) == key else 1,
+            -self._population.get(place.id, 0),
+        )
+
+    def _within(self, places: Iterable[Place], within: str) -> list[Place]:
+        if len(within) == 2 and within.isalpha():
+            code = within.upper()
+            return [p for p in places if p.country == code]
+        area = self.resolve(within).geometry
+        return [p for p in places if area.intersects(p.geometry.representative_point())]
+
+    def _country_code(self, key: str) -> str | None:
+        for place_id in self._exact.get(key, ()):
+            place = self.places[place_id]
+            if place.kind == "country":
+                return place.id
+            if place.id in _REGION_BORDER_CODES:
+                return _REGION_BORDER_CODES[place.id]
+        return None
+
+    def _border(self, key: str, name: str) -> Place | None:
+        codes = parse_border_phrase(key, self._country_code)
+        if not codes:
+            return None
+        home = self.country if self.country in codes or len(codes) < 2 else codes[0]
+        others = [c for c in codes if c != home]
+        ids = [f"border:{home}-{other}" for other in others]
+        missing = [i for i in ids if i not in self.places]
+        if not ids or missing:
+            known = sorted(i for i in self.places if i.startswith("border:"))
+            raise PlaceNotFound(
+                name, [], what=f"no border line for {name!r} in the data",
+                hint=f" (looked for {', '.join(missing) or home}); known borders: "
+                f"{', '.join(known)}. Name one of these, or give an inline geometry.",
+            )
+        if len(ids) == 1:
+            return self.places[ids[0]]
+        parts = [self.places[i] for i in ids]
+        return Place(
+            id="+".join(ids),
+            name=" and ".join(p.name for p in parts),
+            kind="border",
+            names={"en": (" and ".join(p.name for p in parts),)},
+            geometry=shapely.line_merge(shapely.union_all([p.geometry for p in parts])),
+            source="; ".join(dict.fromkeys(p.source for p in parts)),
+            country=home,
+            parts=tuple(ids),
+        )
+
+
+__all__ = ["Gazetteer"]

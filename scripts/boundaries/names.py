@@ -1,0 +1,62 @@
+"""Names of countries from ISO 3166 (pycountry) and the curated names file."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import json
+from pathlib import Path
+
+import yaml
+
+from .fetch import Package
+
+CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
+
+
+def load_curated(filename: str) -> dict:
+    """A YAML file from ``data/curated/``."""
+    with (CURATED / filename).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def iso_countries(pycountry: Package) -> dict[str, dict]:
+    """ISO 3166-1 entries keyed by numeric code, each with names in en, ru and hy."""
+    entries = json.loads(pycountry.read("pycountry/databases/iso3166-1.json"))["3166-1"]
+    translations = {
+        lang: gettext.GNUTranslations(
+            io.BytesIO(pycountry.read(f"pycountry/locales/{lang}/LC_MESSAGES/iso3166-1.mo"))
+        )
+        for lang in ("ru", "hy")
+    }
+    countries = {}
+    for entry in entries:
+        english = [entry[k] for k in ("common_name", "name", "official_name") if k in entry]
+        names = {"en": list(dict.fromkeys(english))}
+        for lang, table in translations.items():
+            translated = table.gettext(entry["name"])
+            if translated != entry["name"]:
+                names[lang] = [translated]
+        countries[entry["numeric"]] = {"alpha_2": entry["alpha_2"], "names": names}
+    return countries
+
+
+def iso_subdivisions(pycountry: Package, country: str) -> dict[str, str]:
+    """ISO 3166-2 subdivision names of one country keyed by code (e.g. ``AM-SU``)."""
+    entries = json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]
+    return {e["code"]: e["name"] for e in entries if e["code"].startswith(country + "-")}
+
+
+def merge_names(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Names by language from several sources, first occurrence first, no duplicates."""
+    merged: dict[str, list[str]] = {}
+    for source in sources:
+        for lang, names in source.items():
+            bucket = merged.setdefault(lang, [])
+            for name in names:
+                if name and name not in bucket:
+                    bucket.append(name)
+    return {lang: merged[lang] for lang in sorted(merged)}
+
+
+__all__ = ["iso_countries", "iso_subdivisions", "load_curated", "merge_names"]

