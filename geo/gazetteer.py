@@ -16,7 +16,6 @@ level (a province before a town of the same name), larger population. The return
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -127,22 +126,8 @@ class Gazetteer:
         within
             Keep only places in this country (alpha-2 code) or inside this place (id or name).
         """
-        if kind is not None and kind not in _KIND_RANK:
-            raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
-        if name in self.places:
-            found, hint, key = [name], None, name
-        else:
-            found, hint, key = self._match(name)
-        places = [self.places[i] for i in found]
-        if not places and is_border_phrase(key):
-            border = self._border(key, name)
-            places = [border] if border else []
-        if kind is not None:
-            places = [p for p in places if p.kind == kind]
-        if within is not None:
-            places = self._within(places, within)
-        places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
-        return [dataclasses.replace(p, matched=key) for p in places]
+        places, key = self._ranked(name, kind, within)
+        return [p.as_match(key) for p in places]
 
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
         """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
@@ -154,19 +139,17 @@ class Gazetteer:
         """
         if not name or not name.strip():
             raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
-        found = self.candidates(name, kind=kind, within=within)
+        found, key = self._ranked(name, kind, within)
         if found:
-            best, others = found[0], found[1:]
-            if others:
-                best = dataclasses.replace(best, chosen_from=tuple(p.id for p in others))
-            return best
+            others = tuple(p.id for p in found[1:])
+            return found[0].as_match(key, others)
         if self.online is not None:
             codes = [within.lower()] if within and len(within) == 2 else []
             place = self.online.lookup(name, country_codes=codes)
             if place is not None and (kind is None or place.kind == kind):
                 return place
         if kind is not None or within is not None:
-            loose = self.candidates(name)
+            loose, _ = self._ranked(name, None, None)
             if loose:
                 known = ", ".join(f"{p.id} ({p.kind}, {p.country or '-'})" for p in loose[:5])
                 raise PlaceNotFound(
@@ -174,6 +157,27 @@ class Gazetteer:
                     f"within={within!r}", hint=f"; the name is known as {known}. Drop or "
                     "change the kind/within filter, or use one of these ids.")
         raise PlaceNotFound(name, self.suggest(name))
+
+    def _ranked(
+        self, name: str, kind: str | None, within: str | None
+    ) -> tuple[list[Place], str]:
+        """The places ``name`` may mean, best first, and the key that matched."""
+        if kind is not None and kind not in _KIND_RANK:
+            raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+        if name in self.places:
+            return [self.places[name]], name
+        found, hint, key = self._match(name)
+        places = [self.places[i] for i in found]
+        if not places and is_border_phrase(key):
+            border = self._border(key, name)
+            places = [border] if border else []
+        if kind is not None:
+            places = [p for p in places if p.kind == kind]
+        if within is not None:
+            places = self._within(places, within)
+        if len(places) > 1:
+            places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
+        return places, key
 
     def suggest(self, name: str, *, limit: int = 5) -> list[str]:
         """Names of the places whose names are closest to ``name`` (fuzzy), best first.

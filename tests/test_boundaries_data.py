@@ -1,0 +1,139 @@
+"""The shipped boundary data measures up: border lengths, province tiling, point positions."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from geo import Gazetteer
+from geo.boundaries import read_layer
+from geo.normalize import data_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+METRIC = "+proj=laea +lat_0=40.2 +lon_0=45.0 +datum=WGS84 +units=m +no_defs"
+
+
+def metric(geometry: shapely.Geometry) -> shapely.Geometry:
+    return gpd.GeoSeries([geometry], crs=4326).to_crs(METRIC).iloc[0]
+
+
+def distance_km(a: shapely.Point, b: shapely.Point) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.y, a.x, b.y, b.x))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(("border", "expected_km"), [("border:AM-TR", 311), ("border:AM-IR", 44)])
+def test_border_length_within_ten_percent(gazetteer: Gazetteer, border: str,
+                                          expected_km: float) -> None:
+    length = metric(gazetteer.get(border).geometry).length / 1000
+    assert abs(length - expected_km) / expected_km < 0.10, length
+
+
+def test_every_border_of_armenia_exists_and_lies_on_its_outline(gazetteer: Gazetteer) -> None:
+    outline = metric(gazetteer.get("AM").geometry).boundary
+    for code in ("TR", "IR", "AZ", "NX", "GE"):
+        line = metric(gazetteer.get(f"border:AM-{code}").geometry)
+        assert line.geom_type in ("LineString", "MultiLineString")
+        assert line.length > 30_000
+        assert outline.buffer(5).covers(line), code  # within 5 m of Armenia's outline
+
+
+def test_borders_do_not_overlap(gazetteer: Gazetteer) -> None:
+    codes = ("TR", "IR", "AZ", "NX", "GE")
+    lines = [metric(gazetteer.get(f"border:AM-{c}").geometry) for c in codes]
+    for i, a in enumerate(lines):
+        for b in lines[i + 1:]:
+            assert a.intersection(b).length < 1.0
+
+
+def test_eleven_valid_provinces_tile_the_outline(gazetteer: Gazetteer) -> None:
+    provinces = [p for p in gazetteer.places.values() if p.kind == "province" and p.country == "AM"]
+    assert len(provinces) == 11
+    assert all(p.geometry.is_valid and p.geometry.geom_type in ("Polygon", "MultiPolygon")
+               for p in provinces)
+    # Overlay in degrees, where the data shares one coordinate grid; measure in metres.
+    outline = gazetteer.get("AM").geometry
+    union = shapely.union_all([p.geometry for p in provinces])
+    difference = metric(union.symmetric_difference(outline)).area
+    assert difference / metric(outline).area < 0.01
+    # No gap or overlap a reader could see at zoom 9 (~250 m a pixel): under 0.1 km² in all.
+    assert difference < 100_000
+    overlaps = sum(
+        metric(a.geometry.intersection(b.geometry)).area
+        for i, a in enumerate(provinces) for b in provinces[i + 1:]
+        if a.geometry.intersects(b.geometry)
+    )
+    assert overlaps < 100_000
+
+
+def test_provinces_have_iso_codes_and_names(gazetteer: Gazetteer) -> None:
+    codes = sorted(p.id for p in gazetteer.places.values() if p.kind == "province")
+    assert codes == ["AM-AG", "AM-AR", "AM-AV", "AM-ER", "AM-GR", "AM-KT", "AM-LO", "AM-SH",
+                     "AM-SU", "AM-TV", "AM-VD"]
+    syunik = gazetteer.get("AM-SU")
+    assert "Սյունիք" in syunik.names["hy"] and "Сюник" in syunik.names["ru"]
+
+
+def test_zvartnots_within_two_km_of_its_real_position(gazetteer: Gazetteer) -> None:
+    # Zvartnots International Airport, 40°08′50″N 44°23′46″E (published aerodrome position).
+    real = shapely.Point(44.3961, 40.1472)
+    assert distance_km(gazetteer.get("airport:UDYZ").geometry, real) < 2.0
+
+
+def test_gyumri_base_within_two_km_of_gyumri(gazetteer: Gazetteer) -> None:
+    # The 102nd base lies inside Gyumri; 40.7931 N, 43.8464 E is GeoNames' centre of Gyumri.
+    base = gazetteer.get("base:102-gyumri")
+    assert distance_km(base.geometry, shapely.Point(43.8464, 40.7931)) < 2.0
+    assert base.approximate and "seed 002" in base.source
+
+
+def test_nagorno_karabakh_is_marked_approximate_and_plausible(gazetteer: Gazetteer) -> None:
+    region = gazetteer.get("region:nagorno-karabakh")
+    assert region.approximate and "Approximate" in region.note
+    area = metric(region.geometry).area / 1e6
+    assert 3_000 < area < 5_000  # the former autonomous oblast: about 4,400 km²
+    assert metric(region.geometry).intersection(metric(gazetteer.get("AM").geometry)).area < 1e4
+    stepanakert = gazetteer.resolve("Stepanakert").geometry
+    assert region.geometry.contains(stepanakert)
+
+
+def test_water_layer_has_sevan_and_the_aras(gazetteer: Gazetteer) -> None:
+    sevan = gazetteer.resolve("Lake Sevan")
+    assert sevan.kind == "lake" and gazetteer.get("AM").geometry.contains(sevan.geometry.centroid)
+    aras = gazetteer.resolve("Aras", kind="river")
+    # The Aras runs along the Armenia–Iran border: every point of that border lies within 2 km.
+    border = metric(gazetteer.get("border:AM-IR").geometry)
+    assert metric(aras.geometry).buffer(2000).covers(border)
+
+
+def test_checkpoints_lie_on_their_borders(gazetteer: Gazetteer) -> None:
+    checkpoints = [p for p in gazetteer.places.values() if p.kind == "checkpoint"]
+    assert len(checkpoints) >= 8
+    for checkpoint in checkpoints:
+        record = next(r for r in read_layer("places") if r["id"] == checkpoint.id)
+        border = gazetteer.get(record["border"]).geometry
+        assert border.distance(checkpoint.geometry) < 1e-4, checkpoint.id
+
+
+def test_every_feature_carries_its_source() -> None:
+    for layer in ("countries", "provinces", "borders", "regions", "water", "places", "basemap"):
+        for record in read_layer(layer):
+            assert record["source"], (layer, record["id"])
+
+
+def test_sources_md_lists_every_pinned_package() -> None:
+    pins = tomllib.loads((ROOT / "scripts" / "boundaries" / "pins.toml").read_text())["packages"]
+    sources = data_path("boundaries", "SOURCES.md").read_text(encoding="utf-8")
+    for entry in pins.values():
+        assert entry["sha256"][:16] in sources
+        assert entry["licence"] in sources
+    assert "OpenStreetMap" in sources and "GeoNames" in sources

@@ -1,0 +1,139 @@
+"""Gazetteer behaviour: languages, ambiguity rules, border phrases, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import BadArgument, Gazetteer, PlaceNotFound
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Syunik'", "AM-SU"), ("Siunik", "AM-SU"), ("Сюник", "AM-SU"), ("Սյունիք", "AM-SU"),
+        ("tỉnh Syunik", "AM-SU"), ("Syunik Province", "AM-SU"), ("SYUNIK MARZ", "AM-SU"),
+        ("Vayots' Dzor", "AM-VD"), ("Вайоц Дзор", "AM-VD"), ("Գեղարքունիք", "AM-GR"),
+        ("Gruzia", "GE"), ("Грузия", "GE"), ("Türkiye", "TR"), ("Turkey", "TR"),
+        ("Zvartnots", "airport:UDYZ"), ("Звартноц", "airport:UDYZ"),
+        ("sân bay Zvartnots", "airport:UDYZ"), ("Yerevan airport", "airport:UDYZ"),
+        ("Leninakan", "geonames:616635"), ("Гюмри", "geonames:616635"),
+        ("Artsakh", "region:nagorno-karabakh"), ("Нагорный Карабах", "region:nagorno-karabakh"),
+        ("Nakhichevan", "region:nakhchivan"), ("Lake Sevan", "lake:sevan"),
+        ("AM-SU", "AM-SU"), ("border:AM-IR", "border:AM-IR"),
+    ],
+)
+def test_names_in_every_language(gazetteer: Gazetteer, name: str, place_id: str) -> None:
+    assert gazetteer.resolve(name).id == place_id
+
+
+@pytest.mark.parametrize(
+    ("phrase", "parts"),
+    [
+        ("Armenia's border with Turkey", ("border:AM-TR",)),
+        ("the border with Iran", ("border:AM-IR",)),
+        ("Armenia–Georgia border", ("border:AM-GE",)),
+        ("the Armenian-Azerbaijani border", ("border:AM-AZ",)),
+        ("border between Armenia and Nakhchivan", ("border:AM-NX",)),
+        ("biên giới Armenia với Thổ Nhĩ Kỳ và Iran", ("border:AM-TR", "border:AM-IR")),
+        ("Armenia's borders with Turkey and Iran", ("border:AM-TR", "border:AM-IR")),
+        ("Armenian-Turkish and Armenian-Iranian border", ("border:AM-TR", "border:AM-IR")),
+        ("армяно-турецкой границе", ("border:AM-TR",)),
+    ],
+)
+def test_border_phrases(gazetteer: Gazetteer, phrase: str, parts: tuple[str, ...]) -> None:
+    place = gazetteer.resolve(phrase)
+    assert place.kind == "border"
+    assert (place.parts or (place.id,)) == parts
+    assert place.geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def test_composite_border_is_the_union_of_its_parts(gazetteer: Gazetteer) -> None:
+    both = gazetteer.resolve("Armenia's borders with Turkey and Iran").geometry
+    turkey = gazetteer.get("border:AM-TR").geometry
+    iran = gazetteer.get("border:AM-IR").geometry
+    assert abs(both.length - (turkey.length + iran.length)) < 1e-9
+
+
+def test_a_province_beats_towns_of_the_same_name_and_says_so(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Ararat")
+    assert place.id == "AM-AR" and place.kind == "province"
+    assert place.ambiguous
+    others = [gazetteer.get(i) for i in place.chosen_from]
+    assert others and all(o.kind == "city" for o in others)
+    assert "geonames:174991" in place.chosen_from  # the town of Ararat
+
+
+def test_armavir_is_armenian_before_russian(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Armavir")
+    assert (place.id, place.country) == ("AM-AV", "AM")
+    russian = gazetteer.resolve("Armavir", within="RU")
+    assert russian.country == "RU" and russian.kind == "city"
+    assert russian.id in place.chosen_from
+
+
+def test_story_country_decides(gazetteer: Gazetteer) -> None:
+    russian_story = Gazetteer(country="RU")
+    assert russian_story.resolve("Armavir", kind="city").country == "RU"
+    assert gazetteer.resolve("Armavir", kind="city").country == "AM"
+
+
+def test_kind_hint_from_the_wording(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("the town of Ararat").id == "geonames:174991"
+    assert gazetteer.resolve("Ararat province").id == "AM-AR"
+
+
+def test_kind_filter_and_within(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Ararat", kind="city").id == "geonames:174991"
+    inside = gazetteer.resolve("Agarak", within="AM-SU")
+    assert gazetteer.get("AM-SU").geometry.contains(inside.geometry)
+    with pytest.raises(PlaceNotFound, match="fits kind='airport'"):
+        gazetteer.resolve("Ararat", kind="airport")
+
+
+def test_unambiguous_names_are_not_flagged(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Vayots Dzor").chosen_from == ()
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [("Syunk", "AM-SU"), ("Gegarkunk", "AM-GR"), ("Tavuch", "AM-TV"), ("Zvartnotz", "airport:UDYZ"),
+     ("Nagorno Karabkh", "region:nagorno-karabakh"), ("Gyumir", "geonames:616635")],
+)
+def test_misspelt_names_fail_with_suggestions(gazetteer: Gazetteer, typo: str,
+                                              expected: str) -> None:
+    with pytest.raises(PlaceNotFound) as caught:
+        gazetteer.resolve(typo)
+    assert caught.value.query == typo
+    assert any(expected in s for s in caught.value.suggestions[:3])
+    assert repr(typo) in str(caught.value)
+
+
+def test_unknown_name_error_is_a_lookup_error(gazetteer: Gazetteer) -> None:
+    with pytest.raises(LookupError, match="unknown place name 'Qwxzv'"):
+        gazetteer.resolve("Qwxzv")
+
+
+def test_border_with_no_line_in_the_data(gazetteer: Gazetteer) -> None:
+    with pytest.raises(PlaceNotFound, match="border:AM-RU"):
+        gazetteer.resolve("Armenia's border with Russia")
+
+
+def test_bad_arguments(gazetteer: Gazetteer) -> None:
+    with pytest.raises(BadArgument):
+        gazetteer.resolve("  ")
+    with pytest.raises(BadArgument, match="unknown kind"):
+        gazetteer.candidates("Syunik", kind="planet")
+
+
+def test_candidates_lists_every_meaning_best_first(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Ararat")
+    assert found[0].id == "AM-AR"
+    assert {"geonames:174991", "geonames:174992"} <= {p.id for p in found}
+    assert gazetteer.candidates("Qwxzv") == []
+
+
+def test_place_feature_is_geojson(gazetteer: Gazetteer) -> None:
+    feature = gazetteer.resolve("Zvartnots").to_feature(query="Zvartnots")
+    assert feature["geometry"] == {"type": "Point", "coordinates": (44.3959, 40.1473)}
+    assert feature["properties"]["query"] == "Zvartnots"
+    assert feature["properties"]["kind"] == "airport"
