@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 
 import geopandas as gpd
@@ -89,7 +88,6 @@ def read_world_countries(package: Package) -> gpd.GeoDataFrame:
     frame = frame.set_crs(4326, allow_override=True)
     frame["geometry"] = [shapely.make_valid(g) for g in frame.geometry]
     return frame
-
 
 
 __all__ = [
