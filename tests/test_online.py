@@ -23,7 +23,7 @@ from geopy.exc import (
     GeocoderUnavailable,
 )
 
-from geo.errors import BadArgument, OnlineLookupError
+from geo.errors import BadArgument, OnlineLookupError, PlaceNotFound
 from geo.online import SOURCE, OnlineGeocoder, default_cache_dir, default_user_agent
 
 LICENCE = "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright"
@@ -465,3 +465,32 @@ def test_importing_the_module_does_not_import_geopy():
         env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert result.stdout.strip() == "False"
+
+
+# --- wired into the gazetteer --------------------------------------------------------------
+
+
+def test_gazetteer_asks_online_only_for_names_it_lacks(make, server, gazetteer, monkeypatch):
+    server.answers["tsaghkunyats ridge"] = [_record(name="Tsaghkunyats Ridge",
+                                                    display_name="Tsaghkunyats Ridge, Armenia")]
+    monkeypatch.setattr(gazetteer, "online", make())
+
+    assert gazetteer.resolve("Syunik").id == "AM-SU"
+    assert server.requests == []  # known offline: no request
+
+    place = gazetteer.resolve("Tsaghkunyats Ridge")
+    assert place.source == SOURCE and place.name == "Tsaghkunyats Ridge"
+    assert len(server.requests) == 1
+
+
+def test_gazetteer_without_online_opens_no_socket(gazetteer, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a socket was opened without --online")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert gazetteer.online is None
+    with pytest.raises(PlaceNotFound):
+        gazetteer.resolve("Tsaghkunyats Ridge")
