@@ -7,11 +7,12 @@ and the fix, no traceback); 1 a bug.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from .commands import resolve
+from .commands import diff, resolve, snapshot
 from .errors import UserInputError
 
 DESCRIPTION = """\
@@ -22,7 +23,8 @@ EPILOG = """\
 examples:
   deploymap resolve Syunik "tỉnh Tavush" "Yerevan's main airport"
   deploymap resolve "biên giới Armenia với Thổ Nhĩ Kỳ và Iran" --format geojson > borders.geojson
-  deploymap resolve --help
+  deploymap diff                            # the seed story: withdrawn / remained / new
+  deploymap snapshot --date 2024-01-01 --format geojson > before.geojson
 
 Run `deploymap COMMAND --help` for the options of each command."""
 
@@ -45,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"deploymap {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     resolve.register(commands)
+    snapshot.register(commands)
+    diff.register(commands)
     return parser
 
 
@@ -57,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserInputError as error:
         print(f"deploymap {arguments.command}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `deploymap diff | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("deploymap: interrupted", file=sys.stderr)
         return 130

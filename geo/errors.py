@@ -56,3 +56,11 @@ class DataFileError(UserInputError, OSError):
 
 class OnlineLookupError(UserInputError, ConnectionError):
     """The opt-in online geocoder could not answer (network, timeout, service refusal)."""
+
+
+class ScenarioError(UserInputError, ValueError):
+    """A scenario file has problems; ``problems`` lists each as ``file:line: message``."""
+
+    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
+        self.problems = list(problems)
+        super().__init__(message)
