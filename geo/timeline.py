@@ -143,7 +143,7 @@ class Timeline:
     def _frame(rows: Iterable[dict[str, object]], extra: tuple[str, ...] = ()) -> gpd.GeoDataFrame:
         columns = [*COLUMNS, *extra, "geometry"]
         frame = gpd.GeoDataFrame(list(rows), columns=columns, geometry="geometry", crs=4326)
-        return frame.astype({"strength": "Int64"})
+        return frame.astype({"strength": "Int64", "strength_approximate": "boolean"})
 
 
 __all__ = ["CHANGES", "COLUMNS", "Timeline", "in_force"]
