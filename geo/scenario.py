@@ -129,7 +129,11 @@ def load_scenario(
                         "views; see docs/scenario.md")
         problems.raise_if_any()
     for error in sorted(_schema_validator().iter_errors(document), key=lambda e: e.path):
-        problems.add(_line_at(document, list(error.absolute_path)), _schema_message(error))
+        where = list(error.absolute_path)
+        if error.validator == "additionalProperties":  # point at the first unknown key
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            where += extra[:1]
+        problems.add(_line_at(document, where), _schema_message(error))
     problems.raise_if_any()
     country = str(document.get("country", "AM"))
     if gazetteer is None or gazetteer.country != country:
