@@ -72,7 +72,8 @@ def load_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
         problem = error.problem or error.context or "invalid YAML"
-        fix = "keep only one" if problem.startswith("duplicate key") else "fix the YAML syntax there"
+        duplicate = problem.startswith("duplicate key")
+        fix = "keep only one" if duplicate else "fix the YAML syntax there"
         raise UserInputError(f"{path}{line}: {problem}; {fix}") from None
     except yaml.YAMLError as error:
         raise UserInputError(f"{path}: invalid YAML: {error}") from None

@@ -70,7 +70,7 @@ def test_snapshots_from_1992_to_2030(timeline: Timeline, year: int) -> None:
         if day >= dt.date(1996, 1, 1):
             assert "base:102-gyumri" in ids
         if dt.date(2021, 1, 1) <= day < dt.date(2023, 9, 1):
-            assert FIVE_PROVINCES <= ids and "region:nagorno-karabakh" in ids
+            assert ids >= FIVE_PROVINCES and "region:nagorno-karabakh" in ids
         if day >= dt.date(2024, 8, 1):
             assert ids == {"border:AM-TR", "border:AM-IR", "base:102-gyumri"}
 
