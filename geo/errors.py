@@ -37,7 +37,7 @@ class PlaceNotFound(UserInputError, LookupError):
         message = what or f"unknown place name {query!r}"
         if self.suggestions:
             message += "; did you mean: " + "; ".join(self.suggestions) + "?"
-        elif not hint:
+        elif not hint.startswith(";"):
             message += "; no similar name is known."
         message += hint or (
             " Check the spelling, give the place id (see `deploymap resolve --help`),"

@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from .online import OnlineGeocoder
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+#: Kinds often named without their generic word: "Sevan" for Lake Sevan.
+_BARE_NAME_KINDS = frozenset({"lake", "river", "region"})
+#: Id prefixes, to tell an unknown id from an unknown name.
+_ID_PREFIXES = ("geonames:", "airport:", "border:", "region:", "base:", "checkpoint:",
+                "lake:", "river:", "basemap:")
+#: Queries longer than this are cut short in messages.
+_SHOWN_LENGTH = 80
 #: Region places usable as one side of a border phrase, by the code their border ids use.
 _REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
 
@@ -78,7 +85,11 @@ class Gazetteer:
         for layer in PLACE_LAYERS:
             for record in read_layer(layer):
                 self._add(_place_from_record(record), int(record.get("population", 0)))
+        self._ids = {place_id.lower(): place_id for place_id in self.places}
         self._suggester = Suggester(self._exact)
+        if self.country not in self.places or self.places[self.country].kind != "country":
+            raise BadArgument(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 "
+                              "code such as AM, GE or RU")
 
     # -- building -------------------------------------------------------------------------
 
@@ -148,15 +159,24 @@ class Gazetteer:
             place = self.online.lookup(name, country_codes=codes)
             if place is not None and (kind is None or place.kind == kind):
                 return place
+        shown = name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
         if kind is not None or within is not None:
             loose, _ = self._ranked(name, None, None)
             if loose:
                 known = ", ".join(f"{p.id} ({p.kind}, {p.country or '-'})" for p in loose[:5])
                 raise PlaceNotFound(
-                    name, [], what=f"no place named {name!r} fits kind={kind!r}, "
+                    name, [], what=f"no place named {shown!r} fits kind={kind!r}, "
                     f"within={within!r}", hint=f"; the name is known as {known}. Drop or "
                     "change the kind/within filter, or use one of these ids.")
-        raise PlaceNotFound(name, self.suggest(name))
+        if name.strip().lower().startswith(_ID_PREFIXES):
+            raise PlaceNotFound(name, self.suggest(name, kind=kind),
+                                what=f"unknown place id {shown!r}")
+        hint = ""
+        if any(sep in f" {normalize(name)} " for sep in (" and ", " va ", " и ")) or any(
+                sep in name for sep in (",", ";")):
+            hint = (" It looks like several names: give each one as its own argument, e.g. "
+                    "deploymap resolve Tavush Syunik.")
+        raise PlaceNotFound(shown, self.suggest(name, kind=kind), hint=hint)
 
     def _ranked(
         self, name: str, kind: str | None, within: str | None
@@ -164,13 +184,17 @@ class Gazetteer:
         """The places ``name`` may mean, best first, and the key that matched."""
         if kind is not None and kind not in _KIND_RANK:
             raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
-        if name in self.places:
-            return [self.places[name]], name
-        found, hint, key = self._match(name)
+        place_id = self._ids.get(name.strip().lower())
+        if place_id is not None:
+            found, hint, key = [place_id], None, place_id
+        else:
+            found, hint, key = self._match(name, kind)
         places = [self.places[i] for i in found]
         if not places and is_border_phrase(key):
             border = self._border(key, name)
             places = [border] if border else []
+        if not places and "," in name and within is None:
+            return self._place_in_country(name, kind)
         if kind is not None:
             places = [p for p in places if p.kind == kind]
         if within is not None:
@@ -179,28 +203,55 @@ class Gazetteer:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
         return places, key
 
-    def suggest(self, name: str, *, limit: int = 5) -> list[str]:
+    def _place_in_country(self, name: str, kind: str | None) -> tuple[list[Place], str]:
+        """``"Minsk, Belarus"``: the first part, inside the country the last part names."""
+        head, _, tail = name.rpartition(",")
+        countries, _ = self._ranked(tail, "country", None)
+        if not head.strip() or not countries:
+            return [], normalize(name)
+        return self._ranked(head, kind, countries[0].id)
+
+    def suggest(self, name: str, *, kind: str | None = None, limit: int = 5) -> list[str]:
         """Names of the places whose names are closest to ``name`` (fuzzy), best first.
 
-        Each suggestion reads ``"Syunik (province, AM-SU)"``.
+        Each suggestion reads ``"Syunik (province, AM-SU)"``; ``kind`` keeps only that kind.
         """
-        ids = self._suggester.suggest(normalize(name), limit=limit)
+        ids = self._suggester.suggest(normalize(name), limit=limit * 4 if kind else limit)
+        if kind is not None:
+            ids = [i for i in ids if self.places[i].kind == kind][:limit]
         return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _match(self, name: str) -> tuple[list[str], str | None, str]:
+    def _match(self, name: str, kind: str | None) -> tuple[list[str], str | None, str]:
+        """Ids matching ``name``, the kind its wording hints at, and the key used.
+
+        Tiers, first that matches: the full name; the name without generic words; the
+        transliteration skeleton. Names that carry a generic word of their own ("Lake
+        Sevan") also answer to the bare name when they are natural features or regions,
+        or when that kind is asked for or hinted ("Margara crossing").
+        """
         key = normalize(name)
-        if key in self._exact:
-            return self._exact[key], None, key
         stripped, hint = strip_generic(key)
-        found = (
-            self._exact.get(stripped)
-            or self._stripped.get(stripped)
-            or self._loose.get(skeleton(stripped))
-            or []
+        wanted = kind or hint
+
+        def bare(found: list[str]) -> list[str]:
+            return [i for i in found if self.places[i].kind in _BARE_NAME_KINDS
+                    or self.places[i].kind == wanted]
+
+        tiers = (
+            (key, self._exact.get(key, []) + bare(self._stripped.get(key, []))),
+            (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
+            (stripped, self._loose.get(skeleton(stripped), [])),
         )
-        return found, hint, stripped
+        if kind is not None:
+            for matched, found in tiers:
+                if any(self.places[i].kind == kind for i in found):
+                    return list(dict.fromkeys(found)), hint, matched
+        for matched, found in tiers:
+            if found:
+                return list(dict.fromkeys(found)), hint, matched
+        return [], hint, key
 
     def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
         return (
@@ -214,6 +265,9 @@ class Gazetteer:
     def _within(self, places: Iterable[Place], within: str) -> list[Place]:
         if len(within) == 2 and within.isalpha():
             code = within.upper()
+            if self.places.get(code) is None or self.places[code].kind != "country":
+                raise BadArgument(f"within: unknown country code {within!r}; give an ISO "
+                                  "3166-1 alpha-2 code such as AM, or a place name")
             return [p for p in places if p.country == code]
         area = self.resolve(within).geometry
         return [p for p in places if area.intersects(p.geometry.representative_point())]
@@ -239,8 +293,9 @@ class Gazetteer:
             known = sorted(i for i in self.places if i.startswith("border:"))
             raise PlaceNotFound(
                 name, [], what=f"no border line for {name!r} in the data",
-                hint=f" (looked for {', '.join(missing) or home}); known borders: "
-                f"{', '.join(known)}. Name one of these, or give an inline geometry.",
+                hint=f"; looked for {', '.join(missing) or home}; known borders: "
+                f"{', '.join(known)}. Name one of these (a scenario may also give the line as "
+                "an inline geometry).",
             )
         if len(ids) == 1:
             return self.places[ids[0]]

@@ -72,3 +72,14 @@ def test_help_has_examples() -> None:
     assert sub.returncode == 0
     for needle in ("examples:", "--format", "--online", "--kind", "--within", "exit codes"):
         assert needle in sub.stdout
+
+
+def test_out_file_is_written_only_when_every_name_resolves(tmp_path: Path) -> None:
+    out = tmp_path / "places.geojson"
+    bad = deploymap("resolve", "Tavush", "Syunk", "--format", "geojson", "--out", str(out))
+    assert bad.returncode == 2 and not out.exists()
+    good = deploymap("resolve", "Tavush", "Syunik", "--format", "geojson", "--out", str(out))
+    assert good.returncode == 0 and good.stdout == ""
+    assert [f["properties"]["id"] for f in json.loads(out.read_text())["features"]] == [
+        "AM-TV", "AM-SU"]
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind

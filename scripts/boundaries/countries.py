@@ -81,12 +81,34 @@ def border_lines(
     return lines
 
 
+def split_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
+    """``geometry`` with every polygon that wraps across 180° cut into its two halves.
+
+    TopoJSON arcs of Russia and Fiji cross the antimeridian; read naively they span the
+    globe. Such a part is unwrapped (west longitudes + 360), cut at 180° and the eastern
+    piece moved back.
+    """
+    parts = []
+    for part in shapely.get_parts(geometry):
+        west, _, east, _ = part.bounds
+        if east - west <= 180:
+            parts.append(part)
+            continue
+        unwrapped = shapely.transform(part, lambda xy: np.where(
+            xy[:, :1] < 0, xy + np.array([360.0, 0.0]), xy))
+        unwrapped = shapely.make_valid(unwrapped)
+        parts.append(polygons_only(unwrapped.intersection(box(0, -90, 180, 90))))
+        beyond = polygons_only(unwrapped.intersection(box(180, -90, 540, 90)))
+        parts.append(shapely.transform(beyond, lambda xy: xy - np.array([360.0, 0.0])))
+    return polygons_only(shapely.union_all(parts))
+
+
 def read_world_countries(package: Package) -> gpd.GeoDataFrame:
     """Every country of the world (Natural Earth 1:50m) with its ISO numeric id and name."""
     raw = package.read("package/countries-50m.json")
     frame = pyogrio.read_dataframe(io.BytesIO(raw), layer="countries")
     frame = frame.set_crs(4326, allow_override=True)
-    frame["geometry"] = [shapely.make_valid(g) for g in frame.geometry]
+    frame["geometry"] = [split_antimeridian(shapely.make_valid(g)) for g in frame.geometry]
     return frame
 
 
