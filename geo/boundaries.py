@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import shapely
@@ -17,13 +18,18 @@ PLACE_LAYERS: tuple[str, ...] = ("countries", "provinces", "regions", "borders",
 BASEMAP_LAYERS: tuple[str, ...] = ("basemap", "provinces", "water", "borders")
 
 
+def layer_path(name: str) -> Path:
+    """The file of boundary layer ``name``."""
+    return data_path("boundaries", f"{name}.geojson")
+
+
 @cache
 def read_layer(name: str) -> tuple[dict[str, Any], ...]:
     """The features of ``data/boundaries/<name>.geojson``, geometries as shapely objects.
 
     Each item is the feature's ``properties`` plus a ``geometry`` key.
     """
-    path = data_path("boundaries", f"{name}.geojson")
+    path = layer_path(name)
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
@@ -40,4 +46,4 @@ def read_layer(name: str) -> tuple[dict[str, Any], ...]:
     )
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "read_layer"]
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "layer_path", "read_layer"]

@@ -16,15 +16,14 @@ level (a province before a town of the same name), larger population. The return
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shapely
 
 from .borders import is_border_phrase, parse_border_phrase
-from .boundaries import PLACE_LAYERS, read_layer
 from .errors import BadArgument, PlaceNotFound
+from .name_index import load_index
 from .normalize import normalize, skeleton, strip_generic
 from .place import KINDS, Place
 from .suggest import Suggester
@@ -44,21 +43,6 @@ _SHOWN_LENGTH = 80
 _REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
 
 
-def _place_from_record(record: dict[str, Any]) -> Place:
-    names = {lang: tuple(values) for lang, values in record.get("names", {}).items()}
-    return Place(
-        id=record["id"],
-        name=record["name"],
-        kind=record["kind"],
-        names=names,
-        geometry=record["geometry"],
-        source=record.get("source", ""),
-        country=record.get("country", ""),
-        approximate=bool(record.get("approximate", False)),
-        note=record.get("note", ""),
-    )
-
-
 class Gazetteer:
     """Looks up places by name in the shipped boundary data (and online only if asked).
 
@@ -76,43 +60,18 @@ class Gazetteer:
     def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None) -> None:
         self.country = country.upper()
         self.online = online
-        self.places: dict[str, Place] = {}
-        self._population: dict[str, int] = {}
-        self._exact: dict[str, list[str]] = defaultdict(list)
-        self._stripped: dict[str, list[str]] = defaultdict(list)
-        self._loose: dict[str, list[str]] = defaultdict(list)
-        self._primary: dict[str, str] = {}
-        for layer in PLACE_LAYERS:
-            for record in read_layer(layer):
-                self._add(_place_from_record(record), int(record.get("population", 0)))
+        index = load_index()
+        self.places = index.places
+        self._population = index.population
+        self._primary = index.primary
+        self._exact = index.exact
+        self._stripped = index.stripped
+        self._loose = index.loose
         self._ids = {place_id.lower(): place_id for place_id in self.places}
         self._suggester = Suggester(self._exact)
         if self.country not in self.places or self.places[self.country].kind != "country":
             raise BadArgument(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 "
                               "code such as AM, GE or RU")
-
-    # -- building -------------------------------------------------------------------------
-
-    def _add(self, place: Place, population: int) -> None:
-        self.places[place.id] = place
-        self._population[place.id] = population
-        self._primary[place.id] = normalize(place.name)
-        names = [place.name, *(n for values in place.names.values() for n in values)]
-        for name in names:
-            key = normalize(name)
-            if not key:
-                continue
-            self._index(self._exact, key, place.id)
-            stripped, _ = strip_generic(key)
-            if stripped != key:
-                self._index(self._stripped, stripped, place.id)
-            self._index(self._loose, skeleton(stripped), place.id)
-
-    @staticmethod
-    def _index(index: dict[str, list[str]], key: str, place_id: str) -> None:
-        bucket = index[key]
-        if place_id not in bucket:
-            bucket.append(place_id)
 
     # -- looking up -----------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from shapely import make_valid
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 
+from geo.cache import cache_root
 from geo.errors import BadArgument, OnlineLookupError
 from geo.place import Place
 
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 #: Environment variable overriding the HTTP User-Agent sent to Nominatim.
 USER_AGENT_ENV = "DEPLOYMAP_USER_AGENT"
 #: Environment variable overriding the cache directory.
-CACHE_DIR_ENV = "DEPLOYMAP_CACHE_DIR"
 #: Nominatim's usage policy allows at most one request per second.
 MIN_DELAY_SECONDS = 1.0
 #: Seconds geopy's RateLimiter waits before its one retry after a service error (its default).
@@ -60,11 +60,8 @@ def default_user_agent() -> str:
 
 
 def default_cache_dir() -> Path:
-    """The cache directory: ``$DEPLOYMAP_CACHE_DIR`` or ``~/.cache/deploymap/nominatim``."""
-    from_env = os.environ.get(CACHE_DIR_ENV, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    return Path.home() / ".cache" / "deploymap" / "nominatim"
+    """The Nominatim answers' folder: ``nominatim`` in :func:`geo.cache.cache_root`."""
+    return cache_root() / "nominatim"
 
 
 def normalise_query(name: str) -> str:

@@ -331,9 +331,9 @@ def test_country_codes_are_part_of_the_cache_key(make, server):
 def test_cache_dir_defaults_to_environment(make, server, tmp_path, monkeypatch):
     monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "env-cache"))
     geocoder = OnlineGeocoder(adapter_factory=server.factory)
-    assert geocoder.cache_dir == default_cache_dir() == tmp_path / "env-cache"
+    assert geocoder.cache_dir == default_cache_dir() == tmp_path / "env-cache" / "nominatim"
     geocoder.lookup("Dilijan")
-    assert len(list((tmp_path / "env-cache").glob("*.json"))) == 1
+    assert len(list((tmp_path / "env-cache" / "nominatim").glob("*.json"))) == 1
 
 
 def test_unreadable_cache_file_is_refetched_and_replaced(make, server, tmp_path):

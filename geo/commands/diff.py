@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..timeline import Timeline
 from .timeline_options import add_scenario_argument, view_day, write_geojson, write_table
 
 DESCRIPTION = """\
@@ -37,6 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Print the change."""
+    from ..timeline import Timeline
+
     timeline = Timeline.load(arguments.scenario)
     before = view_day(timeline, arguments.before, "before", "--before")
     after = view_day(timeline, arguments.after, "after", "--after")

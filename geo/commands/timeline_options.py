@@ -7,12 +7,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from ..dates import DateError, parse_day
 from ..errors import BadArgument
-from ..timeline import Timeline
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from ..timeline import Timeline
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
