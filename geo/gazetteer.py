@@ -67,7 +67,7 @@ class Gazetteer:
         self._exact = index.exact
         self._stripped = index.stripped
         self._loose = index.loose
-        self._ids = {place_id.lower(): place_id for place_id in self.places}
+        self._ids = {i: i for i in self.places} | {i.lower(): i for i in self.places}
         self._suggester = Suggester(self._exact)
         if self.country not in self.places or self.places[self.country].kind != "country":
             raise BadArgument(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 "
@@ -143,7 +143,7 @@ class Gazetteer:
         """The places ``name`` may mean, best first, and the key that matched."""
         if kind is not None and kind not in _KIND_RANK:
             raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
-        place_id = self._ids.get(name.strip().lower())
+        place_id = self._ids.get(name) or self._ids.get(name.strip().lower())
         if place_id is not None:
             found, hint, key = [place_id], None, place_id
         else:
@@ -191,6 +191,9 @@ class Gazetteer:
         or when that kind is asked for or hinted ("Margara crossing").
         """
         key = normalize(name)
+        exact = self._exact.get(key)
+        if exact and kind is None and key not in self._stripped:
+            return exact, None, key  # the common case, kept fast
         stripped, hint = strip_generic(key)
         wanted = kind or hint
 

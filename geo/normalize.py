@@ -67,6 +67,7 @@ def normalize(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_generic(key: str) -> tuple[str, str | None]:
     """``key`` without generic and filler words, and the kind the generic word hinted at.
 
@@ -87,6 +88,7 @@ def strip_generic(key: str) -> tuple[str, str | None]:
     return " ".join(kept) or key, hint
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """``key`` with transliteration variants folded and doubled letters single."""
     variants = lexicon()["variants"]
