@@ -20,7 +20,7 @@ import yaml
 _APOSTROPHES = "'’‘ʼʻ`´ʹ"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s\b")
 _DROP = re.compile(rf"[{_APOSTROPHES}\u0300-\u036f]")
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―−_/,;:.()\[\]{}\"«»“”„!?…]+")
+_SEPARATORS = re.compile(r"[<>\s\-‐‑‒–—―−_/,;:.()\[\]{}\"«»“”„!?…]+")
 _TAGS = re.compile(r"<[^<>]{0,200}>")
 _DOUBLE = re.compile(r"(.)\1+")
 _SPECIAL = str.maketrans({"đ": "d", "ı": "i", "ə": "e", "ø": "o", "ß": "ss", "æ": "ae",
@@ -61,7 +61,8 @@ def lexicon() -> dict[str, Any]:
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower case, no diacritics, apostrophes or possessive 's, punctuation to single spaces."""
-    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", text).casefold())
+    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", text))
+    text = unicodedata.normalize("NFKD", text.casefold())
     text = _POSSESSIVE.sub("", text)
     text = _DROP.sub("", text).translate(_SPECIAL)
     return _SEPARATORS.sub(" ", text).strip()
