@@ -3,6 +3,7 @@ ends in a result or in one of deploymap's own errors, never in another exception
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import yaml
@@ -69,10 +70,8 @@ def test_scenario_loader_only_raises_its_own_errors(tmp_path: Path, gazetteer: G
                                                     document: object) -> None:
     path = tmp_path / "story.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    try:
+    with contextlib.suppress(DeploymapError):
         load_scenario(path, gazetteer=gazetteer)
-    except DeploymapError:
-        pass
 
 
 @settings(max_examples=60, deadline=None,
@@ -82,10 +81,8 @@ def test_scenario_loader_on_arbitrary_bytes(tmp_path: Path, gazetteer: Gazetteer
                                             data: bytes) -> None:
     path = tmp_path / "story.yaml"
     path.write_bytes(data)
-    try:
+    with contextlib.suppress(DeploymapError):
         load_scenario(path, gazetteer=gazetteer)
-    except DeploymapError:
-        pass
 
 
 @settings(max_examples=200, deadline=None,
