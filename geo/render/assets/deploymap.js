@@ -1,0 +1,288 @@
+/* deploymap: draws a before/after deployment map on a Leaflet map.
+ * Part of deploymap (MIT). Needs Leaflet 1.9 (window.L) and nothing else.
+ * Every HTML string in `data` was escaped by the Python renderer; this file never builds
+ * HTML from scenario text.
+ */
+(function () {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var HALO = "#ffcf1f";
+
+  /* Google encoded polyline (precision 5) -> [[lat, lng], ...] */
+  function decodeLine(text) {
+    var points = [], index = 0, lat = 0, lng = 0;
+    function next() {
+      var result = 0, shift = 0, byte;
+      do {
+        byte = text.charCodeAt(index++) - 63;
+        result |= (byte & 31) << shift;
+        shift += 5;
+      } while (byte >= 32);
+      return (result & 1) ? ~(result >> 1) : (result >> 1);
+    }
+    while (index < text.length) {
+      lat += next();
+      lng += next();
+      points.push([lat / 1e5, lng / 1e5]);
+    }
+    return points;
+  }
+
+  function shapeReader(geoms) {
+    var cache = {};
+    return function (index) {
+      if (!(index in cache)) {
+        var shape = geoms[index], c = shape.c;
+        cache[index] = shape.t === "P" || shape.t === "MP" ? c
+          : shape.t === "L" ? decodeLine(c)
+          : shape.t === "MA" ? c.map(function (p) { return p.map(decodeLine); })
+          : c.map(decodeLine); /* ML, A */
+      }
+      return cache[index];
+    };
+  }
+
+  function isLine(shape) { return shape.t === "L" || shape.t === "ML"; }
+
+  function vector(shape, latlngs, options) {
+    return isLine(shape) ? L.polyline(latlngs, options) : L.polygon(latlngs, options);
+  }
+
+  function without(object, key) {
+    var copy = {};
+    Object.keys(object).forEach(function (k) { if (k !== key) { copy[k] = object[k]; } });
+    return copy;
+  }
+
+  function control(position, className, html, onAdd) {
+    var Control = L.Control.extend({
+      options: { position: position },
+      onAdd: function (map) {
+        var div = L.DomUtil.create("div", className);
+        div.innerHTML = html;
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        if (onAdd) { onAdd(div, map); }
+        return div;
+      }
+    });
+    return new Control();
+  }
+
+  function drawBasemap(map, data, shapes) {
+    var base = data.basemap, tiles = !!data.tiles;
+    var common = { pane: "dm-basemap", interactive: false };
+    function polygon(index, style) {
+      L.polygon(shapes(index), L.extend({}, common, style)).addTo(map);
+    }
+    base.countries.forEach(function (i) {
+      polygon(i, { stroke: false, fillColor: "#ece8e1", fillOpacity: tiles ? 0 : 1 });
+    });
+    base.provinces.forEach(function (i) {
+      polygon(i, { color: "#cdc5b6", weight: 0.9, fillColor: "#fffdf8", fillOpacity: tiles ? 0 : 1 });
+    });
+    base.lakes.forEach(function (i) {
+      polygon(i, { color: "#86aed0", weight: 0.8, fillColor: "#b9d4ea", fillOpacity: tiles ? 0 : 1 });
+    });
+    base.rivers.forEach(function (i) {
+      L.polyline(shapes(i), L.extend({}, common, { color: "#86aed0", weight: 1.6 })).addTo(map);
+    });
+    if (base.borders !== null) {
+      L.polyline(shapes(base.borders), L.extend({}, common, { color: "#a39a8b", weight: 1.1 })).addTo(map);
+    }
+    if (base.home !== null) {
+      polygon(base.home, { color: "#6b6357", weight: 1.8, fill: false });
+    }
+    base.labels.forEach(function (item) {
+      L.marker(item.at, {
+        pane: "dm-labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "dm-label dm-label-" + item.k, html: "<span>" + item.t + "</span>", iconSize: null })
+      }).addTo(map);
+    });
+  }
+
+  function feature(data, spec, pane, shapes, popupOptions) {
+    var shape = data.geoms[spec.g], style = data.styles[spec.s], latlngs = shapes(spec.g);
+    var parts = [];
+    if (spec.k === "point") {
+      (shape.t === "MP" ? latlngs : [latlngs]).forEach(function (latlng) {
+        parts.push(L.marker(latlng, {
+          pane: pane, riseOnHover: true,
+          icon: L.divIcon({ className: "dm-symbol dm-f", html: style.icon, iconSize: [style.size, style.size] })
+        }));
+      });
+    } else {
+      if (style.halo) {
+        parts.push(vector(shape, latlngs, {
+          pane: pane, interactive: false, className: "dm-halo", color: HALO, opacity: 0.85,
+          weight: style.weight + 8, fill: false
+        }));
+      }
+      parts.push(vector(shape, latlngs, L.extend(without(style, "halo"), { pane: pane, className: "dm-f" })));
+    }
+    var group = L.featureGroup(parts);
+    group.bindPopup(spec.pop, popupOptions);
+    group.bindTooltip(spec.tip, spec.k === "point"
+      ? { direction: "top", offset: [0, -10], className: "dm-tip" }
+      : { sticky: true, direction: "auto", className: "dm-tip" });
+    return group;
+  }
+
+  function swipe(map, data, groups) {
+    var box = L.DomUtil.create("div", "dm-swipe", map.getContainer());
+    box.innerHTML = '<div class="dm-swipe-line"></div>' +
+      '<span class="dm-swipe-label dm-swipe-before">' + data.ui.swipe.before + "</span>" +
+      '<span class="dm-swipe-label dm-swipe-after">' + data.ui.swipe.after + "</span>";
+    var range = L.DomUtil.create("input", "dm-swipe-range", box);
+    range.type = "range";
+    range.min = 0;
+    range.max = 1;
+    range.step = "any";
+    range.value = 0.5;
+    range.setAttribute("aria-label", data.ui.swipe.handle);
+    range.title = data.ui.swipe.handle;
+    var line = box.firstChild;
+    var before = map.getPane("dm-before"), after = map.getPane("dm-after");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.on(range, "pointerdown mousedown touchstart", function (e) {
+      L.DomEvent.stopPropagation(e);
+      map.dragging.disable();
+    });
+    L.DomEvent.on(range, "pointerup mouseup touchend", function () { map.dragging.enable(); });
+
+    function update() {
+      var active = map.hasLayer(groups.before) && map.hasLayer(groups.after);
+      map.getContainer().classList.toggle("dm-swiping", active);
+      if (!active) {
+        before.style.clip = "";
+        after.style.clip = "";
+        return;
+      }
+      var size = map.getSize(), x = Math.round(size.x * Number(range.value));
+      var nw = map.containerPointToLayerPoint([0, 0]);
+      var se = map.containerPointToLayerPoint(size);
+      var cut = nw.x + x;
+      before.style.clip = "rect(" + [nw.y, cut, se.y, nw.x].join("px,") + "px)";
+      after.style.clip = "rect(" + [nw.y, se.x, se.y, cut].join("px,") + "px)";
+      box.style.setProperty("--dm-cut", x + "px");
+    }
+    range.addEventListener("input", update);
+    map.on("move zoom resize viewreset overlayadd overlayremove", update);
+    update();
+    return { range: range, update: update };
+  }
+
+  function fullscreen(map, ui) {
+    var button;
+    function label() {
+      var on = document.fullscreenElement === map.getContainer() ||
+        map.getContainer().classList.contains("dm-pseudo-fullscreen");
+      button.title = on ? ui.exitFullscreen : ui.fullscreen;
+      button.setAttribute("aria-label", button.title);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    function pseudo() {
+      map.getContainer().classList.toggle("dm-pseudo-fullscreen");
+      map.invalidateSize();
+      label();
+    }
+    function toggle() {
+      var container = map.getContainer();
+      if (document.fullscreenElement) {
+        document.exitFullscreen();
+      } else if (container.classList.contains("dm-pseudo-fullscreen")) {
+        pseudo();
+      } else if (container.requestFullscreen && document.fullscreenEnabled) {
+        container.requestFullscreen().catch(pseudo);
+      } else {
+        pseudo();
+      }
+    }
+    document.addEventListener("fullscreenchange", function () { map.invalidateSize(); label(); });
+    return control("topleft", "leaflet-bar dm-fullscreen", "", function (div) {
+      button = L.DomUtil.create("a", "", div);
+      button.href = "#";
+      button.setAttribute("role", "button");
+      button.innerHTML = '<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">' +
+        '<path d="M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+      L.DomEvent.on(button, "click", function (e) { L.DomEvent.preventDefault(e); toggle(); });
+      label();
+    });
+  }
+
+  function draw(map, data) {
+    var shapes = shapeReader(data.geoms);
+    var container = map.getContainer();
+    container.classList.add("dm-map");
+    document.documentElement.lang = data.lang;
+
+    var defs = document.createElementNS(SVG_NS, "svg");
+    defs.setAttribute("class", "dm-defs");
+    defs.setAttribute("aria-hidden", "true");
+    defs.innerHTML = "<defs>" + data.patterns.join("") + "</defs>";
+    container.appendChild(defs);
+
+    [["dm-basemap", 300], ["dm-change", 410], ["dm-before", 420], ["dm-after", 430], ["dm-labels", 450]]
+      .forEach(function (pane) { map.createPane(pane[0]).style.zIndex = pane[1]; });
+    drawBasemap(map, data, shapes);
+
+    /* on a phone the panels start folded so the map stays visible */
+    var narrow = map.getSize().x <= 760;
+    var title = control("topleft", "dm-title", data.ui.title);
+    title.addTo(map);
+    L.control.zoom({ position: "topleft" }).addTo(map);
+    fullscreen(map, data.ui).addTo(map);
+    var layers = L.control.layers(null, null, { collapsed: narrow, position: "topright" });
+    layers.addTo(map);
+    var legend = control("topright", "dm-legend-box", data.ui.legend);
+    legend.addTo(map);
+    L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+    var credits = control("bottomleft", "dm-credits", data.ui.credits);
+    credits.addTo(map);
+    if (narrow) {
+      [legend, credits].forEach(function (panel) {
+        panel.getContainer().querySelectorAll("details").forEach(function (d) { d.open = false; });
+      });
+    }
+
+    /* popups keep clear of the title (top) and the legend (right) when they pan into view */
+    var top = title.getContainer().offsetHeight + 16;
+    var right = narrow ? 12 : legend.getContainer().offsetWidth + 24;
+    var popupOptions = {
+      maxWidth: 380, minWidth: 240, maxHeight: Math.max(160, Math.min(380, map.getSize().y - top - 60)),
+      autoPanPaddingTopLeft: [12, top], autoPanPaddingBottomRight: [right, 12]
+    };
+    var groups = {};
+    data.layers.forEach(function (spec) {
+      var group = L.layerGroup(spec.features.map(function (f) {
+        return feature(data, f, "dm-" + spec.id, shapes, popupOptions);
+      }));
+      groups[spec.id] = group;
+      layers.addOverlay(group, spec.name);
+      if (spec.show) { group.addTo(map); }
+    });
+
+    function legendSections() {
+      legend.getContainer().querySelectorAll("section[data-layers]").forEach(function (section) {
+        var shown = section.getAttribute("data-layers").split(" ").some(function (id) {
+          return map.hasLayer(groups[id]);
+        });
+        section.hidden = !shown;
+      });
+    }
+    map.on("overlayadd overlayremove", legendSections);
+    legendSections();
+
+    function zoomClass() { container.classList.toggle("dm-zoomed-out", map.getZoom() < 7.5); }
+    map.on("zoomend", zoomClass);
+
+    map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, 24], animate: false });
+    zoomClass();
+    var slider = swipe(map, data, groups);
+    map.deploymap = { groups: groups, swipe: slider };
+    return map.deploymap;
+  }
+
+  window.deploymap = { draw: draw, decodeLine: decodeLine };
+}());

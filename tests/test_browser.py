@@ -1,0 +1,275 @@
+"""The self-contained HTML map in a real browser: Debian's Chromium driven by Playwright.
+
+Needs ``apt-get install chromium`` and ``pip install playwright`` (no browser download: the
+tests start the system Chromium). Without them these tests FAIL, they do not skip.
+Every request the page makes is recorded; only file:, data: and about: URLs are allowed, and
+anything else is refused before it leaves the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_render_html import EVIL, EVIL_QUOTE, evil_timeline
+
+from geo.render.html import map_data, render_html
+from geo.timeline import Timeline
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+ALLOWED_SCHEMES = ("file:", "data:", "about:")
+VIEWPORT = {"width": 1280, "height": 820}
+TAVUSH = (40.93, 45.20)  # inside Tavush, a province the forces left in 2024
+
+
+def _on_the_turkish_border() -> tuple[float, float]:
+    from geo.boundaries import read_layer
+
+    line = next(r["geometry"] for r in read_layer("borders") if r["id"] == "border:AM-TR")
+    point = line.interpolate(0.5, normalized=True)
+    return point.y, point.x
+
+
+TURKISH_BORDER = _on_the_turkish_border()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: pip install playwright (the tests drive the "
+                    "system Chromium; never run `playwright install`)", pytrace=False)
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is not installed: apt-get update && apt-get install -y chromium",
+                    pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    return Timeline.load()
+
+
+@pytest.fixture(scope="module")
+def maps(timeline: Timeline, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed story's inline map in each language, and one of a hostile scenario."""
+    folder = tmp_path_factory.mktemp("maps")
+    days = {"before": timeline.view("before"), "after": timeline.view("after")}
+    paths = {}
+    for name, story, lang in (("en", timeline, "en"), ("vi", timeline, "vi"),
+                              ("evil", evil_timeline(timeline), "en")):
+        paths[name] = folder / f"{name}.html"
+        paths[name].write_text(render_html(story, **days, lang=lang, assets="inline"),
+                               encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def expected(timeline: Timeline) -> dict[str, int]:
+    """Features per layer, from the data the page is given."""
+    data = map_data(timeline, before=timeline.view("before"), after=timeline.view("after"),
+                    lang="en")
+    return {layer["id"]: len(layer["features"]) for layer in data["layers"]}
+
+
+@dataclass
+class Page:
+    """An open map with everything it logged or asked for."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def count(self, layer: str) -> int:
+        return self.page.evaluate(
+            f"document.querySelectorAll('.leaflet-dm-{layer}-pane .dm-f').length")
+
+    def toggle(self, layer: str) -> None:
+        self.page.click(f'.leaflet-control-layers [data-layer="{layer}"]')
+
+    def swipe(self, value: float) -> None:
+        self.page.evaluate("""value => {
+            const range = document.querySelector('.dm-swipe-range');
+            range.value = value;
+            range.dispatchEvent(new Event('input', {bubbles: true}));
+        }""", value)
+
+    def point(self, lat: float, lon: float) -> tuple[float, float]:
+        x, y = self.page.evaluate(
+            "([lat, lon]) => { const p = map_deploymap.latLngToContainerPoint([lat, lon]);"
+            " const r = map_deploymap.getContainer().getBoundingClientRect();"
+            " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+        return x, y
+
+    def pane_at(self, x: float, y: float) -> str | None:
+        """The dm- pane of the topmost element the browser hits at (x, y)."""
+        return self.page.evaluate("""([x, y]) => {
+            const hit = document.elementFromPoint(x, y);
+            const pane = hit && hit.closest('[class*="leaflet-dm-"]');
+            return pane ? pane.className.match(/leaflet-(dm-[a-z]+)-pane/)[1] : null;
+        }""", [x, y])
+
+
+@pytest.fixture
+def open_map(browser: Any) -> Iterator[Any]:
+    pages: list[Page] = []
+
+    def opener(path: Path) -> Page:
+        context = browser.new_context(viewport=VIEWPORT)
+        opened = Page(context.new_page())
+
+        def route(route: Any) -> None:
+            if route.request.url.startswith(ALLOWED_SCHEMES):
+                route.continue_()
+            else:
+                opened.refused.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        opened.page.on("request", lambda r: opened.requests.append(r.url))
+        opened.page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+        opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        opened.page.goto(path.as_uri())
+        opened.page.wait_for_function("() => map_deploymap.deploymap !== undefined")
+        pages.append(opened)
+        return opened
+
+    yield opener
+    for opened in pages:
+        opened.page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_map_opens_offline_without_errors_or_requests(open_map, maps, expected, lang) -> None:
+    view = open_map(maps[lang])
+    view.page.wait_for_timeout(300)
+    assert view.errors == []
+    assert view.refused == []
+    assert all(url.startswith(ALLOWED_SCHEMES) for url in view.requests), view.requests
+    assert {layer: view.count(layer) for layer in expected} == {
+        "before": 0, "after": 0, "change": expected["change"]}
+    basemap = view.page.evaluate(
+        "document.querySelectorAll('.leaflet-dm-basemap-pane path').length")
+    assert basemap > 15  # countries, their borders, provinces, lakes, the Aras
+    labels = view.page.locator(".dm-label").all_text_contents()
+    assert ("Thổ Nhĩ Kỳ" if lang == "vi" else "Turkey") in labels
+    assert "km" in view.page.inner_text(".leaflet-control-scale")
+    assert view.page.locator(".dm-fullscreen a").count() == 1
+    legend = view.page.inner_text(".dm-legend-box")
+    assert ("Chú giải" if lang == "vi" else "Legend") in legend
+
+
+def test_layers_toggle_and_draw_every_feature(open_map, maps, expected) -> None:
+    view = open_map(maps["en"])
+    for layer in ("before", "after"):
+        view.toggle(layer)
+        assert view.count(layer) == expected[layer]
+    view.toggle("change")
+    assert view.count("change") == 0
+    view.toggle("before")
+    assert view.count("before") == 0
+    view.toggle("before")
+    assert view.count("before") == expected["before"]
+    assert view.errors == []
+
+
+def test_swipe_clips_before_and_after(open_map, maps) -> None:
+    view = open_map(maps["en"])
+    assert not view.page.is_visible(".dm-swipe")  # no swipe until both days are shown
+    view.toggle("change")
+    view.toggle("before")
+    view.toggle("after")
+    assert view.page.is_visible(".dm-swipe-line")
+    x, y = view.point(*TAVUSH)
+    width = VIEWPORT["width"]
+    region = {"x": x - 20, "y": y - 20, "width": 40, "height": 40}
+
+    view.swipe(1.0)  # all of the map shows the day before: Tavush is hatched
+    assert view.pane_at(x, y) == "dm-before"
+    shot_before = view.page.screenshot(clip=region)
+
+    view.swipe(0.0)  # all of it shows the day after: the forces have left Tavush
+    assert view.pane_at(x, y) is None
+    assert view.page.screenshot(clip=region) != shot_before
+
+    view.swipe((x + 150) / width)  # the cut right of Tavush: it is on the before side
+    assert view.pane_at(x, y) == "dm-before"
+    view.swipe((x - 150) / width)  # left of it: on the after side
+    assert view.pane_at(x, y) is None
+    clips = view.page.evaluate("""() => ['dm-before', 'dm-after'].map(
+        name => getComputedStyle(map_deploymap.getPane(name)).clip)""")
+    assert all(c.startswith("rect(") for c in clips), clips
+
+    # the Turkish border stays guarded: on both sides of the cut it is drawn, in each pane
+    border = view.point(*TURKISH_BORDER)
+    view.swipe(1.0)
+    assert view.pane_at(*border) == "dm-before"
+    view.swipe(0.0)
+    assert view.pane_at(*border) == "dm-after"
+    view.toggle("after")  # one day alone is not clipped and the swipe goes away
+    assert view.page.evaluate("map_deploymap.getPane('dm-before').style.clip") == ""
+    assert not view.page.is_visible(".dm-swipe")
+    assert view.errors == []
+
+
+def test_popup_shows_the_quote_and_its_source(open_map, maps, timeline) -> None:
+    view = open_map(maps["en"])
+    x, y = view.point(*TAVUSH)
+    view.page.mouse.move(x - 5, y - 5)
+    view.page.mouse.move(x, y, steps=3)
+    tooltip = view.page.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=5000)
+    assert "Tavush" in tooltip.inner_text() and "Withdrawn" in tooltip.inner_text()
+
+    airport = next(p for p in timeline.scenario.presences if p.id == "ru-border-guards-zvartnots")
+    view.page.locator(".leaflet-dm-change-pane .dm-symbol").first.click()
+    popup = view.page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Zvartnots International Airport" in text
+    assert "Withdrawn" in text
+    for citation in airport.citations:
+        assert citation.quote in text
+    assert "RFE/RL, 9 May 2024" in text and "003_b867ea8f7cc554b5.txt" in text
+    assert "not reported" in text and "1 August 2024" in text
+    assert view.errors == []
+
+
+def test_hostile_scenario_text_shows_literally_and_runs_nothing(open_map, maps) -> None:
+    view = open_map(maps["evil"])
+    for layer in ("before", "after"):
+        view.toggle(layer)
+    popups = view.page.evaluate("""() => {
+        const texts = [];
+        for (const group of Object.values(map_deploymap.deploymap.groups)) {
+            group.eachLayer(feature => {
+                feature.openPopup();
+                texts.push(document.querySelector('.leaflet-popup-content').innerText);
+            });
+        }
+        return texts;
+    }""")
+    view.page.wait_for_timeout(200)
+    assert popups and all(EVIL in text for text in popups)
+    assert any(EVIL_QUOTE.replace("  ", " ") in text for text in popups)
+    assert EVIL in view.page.inner_text(".dm-title")
+    assert EVIL in view.page.inner_text(".dm-legend-box")
+    assert view.dialogs == []
+    assert view.page.evaluate("window.__xss") is None
+    assert view.page.evaluate(
+        "[...document.querySelectorAll('a[href]')].filter(a => "
+        "a.href.toLowerCase().startsWith('javascript:')).length") == 0
+    assert view.refused == [] and view.errors == []
