@@ -1,0 +1,246 @@
+"""GIS exports: GeoJSON (RFC 7946) for each view and the change, and one GeoPackage.
+
+Both carry the same flat, typed properties per presence (strings, integers, booleans or null;
+no nested objects), so a GIS user can filter and join without parsing:
+
+- who and where: ``presence_id``, ``force_id``, ``force``, ``force_vi``, ``force_type``,
+  ``place``, ``place_vi``, ``place_id``, ``kind``, ``location_precision``;
+- when: ``start`` / ``end`` as the sources put them (``2024-05-08``, ``2020-10``, ``1992``,
+  ``~2020-09-01..2020-11-30``), their ``*_precision`` and ``*_text``, and the span of days
+  each may mean as ISO dates, ``start_earliest``, ``start_latest``, ``end_earliest``,
+  ``end_latest`` (null: not reported / still there); ``end_event``;
+- how many: ``strength``, ``strength_approximate``, ``strength_reported``;
+- what changed: ``change`` (withdrawn / remained / new), ``certain`` (on that view's day; on
+  the change layer: on both days), ``certain_before``, ``certain_after``;
+- evidence: ``source_ids``, ``source_urls``, ``source_files`` (comma-separated) and ``quotes``
+  (``[source] quote`` joined by `` | ``).
+
+Coordinates are longitude/latitude (WGS 84) rounded to 6 decimals (~0.1 m); polygon rings
+follow the right-hand rule (exteriors counter-clockwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import mapping
+
+from ..output import atomic_path
+from ..timeline import Timeline
+
+#: Decimal places kept in coordinates (RFC 7946 section 11.2: 6 is about 10 cm).
+PRECISION = 6
+
+#: Property names, in order, of every presence feature.
+PROPERTIES: tuple[str, ...] = (
+    "presence_id", "force_id", "force", "force_vi", "force_type",
+    "place", "place_vi", "place_id", "kind", "location_precision",
+    "start", "start_precision", "start_text", "start_earliest", "start_latest",
+    "end", "end_precision", "end_text", "end_earliest", "end_latest", "end_event",
+    "strength", "strength_approximate", "strength_reported",
+    "change", "certain", "certain_before", "certain_after",
+    "source_ids", "source_urls", "source_files", "quotes",
+)
+#: Properties of the ``places`` layer.
+PLACE_PROPERTIES: tuple[str, ...] = (
+    "place_id", "name", "name_vi", "kind", "country", "approximate", "source", "note",
+    "presence_ids",
+)
+#: Columns of the non-spatial ``sources`` table.
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "source_id", "title", "outlet", "language", "published", "published_earliest",
+    "published_latest", "published_text", "url", "file", "presence_ids",
+)
+#: pandas dtypes that keep integers and booleans typed when some values are null.
+_DTYPES = {"strength": "Int64", "strength_approximate": "boolean", "approximate": "boolean"}
+
+
+def _clean(value: Any) -> Any:
+    """A JSON-ready scalar: numpy/pandas scalars to Python, NA and empty strings to None."""
+    if value is None or value is pd.NA or value == "":
+        return None
+    if isinstance(value, np.bool_ | bool):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _geometry(geometry: shapely.Geometry) -> shapely.Geometry:
+    """Rounded to :data:`PRECISION` decimals, then rings oriented by the right-hand rule."""
+    rounded = shapely.transform(geometry, lambda xy: np.round(xy, PRECISION))
+    return shapely.orient_polygons(rounded, exterior_cw=False)
+
+
+def presence_records(timeline: Timeline, *, before: dt.date,
+                     after: dt.date) -> dict[str, list[tuple[dict[str, Any], Any]]]:
+    """``{'before'|'after'|'change': [(properties, geometry), ...]}`` in feature order."""
+    change = timeline.change(before, after)
+    by_id = {p.id: p for p in timeline.scenario.presences}
+    status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
+    frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
+              "change": change}
+    documents: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+    for name, frame in frames.items():
+        records = []
+        for row in frame.to_dict("records"):
+            presence = by_id[row["presence_id"]]
+            extra = status.loc[row["presence_id"]]
+            row.update(
+                change=extra["change"], certain_before=extra["certain_before"],
+                certain_after=extra["certain_after"],
+                start_earliest=presence.start.earliest if presence.start else None,
+                start_latest=presence.start.latest if presence.start else None,
+                end_earliest=presence.end.earliest if presence.end else None,
+                end_latest=presence.end.latest if presence.end else None,
+            )
+            properties = {key: _clean(row[key]) for key in PROPERTIES}
+            records.append((properties, _geometry(row["geometry"])))
+        documents[name] = records
+    return documents
+
+
+def _collection(name: str, records: list[tuple[dict[str, Any], Any]],
+                members: dict[str, Any]) -> str:
+    """A FeatureCollection, one feature per line (readable diffs), UTF-8 text."""
+    head = {"type": "FeatureCollection", "name": name, **members}
+    features = [
+        json.dumps({"type": "Feature", "id": properties["presence_id"],
+                    "properties": properties, "geometry": mapping(geometry)},
+                   ensure_ascii=False, separators=(",", ":"))
+        for properties, geometry in records
+    ]
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    return opening + ',"features":[\n' + ",\n".join(features) + "\n]}\n"
+
+
+def geojson_documents(timeline: Timeline, *, before: dt.date,
+                      after: dt.date) -> dict[str, str]:
+    """The before and after views and the change as RFC 7946 FeatureCollections.
+
+    Parameters
+    ----------
+    timeline
+        The scenario's timeline.
+    before, after
+        The two days compared.
+
+    Returns
+    -------
+    dict
+        ``{'before': text, 'after': text, 'change': text}``: longitude/latitude, right-hand
+        winding, no ``crs`` member; each feature's ``id`` is its presence id. Foreign
+        members ``name``, ``title`` and the dates say what the collection shows.
+    """
+    documents = presence_records(timeline, before=before, after=after)
+    title = timeline.scenario.title.get("en", "")
+    dates = {"before": {"date": before.isoformat()}, "after": {"date": after.isoformat()},
+             "change": {"before": before.isoformat(), "after": after.isoformat()}}
+    return {name: _collection(name, records, {"title": title, **dates[name]})
+            for name, records in documents.items()}
+
+
+def place_records(timeline: Timeline) -> list[tuple[dict[str, Any], Any]]:
+    """One record per place the scenario's presences use, in first-use order."""
+    presences: dict[str, list[str]] = {}
+    places = {}
+    for presence in timeline.scenario.presences:
+        places.setdefault(presence.place.id, presence.place)
+        presences.setdefault(presence.place.id, []).append(presence.id)
+    records = []
+    for place_id, place in places.items():
+        properties = {
+            "place_id": place_id, "name": place.name, "name_vi": place.name_in("vi"),
+            "kind": place.kind, "country": place.country, "approximate": place.approximate,
+            "source": place.source, "note": place.note,
+            "presence_ids": ",".join(presences[place_id]),
+        }
+        records.append(({k: _clean(properties[k]) for k in PLACE_PROPERTIES},
+                        _geometry(place.geometry)))
+    return records
+
+
+def source_rows(timeline: Timeline) -> list[dict[str, Any]]:
+    """One row per source: what it is, when published, and which presences cite it."""
+    citing: dict[str, list[str]] = {}
+    for presence in timeline.scenario.presences:
+        for citation in presence.citations:
+            ids = citing.setdefault(citation.source, [])
+            if presence.id not in ids:
+                ids.append(presence.id)
+    rows = []
+    for source in timeline.scenario.sources.values():
+        row = {
+            "source_id": source.id, "title": source.title, "outlet": source.outlet,
+            "language": source.language, "published": str(source.published),
+            "published_earliest": source.published.earliest,
+            "published_latest": source.published.latest,
+            "published_text": source.published.text, "url": source.url,
+            "file": source.file.name if source.file else None,
+            "presence_ids": ",".join(citing.get(source.id, [])),
+        }
+        rows.append({k: _clean(row[k]) for k in SOURCE_COLUMNS})
+    return rows
+
+
+def _frame(records: list[tuple[dict[str, Any], Any]], columns: tuple[str, ...]) -> Any:
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame([p for p, _ in records], columns=list(columns),
+                             geometry=[g for _, g in records], crs=4326)
+    return frame.astype({k: v for k, v in _DTYPES.items() if k in frame.columns})
+
+
+def _layers(timeline: Timeline, before: dt.date, after: dt.date) -> Iterator[tuple[str, Any]]:
+    for name, records in presence_records(timeline, before=before, after=after).items():
+        yield name, _frame(records, PROPERTIES)
+    yield "places", _frame(place_records(timeline), PLACE_PROPERTIES)
+    yield "sources", pd.DataFrame(source_rows(timeline), columns=list(SOURCE_COLUMNS))
+
+
+def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
+                     path: Path) -> None:
+    """Write a GeoPackage: layers before, after, change, places and a ``sources`` table.
+
+    Parameters
+    ----------
+    timeline
+        The scenario's timeline.
+    before, after
+        The two days compared.
+    path
+        The ``.gpkg`` file to write (atomically; an existing file is replaced).
+
+    Notes
+    -----
+    GeoPackage records a ``last_change`` timestamp per layer in ``gpkg_contents``. GDAL takes
+    it from the ``OGR_CURRENT_DATE`` configuration option when set: it is set to the
+    ``after`` day (midnight UTC) while writing, so rerunning gives the same bytes.
+    """
+    import pyogrio
+
+    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options(
+        {"OGR_CURRENT_DATE": f"{after.isoformat()}T00:00:00.000Z"})
+    try:
+        with atomic_path(Path(path)) as temporary:
+            temporary.unlink()  # GDAL creates the file itself; an empty one is not a GPKG
+            for layer, frame in _layers(timeline, before, after):
+                pyogrio.write_dataframe(frame, temporary, layer=layer, driver="GPKG")
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+
+
+__all__ = ["PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "geojson_documents",
+           "place_records", "presence_records", "source_rows", "write_geopackage"]
