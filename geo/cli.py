@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from .commands import diff, resolve, snapshot
+from .commands import build, diff, resolve, snapshot
 from .errors import UserInputError
 
 DESCRIPTION = """\
@@ -21,6 +21,7 @@ Everything runs offline on the shipped data unless you add --online."""
 
 EPILOG = """\
 examples:
+  deploymap build                           # the seed story's maps into maps/
   deploymap resolve Syunik "tỉnh Tavush" "Yerevan's main airport"
   deploymap resolve "biên giới Armenia với Thổ Nhĩ Kỳ và Iran" --format geojson > borders.geojson
   deploymap diff                            # the seed story: withdrawn / remained / new
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"deploymap {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    build.register(commands)
     resolve.register(commands)
     snapshot.register(commands)
     diff.register(commands)

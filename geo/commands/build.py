@@ -1,0 +1,184 @@
+"""``deploymap build``: the maps of a scenario's before and after, in every format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BadArgument
+from ..i18n import LANGUAGES, check_language
+from ..output import atomic_path, write_atomic
+from .timeline_options import view_day
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..timeline import Timeline
+
+FORMATS: tuple[str, ...] = ("html", "geojson", "gpkg", "png", "svg", "pdf")
+LAYOUTS: tuple[str, ...] = ("side-by-side", "change")
+
+DESCRIPTION = """\
+Build the maps of a scenario: the state before and after a change, as an interactive HTML
+map, GeoJSON and GeoPackage for GIS, and PNG/SVG/PDF maps (each with an alt-text .txt) for
+articles. With no arguments: the shipped seed story (Russian forces in Armenia) into maps/."""
+
+EPILOG = """\
+examples:
+  deploymap build
+  deploymap build --format html --lang vi
+  deploymap build --format png,svg --lang en,vi --layout change
+  deploymap build my-story.yaml --out out/ --before 2023-06-01 --after 2024-06-01
+  deploymap build --from-articles seeds/          # draft records from articles, then maps
+
+outputs (STEM = the scenario file name without .yaml):
+  STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
+  STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text)
+Files are written atomically: an interrupted build leaves the previous files intact.
+
+exit codes: 0 ok; 2 the scenario or an option is wrong (the message names the line)."""
+
+
+def _csv(choices: tuple[str, ...], option: str) -> Callable[[str], list[str]]:
+    def parse(text: str) -> list[str]:
+        values = [v.strip() for v in text.split(",") if v.strip()]
+        unknown = [v for v in values if v not in choices]
+        if unknown or not values:
+            raise argparse.ArgumentTypeError(
+                f"{', '.join(unknown) or text!r}: not one of {', '.join(choices)} "
+                f"(comma-separated, e.g. {option} {choices[0]},{choices[1]})")
+        return list(dict.fromkeys(values))
+    return parse
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``build`` subcommand."""
+    parser = commands.add_parser(
+        "build", help="build the before/after maps (HTML, GeoJSON, GPKG, PNG, SVG, PDF)",
+        description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
+                        help="scenario YAML file (default: the shipped seed story)")
+    parser.add_argument("--out", type=Path, default=Path("maps"), metavar="DIR",
+                        help="output folder (default: maps/)")
+    parser.add_argument("--before", metavar="YYYY-MM-DD",
+                        help="first day (default: the scenario's 'before' view)")
+    parser.add_argument("--after", metavar="YYYY-MM-DD",
+                        help="second day (default: the scenario's 'after' view)")
+    parser.add_argument("--format", type=_csv(FORMATS, "--format"), default=list(FORMATS),
+                        help=f"formats, comma-separated (default: all: {','.join(FORMATS)})")
+    parser.add_argument("--lang", type=_csv(LANGUAGES, "--lang"), default=["en"],
+                        help="language(s) of labels and place names: en (default), vi, or en,vi")
+    parser.add_argument("--assets", choices=("inline", "cdn"), default="inline",
+                        help="HTML: inline (default; one file, no network) or cdn (small file "
+                             "for online embeds)")
+    parser.add_argument("--tiles", choices=("osm",), default=None,
+                        help="HTML: add OpenStreetMap tiles under our own basemap (online)")
+    parser.add_argument("--layout", type=_csv(LAYOUTS, "--layout"), default=["side-by-side"],
+                        help="static maps: side-by-side (before|after, default) or change")
+    parser.add_argument("--from-articles", type=Path, metavar="DIR",
+                        help="draft the scenario from the articles (*.txt) in DIR instead")
+    parser.add_argument("--threshold", type=float, default=0.5, metavar="0..1",
+                        help="with --from-articles: keep records at least this confident "
+                             "(default 0.5)")
+    parser.set_defaults(run=run)
+
+
+def _progress(message: str) -> None:
+    print(f"deploymap build: {message}", file=sys.stderr, flush=True)
+
+
+def _load(arguments: argparse.Namespace) -> tuple[Timeline, str]:
+    from ..timeline import Timeline
+
+    if arguments.from_articles is None:
+        timeline = Timeline.load(arguments.scenario)
+        return timeline, timeline.scenario.path.stem
+    if arguments.scenario is not None:
+        raise BadArgument("give either a SCENARIO file or --from-articles DIR, not both")
+    if not 0 <= arguments.threshold <= 1:
+        raise BadArgument(f"--threshold {arguments.threshold}: give a number from 0 to 1")
+    from ..extract import scenario_from_articles
+
+    timeline, report = scenario_from_articles(arguments.from_articles,
+                                              threshold=arguments.threshold)
+    _progress(str(report))
+    return timeline, arguments.from_articles.resolve().name or "articles"
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Build every requested output."""
+    for lang in arguments.lang:
+        check_language(lang)
+    started = time.perf_counter()
+    timeline, stem = _load(arguments)
+    before = view_day(timeline, arguments.before, "before", "--before")
+    after = view_day(timeline, arguments.after, "after", "--after")
+    if after <= before:
+        raise BadArgument(f"--after {after} is not later than --before {before}; swap them")
+    out: Path = arguments.out
+    jobs = _jobs(arguments, timeline, before, after, out, stem)
+    written: list[Path] = []
+    for number, (label, job) in enumerate(jobs, 1):
+        start = time.perf_counter()
+        paths = job()
+        written.extend(paths)
+        _progress(f"[{number}/{len(jobs)}] {label}: {', '.join(str(p) for p in paths)} "
+                  f"({time.perf_counter() - start:.1f} s)")
+    _progress(f"{len(written)} files in {out}/ in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _jobs(arguments: argparse.Namespace, timeline: Timeline, before: dt.date, after: dt.date,
+          out: Path, stem: str) -> list[tuple[str, Callable[[], list[Path]]]]:
+    formats = arguments.format
+    jobs: list[tuple[str, Callable[[], list[Path]]]] = []
+    if "html" in formats:
+        for lang in arguments.lang:
+            def html(lang: str = lang) -> list[Path]:
+                from ..render.html import render_html
+
+                text = render_html(timeline, before=before, after=after, lang=lang,
+                                   assets=arguments.assets, tiles=arguments.tiles)
+                return [write_atomic(out / f"{stem}.{lang}.html", text)]
+            jobs.append((f"html ({lang})", html))
+    if "geojson" in formats:
+        def geojson() -> list[Path]:
+            from ..render.gis import geojson_documents
+
+            documents = geojson_documents(timeline, before=before, after=after)
+            return [write_atomic(out / f"{stem}.{name}.geojson", text)
+                    for name, text in documents.items()]
+        jobs.append(("geojson", geojson))
+    if "gpkg" in formats:
+        def gpkg() -> list[Path]:
+            from ..render.gis import write_geopackage
+
+            path = out / f"{stem}.gpkg"
+            with atomic_path(path) as temporary:
+                temporary.unlink()
+                write_geopackage(timeline, before=before, after=after, path=temporary)
+            return [path]
+        jobs.append(("geopackage", gpkg))
+    static_formats = [f for f in ("png", "svg", "pdf") if f in formats]
+    for layout in arguments.layout if static_formats else ():
+        for lang in arguments.lang:
+            def static(layout: str = layout, lang: str = lang) -> list[Path]:
+                from ..render.alt_text import alt_text
+                from ..render.static import render_static
+
+                base = f"{stem}.{layout}.{lang}"
+                paths = [write_atomic(out / f"{base}.{fmt}", render_static(
+                    timeline, before=before, after=after, lang=lang, layout=layout, fmt=fmt))
+                    for fmt in static_formats]
+                text = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+                return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
+            jobs.append((f"{'/'.join(static_formats)} ({layout}, {lang})", static))
+    return jobs
+
+
+__all__ = ["FORMATS", "LAYOUTS", "register", "run"]
