@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from .commands import build, diff, resolve, snapshot
+from .commands import build, diff, extract, resolve, snapshot
 from .errors import UserInputError
 
 DESCRIPTION = """\
@@ -26,6 +26,7 @@ examples:
   deploymap resolve "biên giới Armenia với Thổ Nhĩ Kỳ và Iran" --format geojson > borders.geojson
   deploymap diff                            # the seed story: withdrawn / remained / new
   deploymap snapshot --date 2024-01-01 --format geojson > before.geojson
+  deploymap extract seeds/*.txt > draft.yaml  # draft records from articles, to review
 
 Run `deploymap COMMAND --help` for the options of each command."""
 
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.register(commands)
     snapshot.register(commands)
     diff.register(commands)
+    extract.register(commands)
     return parser
 
 

@@ -106,7 +106,8 @@ def _load(arguments: argparse.Namespace) -> tuple[Timeline, str]:
 
     timeline, report = scenario_from_articles(arguments.from_articles,
                                               threshold=arguments.threshold)
-    _progress(str(report))
+    for line in report.lines():
+        _progress(line)
     return timeline, arguments.from_articles.resolve().name or "articles"
 
 

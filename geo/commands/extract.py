@@ -1,0 +1,102 @@
+"""``deploymap extract``: draft deployment records from news articles, ready to review."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..dates import DateError, parse_date_text
+from ..errors import BadArgument, UserInputError
+
+HELP = "draft deployment records from news articles (English, Vietnamese)"
+DESCRIPTION = """\
+Read news articles (plain UTF-8 text) and draft the scenario records they support: which
+force (border guards, troops, peacekeepers, a base) is where, what happens to it (deployed,
+withdrawn, withdrawal agreed or requested, stays, handed over) and when, each with the
+sentence it came from, its article and a confidence between 0 and 1.
+
+The output is in the scenario format (forces, sources, presences with citations, views)
+plus, per presence, `confidence`, `article`, `event` and `mention` (the words naming the
+place), and two sections for the reviewer: `articles` (language, and how each article's
+date was found) and `unused` (sentences that name a force but gave no record, and why).
+
+An article's date comes from --published, else from a header line at the top of the file
+(`Date: 2024-05-09`; also `Outlet:`, `Title:`, `URL:`, `Language:`), else it is inferred
+from the text (and from other articles of the same story) and the output says how."""
+
+EPILOG = """\
+examples:
+  deploymap extract seeds/*.txt
+  deploymap extract article.txt --published 2024-05-09 --outlet Reuters --format json
+  deploymap extract seeds/*.txt > draft.yaml      # review, then keep what is right
+
+exit codes: 0 ok; 2 a file cannot be read or an option is wrong (the message says which)."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``extract`` subcommand."""
+    parser = commands.add_parser(
+        "extract", help=HELP, description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="article text files (UTF-8)")
+    parser.add_argument("--format", choices=("yaml", "json"), default="yaml",
+                        help="yaml (default) or json")
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="the date every FILE was published (wins over headers)")
+    parser.add_argument("--outlet", metavar="NAME",
+                        help="the outlet that published every FILE (wins over headers)")
+    parser.add_argument("--country", default="AM", metavar="CODE",
+                        help="the story's country: where the forces are (default: AM)")
+    parser.set_defaults(run=run)
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parsed = parse_date_text(value)
+    except DateError as error:
+        raise BadArgument(f"--published: {error}") from None
+    if parsed.precision != "day":
+        raise BadArgument(f"--published: {value!r} is not a single day; write YYYY-MM-DD")
+    return value.strip()
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Extract and print the draft; a summary goes to stderr."""
+    from ..extract import extract_articles
+    from ..extract.merge import dump_yaml
+
+    missing = [str(f) for f in arguments.files if not f.is_file()]
+    if missing:
+        raise UserInputError(f"no such file: {', '.join(missing)}; check the path"
+                             + ("s" if len(missing) > 1 else ""))
+    published = _published(arguments.published)
+    country = str(arguments.country).upper()
+    if len(country) != 2 or not country.isalpha():
+        raise BadArgument(f"--country: {arguments.country!r} is not a two-letter country code "
+                          "(ISO 3166-1 alpha-2, e.g. AM)")
+    draft = extract_articles(
+        arguments.files, published={"*": published} if published else None,
+        outlets={"*": arguments.outlet} if arguments.outlet else None, country=country)
+    document = draft.document()
+    if arguments.format == "json":
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(dump_yaml(document))
+    confident = sum(r.confidence >= 0.5 for r in draft.records)
+    print(f"deploymap extract: {len(draft.articles)} article(s), {len(draft.records)} "
+          f"record(s) ({confident} with confidence >= 0.5), {len(draft.unused)} sentence(s) "
+          "without a record", file=sys.stderr)
+    for article in draft.articles:
+        date = article.published
+        if date.how in ("inferred", "unknown"):
+            print(f"  {article.path.name}: date {date.how}: {date.note}", file=sys.stderr)
+    return 0
+
+
+__all__ = ["register", "run"]

@@ -1,0 +1,212 @@
+"""What extraction produces: articles, forces, draft records and the sentences left over.
+
+:meth:`Draft.document` writes it all in the scenario format (``forces``, ``sources``,
+``presences`` with ``citations``, ``views``), each presence one sentence's record with
+three keys a scenario does not have: ``confidence`` (0-1), ``article`` (the file) and
+``mention`` (the words that name the place), plus ``event``. The ``articles`` and
+``unused`` sections say how each article's date was found and which sentences looked
+relevant but gave no record, and why. :func:`geo.extract.draft_to_scenario_document` turns
+a draft into a scenario the loader accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..dates import FuzzyDate
+from .article_dates import scenario_date
+from .published import Published
+from .targets import Target
+
+#: Where a force at a place of each kind is, as the scenario's ``location_precision``.
+LOCATION_PRECISION = {"province": "province", "region": "region", "border": "region",
+                      "country": "region", "city": "exact", "base": "exact",
+                      "airport": "exact", "checkpoint": "exact", "lake": "region",
+                      "river": "region"}
+#: Events that end a presence, and the ``end_event`` each gives.
+END_EVENTS = ("withdrawn", "withdrawal_agreed", "withdrawal_requested", "handed_over")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: file, scenario source id, language, title, outlet and date."""
+
+    path: Path
+    source: str
+    language: str
+    language_confidence: float
+    title: str
+    outlet: str
+    published: Published
+    url: str = ""
+
+    def source_entry(self, file: str) -> dict[str, Any]:
+        """The article under ``sources:`` (``file`` relative to the scenario)."""
+        entry: dict[str, Any] = {"id": self.source, "title": self.title,
+                                 "outlet": self.outlet, "language": self.language}
+        date = self.published.date
+        if date is None:
+            entry["published"] = {"earliest": "1900", "latest": "2100",
+                                  "text": "unknown: " + self.published.note}
+        else:
+            value = scenario_date(date)
+            if isinstance(value, dict) and self.published.how != "inferred":
+                value.pop("text", None)
+            entry["published"] = value
+        if self.url:
+            entry["url"] = self.url
+        entry["file"] = file
+        if self.published.how == "inferred":
+            entry["notes"] = "date inferred: " + self.published.note
+        return entry
+
+
+@dataclass(frozen=True)
+class Force:
+    """A force as the scenario lists it."""
+
+    id: str
+    type: str
+    country: str
+    names: dict[str, str]
+
+    def entry(self) -> dict[str, Any]:
+        """The force under ``forces:``."""
+        return {"id": self.id, "name": dict(self.names), "country": self.country,
+                "type": self.type}
+
+
+@dataclass
+class Record:
+    """One sentence's statement: a force, a place, what happens, when; with confidence."""
+
+    id: str
+    source: str
+    article: str
+    sentence: int
+    quote: str
+    force: Force
+    force_text: str
+    target: Target
+    mention: str
+    event: str
+    trigger: str
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    strength: tuple[int, bool] | None = None
+    reported: FuzzyDate | None = None
+    confidence: float = 0.0
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def ends(self) -> bool:
+        """True when the event ends the presence (a withdrawal, a hand-over)."""
+        return self.event in END_EVENTS
+
+    def presence(self) -> dict[str, Any]:
+        """The record as a draft presence (scenario keys plus confidence, article, ...)."""
+        entry: dict[str, Any] = {
+            "id": self.id, "force": self.force.id, "place": self.target.spec,
+            "location_precision": LOCATION_PRECISION.get(self.target.kind, "region"),
+            "start": scenario_date(self.start) if self.start else None,
+            "end": scenario_date(self.end) if self.end else None,
+        }
+        if self.end is not None and self.ends:
+            entry["end_event"] = self.event
+        if self.strength and self.reported:
+            entry["strength"] = {"value": self.strength[0], "approximate": self.strength[1],
+                                 "reported": scenario_date(self.reported),
+                                 "source": self.source}
+        entry["citations"] = [{"source": self.source, "quote": self.quote}]
+        notes = [f"{self.event} ({self.trigger!r}); force: {self.force_text!r}"]
+        if self.target.note:
+            notes.append(self.target.note)
+        entry["notes"] = "; ".join(notes)
+        entry["confidence"] = self.confidence
+        entry["article"] = self.article
+        entry["event"] = self.event
+        entry["mention"] = self.mention
+        entry["why"] = list(self.why)
+        return entry
+
+
+@dataclass(frozen=True)
+class Unused:
+    """A sentence that looked relevant (a force, or a verb and a place) but gave no record."""
+
+    source: str
+    sentence: int
+    quote: str
+    reason: str
+
+
+def default_views(ends: list[FuzzyDate], reported: list[dt.date]) -> dict[str, Any]:
+    """``before``: 1 January of the year of the first end; ``after``: the last end day.
+
+    Without ends, both views are the last reported day (``after`` one day later).
+    """
+    if ends:
+        after = max(e.latest for e in ends)
+        before = dt.date(min(e.latest for e in ends).year, 1, 1)
+    else:
+        before = after = max(reported, default=dt.date(2000, 1, 1))
+    if before >= after:
+        after = before + dt.timedelta(days=1)
+    return {
+        "before": {"date": before.isoformat(),
+                   "label": {"en": "Before the first reported withdrawal",
+                             "vi": "Trước lần rút quân đầu tiên được nêu"}},
+        "after": {"date": after.isoformat(),
+                  "label": {"en": "After the last reported end", "vi": "Sau mốc cuối cùng"}},
+    }
+
+
+@dataclass
+class Draft:
+    """Everything extracted from a set of articles."""
+
+    country: str
+    articles: list[Article]
+    records: list[Record]
+    unused: list[Unused]
+
+    @property
+    def forces(self) -> dict[str, Force]:
+        """The forces the records name, by id."""
+        return {r.force.id: r.force for r in self.records}
+
+    def document(self, *, files: dict[str, str] | None = None) -> dict[str, Any]:
+        """The draft in the scenario format plus ``articles`` and ``unused`` (module docs).
+
+        Parameters
+        ----------
+        files
+            The ``file`` to write for each source id (default: the path as given).
+        """
+        files = files or {a.source: str(a.path) for a in self.articles}
+        return {
+            "title": {"en": f"Draft from {len(self.articles)} article(s) (deploymap extract)",
+                      "vi": f"Bản nháp từ {len(self.articles)} bài báo (deploymap extract)"},
+            "country": self.country,
+            "views": default_views([r.end for r in self.records if r.end],
+                                   [r.reported.latest for r in self.records if r.reported]),
+            "articles": [{
+                "source": a.source, "file": files[a.source], "language": a.language,
+                "language_confidence": a.language_confidence,
+                "published": scenario_date(a.published.date) if a.published.date else None,
+                "published_how": a.published.how, "published_note": a.published.note,
+                "published_weak": a.published.weak,
+            } for a in self.articles],
+            "forces": [f.entry() for f in self.forces.values()],
+            "sources": [a.source_entry(files[a.source]) for a in self.articles],
+            "presences": [r.presence() for r in self.records],
+            "unused": [{"source": u.source, "quote": u.quote, "reason": u.reason}
+                       for u in self.unused],
+        }
+
+
+__all__ = ["END_EVENTS", "LOCATION_PRECISION", "Article", "Draft", "Force", "Record",
+           "Unused", "default_views"]

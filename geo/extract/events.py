@@ -1,0 +1,207 @@
+"""Forces and what happens to them, within one sentence.
+
+A *force* is a phrase of ``data/extract/forces.yaml`` ("border guards", "lính gìn giữ hòa
+bình", "military points") with its nationality when the sentence gives it ("Russian border
+guards", "lực lượng biên phòng Nga") and the number before it ("some 2,000 Russian
+peacekeepers"). A *trigger* is a verb or noun of ``events.yaml`` (withdraw, deploy, remain,
+hand over). A sentence is cut into clauses at "but", "however", "tuy nhiên", ... and each
+clause's trigger is read with the words before it:
+
+==========================  ======================================================
+words before the trigger    event
+==========================  ======================================================
+negation ("không ... rút")  ``remains`` (a withdrawal that is not planned)
+request ("asked ... to")    ``withdrawal_requested``
+agreement / future          ``withdrawal_agreed`` ("agreed to withdraw", "sẽ rút")
+none                        ``withdrawn``
+==========================  ======================================================
+
+"remain" gives ``remains``, "hand over" ``handed_over``, "deploy" ``deployed`` (and nothing
+when negated). When a clause has several triggers, remain > hand over > withdraw > deploy:
+"asked Moscow to withdraw the border guards that had been deployed at the airport" is a
+withdrawal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon, load
+from .text import Sentence
+
+#: Trigger actions, strongest first.
+PRIORITY = ("remain", "hand_over", "withdraw", "deploy")
+#: Events a record may carry, and whether each ends a presence.
+EVENTS = {"deployed": False, "remains": False, "withdrawn": True, "withdrawal_agreed": True,
+          "withdrawal_requested": True, "handed_over": True}
+
+
+@dataclass(slots=True)
+class ForceMention:
+    """Words naming a force: token range, scenario force type, nationality, strength."""
+
+    start: int
+    stop: int
+    type: str
+    text: str
+    country: str | None = None
+    generic: bool = False
+    strength: tuple[int, bool] | None = None
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word saying what happens to a force (token range and action)."""
+
+    start: int
+    stop: int
+    action: str
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """What a clause says happens: one of :data:`EVENTS`, and the words that said so."""
+
+    name: str
+    trigger: Trigger
+    modifiers: frozenset[str]
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    words = sorted(load("forces")["approximate"], key=len, reverse=True)
+    approx = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:(?P<approx>{approx})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s+"
+                      r"(?:[^\W\d_]+\s+){0,1}$", re.IGNORECASE)
+
+
+def _strength(sentence: Sentence, start: int) -> tuple[int, bool] | None:
+    """The number just before a force mention ("5.000 quân", "some 2,000 Russian ...")."""
+    before = sentence.text[max(0, sentence.tokens[start].start - 40):sentence.tokens[start].start]
+    if not any(c.isdigit() for c in before[-25:]):
+        return None
+    match = _number_pattern().search(before)
+    if not match:
+        return None
+    value = int(re.sub(r"[.,]", "", match.group("n")))
+    if 1900 <= value <= 2100 and "," not in match.group("n") and "." not in match.group("n"):
+        return None  # a year ("the 2020 war"), not a headcount
+    return value, bool(match.group("approx"))
+
+
+def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
+    lex = lexicon()
+    tokens = sentence.tokens
+    index = stop
+    if index < len(tokens) and tokens[index].form in lex.nationality_links:
+        index += 1
+    if index < len(tokens):
+        found = lex.nationalities.at(sentence, index)
+        if found:
+            return found[1]
+    begin = lex.nationalities.ending_at(sentence, start)
+    if begin is not None:
+        found = lex.nationalities.at(sentence, begin)
+        return found[1] if found else None
+    return None
+
+
+def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
+                ) -> list[ForceMention]:
+    """Every force mentioned in ``sentence`` (phrases in ``not_forces`` excluded)."""
+    lex = lexicon()
+    found: list[ForceMention] = []
+    for start, stop, kind in lex.forces.find(sentence, blocked):
+        if kind is None:
+            continue
+        words = " ".join(t.form for t in sentence.tokens[start:stop])
+        found.append(ForceMention(start, stop, kind, sentence.span(start, stop),
+                                  _nationality(sentence, start, stop),
+                                  words in lex.generic_forces, _strength(sentence, start)))
+    # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
+    for position, force in enumerate(found):
+        if force.country is None:
+            for other in found[position + 1:position + 2] + found[max(0, position - 1):position]:
+                gap = sentence.text[sentence.tokens[min(force.stop, other.stop) - 1].end:
+                                    sentence.tokens[max(force.start, other.start)].start]
+                if other.country and re.fullmatch(r"\s*(?:,|and|và)?\s*", gap):
+                    found[position] = ForceMention(force.start, force.stop, force.type,
+                                                   force.text, other.country, force.generic,
+                                                   force.strength)
+                    break
+    return found
+
+
+def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
+                  ) -> list[Trigger]:
+    """Every trigger in ``sentence`` (phrases in ``not_triggers`` excluded)."""
+    return [Trigger(start, stop, action, sentence.span(start, stop))
+            for start, stop, action in lexicon().triggers.find(sentence, blocked)
+            if action is not None]
+
+
+def clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of the clauses of ``sentence`` (cut before "but", "tuy nhiên", ...)."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    cuts = [0]
+    for start, _, _ in lex.clause_breaks.find(sentence):
+        if start == 0:
+            continue
+        if tokens[start].form in lex.comma_breaks and "," not in sentence.gap(start - 1, start):
+            continue
+        cuts.append(start)
+    if ";" in sentence.text:
+        for index in range(1, len(tokens)):
+            if ";" in sentence.gap(index - 1, index) and index not in cuts:
+                cuts.append(index)
+    cuts = sorted(set(cuts))
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(tokens)], strict=True) if b > a]
+
+
+def _modifiers(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> set[str]:
+    lex = lexicon()
+    found: set[str] = set()
+    for position, _, name in lex.modifiers.find(sentence):
+        if not clause[0] <= position < clause[1]:
+            continue
+        before = position < trigger.start
+        if name == "agreed" or (before and trigger.start - position <= lex.modifier_reach[name]):
+            found.add(name)
+    return found
+
+
+def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> Event | None:
+    """The event ``trigger`` states in ``clause``, or None (a negated deployment)."""
+    modifiers = _modifiers(sentence, clause, trigger)
+    negated = "negation" in modifiers
+    action = trigger.action
+    if action == "deploy":
+        name = None if negated else "deployed"
+    elif action == "remain":
+        name = "withdrawal_agreed" if negated else "remains"
+    elif action == "hand_over":
+        name = "remains" if negated else "handed_over"
+    elif negated:
+        name = "remains"
+    elif "requested" in modifiers:
+        name = "withdrawal_requested"
+    elif "agreed" in modifiers or "future" in modifiers:
+        name = "withdrawal_agreed"
+    else:
+        name = "withdrawn"
+    return None if name is None else Event(name, trigger, frozenset(modifiers))
+
+
+def main_trigger(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that speaks for a clause (see :data:`PRIORITY`)."""
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start))
+
+
+__all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",
+           "find_forces", "find_triggers", "main_trigger"]

@@ -1,0 +1,278 @@
+"""The word lists of ``data/extract/*.yaml``, loaded once, and the matcher that uses them.
+
+Every list is data; this module only turns it into :class:`PhraseMatcher` objects (longest
+phrase first, on word keys or forms, see :mod:`geo.extract.text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import yaml
+
+from ..normalize import data_path
+from ..normalize import lexicon as gazetteer_lexicon
+
+if TYPE_CHECKING:
+    from .text import Sentence
+
+V = TypeVar("V")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie.
+
+    Python's ``re`` tries the branches of ``a|b|c`` one by one at every position; sharing
+    prefixes (``b(?:ase|order guards)``) makes a scan over hundreds of phrases several times
+    faster.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(node[char])
+                    for char in sorted((c for c in node if c), reverse=True)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The mapping in ``data/extract/<name>.yaml``."""
+    with data_path("extract", f"{name}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+class PhraseMatcher(Generic[V]):
+    """Finds phrases (one or more words) in a token sequence, longest first.
+
+    Parameters
+    ----------
+    entries
+        ``(phrase, value)`` pairs; a phrase is tokenised like article text.
+    attr
+        ``"form"`` (lower case, tone marks kept) or ``"key"`` (no diacritics).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, V]], *, attr: str = "form") -> None:
+        from .text import tokenize
+
+        self.attr = attr
+        self._values: dict[str, V] = {}
+        for phrase, value in entries:
+            words = " ".join(getattr(t, attr) for t in tokenize(str(phrase)))
+            if words:
+                self._values.setdefault(words, value)
+        # Sentences are matched as " word word ... " (see Sentence.joined): a match starts at
+        # a space, which lets the regex engine skip straight from space to space.
+        self._regex = re.compile(
+            r" (?:" + trie_pattern(self._values) + r")(?= )") if self._values else None
+
+    def spans(self, sentence: Sentence) -> tuple[dict[int, tuple[int, V]], dict[int, int]]:
+        """The phrases of :meth:`find`, by first word (``start: (stop, value)``) and by end
+        (``stop: start``); computed once per sentence."""
+        cached = sentence.cache.get(id(self))
+        if cached is None:
+            found = self.find(sentence)
+            cached = ({a: (b, v) for a, b, v in found}, {b: a for a, b, _ in found})
+            sentence.cache[id(self)] = cached
+        return cached
+
+    def at(self, sentence: Sentence, index: int) -> tuple[int, V] | None:
+        """``(stop, value)`` of the phrase starting at word ``index``, or None."""
+        return self.spans(sentence)[0].get(index)
+
+    def ending_at(self, sentence: Sentence, stop: int) -> int | None:
+        """First word of the phrase that ends just before word ``stop``, or None."""
+        return self.spans(sentence)[1].get(stop)
+
+    def find(self, sentence: Sentence,
+             blocked: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int, V]]:
+        """Every phrase in ``sentence``, left to right, longest first, not overlapping
+        (one regular-expression scan); phrases touching a blocked word are left out."""
+        if self._regex is None or not sentence.text:
+            return []
+        text, starts, ends = sentence.joined(self.attr)
+        found = [(starts[m.start() + 1], ends[m.end()], self._values[m.group()[1:]])
+                 for m in self._regex.finditer(text)]
+        if blocked and found:
+            found = [f for f in found if not any(i in blocked for i in range(f[0], f[1]))]
+        return found
+
+
+def _pairs(mapping: dict[str, Any], value: Any = True) -> list[tuple[str, Any]]:
+    return [(phrase, value) for words in mapping.values() for phrase in words]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the extractor uses, compiled."""
+
+    forces: PhraseMatcher[str | None]
+    generic_forces: frozenset[str]
+    nationalities: PhraseMatcher[str]
+    nationality_links: frozenset[str]
+    nationality_labels: dict[str, dict[str, str]]
+    force_labels: dict[str, dict[str, str]]
+    triggers: PhraseMatcher[str | None]
+    modifiers: PhraseMatcher[str]
+    modifier_reach: dict[str, int]
+    clause_breaks: PhraseMatcher[bool]
+    comma_breaks: frozenset[str]
+    relative_markers: frozenset[str]
+    locative: PhraseMatcher[bool]
+    between: frozenset[str]
+    metonymy_before: PhraseMatcher[bool]
+    metonymy_after: PhraseMatcher[bool]
+    names_not_places: PhraseMatcher[str]
+    titles: PhraseMatcher[bool]
+    capitalised: frozenset[str]
+    not_places: frozenset[str]
+    capitalised_places: frozenset[str]
+    border_words: PhraseMatcher[bool]
+    border_extra: PhraseMatcher[bool]
+    border_home: PhraseMatcher[bool]
+    connectors: frozenset[str]
+    directions: PhraseMatcher[str]
+    directional_borders: dict[str, dict[str, dict[str, Any]]]
+    outlets: tuple[str, ...]
+    outlet_pattern: re.Pattern[str]
+    generic_words: frozenset[str]
+    scan: TextScan
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled word lists (loaded on first use)."""
+    forces, events, places = load("forces"), load("events"), load("places")
+    base = gazetteer_lexicon()
+    force_pairs = [(p, kind) for kind, langs in forces["types"].items()
+                   for words in langs.values() for p in words]
+    force_pairs += _pairs(forces["not_forces"], None)
+    nationality_pairs = [(p, code) for code, spec in forces["nationalities"].items()
+                         for lang in ("en", "vi") for p in spec[lang]]
+    trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
+                     for words in langs.values() for p in words]
+    trigger_pairs += _pairs(events["not_triggers"], None)
+    modifier_pairs = [(p, name) for name, spec in events["modifiers"].items()
+                      for lang in ("en", "vi") for p in spec[lang]]
+    generic_words = frozenset(w for phrases in base["generic"].values() for phrase in phrases
+                              for w in phrase.split())
+    from .text import form
+
+    return Lexicon(
+        forces=PhraseMatcher(force_pairs),
+        generic_forces=frozenset(" ".join(form(w) for w in p.split())
+                                 for p in forces["generic"]),
+        nationalities=PhraseMatcher(nationality_pairs),
+        nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
+        nationality_labels={code: {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
+                            for code, spec in forces["nationalities"].items()},
+        force_labels=forces["labels"],
+        triggers=PhraseMatcher(trigger_pairs),
+        modifiers=PhraseMatcher(modifier_pairs),
+        modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
+        clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
+        comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
+        relative_markers=frozenset(form(w) for words in events["relative_markers"].values()
+                                   for w in words),
+        locative=PhraseMatcher(_pairs(places["locative_cues"]), attr="key"),
+        between=frozenset(places["between"]) | generic_words | base["filler"],
+        metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
+        metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),
+        names_not_places=PhraseMatcher(
+            [(p, "person") for p in places["people"]]
+            + [(p, "organisation") for p in places["organisations"]], attr="key"),
+        titles=PhraseMatcher((p, True) for p in places["titles"]),
+        capitalised=frozenset(places["capitalised_words"]) | generic_words,
+        not_places=frozenset(places["not_places"]),
+        capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
+        border_words=PhraseMatcher(
+            [(w, True) for w in base["border_words"]]
+            + [(w, True) for w in places["border_words"]], attr="key"),
+        border_extra=PhraseMatcher((p, True) for p in places["border_extra_words"]),
+        border_home=PhraseMatcher((p, True) for p in places["border_home_words"]),
+        connectors=frozenset(base["connectors"] | {"the", "of", "cua"}),
+        directions=PhraseMatcher((p, name) for name, words in places["directions"].items()
+                                 for p in words),
+        directional_borders=places["directional_borders"],
+        outlets=tuple(places["outlets"]),
+        outlet_pattern=re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
+        generic_words=generic_words,
+        scan=TextScan([(p, "force" if kind else None) for p, kind in force_pairs]
+                      + [(p, "trigger" if action else None) for p, action in trigger_pairs]
+                      + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
+                      + [(p, "base") for p in ("căn cứ", "base", "garrison")]),
+    )
+
+
+def _tone_variants(word: str) -> set[str]:
+    """``word`` with its Vietnamese tone mark on each of its vowels ("hòa", "hoà")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323"]
+    if not tones:
+        return {word}
+    base = [c for c in decomposed if c not in tones]
+    variants = {word}
+    for index, char in enumerate(base):
+        if char in "aeiouy":
+            end = index + 1
+            while end < len(base) and unicodedata.combining(base[end]):
+                end += 1
+            variants.add(unicodedata.normalize(
+                "NFC", "".join(base[:end]) + tones[0] + "".join(base[end:])))
+    return variants
+
+
+class TextScan:
+    """Finds phrases in a sentence's raw text before it is cut into words.
+
+    One trie pattern over every phrase (with the tone mark on either vowel: "hòa", "hoà"),
+    longest first, run over the lower-case text with every run of non-word characters made
+    one space; :meth:`tags` says which kinds of phrase the sentence holds. A blocking entry
+    (tag None) hides the shorter phrase inside it ("quân sự" is not "quân"). Sentences
+    without a force and a verb are never cut into words: on news about troops that is
+    about half of them.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str | None]]) -> None:
+        import itertools
+        import unicodedata
+
+        self._tags: dict[str, set[str | None]] = {}
+        for phrase, tag in entries:
+            words = unicodedata.normalize("NFC", str(phrase).lower()).split()
+            for variant in itertools.product(*map(_tone_variants, words)):
+                self._tags.setdefault(" ".join(variant), set()).add(tag)
+        self._pattern = re.compile(" (?:" + trie_pattern(self._tags) + ")(?= )")
+
+    def tags(self, lower: str) -> set[str | None]:
+        """The tags of the phrases in ``lower`` (NFC, lower case)."""
+        text = " " + _NON_WORD.sub(" ", lower) + " "
+        found: set[str | None] = set()
+        for match in self._pattern.finditer(text):
+            found |= self._tags[match.group()[1:]]
+        return found
+
+
+_NON_WORD = re.compile(r"[^\w']+")
+
+
+__all__ = ["Lexicon", "PhraseMatcher", "TextScan", "lexicon", "load", "trie_pattern"]

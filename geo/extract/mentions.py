@@ -1,0 +1,294 @@
+"""Place mentions in a sentence, found with the gazetteer, and whether a force can be there.
+
+Every name the gazetteer knows, in every language it knows, is looked for as a run of
+words (longest first, without case or diacritics, then on the transliteration skeleton);
+the gazetteer then says which place the words mean (:meth:`Gazetteer.candidates`, with the
+generic word before the name as a hint: "tỉnh Tavush", "thị trấn Gyumri").
+
+A name is not a place when it is part of a person's or an outlet's name ("Ararat Mirzoyan",
+"Sputnik Armenia"; lists in ``data/extract/places.yaml`` and three rules: a title before it,
+a capitalised unknown word after it, or one before it). Border phrases ("biên giới của
+Armenia với Thổ Nhĩ Kỳ và Iran", "the Armenian-Turkish and Armenian-Iranian border") become
+one mention whose targets are the border lines; a direction ("biên giới phía Đông Nam")
+is read through the ``directional_borders`` table and marked as a reading.
+
+A mention is *usable* for a deployment when ``problem`` is empty: it is in the story's
+country (or is a region or border), is not a whole country, is not a government ("at
+Yerevan's request"), and stands where a location stands ("in", "at", "from", "khỏi", "ở",
+... before it, or in a list after one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import PlaceNotFound
+from ..gazetteer import Gazetteer
+from ..normalize import normalize, skeleton
+from ..place import Place
+from .borders import BorderReader
+from .lexicon import lexicon
+from .targets import NameMatch, PlaceMention, Target, target_of
+from .text import Sentence, Token, tokenize
+
+#: Kinds of place a force can be at when they lie outside the story's country.
+CROSS_BORDER_KINDS = frozenset({"region", "border"})
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng)\s+)?$", re.IGNORECASE)
+_RUN_GAP = re.compile(r"^ $")
+#: Sites whose town may follow them ("the base in Gyumri", "sân bay ở thủ đô Yerevan").
+_SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
+_QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)?(?:town|city)"
+                            r"\s+of\s+|thị trấn\s+|thành phố\s+|thủ đô\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold(key: str) -> str:
+    return skeleton(key)
+
+
+class PlaceFinder(BorderReader):
+    """Finds place mentions with a gazetteer (build once, use for many sentences)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.country = gazetteer.country
+        self._names: set[str] = set()
+        self._lengths: dict[str, list[int]] = {}
+        self._loose: set[tuple[str, ...]] = set()
+        self._loose_lengths: dict[str, list[int]] = {}
+        #: The forms (tone marks kept) each name key is written with, for names with marks.
+        self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        #: First words of names written in lower case ("sân bay ...", "căn cứ ..."): a
+        #: name starts at a capitalised word, a number, or one of these.
+        self._lower_starts: set[str] = set()
+        self._resolved: dict[str, tuple[Place, ...]] = {}
+        self._borders: dict[str, tuple[Target, ...] | None] = {}
+        for place in gazetteer.places.values():
+            loose = place.country == self.country or place.kind not in ("city", "lake",
+                                                                          "river", "airport")
+            for name in (place.name, *(n for values in place.names.values() for n in values)):
+                words = tuple(normalize(name).split())
+                if not words:
+                    continue
+                self._names.add(" ".join(words))
+                if name[:1].islower():
+                    self._lower_starts.add(words[0])
+                self._lengths.setdefault(words[0], []).append(len(words))
+                if loose:
+                    folded = tuple(skeleton(w) for w in words)
+                    self._loose.add(folded)
+                    self._loose_lengths.setdefault(folded[0], []).append(len(folded))
+        for table in (self._lengths, self._loose_lengths):
+            for key, lengths in table.items():
+                table[key] = sorted(set(lengths), reverse=True)
+
+    # -- names ----------------------------------------------------------------------------
+
+    def _match(self, tokens: tuple[Token, ...], index: int, text: str,
+               offsets: list[int]) -> int | None:
+        """End of the longest known name starting at ``tokens[index]`` (``text``: the
+        sentence's keys joined by spaces, ``offsets``: where each word starts in it)."""
+        first = tokens[index].key
+        begin = offsets[index]
+        count = len(tokens)
+        for size in self._lengths.get(first, ()):
+            stop = index + size
+            if stop <= count and text[begin:offsets[stop - 1] + len(tokens[stop - 1].key)] \
+                    in self._names:
+                return stop
+        if not tokens[index].upper:
+            return None
+        for size in self._loose_lengths.get(_fold(first), ()):
+            stop = index + size
+            if stop <= len(tokens) and tuple(
+                    _fold(t.key) for t in tokens[index:stop]) in self._loose:
+                return stop
+        return None
+
+    def _candidates(self, sentence: Sentence, start: int, stop: int) -> tuple[Place, ...]:
+        lex = lexicon()
+        first = start
+        while first > 0 and sentence.tokens[first - 1].key in lex.generic_words \
+                and not sentence.tokens[first - 1].upper and start - first < 3:
+            first -= 1
+        for query in dict.fromkeys((sentence.span(first, stop), sentence.span(start, stop))):
+            key = normalize(query)
+            if key not in self._resolved:
+                try:
+                    self._resolved[key] = tuple(self.gazetteer.candidates(query))
+                except PlaceNotFound:
+                    self._resolved[key] = ()
+            if self._resolved[key]:
+                return self._resolved[key]
+        return ()
+
+    def _names_in(self, sentence: Sentence) -> list[NameMatch]:
+        lex = lexicon()
+        tokens = sentence.tokens
+        blocked: set[int] = set()
+        for start, stop, _ in lex.names_not_places.find(sentence):
+            blocked.update(range(start, stop))
+        names: list[NameMatch] = []
+        lower_starts, lengths = self._lower_starts, self._lengths
+        candidates = [i for i, t in enumerate(tokens)
+                      if (t.upper or t.key in lower_starts or t.text[0].isdigit())
+                      and (t.key in lengths or t.upper)]
+        if not candidates:
+            return names
+        text, _, _ = sentence.joined("key")
+        offsets = sentence.bounds("key")
+        done = 0
+        for index in candidates:
+            if index < done or index in blocked:
+                continue
+            stop = self._match(tokens, index, text, offsets)
+            if stop is None or blocked.intersection(range(index, stop)):
+                continue
+            found = self._accept(sentence, index, stop)
+            if found is not None:
+                names.append(found)
+                done = stop
+        return names
+
+    def _accept(self, sentence: Sentence, start: int, stop: int) -> NameMatch | None:
+        lex = lexicon()
+        tokens = sentence.tokens
+        words = tokens[start:stop]
+        if not any(t.upper or t.text[:1].isdigit() for t in words):
+            return None
+        if len(words) == 1 and words[0].key in lex.not_places and not (
+                words[0].upper and words[0].form in lex.capitalised_places):
+            return None
+        places = self._candidates(sentence, start, stop)
+        if not places or not self._marks_agree(words, places):
+            return None
+        place = places[0]
+        if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
+            return None
+        return NameMatch(start, stop, place, tuple(p.id for p in places[1:]))
+
+    def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
+        """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
+
+        Words written without marks match any name (the look-up ignores diacritics).
+        """
+        if all(t.text.isascii() or not any(c.isalpha() and not c.isascii() for c in t.text)
+               for t in words):
+            return True
+        keys = tuple(t.key for t in words)
+        if keys not in self._forms:
+            self._forms[keys] = {
+                tuple(t.form for t in tokenize(name)) for place in places
+                for name in (place.name, *(n for v in place.names.values() for n in v))
+                if tuple(normalize(name).split()) == keys}
+        return tuple(t.form for t in words) in self._forms[keys]
+
+    def _part_of_a_name(self, sentence: Sentence, start: int, stop: int, place: Place) -> bool:
+        """True when the words are part of a person's or an organisation's name."""
+        lex = lexicon()
+        tokens = sentence.tokens
+        country = place.kind == "country"
+        if not country and lex.titles.ending_at(sentence, start) is not None:
+            return True
+        if stop < len(tokens) and not country:
+            after = tokens[stop]
+            if (after.upper and _RUN_GAP.match(sentence.gap(stop - 1, stop))
+                    and after.key not in lex.capitalised and after.key not in self._lengths):
+                return True
+        if start > 1:
+            before = tokens[start - 1]
+            if (before.upper and not before.text.isupper()
+                    and _RUN_GAP.match(sentence.gap(start - 1, start))
+                    and before.key not in lex.capitalised and before.key not in self._lengths
+                    and lex.titles.ending_at(sentence, start) is None):
+                return True
+        return False
+
+    # -- the whole sentence ---------------------------------------------------------------
+
+    def find(self, sentence: Sentence) -> list[PlaceMention]:
+        """Every place mention of ``sentence``, in order, each with its ``problem`` (if any)."""
+        lex = lexicon()
+        names = self._names_in(sentence)
+        inside = {i for n in names for i in range(n.start, n.stop)}
+        mentions: list[PlaceMention] = []
+        consumed: set[int] = set()
+        for first, last, _ in lex.border_words.find(sentence, inside):
+            force = lex.forces.at(sentence, first)
+            if (force and force[1] is not None and force[0] > last) or first in consumed:
+                continue
+            found = self._border_at(sentence, first, last, names)
+            if found:
+                mention, parts = found
+                mentions.append(mention)
+                consumed.update(range(mention.start, mention.stop))
+                for part in parts:
+                    part.consumed = True
+        tokens = sentence.tokens
+        previous: NameMatch | None = None
+        for name in names:
+            if (previous is not None and previous.place.kind in _SITE_KINDS
+                    and name.place.kind == "city"
+                    and _QUALIFIER_GAP.match(sentence.text[tokens[previous.stop - 1].end:
+                                                           tokens[name.start].start])):
+                continue  # "the 102nd base in Gyumri": the town says where the base is
+            previous = name
+            if not name.consumed and name.start not in consumed:
+                mentions.append(PlaceMention(sentence.span(name.start, name.stop), name.start,
+                                             name.stop, (target_of(name.place),), "name",
+                                             name.chosen_from))
+        mentions.sort(key=lambda m: m.start)
+        return self._judge(sentence, mentions)
+
+    def _judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Each mention with ``locative`` and ``problem`` set."""
+        judged: list[PlaceMention] = []
+        previous: PlaceMention | None = None
+        for mention in mentions:
+            whole_country = mention.role == "name" and mention.targets[0].kind == "country"
+            locative = not whole_country and (self._locative(sentence, mention.start) or bool(
+                previous and previous.locative
+                and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:
+                                                  sentence.tokens[mention.start].start])))
+            problem = mention.problem or self._problem(sentence, mention, locative)
+            judged.append(PlaceMention(mention.text, mention.start, mention.stop,
+                                       mention.targets, mention.role, mention.chosen_from,
+                                       locative, problem))
+            previous = judged[-1]
+        return judged
+
+    def _locative(self, sentence: Sentence, start: int) -> bool:
+        lex = lexicon()
+        tokens = sentence.tokens
+        index = start
+        for _ in range(6):
+            if index == 0:
+                return False
+            cue = lex.locative.ending_at(sentence, index)
+            if cue is not None:
+                return lex.metonymy_before.ending_at(sentence, index) is None
+            if tokens[index - 1].key not in lex.between:
+                return False
+            index -= 1
+        return False
+
+    def _problem(self, sentence: Sentence, mention: PlaceMention, locative: bool) -> str:
+        lex = lexicon()
+        tokens = sentence.tokens
+        target = mention.targets[0]
+        if mention.role == "name":
+            if target.kind == "country":
+                return f"{mention.text!r} names a whole country"
+            if target.country != self.country and target.kind not in CROSS_BORDER_KINDS:
+                return f"{mention.text!r} is outside the story's country ({self.country})"
+            if (lex.metonymy_before.ending_at(sentence, mention.start) is not None
+                    or (mention.stop < len(tokens)
+                        and lex.metonymy_after.at(sentence, mention.stop))):
+                return f"{mention.text!r} stands for a government here, not a place"
+        if not locative:
+            return f"{mention.text!r} is not where a force is (no 'in', 'at', 'from' before it)"
+        return ""
+
+
+__all__ = ["CROSS_BORDER_KINDS", "PlaceFinder", "PlaceMention", "Target"]

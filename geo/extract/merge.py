@@ -1,0 +1,316 @@
+"""From a draft to a scenario: one presence per force and place, from every article.
+
+Records below the confidence threshold are dropped, and so are ends that cannot be dated
+(an undated article's "will withdraw by September"). The rest are grouped by force and place;
+each group becomes one presence citing every sentence it came from:
+
+- *start*: the earliest start any record gives (none: not reported);
+- *end*: from the strongest ending event (withdrawn or handed over > withdrawal agreed >
+  withdrawal requested); several "withdrawn before the article" spans are intersected;
+- *strength*: the latest reported.
+
+A withdrawal from an area also ends the same force's open presences *inside* it (the
+border line along Syunik ends when the border guards leave Syunik), unless an article of the
+same day or later says the force stays there; such an end cites both sentences and says so
+in ``notes``. The confidence keys are dropped: the result is a scenario document that
+:func:`geo.scenario.load_scenario` accepts once written to YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shapely
+import yaml
+
+from ..dates import FuzzyDate
+from ..errors import UserInputError
+from ..gazetteer import Gazetteer
+from .article_dates import scenario_date
+from .articles import extract_articles, extractor
+from .draft import LOCATION_PRECISION, Article, Draft, Record, Unused, default_views
+
+_END_RANK = {"withdrawn": 3, "handed_over": 3, "withdrawal_agreed": 2, "withdrawal_requested": 1}
+_AREA_KINDS = ("province", "region", "country")
+
+
+@dataclass
+class ExtractionReport:
+    """Which records a scenario used, which it dropped, and what the merge inferred."""
+
+    threshold: float
+    articles: list[Article]
+    used: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    presences: dict[str, list[str]] = field(default_factory=dict)
+    inferred_ends: dict[str, str] = field(default_factory=dict)
+    unused: list[Unused] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """A plain-text summary, one fact per line."""
+        out = [f"{len(self.articles)} articles; {len(self.used)} records used (confidence >= "
+               f"{self.threshold}), {len(self.dropped)} dropped; {len(self.presences)} "
+               "presences"]
+        for article in self.articles:
+            date = article.published
+            shown = str(date.date) if date.date else "unknown"
+            out.append(f"  {article.path.name}: {article.language}, published {shown} "
+                       f"({date.how}{': ' + date.note if date.note else ''})")
+        for presence, records in self.presences.items():
+            out.append(f"  {presence}: from {', '.join(records)}")
+            if presence in self.inferred_ends:
+                out.append(f"    end inferred: {self.inferred_ends[presence]}")
+        for record, reason in self.dropped:
+            out.append(f"  dropped {record}: {reason}")
+        return out
+
+
+def _geometry(gazetteer: Gazetteer, key: str) -> Any:
+    if "@" in key:
+        line, clip = key.split("@", 1)
+        return gazetteer.get(line).geometry.intersection(
+            gazetteer.get(clip).geometry.buffer(0.01))
+    return gazetteer.get(key).geometry
+
+
+def _end(records: list[Record]) -> tuple[FuzzyDate | None, Record | None]:
+    ending = [r for r in records if r.ends and r.end is not None]
+    if not ending:
+        return None, None
+    rank = max(_END_RANK[r.event] for r in ending)
+    best = [r for r in ending if _END_RANK[r.event] == rank]
+    chosen = max(best, key=lambda r: (r.confidence, r.end.precision == "day"))
+    if rank == 3 and len(best) > 1:
+        earliest = max(r.end.earliest for r in best)
+        latest = min(r.end.latest for r in best)
+        if earliest <= latest:
+            precision = "day" if earliest == latest else "approximate"
+            return FuzzyDate(earliest, latest, precision, chosen.end.text), chosen
+    return chosen.end, chosen
+
+
+@dataclass
+class _Group:
+    key: tuple[str, str]
+    records: list[Record]
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    ender: Record | None = None
+    extra: list[Record] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _merge(draft: Draft, threshold: float, relative_to: Path | None,
+           gazetteer: Gazetteer) -> tuple[dict[str, Any], ExtractionReport]:
+    report = ExtractionReport(threshold, list(draft.articles), unused=list(draft.unused))
+    kept: list[Record] = []
+    for record in draft.records:
+        if record.confidence < threshold:
+            report.dropped.append((record.id, f"confidence {record.confidence} < {threshold}"))
+        elif record.ends and record.end is None:
+            # An end the text cannot date would read as "still there": leave it to review.
+            report.dropped.append((record.id, f"{record.event} with no date the article "
+                                              "allows (give the article's date)"))
+        else:
+            kept.append(record)
+    report.used = [r.id for r in kept]
+    published = {a.source: a.published.reference or dt.date.min for a in draft.articles}
+    groups: dict[tuple[str, str], _Group] = {}
+    for record in kept:
+        key = (record.force.id, record.target.key)
+        groups.setdefault(key, _Group(key, [])).records.append(record)
+    for group in groups.values():
+        starts = [r.start for r in group.records if r.start is not None]
+        group.start = min(starts, key=lambda d: (d.earliest, d.latest)) if starts else None
+        group.end, group.ender = _end(group.records)
+        if group.start and group.end and group.end.latest <= group.start.earliest:
+            group.notes.append(f"start {group.start} dropped: after the end {group.end}")
+            group.start = None
+    _inside_withdrawals(groups, kept, published, gazetteer, report)
+    presences = [_presence(group, report) for group in groups.values()]
+    files = {a.source: _relative(a.path, relative_to) for a in draft.articles}
+    cited = {c["source"] for p in presences for c in p["citations"]}
+    views = default_views([g.end for g in groups.values() if g.end],
+                          [r.reported.latest for r in kept if r.reported])
+    document = {
+        "title": {"en": f"Drafted from {len(draft.articles)} article(s) by deploymap extract "
+                        f"(records with confidence >= {threshold})",
+                  "vi": f"Soạn từ {len(draft.articles)} bài báo bằng deploymap extract"},
+        "country": draft.country,
+        "views": views,
+        "forces": [f.entry() for f in {r.force.id: r.force for r in kept}.values()],
+        "sources": [a.source_entry(files[a.source]) for a in draft.articles
+                    if a.source in cited] or [a.source_entry(files[a.source])
+                                              for a in draft.articles],
+        "presences": presences,
+    }
+    return document, report
+
+
+def _inside_withdrawals(groups: dict[tuple[str, str], _Group], kept: list[Record],
+                        published: Mapping[str, dt.date], gazetteer: Gazetteer,
+                        report: ExtractionReport) -> None:
+    """End open presences that lie inside an area their force withdrew from."""
+    areas: dict[tuple[str, str, int], list[Record]] = {}
+    for record in kept:
+        if record.ends and record.end is not None and record.target.kind in _AREA_KINDS:
+            areas.setdefault((record.force.id, record.source, record.sentence), []).append(record)
+    if not areas:
+        return
+    unions = {key: shapely.union_all([_geometry(gazetteer, r.target.key) for r in records])
+              .buffer(0.02) for key, records in areas.items()}
+    for group in groups.values():
+        if group.end is not None:
+            continue
+        force, place = group.key
+        shape = _geometry(gazetteer, place)
+        still = [published[r.source] for r in group.records if not r.ends]
+        for key, records in areas.items():
+            if key[0] != force or place in {r.target.key for r in records}:
+                continue
+            when = published[key[1]]
+            if still and max(still) >= when:
+                continue
+            ender = max(records, key=lambda r: r.confidence)
+            if group.start and ender.end.latest <= group.start.earliest:
+                continue
+            if not shape.within(unions[key]):
+                continue
+            group.end, group.ender = ender.end, ender
+            group.extra.append(ender)
+            names = ", ".join(r.mention for r in records)
+            note = (f"ended by {ender.id}: the force {ender.event.replace('_', ' ')} from "
+                    f"{names}, which contain this place")
+            group.notes.append(note)
+            report.inferred_ends[_presence_id(group)] = note
+            break
+
+
+def _presence_id(group: _Group) -> str:
+    force, place = group.key
+    return f"{force}-{place.replace(':', '-').replace('@', '-at-').replace('+', '-')}".lower()
+
+
+def _presence(group: _Group, report: ExtractionReport) -> dict[str, Any]:
+    records = group.records
+    first = records[0]
+    citations: list[dict[str, str]] = []
+    for record in [*records, *group.extra]:
+        citation = {"source": record.source, "quote": record.quote}
+        if citation not in citations:
+            citations.append(citation)
+    presence: dict[str, Any] = {
+        "id": _presence_id(group), "force": first.force.id, "place": first.target.spec,
+        "location_precision": LOCATION_PRECISION.get(first.target.kind, "region"),
+        "start": scenario_date(group.start) if group.start else None,
+        "end": scenario_date(group.end) if group.end else None,
+    }
+    if group.end is not None and group.ender is not None:
+        presence["end_event"] = group.ender.event
+    strengths = [r for r in records if r.strength and r.reported]
+    if strengths:
+        latest = max(strengths, key=lambda r: r.reported.earliest)
+        presence["strength"] = {"value": latest.strength[0], "approximate": latest.strength[1],
+                                "reported": scenario_date(latest.reported),
+                                "source": latest.source}
+    presence["citations"] = citations
+    confidence = 1.0
+    for record in records:
+        confidence *= 1 - record.confidence
+    events = ", ".join(dict.fromkeys(f"{r.event} ({r.source})" for r in records))
+    notes = [f"drafted from {len(records)} record(s), confidence {1 - confidence:.2f}: {events}",
+             *dict.fromkeys(r.target.note for r in records if r.target.note), *group.notes]
+    presence["notes"] = "; ".join(notes)
+    report.presences[presence["id"]] = [r.id for r in records]
+    return presence
+
+
+def _relative(path: Path, relative_to: Path | None) -> str:
+    if relative_to is None:
+        return str(path)
+    return os.path.relpath(path.resolve(), relative_to.resolve())
+
+
+def draft_to_scenario_document(draft: Draft, *, threshold: float = 0.5,
+                               relative_to: Path | None = None,
+                               gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """A scenario document from ``draft``: records with confidence >= ``threshold``, merged.
+
+    Parameters
+    ----------
+    draft
+        From :func:`extract_articles`.
+    threshold
+        Records below it are left out.
+    relative_to
+        The folder the scenario file will be written to (source ``file`` paths are made
+        relative to it); None keeps the paths as given.
+    gazetteer
+        For the geometry of places (areas that contain other places); a shared one if None.
+    """
+    gazetteer = gazetteer or extractor(draft.country).gazetteer
+    return _merge(draft, threshold, relative_to, gazetteer)[0]
+
+
+def dump_yaml(document: Mapping[str, Any]) -> str:
+    """A document as YAML (UTF-8 text, keys in order)."""
+    return yaml.safe_dump(dict(document), allow_unicode=True, sort_keys=False, width=100)
+
+
+def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
+                        gazetteer: Gazetteer | None = None) -> tuple[Any, ExtractionReport]:
+    """The timeline of a draft's scenario (written to a temporary file, loaded and checked
+    by :func:`geo.scenario.load_scenario`), and what was used.
+
+    Raises
+    ------
+    UserInputError
+        No record reaches ``threshold``.
+    """
+    from ..scenario import load_scenario
+    from ..timeline import Timeline
+
+    gazetteer = gazetteer or extractor(draft.country).gazetteer
+    with tempfile.TemporaryDirectory(prefix="deploymap-") as folder:
+        document, report = _merge(draft, threshold, Path(folder), gazetteer)
+        if not document["presences"]:
+            raise UserInputError(
+                f"no record reaches confidence {threshold} in {len(draft.articles)} "
+                "article(s); lower the threshold or check `deploymap extract` output")
+        path = Path(folder) / "from-articles.yaml"
+        path.write_text(dump_yaml(document), encoding="utf-8")
+        scenario = load_scenario(path, gazetteer=gazetteer)
+    return Timeline(scenario), report
+
+
+def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
+                           published: Mapping[str, object] | None = None,
+                           country: str = "AM") -> tuple[Any, ExtractionReport]:
+    """The timeline of the articles (``*.txt``) in ``directory``, and what was used.
+
+    The merged scenario is written to a temporary YAML file and loaded with
+    :func:`geo.scenario.load_scenario`, so it is checked like any scenario file.
+
+    Returns
+    -------
+    timeline, report
+        A :class:`geo.timeline.Timeline` and an :class:`ExtractionReport`.
+    """
+    directory = Path(directory)
+    files = sorted(directory.glob("*.txt"))
+    if not files:
+        raise UserInputError(f"{directory}: no article files (*.txt) found; give the folder "
+                             "that holds the articles")
+    draft = extract_articles(files, published=published, country=country)
+    return timeline_from_draft(draft, threshold=threshold,
+                               gazetteer=extractor(country).gazetteer)
+
+
+__all__ = ["ExtractionReport", "draft_to_scenario_document", "dump_yaml",
+           "scenario_from_articles", "timeline_from_draft"]

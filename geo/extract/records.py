@@ -1,0 +1,346 @@
+"""From article files to a :class:`~geo.extract.draft.Draft`: the extraction pipeline.
+
+1. Read each file: header, language, sentences; in each sentence with a force or a trigger,
+   the place mentions, forces, clauses and events; and every date (for step 2).
+2. Date each article (:mod:`geo.extract.published`): given, from its header, or inferred
+   from its text and the other articles of its story.
+3. Date each record against its article: a deployment's start, a withdrawal's end (a
+   withdrawal with no date of its own ended before the article; an agreed one ends on the
+   day the article says the agreement was reached) and score its confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates import FuzzyDate
+from ..gazetteer import Gazetteer
+from .article_dates import DateMention, find_dates
+from .draft import Article, Draft, Force, Record, Unused
+from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger
+from .language import detect_language
+from .lexicon import lexicon
+from .mentions import PlaceFinder
+from .published import Evidence, Published, infer_published
+from .scoring import score
+from .targets import PlaceMention, Target
+from .text import Sentence, sentences, split_header
+
+_LANGUAGES = {"en": "English", "vi": "Vietnamese", "hy": "Armenian", "ru": "Russian"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)")
+_SLUG = re.compile(r"[^a-z0-9]+")
+_NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
+
+
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+@dataclass
+class Pending:
+    """A record before its article is dated."""
+
+    sentence: Sentence
+    force: ForceMention
+    country: str | None
+    mention: PlaceMention
+    target: Target
+    event: str
+    trigger: str
+    date: DateMention | None
+    modifiers: frozenset[str]
+    inherited: bool
+    near: bool
+
+
+@dataclass
+class Reading:
+    """One article after step 1."""
+
+    path: Path
+    source: str
+    text: str
+    header: dict[str, str]
+    language: tuple[str, float]
+    sentences: list[Sentence]
+    pending: list[Pending] = field(default_factory=list)
+    unused: list[Unused] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=Evidence)
+    agreements: list[DateMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    nationalities: Counter[str] = field(default_factory=Counter)
+
+
+def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
+    """Why none of ``mentions`` is a place for a force: their problems, countries last and
+    without the nationalities of the forces ("Russian border guards")."""
+    edges = {i for f in forces for i in (f.start - 1, f.stop)}
+    countries = [m.text for m in mentions if m.problem and m.role == "name"
+                 and m.targets[0].kind == "country" and not edges.intersection(
+                     range(m.start, m.stop))]
+    found = [m.problem for m in mentions if m.problem and not (
+        m.role == "name" and m.targets[0].kind == "country")]
+    if countries:
+        found.append("names no place smaller than a whole country ("
+                     + ", ".join(dict.fromkeys(countries)) + ")")
+    return found
+
+
+def _date_for(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
+              dates: list[DateMention], *, start_only: bool) -> DateMention | None:
+    """The date of the clause's event: nearest to the trigger, not in another actor's
+    relative clause ("which Azerbaijan returned ... in September last year")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    low = tokens[clause[0]].start
+    high = tokens[clause[1] - 1].end
+    cut = high
+    for index in range(max(trigger_start, clause[0]), clause[1] - 1):
+        if tokens[index].form in lex.relative_markers and any(
+                t.upper for t in tokens[index + 1:index + 3]):
+            cut = tokens[index].start
+            break
+    anchor = tokens[trigger_start].start
+    options = [d for d in dates if low <= d.start and d.end <= cut
+               and not (start_only and d.cue in ("until", "before"))]
+    return min(options, key=lambda d: abs(d.start - anchor)) if options else None
+
+
+class Extractor:
+    """Extracts draft records with one gazetteer (build once: the index takes ~0.5 s)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.country = gazetteer.country
+        self.finder = PlaceFinder(gazetteer)
+
+    # -- step 1 -----------------------------------------------------------------------------
+
+    def read(self, path: Path, text: str, source: str) -> Reading:
+        """Step 1 for one article."""
+        header, offset = split_header(text)
+        body = text[offset:]
+        language = (header["language"].strip().lower()[:2], 1.0) if "language" in header \
+            else detect_language(body)
+        reading = Reading(path, source, text, header, language, sentences(text, offset))
+        for sentence in reading.sentences:
+            self._sentence(reading, sentence)
+        return reading
+
+    def _sentence(self, reading: Reading, sentence: Sentence) -> None:
+        lex = lexicon()
+        tags = lex.scan.tags(unicodedata.normalize("NFC", sentence.text.lower()))
+        dates = find_dates(sentence.text)
+        for date in dates:
+            reading.evidence.add(date, future="future" in tags)
+            reading.dates.append(date)
+            if "agreed" in tags and date.day:
+                reading.agreements.append(date)
+        # No record without a force (a base's name is one) and a verb: a sentence without
+        # them is never cut into words. A force without a verb is worth a reviewer's look.
+        if "force" not in tags and "base" not in tags:
+            return
+        if "trigger" not in tags:
+            if "force" in tags:
+                self._unused(reading, sentence, _NO_VERB)
+            return
+        forces = find_forces(sentence)
+        blocked = {i for f in forces for i in range(f.start, f.stop)}
+        triggers = find_triggers(sentence, blocked)
+        if not triggers:
+            if forces:
+                self._unused(reading, sentence, _NO_VERB)
+            return
+        mentions = self.finder.find(sentence)
+        named = {i for m in mentions if m.role == "name" for i in range(m.start, m.stop)}
+        forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
+        triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
+        for force in forces:
+            if force.country:
+                reading.nationalities[force.country] += 1
+        usable = [m for m in mentions if m.usable]
+        reading.evidence.places.update(t.key for m in usable for t in m.targets)
+        bases = [m for m in usable if m.targets[0].kind == "base"]
+        if not forces and not bases:
+            return
+        reasons: list[str] = []
+        made = 0
+        previous: list[ForceMention] = []
+        for clause in clauses(sentence):
+            own = [f for f in forces if clause[0] <= f.start < clause[1]]
+            clause_forces, inherited = (own, False) if own else (previous, True)
+            previous = own or previous
+            places = [m for m in usable if clause[0] <= m.start < clause[1]]
+            if not places:
+                reasons.extend(_problems(
+                    [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
+                continue
+            trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]])
+            if trigger is None:
+                reasons.append(_NO_VERB)
+                continue
+            event = classify(sentence, clause, trigger)
+            if event is None:
+                reasons.append(f"the deployment is negated ({trigger.text!r})")
+                continue
+            made += self._clause(reading, sentence, clause, clause_forces, inherited, places,
+                                 event, dates)
+        if not made:
+            reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
+            self._unused(reading, sentence, reason)
+
+    def _clause(self, reading: Reading, sentence: Sentence, clause: tuple[int, int],
+                forces: list[ForceMention], inherited: bool, places: list[PlaceMention],
+                event, dates: list[DateMention]) -> int:
+        date = _date_for(sentence, clause, event.trigger.start, dates,
+                         start_only=event.name in ("deployed", "remains"))
+        made = 0
+        for mention in places:
+            near = abs(mention.start - event.trigger.start) <= 12
+            for target in mention.targets:
+                chosen = forces
+                if target.kind == "base":
+                    # The base is the force; its strength is the number of the force words
+                    # nearest before it ("5.000 quân đóng tại căn cứ ...").
+                    before = [f for f in forces if f.start < mention.start] or forces
+                    closest = max(before, key=lambda f: f.start, default=None)
+                    chosen = [ForceMention(mention.start, mention.stop, "base", mention.text,
+                                           closest.country if closest else None, False,
+                                           closest.strength if closest else None)]
+                seen: set[tuple[str, str | None]] = set()
+                for force in chosen:
+                    if (force.type, force.country) in seen or (
+                            force.type == "base" and target.kind != "base" and
+                            len(chosen) > 1):
+                        continue
+                    seen.add((force.type, force.country))
+                    reading.pending.append(Pending(sentence, force, force.country, mention,
+                                                   target, event.name, event.trigger.text,
+                                                   date, event.modifiers, inherited, near))
+                    made += 1
+        return made
+
+    def _unused(self, reading: Reading, sentence: Sentence, reason: str) -> None:
+        reading.unused.append(Unused(reading.source, sentence.index, sentence.quote, reason))
+
+    # -- steps 2 and 3 ----------------------------------------------------------------------
+
+    def finish(self, readings: Sequence[Reading], given: Sequence[Published | None],
+               outlets: Sequence[str | None]) -> Draft:
+        """Steps 2 and 3: date the articles, then the records."""
+        published = infer_published([r.path.name for r in readings],
+                                    [r.evidence for r in readings], given)
+        articles: list[Article] = []
+        records: list[Record] = []
+        unused: list[Unused] = []
+        taken: set[str] = set()
+        for reading, date, outlet in zip(readings, published, outlets, strict=True):
+            article = self._article(reading, date, outlet)
+            articles.append(article)
+            unused.extend(reading.unused)
+            for pending in reading.pending:
+                record = self._record(reading, article, pending, taken)
+                if record is None:
+                    unused.append(Unused(reading.source, pending.sentence.index,
+                                         pending.sentence.quote,
+                                         "the story country's own forces"))
+                else:
+                    records.append(record)
+        return Draft(self.country, articles, records, unused)
+
+    def _article(self, reading: Reading, published: Published, outlet: str | None) -> Article:
+        header = reading.header
+        title = header.get("title") or (reading.sentences[0].quote[:200]
+                                        if reading.sentences else reading.path.stem)
+        return Article(reading.path, reading.source, reading.language[0], reading.language[1],
+                       title, outlet or header.get("outlet") or self._outlet(reading),
+                       published, header.get("url", ""))
+
+    def _outlet(self, reading: Reading) -> str:
+        for sentence in reading.sentences[:5]:
+            match = _DATELINE.match(sentence.text)
+            if match:
+                return match.group(1).strip()
+        cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(reading.text)))
+        language = _LANGUAGES.get(reading.language[0], reading.language[0])
+        return f"unnamed {language} news site" + (f" (cites {', '.join(cited)})" if cited else "")
+
+    def _record(self, reading: Reading, article: Article, pending: Pending,
+                taken: set[str]) -> Record | None:
+        dominant = reading.nationalities.most_common(1)
+        country = pending.country or (dominant[0][0] if dominant else "XX")
+        if country == self.country:
+            return None
+        force = _force(pending.force.type, country, pending.target, self.gazetteer)
+        ref = article.published.reference
+        start, end, relative = self._dates(reading, article, pending)
+        place = _slug(pending.target.key)
+        base = f"{reading.source}-s{pending.sentence.index + 1}-{force.id}-{place}"
+        record_id, count = base, 2
+        while record_id in taken:
+            record_id, count = f"{base}-{count}", count + 1
+        taken.add(record_id)
+        record = Record(
+            record_id, reading.source, reading.path.name, pending.sentence.index,
+            pending.sentence.quote, force, pending.force.text, pending.target, pending.mention.text,
+            pending.event, pending.trigger, start, end, pending.force.strength,
+            FuzzyDate(ref, ref, "day") if ref else None)
+        score(record, pending, explicit_country=pending.country is not None,
+              weak_date=relative and article.published.weak)
+        return record
+
+    def _dates(self, reading: Reading, article: Article, pending: Pending
+               ) -> tuple[FuzzyDate | None, FuzzyDate | None, bool]:
+        """(start, end, whether a date was read against a weakly inferred article date)."""
+        published = article.published
+        ref = published.reference
+        forward = "future" in pending.modifiers
+        date = pending.date.resolve(ref, forward=forward) if pending.date else None
+        relative = bool(pending.date and not pending.date.explicit)
+        event = pending.event
+        if event in ("deployed", "remains"):
+            if event == "remains" and pending.date and pending.date.cue != "from":
+                date = None
+            return date, None, relative
+        if date is not None:
+            return None, date, relative
+        if ref is None or published.date is None:
+            return None, None, False
+        if event == "withdrawn":
+            earliest = min((d.earliest for m in reading.dates if m.explicit
+                            and (d := m.resolve(None)) is not None and d.earliest < ref),
+                           default=dt.date(ref.year - 1, 1, 1))
+            return None, FuzzyDate(earliest, published.date.latest, "approximate",
+                                   f"before the article ({ref.isoformat()})"), True
+        if event == "withdrawal_agreed":
+            agreed = [d for m in reading.agreements if (d := m.resolve(ref)) is not None
+                      and d.precision == "day" and ref - dt.timedelta(days=60) <= d.earliest
+                      <= published.date.latest]
+            if agreed:
+                first = min(agreed, key=lambda d: d.earliest)
+                return None, FuzzyDate(first.earliest, first.latest, "day",
+                                       f"agreement: {first.text}"), True
+        return None, FuzzyDate(ref, ref, "day", "the article's date"), True
+
+
+def _force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> Force:
+    """The force a record names: by type and country, or the base itself."""
+    lex = lexicon()
+    labels = lex.nationality_labels.get(country, {"adjective": country, "vi_name": country})
+    if kind == "base" and target.kind == "base":
+        place = gazetteer.get(target.key)
+        slug = _slug(target.key.split(":", 1)[-1])
+        return Force(f"{country.lower()}-{slug}-base", "base", country,
+                     {"en": place.name, "vi": place.name_in("vi")})
+    templates = lex.force_labels.get(kind, {"en": "{adjective} " + kind.replace("_", " ")})
+    names = {lang: template.format(**labels) for lang, template in templates.items()}
+    return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
+
+
+__all__ = ["Extractor", "Pending", "Reading"]

@@ -1,0 +1,59 @@
+"""How sure a draft record is: a confidence between 0 and 1, and the reasons for it.
+
+The score starts at 0.45 and moves with what the sentence says plainly or leaves to
+reading. The weights are few and written here so that a reviewer can follow each record's
+``why`` list; ``threshold`` (0.5 by default) decides which records a scenario uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .draft import Record
+    from .records import Pending
+
+BASE = 0.45
+WEIGHTS = {
+    "specific force word": 0.15,
+    "nationality stated": 0.05,
+    "verb close to the place": 0.15,
+    "place name unambiguous": 0.05,
+    "date stated for the event": 0.05,
+    "place read from a direction, not named": -0.2,
+    "force taken from the clause before": -0.1,
+    "a withdrawal that is not planned, read as staying": -0.1,
+    "conditional ('if', 'could')": -0.3,
+    "date read against an article date whose year is a guess": -0.1,
+}
+
+
+def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date: bool) -> None:
+    """Set ``record.confidence`` and ``record.why``."""
+    why: list[str] = []
+    if not pending.force.generic:
+        why.append("specific force word")
+    if explicit_country:
+        why.append("nationality stated")
+    if pending.near:
+        why.append("verb close to the place")
+    if pending.mention.role == "name" and not pending.mention.chosen_from:
+        why.append("place name unambiguous")
+    if pending.date is not None and (record.start or record.end):
+        why.append("date stated for the event")
+    if pending.mention.role == "direction":
+        why.append("place read from a direction, not named")
+    if pending.inherited:
+        why.append("force taken from the clause before")
+    if record.event == "remains" and "negation" in pending.modifiers:
+        why.append("a withdrawal that is not planned, read as staying")
+    if "hypothetical" in pending.modifiers:
+        why.append("conditional ('if', 'could')")
+    if weak_date:
+        why.append("date read against an article date whose year is a guess")
+    value = BASE + sum(WEIGHTS[w] for w in why)
+    record.confidence = round(min(0.95, max(0.05, value)), 2)
+    record.why = why
+
+
+__all__ = ["BASE", "WEIGHTS", "score"]

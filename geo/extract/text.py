@@ -1,0 +1,215 @@
+"""Article text: the optional header, sentences exactly as written, and their words.
+
+An article is plain text. It may start with a small header, one ``Key: value`` per line
+(``Date: 2024-05-09``, ``Outlet: Reuters``, ``Title: ...``, ``URL: ...``, ``Language: vi``),
+ended by the first line that is not one. Everything after it is the body, cut into
+paragraphs (lines) and sentences. A sentence's text is a slice of the file, so it can be
+quoted back exactly; each word (:class:`Token`) keeps its offsets in the sentence, its
+normalised key (:func:`geo.normalize.normalize`, no diacritics) and its *form* (lower case,
+Vietnamese tone marks kept but placed uniformly, see :func:`form`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
+from typing import Any
+
+from ..normalize import normalize
+
+WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_HEADER = re.compile(r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$",
+                     re.IGNORECASE)
+_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
+_OPENERS = "\"“‘«(['"
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_NEXT = re.compile(r"\s*(\S)")
+#: Vietnamese tone marks (combining) and the digit that stands for each in a form.
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+
+
+@lru_cache(maxsize=1 << 16)
+def form(word: str) -> str:
+    """Lower case with Vietnamese tone marks moved to the end (``hòa`` and ``hoà`` agree).
+
+    Vowel marks (``â``, ``ă``, ``ơ``, ``đ``) stay, so ``quân`` ("troops") and ``quan`` differ.
+    """
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    tone = ""
+    if any(c in _TONES for c in decomposed):
+        kept = []
+        for char in decomposed:
+            if char in _TONES:
+                tone = _TONES[char]
+            else:
+                kept.append(char)
+        decomposed = "".join(kept)
+    return unicodedata.normalize("NFC", decomposed).replace("’", "'").replace("ʼ", "'") + tone
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of a sentence: its text, offsets in the sentence, key and form, and whether
+    it starts with a capital letter. (Not frozen: a frozen dataclass is four times slower
+    to make, and an article has hundreds of words.)"""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    form: str
+    upper: bool
+
+
+class Sentence:
+    """A sentence as the article writes it; ``start`` is its offset in the file's text.
+
+    Its words (:attr:`tokens`) are only cut when first asked for: most sentences of an
+    article are never looked at word by word.
+    """
+
+    __slots__ = ("_joined", "cache", "index", "start", "text", "title_case", "tokens")
+
+    tokens: tuple[Token, ...]
+    #: True for a headline in Title Case (capitals say nothing about names there).
+    title_case: bool
+
+    def __init__(self, text: str, start: int, index: int) -> None:
+        self.text, self.start, self.index = text, start, index
+        self._joined: dict[str, tuple[str, dict[int, int], dict[int, int]]] = {}
+        #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans).
+        self.cache: dict[int, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once.
+        if name not in ("tokens", "title_case"):
+            raise AttributeError(name)
+        self.tokens = tokenize(self.text)
+        words = sum(1 for t in self.tokens if t.text[0].isalpha())
+        capitals = sum(1 for t in self.tokens if t.upper)
+        self.title_case = words >= 4 and capitals >= 0.7 * words
+        return getattr(self, name)
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.index}, {self.text[:40]!r})"
+
+    def joined(self, attr: str) -> tuple[str, dict[int, int], dict[int, int]]:
+        """The words' ``attr`` (``"form"`` or ``"key"``) joined by single spaces, with a
+        space before the first and after the last, and maps from character offsets in it
+        to the index of the word starting / ending there."""
+        if attr not in self._joined:
+            words = [t.key for t in self.tokens] if attr == "key" else \
+                [t.form for t in self.tokens]
+            # Word i starts at 1 + i + (length of the words before it); built with C-level
+            # map/accumulate: this runs for every sentence that is read word by word.
+            count = len(words)
+            lengths = list(accumulate(map(len, words), initial=0))
+            starts = dict(zip(map(add, lengths, range(1, count + 1)), range(count),
+                              strict=False))
+            ends = dict(zip(map(add, lengths[1:], range(1, count + 1)), range(1, count + 1),
+                            strict=True))
+            self._joined[attr] = (" " + " ".join(words) + " ", starts, ends)
+        return self._joined[attr]
+
+    def bounds(self, attr: str) -> list[int]:
+        """Offset of each word in :meth:`joined` (``attr``)."""
+        _, starts, _ = self.joined(attr)
+        return sorted(starts)
+
+    def gap(self, left: int, right: int) -> str:
+        """The text between token ``left`` and token ``right`` (``left`` < ``right``)."""
+        return self.text[self.tokens[left].end:self.tokens[right].start]
+
+    def span(self, first: int, stop: int) -> str:
+        """The text of tokens ``first`` to ``stop - 1``."""
+        return self.text[self.tokens[first].start:self.tokens[stop - 1].end]
+
+    @property
+    def quote(self) -> str:
+        """The sentence with runs of white space as single spaces (how scenarios quote)."""
+        return " ".join(self.text.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[str, str, bool]:
+    return normalize(word), form(word), word[:1].isupper()
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` with their offsets."""
+    spans = [m.span() for m in WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    return tuple(Token(w, a, b, *_word(w)) for w, (a, b) in zip(words, spans, strict=True))
+
+
+def split_header(text: str) -> tuple[dict[str, str], int]:
+    """The header fields (lower-case keys) and the offset where the body starts."""
+    fields: dict[str, str] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        match = _HEADER.match(line)
+        if not match:
+            if not line.strip() and fields:
+                offset += len(line)
+            break
+        key = match.group(1).lower()
+        key = {"published": "date", "source": "outlet", "lang": "language"}.get(key, key)
+        fields[key] = match.group(2)
+        offset += len(line)
+    return fields, offset
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from .lexicon import load
+
+    return frozenset(load("language")["abbreviations"])
+
+
+def _ends(line: str) -> Iterator[int]:
+    """Offsets in ``line`` where a sentence ends."""
+    abbreviations = _abbreviations()
+    for match in _END.finditer(line):
+        after = _NEXT.match(line, match.end())
+        following = after.group(1) if after else ""
+        if not following or not (following.isupper() or following.isdigit()
+                                 or following in _OPENERS):
+            continue
+        if match.group() == ".":
+            before = line[:match.start()].rsplit(None, 1)
+            word = before[-1].lstrip(_OPENERS) if before else ""
+            if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
+                continue
+        yield match.end()
+
+
+def sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """The sentences of ``text[offset:]``, each a slice of ``text``."""
+    found: list[Sentence] = []
+    position = offset
+    for line in text[offset:].splitlines(keepends=True):
+        cuts = [0, *_ends(line), len(line)]
+        for left, right in itertools.pairwise(cuts):
+            piece = line[left:right]
+            stripped = piece.strip()
+            if stripped:
+                start = position + left + (len(piece) - len(piece.lstrip()))
+                found.append(Sentence(stripped, start, len(found)))
+        position += len(line)
+    return found
+
+
+def strip_marks(text: str) -> str:
+    """Lower case without diacritics (not cached: for whole sentences)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _MARKS.sub("", decomposed).replace("đ", "d")
+
+
+__all__ = ["WORD", "Sentence", "Token", "form", "sentences", "split_header", "strip_marks",
+           "tokenize"]
