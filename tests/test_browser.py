@@ -55,10 +55,6 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def timeline() -> Timeline:
-    return Timeline.load()
-
 
 @pytest.fixture(scope="module")
 def maps(timeline: Timeline, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -29,14 +29,6 @@ WITHDRAWN = {"AM-TV", "AM-SU", "AM-VD", "AM-GR", "AM-AR", "airport:UDYZ",
 REMAINED = {"border:AM-TR", "border:AM-IR", "base:102-gyumri"}
 
 
-@pytest.fixture(scope="module")
-def timeline(gazetteer) -> Timeline:
-    return Timeline.load(gazetteer=gazetteer)
-
-
-@pytest.fixture(scope="module")
-def days(timeline: Timeline) -> dict[str, Any]:
-    return {"before": timeline.view("before"), "after": timeline.view("after")}
 
 
 @pytest.fixture(scope="module")

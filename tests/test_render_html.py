@@ -39,14 +39,6 @@ EVIL_QUOTE = 'Troops <img src=x onerror="window.__xss=1"> left {{ 7*7 }} </scrip
 EVIL_URL = "javascript:alert(1)"
 
 
-@pytest.fixture(scope="module")
-def timeline() -> Timeline:
-    return Timeline.load()
-
-
-@pytest.fixture(scope="module")
-def days(timeline: Timeline) -> dict[str, dt.date]:
-    return {"before": timeline.view("before"), "after": timeline.view("after")}
 
 
 @pytest.fixture(scope="module")

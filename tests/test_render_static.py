@@ -34,14 +34,6 @@ WITHDRAWN_PLACES = {
 }
 
 
-@pytest.fixture(scope="module")
-def timeline(gazetteer) -> Timeline:
-    return Timeline.load(gazetteer=gazetteer)
-
-
-@pytest.fixture(scope="module")
-def days(timeline: Timeline) -> dict[str, Any]:
-    return {"before": timeline.view("before"), "after": timeline.view("after")}
 
 
 @pytest.fixture(scope="module")

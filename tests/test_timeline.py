@@ -15,10 +15,6 @@ from geo.timeline import Timeline
 FIVE_PROVINCES = {"AM-TV", "AM-SU", "AM-VD", "AM-GR", "AM-AR"}
 
 
-@pytest.fixture(scope="module")
-def timeline(gazetteer) -> Timeline:
-    return Timeline.load(gazetteer=gazetteer)
-
 
 def places(frame, change: str) -> set[str]:
     return set(frame.loc[frame["change"] == change, "place_id"])
