@@ -69,7 +69,8 @@ def parse_date_text(text: str) -> FuzzyDate:
             year = int(match.group(1))
             return FuzzyDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     except ValueError as error:  # month 13, 30 February, year 0
-        raise DateError(f"{text!r} is not a real date ({error})") from None
+        raise DateError(f"{text!r} is not a real date ({error}); check the day and the "
+                        "month (YYYY-MM-DD)") from None
     raise DateError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
 

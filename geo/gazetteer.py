@@ -16,7 +16,7 @@ level (a province before a town of the same name), larger population. The return
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import shapely
@@ -55,12 +55,22 @@ class Gazetteer:
     online
         An :class:`~geo.online.OnlineGeocoder` asked for names the offline data lacks. None
         (the default) means no network, ever.
+    places
+        The user's own places (:func:`geo.user_places.load_places`), searched with the
+        shipped ones; a name they share with a shipped place resolves to the user's.
     """
 
-    def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None) -> None:
+    def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None,
+                 places: Sequence[Place] = ()) -> None:
         self.country = country.upper()
         self.online = online
+        self.user_places = tuple(places)
+        self._user_ids = frozenset(p.id for p in self.user_places)
         index = load_index()
+        if self.user_places:
+            from .user_places import with_places
+
+            index = with_places(index, self.user_places)
         self.places = index.places
         self._population = index.population
         self._primary = index.primary
@@ -218,6 +228,7 @@ class Gazetteer:
     def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
         return (
             0 if hint and place.kind == hint else 1,
+            0 if place.id in self._user_ids else 1,
             0 if place.country == self.country else 1,
             _KIND_RANK.get(place.kind, len(_KIND_RANK)),
             0 if self._primary.get(place.id) == key else 1,

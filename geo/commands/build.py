@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
-from ..output import atomic_path, write_atomic
-from .timeline_options import view_day
+from ..inputs import check_output_folder
+from ..output import atomic_path, remove_stale_temporaries, write_atomic
+from .timeline_options import add_places_argument, load_timeline, view_day
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -82,9 +83,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="static maps: side-by-side (before|after, default) or change")
     parser.add_argument("--from-articles", type=Path, metavar="DIR",
                         help="draft the scenario from the articles (*.txt) in DIR instead")
-    parser.add_argument("--threshold", type=float, default=0.5, metavar="0..1",
+    parser.add_argument("--threshold", type=float, default=None, metavar="0..1",
                         help="with --from-articles: keep records at least this confident "
                              "(default 0.5)")
+    add_places_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -92,20 +94,35 @@ def _progress(message: str) -> None:
     print(f"deploymap build: {message}", file=sys.stderr, flush=True)
 
 
-def _load(arguments: argparse.Namespace) -> tuple[Timeline, str]:
-    from ..timeline import Timeline
-
+def _check_options(arguments: argparse.Namespace) -> None:
+    """Options that cannot work together, before any work is done."""
     if arguments.from_articles is None:
-        timeline = Timeline.load(arguments.scenario)
-        return timeline, timeline.scenario.path.stem
+        if arguments.threshold is not None:
+            raise BadArgument("--threshold applies only with --from-articles DIR; drop it, or "
+                              "add --from-articles")
+        return
     if arguments.scenario is not None:
         raise BadArgument("give either a SCENARIO file or --from-articles DIR, not both")
-    if not 0 <= arguments.threshold <= 1:
-        raise BadArgument(f"--threshold {arguments.threshold}: give a number from 0 to 1")
+    if arguments.places is not None:
+        raise BadArgument("--places works with a SCENARIO file; --from-articles drafts "
+                          "from the shipped places only: drop one of them")
+    threshold = 0.5 if arguments.threshold is None else arguments.threshold
+    if not 0 <= threshold <= 1:  # also refuses nan
+        raise BadArgument(f"--threshold {threshold}: give a number from 0 to 1")
+    if not arguments.from_articles.is_dir():
+        what = "a file" if arguments.from_articles.exists() else "not found"
+        raise BadArgument(f"--from-articles {arguments.from_articles}: {what}; give the "
+                          "folder that holds the articles (*.txt)")
+
+
+def _load(arguments: argparse.Namespace) -> tuple[Timeline, str]:
+    if arguments.from_articles is None:
+        timeline = load_timeline(arguments)
+        return timeline, timeline.scenario.path.stem
     from ..extract import scenario_from_articles
 
-    timeline, report = scenario_from_articles(arguments.from_articles,
-                                              threshold=arguments.threshold)
+    threshold = 0.5 if arguments.threshold is None else arguments.threshold
+    timeline, report = scenario_from_articles(arguments.from_articles, threshold=threshold)
     for line in report.lines():
         _progress(line)
     return timeline, arguments.from_articles.resolve().name or "articles"
@@ -115,6 +132,10 @@ def run(arguments: argparse.Namespace) -> int:
     """Build every requested output."""
     for lang in arguments.lang:
         check_language(lang)
+    _check_options(arguments)
+    check_output_folder(arguments.out)
+    if arguments.out.is_dir():  # what a build killed earlier left behind
+        remove_stale_temporaries(arguments.out)
     started = time.perf_counter()
     timeline, stem = _load(arguments)
     before = view_day(timeline, arguments.before, "before", "--before")

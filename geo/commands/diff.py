@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from .timeline_options import add_scenario_argument, view_day, write_geojson, write_table
+from ..errors import BadArgument
+from .timeline_options import (
+    add_scenario_argument,
+    load_timeline,
+    view_day,
+    write_geojson,
+    write_table,
+)
 
 DESCRIPTION = """\
 Compare two days of a scenario: every presence in force on either day, with change =
@@ -36,11 +43,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Print the change."""
-    from ..timeline import Timeline
-
-    timeline = Timeline.load(arguments.scenario)
+    timeline = load_timeline(arguments)
     before = view_day(timeline, arguments.before, "before", "--before")
     after = view_day(timeline, arguments.after, "after", "--after")
+    if after <= before:
+        raise BadArgument(f"--after {after} is not later than --before {before}; swap them "
+                          "(a diff compares an earlier day with a later one)")
     frame = timeline.change(before, after)
     if arguments.format == "geojson":
         write_geojson(frame, before=before.isoformat(), after=after.isoformat())

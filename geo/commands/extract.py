@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from ..dates import DateError, parse_date_text
-from ..errors import BadArgument, UserInputError
+from ..errors import BadArgument
+from ..inputs import MAX_ARTICLE_BYTES, check_file
 
 HELP = "draft deployment records from news articles (English, Vietnamese)"
 DESCRIPTION = """\
@@ -62,6 +63,11 @@ def _published(value: str | None) -> str | None:
         raise BadArgument(f"--published: {error}") from None
     if parsed.precision != "day":
         raise BadArgument(f"--published: {value!r} is not a single day; write YYYY-MM-DD")
+    from ..extract.articles import PUBLISHED_YEARS
+
+    if not PUBLISHED_YEARS[0] <= parsed.earliest.year <= PUBLISHED_YEARS[1]:
+        raise BadArgument(f"--published {value}: not when a news article appeared; give its "
+                          f"date (years {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[1]})")
     return value.strip()
 
 
@@ -70,10 +76,8 @@ def run(arguments: argparse.Namespace) -> int:
     from ..extract import extract_articles
     from ..extract.merge import dump_yaml
 
-    missing = [str(f) for f in arguments.files if not f.is_file()]
-    if missing:
-        raise UserInputError(f"no such file: {', '.join(missing)}; check the path"
-                             + ("s" if len(missing) > 1 else ""))
+    for path in arguments.files:  # every file is checked before any is read
+        check_file(path, what="article", limit=MAX_ARTICLE_BYTES)
     published = _published(arguments.published)
     country = str(arguments.country).upper()
     if len(country) != 2 or not country.isalpha():

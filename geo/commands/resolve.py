@@ -10,8 +10,10 @@ from typing import Any
 
 from ..errors import PlaceNotFound, UserInputError
 from ..gazetteer import Gazetteer
+from ..inputs import check_output_file
 from ..output import write_atomic
 from ..place import KINDS, Place
+from .timeline_options import add_places_argument, user_places
 
 HELP = "resolve place names to geometries (offline)"
 DESCRIPTION = """\
@@ -55,6 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--online", action="store_true",
                         help="ask OpenStreetMap's Nominatim (1 request/s, cached on disk) for "
                              "names the offline data lacks; off by default")
+    add_places_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -77,6 +80,9 @@ def describe(place: Place, query: str) -> str:
 
 def run(arguments: argparse.Namespace) -> int:
     """Resolve every name; print all results, or every error and nothing else."""
+    if arguments.out is not None:
+        check_output_file(arguments.out)
+    places = user_places(arguments)
     online = None
     if arguments.online:
         from ..online import OnlineGeocoder
@@ -84,7 +90,7 @@ def run(arguments: argparse.Namespace) -> int:
         online = OnlineGeocoder()
         print("deploymap resolve: --online: unknown names go to Nominatim "
               "(1 request per second, answers cached)", file=sys.stderr)
-    gazetteer = Gazetteer(country=arguments.country, online=online)
+    gazetteer = Gazetteer(country=arguments.country, online=online, places=places)
     resolved: list[tuple[str, Place]] = []
     problems: list[str] = []
     for name in arguments.names:

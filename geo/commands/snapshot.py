@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from .timeline_options import add_scenario_argument, view_day, write_geojson, write_table
+from .timeline_options import (
+    add_scenario_argument,
+    load_timeline,
+    view_day,
+    write_geojson,
+    write_table,
+)
 
 DESCRIPTION = """\
 List every presence in force on a day: force, place, dates with their precision, and the
@@ -33,9 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Print the snapshot."""
-    from ..timeline import Timeline
-
-    timeline = Timeline.load(arguments.scenario)
+    timeline = load_timeline(arguments)
     day = view_day(timeline, arguments.date, "after", "--date")
     frame = timeline.snapshot(day)
     if arguments.format == "geojson":

@@ -15,16 +15,43 @@ from ..errors import BadArgument
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from ..place import Place
     from ..timeline import Timeline
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
-    """SCENARIO positional (default: the shipped seed scenario) and --format."""
+    """SCENARIO positional (default: the shipped seed scenario), --format and --places."""
     parser.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
                         help="scenario YAML file (default: the shipped seed story, "
                              "Russian forces in Armenia 2020-2024)")
     parser.add_argument("--format", choices=("text", "geojson"), default="text",
                         help="text (default): a table; geojson: a FeatureCollection")
+    add_places_argument(parser)
+
+
+def add_places_argument(parser: argparse.ArgumentParser) -> None:
+    """--places FILE: the user's own places, besides the shipped ones."""
+    parser.add_argument("--places", type=Path, metavar="FILE",
+                        help="GeoJSON or GeoPackage of extra places (properties name, kind; "
+                             "optional id, country, names_vi, ...; EPSG:4326) that place "
+                             "names may resolve to")
+
+
+def user_places(arguments: argparse.Namespace) -> tuple[Place, ...]:
+    """The places of ``--places`` (empty without it)."""
+    if getattr(arguments, "places", None) is None:
+        return ()
+    from ..user_places import load_places
+
+    return load_places(arguments.places)
+
+
+def load_timeline(arguments: argparse.Namespace) -> Timeline:
+    """The timeline of SCENARIO (default: the seed story), with the places of --places."""
+    from ..scenario import load_scenario
+    from ..timeline import Timeline
+
+    return Timeline(load_scenario(arguments.scenario, places=user_places(arguments)))
 
 
 def day(text: str, option: str) -> dt.date:
@@ -64,4 +91,5 @@ def write_table(frame: gpd.GeoDataFrame, columns: list[str]) -> None:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
-__all__ = ["add_scenario_argument", "day", "view_day", "write_geojson", "write_table"]
+__all__ = ["add_places_argument", "add_scenario_argument", "day", "load_timeline",
+           "user_places", "view_day", "write_geojson", "write_table"]

@@ -70,7 +70,7 @@ class DateMention:
         mode = "future" if forward else "near" if self.cue in ("from", "until") else "past"
         try:
             return self._resolve(reference, mode)
-        except ValueError:  # 30 February, month 13: not a date after all
+        except (ValueError, OverflowError):  # 30 February, month 13, "yesterday" of 1 AD
             return None
 
     def _resolve(self, ref: dt.date | None, mode: str) -> FuzzyDate | None:

@@ -15,9 +15,14 @@ from pathlib import Path
 from ..dates import FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer import Gazetteer
+from ..inputs import MAX_ARTICLE_BYTES, read_text
 from .draft import Draft
 from .published import Published
 from .records import Extractor, Reading
+
+#: Publication dates accepted from --published and 'Date:' headers (the date reader counts
+#: back and forth from them, by days and years).
+PUBLISHED_YEARS = (1800, 2200)
 
 
 def _source_id(path: Path, taken: set[str]) -> str:
@@ -38,15 +43,42 @@ def extractor(country: str = "AM") -> Extractor:
 
 
 def _read_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserInputError(f"{path}: no such file; check the path") from None
-    except UnicodeDecodeError as error:
-        raise UserInputError(f"{path}: not UTF-8 text (byte {error.start}); save the article "
-                             "as UTF-8") from None
-    except OSError as error:
-        raise UserInputError(f"{path}: cannot read: {error.strerror}") from None
+    """The article's text: a regular file of at most MAX_ARTICLE_BYTES, UTF-8 (a byte-order
+    mark is dropped; CRLF line ends are fine), not binary, not blank."""
+    text = read_text(path, what="article", limit=MAX_ARTICLE_BYTES)
+    if not text.strip():
+        raise UserInputError(f"{path}: the article has no text (only blanks); give the "
+                             "article's text")
+    return text
+
+
+def _header_line(text: str, keys: tuple[str, ...]) -> int:
+    """The line of the header field named by one of ``keys`` (1 if not found)."""
+    for number, line in enumerate(text.splitlines()[:20], 1):
+        name = line.split(":", 1)[0].strip().lower()
+        if ":" in line and name in keys:
+            return number
+    return 1
+
+
+_HEADER_KEYS = {"date": ("date", "published"), "url": ("url",), "language": ("language", "lang"),
+                "outlet": ("outlet", "source"), "title": ("title",)}
+
+
+def _check_header(path: Path, text: str, header: Mapping[str, str]) -> None:
+    """Header values that would make a wrong scenario source: one message naming the line."""
+    for key, value in header.items():
+        line = _header_line(text, _HEADER_KEYS.get(key, (key,)))
+        where = f"{path}:{line}: header '{'URL' if key == 'url' else key.capitalize()}:'"
+        value = value.strip()
+        if not value:
+            raise UserInputError(f"{where} is empty; write its value or remove the line")
+        if key == "url" and not re.match(r"https?://[^\s/]", value, re.IGNORECASE):
+            raise UserInputError(f"{where} {value[:80]!r} is not a web address; write the "
+                                 "article's http:// or https:// address, or remove the line")
+        if key == "language" and not (value.isalpha() and value.isascii()):
+            raise UserInputError(f"{where} {value[:80]!r} is not a language; write a code "
+                                 "such as en or vi")
 
 
 def _given(value: object, where: str) -> Published:
@@ -56,6 +88,10 @@ def _given(value: object, where: str) -> Published:
         date = parse_date(value)
     except DateError as error:
         raise BadArgument(f"{where}: {error}") from None
+    if not PUBLISHED_YEARS[0] <= date.earliest.year <= PUBLISHED_YEARS[1]:
+        raise BadArgument(f"{where}: {value!s:.40} is not when a news article appeared; "
+                          f"give its date (YYYY-MM-DD, years {PUBLISHED_YEARS[0]} to "
+                          f"{PUBLISHED_YEARS[1]})")
     return Published(FuzzyDate(date.earliest, date.latest, date.precision), "given")
 
 
@@ -88,7 +124,9 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
     taken: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        reading = engine.read(path, _read_file(path), _source_id(path, taken))
+        text = _read_file(path)
+        reading = engine.read(path, text, _source_id(path, taken))
+        _check_header(path, text, reading.header)
         readings.append(reading)
         keys = (str(raw), str(path), path.name, "*")
         value = next((published[k] for k in keys if k in published), None)
@@ -96,7 +134,8 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
             date = _given(value, f"published date for {path.name}")
             given.append(Published(date.date, "option"))
         elif "date" in reading.header:
-            date = _given(reading.header["date"].strip(), f"{path}: header 'Date:'")
+            line = _header_line(text, _HEADER_KEYS["date"])
+            date = _given(reading.header["date"].strip(), f"{path}:{line}: header 'Date:'")
             given.append(Published(date.date, "header"))
         else:
             given.append(None)
