@@ -2,6 +2,11 @@
 
 Run: ``python bench/gazetteer_lookups.py [--seconds 3]``. Prints one table; goals from the
 issue: >= 100,000 exact and >= 10,000 fuzzy look-ups a second.
+
+The baseline (:class:`LinearScan`) is the straightforward way to do the same: every
+(normalised name, place id) pair of the gazetteer in one list, scanned in full for each
+query, with the same normaliser and, for misspelt names, the same scorer (rapidfuzz
+``fuzz.ratio``, cut-off 70) as the gazetteer's suggestions.
 """
 
 from __future__ import annotations
@@ -10,7 +15,11 @@ import argparse
 import time
 from collections.abc import Callable, Sequence
 
+from rapidfuzz import fuzz
+
 from geo import Gazetteer, PlaceNotFound
+from geo.normalize import normalize
+from geo.suggest import MIN_SCORE
 
 EXACT = ["Syunik", "Tavush", "Vayots Dzor", "Gegharkunik", "Ararat", "Yerevan", "Gyumri",
          "Thổ Nhĩ Kỳ", "Iran", "Nagorno-Karabakh", "tỉnh Syunik", "Сюник", "Zvartnots",
@@ -42,6 +51,44 @@ def fuzzy(gazetteer: Gazetteer) -> Callable[[str], object]:
     return call
 
 
+class LinearScan:
+    """The baseline: one list of (normalised name, place id), scanned in full per query."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        pairs = set()
+        for place in gazetteer.places.values():
+            for name in (place.name, *(n for names in place.names.values() for n in names)):
+                if key := normalize(name):
+                    pairs.add((key, place.id))
+        self.pairs = sorted(pairs)
+
+    def exact(self, name: str) -> list[str]:
+        """Ids of the places with a name equal to ``name`` once normalised."""
+        key = normalize(name)
+        return [place_id for known, place_id in self.pairs if known == key]
+
+    def fuzzy(self, name: str, limit: int = 5) -> list[str]:
+        """Ids of the ``limit`` places whose names score best against ``name``."""
+        key = normalize(name)
+        scored = [(fuzz.ratio(key, known), place_id) for known, place_id in self.pairs]
+        best = sorted((s for s in scored if s[0] >= MIN_SCORE), reverse=True)
+        return list(dict.fromkeys(place_id for _, place_id in best))[:limit]
+
+
+def measure(seconds: float = 3.0, *, gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """Look-ups per second: the gazetteer's and the linear scan's, exact and fuzzy."""
+    gazetteer = gazetteer or Gazetteer()
+    scan = LinearScan(gazetteer)
+    gazetteer.suggest("warm")
+    return {
+        "exact": rate(gazetteer.resolve, EXACT, seconds),
+        "fuzzy": rate(fuzzy(gazetteer), FUZZY, seconds),
+        "exact_scan": rate(scan.exact, EXACT, seconds / 2),
+        "fuzzy_scan": rate(scan.fuzzy, FUZZY, seconds / 2),
+        "names": len(scan.pairs),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -61,6 +108,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("fuzzy (misspelt -> suggestions) / s", f"{rate(fuzzy(gazetteer), FUZZY, seconds):,.0f}"),
         ("fuzzy, no near match (full scan) / s",
          f"{rate(gazetteer.suggest, ['Kremlin', 'Qwxzv'], seconds):,.0f}"),
+    ]
+    scan = LinearScan(gazetteer)
+    rows += [
+        (f"baseline: linear scan of {len(scan.pairs):,} names, exact / s",
+         f"{rate(scan.exact, EXACT, seconds):,.0f}"),
+        ("baseline: linear scan, fuzzy / s", f"{rate(scan.fuzzy, FUZZY, seconds):,.0f}"),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  value")

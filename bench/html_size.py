@@ -2,11 +2,18 @@
 
 Run: ``python bench/html_size.py``. Prints one table and what the bytes are spent on; exits
 with status 1 when the self-contained (inline) map passes the issue's 500 KB.
+
+:func:`folium_default` is the peer: a plain ``folium.Map()`` with default settings holding the
+same geometries as ``folium.GeoJson`` layers (the Before, After and Change features with
+their GeoJSON properties, as ``deploymap build`` exports them, and the basemap's countries,
+provinces and water), i.e. what one gets from folium without our encoding.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 import time
 from collections.abc import Sequence
@@ -16,6 +23,39 @@ from geo.render.html import map_data, render_html, script_json
 from geo.timeline import Timeline
 
 LIMIT = 500_000
+
+
+def folium_default(timeline: Timeline, *, before: dt.date, after: dt.date) -> str:
+    """folium's default output for the same geometries (see the module docs)."""
+    import folium
+    from shapely.geometry import mapping
+
+    from geo.boundaries import read_layer
+    from geo.render.gis import geojson_documents
+
+    documents = geojson_documents(timeline, before=before, after=after)
+    fmap = folium.Map(location=[40.2, 45.0], zoom_start=8)
+    for name in ("before", "after", "change"):
+        folium.GeoJson(json.loads(documents[name]), name=name).add_to(fmap)
+    home = timeline.scenario.country
+    for layer in ("basemap", "provinces", "water"):
+        features = [{"type": "Feature", "geometry": mapping(r["geometry"]),
+                     "properties": {"id": r["id"], "name": r["name"]}}
+                    for r in read_layer(layer) if layer != "provinces" or r["country"] == home]
+        folium.GeoJson({"type": "FeatureCollection", "features": features},
+                       name=layer).add_to(fmap)
+    return fmap.get_root().render()
+
+
+def sizes(timeline: Timeline | None = None, *, lang: str = "en") -> dict[str, int]:
+    """Bytes of the seed map inline and with CDN assets, and of folium's default map."""
+    timeline = timeline or Timeline.load()
+    days = {"before": timeline.view("before"), "after": timeline.view("after")}
+    return {
+        "inline": len(render_html(timeline, **days, lang=lang, assets="inline").encode()),
+        "cdn": len(render_html(timeline, **days, lang=lang, assets="cdn").encode()),
+        "folium": len(folium_default(timeline, **days).encode()),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,9 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             seconds = time.perf_counter() - start
             too_big |= assets == "inline" and size > LIMIT
             rows.append((f"{assets} {lang}", f"{size:,} B", f"{seconds:.2f} s"))
-    print(f"{'map':<12}{'size':>12}{'render':>10}")
+    rows.append(("folium default", f"{len(folium_default(timeline, **days).encode()):,} B", ""))
+    print(f"{'map':<16}{'size':>12}{'render':>10}")
     for name, size, seconds in rows:
-        print(f"{name:<12}{size:>12}{seconds:>10}")
+        print(f"{name:<16}{size:>12}{seconds:>10}")
 
     data = map_data(timeline, **days, lang="en")
     css, js = html_assets.leaflet_inline()

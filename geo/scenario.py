@@ -13,7 +13,8 @@ import datetime as dt
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,9 @@ import shapely
 from shapely.geometry import shape
 
 from .dates import DateError, FuzzyDate, parse_date, parse_day
-from .errors import PlaceNotFound, ScenarioError
+from .errors import BadArgument, PlaceNotFound, ScenarioError, UserInputError
 from .gazetteer import Gazetteer
+from .inputs import MAX_ARTICLE_BYTES, check_file, read_text
 from .normalize import data_path
 from .place import Place
 from .scenario_model import Citation, Force, Presence, Scenario, Source, Strength, View
@@ -81,36 +83,62 @@ def _line_at(document: Any, path: Sequence[Any]) -> int:
     return line
 
 
+#: Values quoted in messages are cut to this many characters.
+_SHOWN = 120
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+def _unknown_keys(error: Any) -> list[str]:
+    return sorted(set(error.instance) - set(error.schema.get("properties", {})))
+
+
 def _schema_message(error: Any) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "the top level"
     if error.validator == "additionalProperties":
-        extra = re.findall(r"'([^']+)' was unexpected", error.message)
-        return (f"unknown key {', '.join(map(repr, extra)) or ''} in {where}; "
-                "check its spelling against docs/scenario.md or remove it")
+        extra = _unknown_keys(error)
+        noun = "key" if len(extra) == 1 else "keys"
+        return (f"unknown {noun} {', '.join(map(_shown, extra))} in {where}; check its "
+                "spelling against docs/scenario.md or remove it")
     if error.validator == "required":
         return f"{where}: {error.message}; add it"
     if error.validator == "enum":
         allowed = ", ".join(map(str, error.validator_value))
-        return f"{where}: {error.instance!r} is not allowed; use one of: {allowed}"
+        return f"{where}: {_shown(error.instance)} is not allowed; use one of: {allowed}"
     if error.validator == "oneOf" and error.context:
         best = min(error.context, key=lambda e: len(e.message))
-        return f"{where}: {best.message} (see docs/scenario.md for the accepted forms)"
-    return f"{where}: {error.message}"
+        return f"{where}: {_message(best)} (see docs/scenario.md for the accepted forms)"
+    return f"{where}: {_message(error)}"
+
+
+def _message(error: Any) -> str:
+    """jsonschema's message, with the offending value cut short."""
+    message = error.message
+    shown = repr(error.instance)
+    if len(shown) > _SHOWN and message.startswith(shown):
+        message = _shown(error.instance) + message[len(shown):]
+    if error.validator == "pattern" and error.absolute_path and \
+            error.absolute_path[-1] == "url":
+        message += "; write an http:// or https:// address"
+    return message if len(message) <= 3 * _SHOWN else message[:3 * _SHOWN - 1] + "…"
 
 
 def _text(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in (value or {}).items()}
 
 
-def _read_source_text(path: Path) -> str | None:
-    try:
-        return re.sub(r"\s+", " ", path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
-        return None
+def _read_source_text(path: Path) -> str:
+    """An article's text with every run of whitespace made one space (UserInputError if it
+    cannot be read)."""
+    return re.sub(r"\s+", " ", read_text(path, what="article", limit=MAX_ARTICLE_BYTES))
 
 
 def load_scenario(
-    path: Path | str | None = None, *, gazetteer: Gazetteer | None = None
+    path: Path | str | None = None, *, gazetteer: Gazetteer | None = None,
+    places: Sequence[Place] = (),
 ) -> Scenario:
     """Load and check a scenario file; raise :class:`ScenarioError` listing every problem.
 
@@ -120,24 +148,39 @@ def load_scenario(
         The YAML file; None for the shipped seed scenario.
     gazetteer
         Resolves place names; a new one for the scenario's ``country`` when None.
+    places
+        Extra places (a user's boundary file, :func:`geo.user_places.load_places`) that
+        names may resolve to, besides the shipped ones.
     """
     path = Path(path) if path is not None else default_scenario_path()
     document = load_yaml(path)
     problems = _Problems(path)
     if not isinstance(document, LineDict):
-        problems.add(1, "a scenario is a YAML mapping with forces, sources, presences and "
-                        "views; see docs/scenario.md")
+        held = ("nothing but comments" if document is None else "a YAML list"
+                if isinstance(document, list) else f"a single value ({_shown(document)})")
+        problems.add(1, f"the file holds {held}, but a scenario is a YAML mapping with "
+                        "forces, sources, presences and views; see docs/scenario.md")
         problems.raise_if_any()
-    for error in sorted(_schema_validator().iter_errors(document), key=lambda e: e.path):
+    try:
+        errors = sorted(_schema_validator().iter_errors(document), key=lambda e: e.path)
+    except RecursionError:
+        raise UserInputError(f"{path}: nested too deeply to check; a scenario needs a "
+                             "handful of levels (see docs/scenario.md)") from None
+    for error in errors:
         where = list(error.absolute_path)
         if error.validator == "additionalProperties":  # point at the first unknown key
-            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            where += extra[:1]
+            where += _unknown_keys(error)[:1]
         problems.add(_line_at(document, where), _schema_message(error))
     problems.raise_if_any()
     country = str(document.get("country", "AM"))
-    if gazetteer is None or gazetteer.country != country:
-        gazetteer = Gazetteer(country=country)
+    places = tuple(places) or (gazetteer.user_places if gazetteer is not None else ())
+    if gazetteer is None or gazetteer.country != country or (
+            places and gazetteer.user_places != places):
+        try:
+            gazetteer = Gazetteer(country=country, places=places)
+        except BadArgument as error:
+            problems.add(document.line_of("country"), f"country: {error}")
+            problems.raise_if_any()
     builder = _Builder(path, document, problems, gazetteer)
     scenario = builder.build()
     problems.raise_if_any()
@@ -150,6 +193,7 @@ class _Builder:
     def __init__(self, path: Path, document: LineDict, problems: _Problems,
                  gazetteer: Gazetteer) -> None:
         self.path, self.doc, self.problems, self.gazetteer = path, document, problems, gazetteer
+        self._texts: dict[str, str | None] = {}
 
     def build(self) -> Scenario:
         forces = {f.id: f for f in self._unique("forces", self._force)}
@@ -192,11 +236,17 @@ class _Builder:
         file = None
         if "file" in entry:
             file = (self.path.parent / entry["file"]).resolve()
-            if not file.is_file():
+            if not file.exists():
                 self.problems.add(entry.line_of("file"), f"source {entry['id']!r}: file "
                                   f"{entry['file']!r} not found (looked for {file}); paths are "
                                   "relative to the scenario file")
                 file = None
+            else:
+                try:
+                    check_file(file, what="article", limit=MAX_ARTICLE_BYTES)
+                except UserInputError as error:
+                    self.problems.add(entry.line_of("file"), f"source {entry['id']!r}: {error}")
+                    file = None
         return Source(entry["id"], entry["title"], entry["outlet"], entry["language"],
                       published, entry.get("url", ""), file, entry.get("notes", ""))
 
@@ -289,6 +339,17 @@ class _Builder:
                         end, entry.get("end_event", "withdrawn" if end else ""), citations,
                         strength, entry.get("notes", ""), entry.line, reported)
 
+    def _source_text(self, source: Source) -> str | None:
+        """The source's article, read once; a problem at its ``file`` line if unreadable."""
+        if source.id not in self._texts:
+            try:
+                self._texts[source.id] = _read_source_text(source.file)
+            except UserInputError as error:
+                self._texts[source.id] = None
+                entry = next(e for e in self.doc["sources"] if e["id"] == source.id)
+                self.problems.add(entry.line_of("file"), f"source {source.id!r}: {error}")
+        return self._texts[source.id]
+
     def _citations(self, entry: LineDict, sources: dict[str, Source]) -> Iterable[Citation]:
         for citation in entry["citations"]:
             line = citation.line
@@ -300,10 +361,8 @@ class _Builder:
                 continue
             quote = re.sub(r"\s+", " ", citation["quote"]).strip()
             if source.file is not None:
-                text = _read_source_text(source.file)
+                text = self._source_text(source)
                 if text is None:
-                    self.problems.add(line, f"source {source.id!r}: cannot read {source.file} "
-                                      "as UTF-8 text")
                     continue
                 if quote not in text:
                     self.problems.add(citation.line_of("quote"), f"presence {entry['id']!r}: "
@@ -328,22 +387,112 @@ class _Builder:
                         spec["source"])
 
     def _check_overlaps(self, presences: list[Presence]) -> None:
-        far_past, far_future = dt.date.min, dt.date.max
-        by_key: dict[tuple[str, str], list[Presence]] = {}
-        for presence in presences:
-            by_key.setdefault((presence.force, presence.place.id), []).append(presence)
-        for group in by_key.values():
-            spans = sorted(
-                ((p.start.earliest if p.start else far_past,
-                  p.end.latest if p.end else far_future, p) for p in group),
-                key=lambda s: (s[0], s[1], s[2].id),
-            )
-            for (_, end_a, a), (start_b, _, b) in itertools.pairwise(spans):
-                if start_b < end_a:
-                    self.problems.add(b.line, f"presence {b.id!r} overlaps {a.id!r} (line "
-                                      f"{a.line}): the same force at the same place "
-                                      f"({b.place.id}) twice at once; merge them or fix the "
-                                      "dates")
+        for line, message in _overlaps(presences):
+            self.problems.add(line, message)
+
+
+def _overlaps(presences: Iterable[Presence],
+              line: Callable[[Presence], int] = lambda p: p.line) -> list[tuple[int, str]]:
+    """(line, message) for each presence that overlaps another of the same force and place."""
+    far_past, far_future = dt.date.min, dt.date.max
+    by_key: dict[tuple[str, str], list[Presence]] = {}
+    for presence in presences:
+        by_key.setdefault((presence.force, presence.place.id), []).append(presence)
+    found = []
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        spans = sorted(
+            ((p.start.earliest if p.start else far_past,
+              p.end.latest if p.end else far_future, p) for p in group),
+            key=lambda s: (s[0], s[1], s[2].id),
+        )
+        for (_, end_a, a), (start_b, _, b) in itertools.pairwise(spans):
+            if start_b < end_a:
+                found.append((line(b), f"presence {b.id!r} overlaps {a.id!r} (line "
+                              f"{line(a)}): the same force at the same place "
+                              f"({b.place.id}) twice at once; merge them or fix the dates"))
+    return found
+
+
+def build_scenario(
+    *,
+    forces: Iterable[Force],
+    sources: Iterable[Source],
+    presences: Iterable[Presence],
+    views: Mapping[str, View | dt.date],
+    title: Mapping[str, str] | None = None,
+    country: str = "AM",
+    path: Path | str = "<python>",
+) -> Scenario:
+    """A scenario built from Python objects: no YAML file, no JSON Schema, no gazetteer.
+
+    For programs that make scenarios (a database export, a generator such as
+    ``bench/synthetic.py``): places are given as :class:`~geo.place.Place` objects, dates as
+    :class:`~geo.dates.FuzzyDate`. The checks of meaning that need no file are the same as
+    :func:`load_scenario`'s (unique ids, known forces and sources, a presence ending after
+    it starts, no force twice at one place at once) and every problem is raised at once.
+    A presence's ``first_reported`` is filled in from its sources when it is None.
+
+    Parameters
+    ----------
+    forces, sources, presences
+        The records (:mod:`geo.scenario_model`).
+    views
+        Named days, at least ``before`` and ``after``: :class:`View` objects or dates.
+    title
+        By language; ``{"en": path}`` when None.
+    country
+        The story's country (ISO 3166-1 alpha-2).
+    path
+        What messages name as the scenario's file; also :attr:`Scenario.path`.
+
+    Raises
+    ------
+    ScenarioError
+        Listing every problem; a problem's "line" is the record's position (1-based) in
+        its list, or the presence's own ``line`` when it has one.
+    """
+    path = Path(path)
+    problems = _Problems(path)
+    made: dict[str, dict[str, Any]] = {}
+    for section, records in (("forces", forces), ("sources", sources),
+                             ("presences", presences)):
+        made[section] = {}
+        for number, record in enumerate(records, 1):
+            if record.id in made[section]:
+                problems.add(number, f"duplicate {section[:-1]} id {record.id!r}; give each "
+                                     "one its own id")
+            made[section][record.id] = record
+    day_views = {name: view if isinstance(view, View) else View(name, view)
+                 for name, view in views.items()}
+    for name in ("before", "after"):
+        if name not in day_views:
+            problems.add(1, f"views: no {name!r} view; add it")
+    force_ids, known_sources = made["forces"], made["sources"]
+    checked = []
+    for number, presence in enumerate(made["presences"].values(), 1):
+        line = presence.line or number
+        if presence.force not in force_ids:
+            problems.add(line, f"presence {presence.id!r}: unknown force {presence.force!r}")
+        unknown = [c.source for c in presence.citations if c.source not in known_sources]
+        if unknown or not presence.citations:
+            problems.add(line, f"presence {presence.id!r}: "
+                         + (f"unknown source {unknown[0]!r}" if unknown else "no citation"))
+        elif presence.first_reported is None:
+            presence = replace(presence, first_reported=min(
+                known_sources[c.source].published.earliest for c in presence.citations))
+        start, end = presence.start, presence.end
+        if start and end and end.latest <= start.earliest:
+            problems.add(line, f"presence {presence.id!r}: ends ({end}) before it starts "
+                         f"({start}); fix or swap start and end")
+        checked.append(presence)
+    numbers = {p.id: n for n, p in enumerate(checked, 1)}
+    for line, message in _overlaps(checked, lambda p: p.line or numbers[p.id]):
+        problems.add(line, message)
+    problems.raise_if_any()
+    return Scenario(path, dict(title or {"en": path.stem}), country, day_views, force_ids,
+                    known_sources, tuple(checked))
 
 
 __all__ = [
@@ -355,6 +504,7 @@ __all__ = [
     "Source",
     "Strength",
     "View",
+    "build_scenario",
     "default_scenario_path",
     "load_scenario",
 ]

@@ -93,16 +93,25 @@ def own_assets() -> tuple[str, str]:
     return _checked(css, "style"), _checked(js, "script")
 
 
-def head(mode: str) -> str:
-    """Everything the document head needs for ``mode`` (``inline`` or ``cdn``)."""
+@cache
+def canvas_script() -> str:
+    """``deploymap-canvas.js``: the layers of large maps (only in the maps that need it)."""
+    return _checked((_OWN / "deploymap-canvas.js").read_text(encoding="utf-8"), "script")
+
+
+def head(mode: str, *, canvas: bool = False) -> str:
+    """Everything the document head needs for ``mode`` (``inline`` or ``cdn``); ``canvas``
+    adds the script that draws large maps."""
     if mode == "inline":
         css, js = leaflet_inline()
         leaflet = f"<style>\n{css}\n</style>\n<script>\n{js}\n</script>"
     else:
         leaflet = leaflet_links()
     own_css, own_js = own_assets()
+    if canvas:
+        own_js += canvas_script()
     return f"{leaflet}\n<style>\n{own_css}</style>\n<script>\n{own_js}</script>"
 
 
-__all__ = ["ASSET_MODES", "head", "leaflet_inline", "leaflet_links", "leaflet_version",
-           "own_assets"]
+__all__ = ["ASSET_MODES", "canvas_script", "head", "leaflet_inline", "leaflet_links",
+           "leaflet_version", "own_assets"]

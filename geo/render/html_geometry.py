@@ -56,6 +56,17 @@ def simplify(geometry: BaseGeometry, tolerance_m: float = TOLERANCE_M) -> BaseGe
     return _reproject(simple, back)
 
 
+def simplify_many(geometries: list[BaseGeometry],
+                  tolerance_m: float = TOLERANCE_M) -> list[BaseGeometry]:
+    """:func:`simplify` for many geometries at once (one projection call for all of them)."""
+    if tolerance_m <= 0 or not geometries:
+        return list(geometries)
+    forward, back = _transformers()
+    array = np.asarray(geometries, dtype=object)
+    simple = shapely.simplify(_reproject(array, forward), tolerance_m, preserve_topology=True)
+    return list(_reproject(simple, back))
+
+
 def encode_polyline(lonlat: np.ndarray | list[tuple[float, float]]) -> str:
     """Google's encoded polyline (precision 5) of ``(lon, lat)`` pairs, written lat first."""
     points = np.round(np.asarray(lonlat, dtype=float)[:, ::-1] * _SCALE).astype(np.int64)
@@ -121,6 +132,70 @@ def encode(geometry: BaseGeometry, tolerance_m: float = TOLERANCE_M) -> dict[str
     raise ValueError(f"cannot draw a {geometry.geom_type}")
 
 
+def _polylines(lines: np.ndarray) -> list[str]:
+    """:func:`encode_polyline` of each LineString or LinearRing in ``lines``, all at once."""
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    if not len(coords):
+        return [""] * len(lines)
+    points = np.round(coords[:, ::-1] * _SCALE).astype(np.int64)
+    deltas = points.copy()
+    deltas[1:] -= points[:-1]
+    first = np.r_[True, owner[1:] != owner[:-1]]
+    deltas[first] = points[first]
+    values = deltas.ravel()
+    values = np.where(values < 0, ~(values << 1), values << 1)
+    # five bits a character, least significant first; 0x20 marks "more to come"
+    chunks = (values[:, None] >> np.arange(0, 35, 5)) & 0x1F
+    count = 1 + (values[:, None] >= (1 << np.arange(5, 35, 5))).sum(axis=1)
+    place = np.arange(7)[None, :]
+    chars = chunks | np.where(place < count[:, None] - 1, 0x20, 0)
+    text = (chars[place < count[:, None]] + 63).astype(np.uint8).tobytes().decode("ascii")
+    lengths = np.bincount(np.repeat(owner, 2), weights=count, minlength=len(lines))
+    ends = np.cumsum(lengths).astype(np.int64).tolist()
+    return [text[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def encode_many(geometries: list[BaseGeometry],
+                tolerance_m: float = TOLERANCE_M) -> list[dict[str, Any]]:
+    """:func:`encode` for many geometries: the same shapes, simplified and written all at
+    once (array operations instead of one call per ring)."""
+    shapes: list[dict[str, Any] | None] = [None] * len(geometries)
+    lines = []
+    for i, geometry in enumerate(geometries):
+        kind = geometry.geom_type
+        if kind == "Point" and not geometry.is_empty:
+            shapes[i] = {"t": "P", "c": [round(geometry.y, 5), round(geometry.x, 5)]}
+        elif kind in ("MultiPoint", "GeometryCollection", "Point"):
+            shapes[i] = encode(geometry, tolerance_m)
+        else:
+            lines.append(i)
+    if not lines:
+        return shapes  # type: ignore[return-value]
+    simple = np.asarray(simplify_many([geometries[i] for i in lines], tolerance_m), dtype=object)
+    parts, owner = shapely.get_parts(simple, return_index=True)
+    polygonal = shapely.get_type_id(parts) == 3
+    rings, ring_owner = shapely.get_rings(parts[polygonal], return_index=True)
+    ring_texts = _polylines(rings)
+    part_texts: list[Any] = [None] * len(parts)
+    for text, index in zip(_polylines(parts[~polygonal]), np.flatnonzero(~polygonal).tolist(),
+                           strict=True):
+        part_texts[index] = text
+    polygon_parts = np.flatnonzero(polygonal).tolist()
+    for ring, polygon in zip(ring_texts, ring_owner.tolist(), strict=True):
+        index = polygon_parts[polygon]
+        if part_texts[index] is None:
+            part_texts[index] = []
+        part_texts[index].append(ring)
+    by_geometry: list[list[Any]] = [[] for _ in lines]
+    for text, geometry in zip(part_texts, owner.tolist(), strict=True):
+        by_geometry[geometry].append(text)
+    tags = {"LineString": "L", "MultiLineString": "ML", "Polygon": "A", "MultiPolygon": "MA"}
+    for i, geometry, texts in zip(lines, simple.tolist(), by_geometry, strict=True):
+        tag = tags[geometry.geom_type]
+        shapes[i] = {"t": tag, "c": texts if tag in ("ML", "MA") else texts[0]}
+    return shapes  # type: ignore[return-value]
+
+
 def decode(shape: dict[str, Any]) -> BaseGeometry:
     """The shapely geometry (EPSG:4326) of an encoded shape: for tests and checks."""
     kind, data = shape["t"], shape["c"]
@@ -139,5 +214,5 @@ def decode(shape: dict[str, Any]) -> BaseGeometry:
         for p in data])
 
 
-__all__ = ["TOLERANCE_M", "decode", "decode_polyline", "encode", "encode_polyline", "simplify",
-           "to_metres"]
+__all__ = ["TOLERANCE_M", "decode", "decode_polyline", "encode", "encode_many", "encode_polyline",
+           "simplify", "simplify_many", "to_metres"]

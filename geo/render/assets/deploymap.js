@@ -254,8 +254,10 @@
       autoPanPaddingTopLeft: [12, top], autoPanPaddingBottomRight: [right, 12]
     };
     var groups = {};
+    /* large maps: one canvas a layer, clustered points (deploymap-canvas.js) */
+    var canvas = data.canvas ? window.deploymap.canvasLayers(map, data, popupOptions) : null;
     data.layers.forEach(function (spec) {
-      var group = L.layerGroup(spec.features.map(function (f) {
+      var group = canvas ? canvas[spec.id] : L.layerGroup(spec.features.map(function (f) {
         return feature(data, f, "dm-" + spec.id, shapes, popupOptions);
       }));
       groups[spec.id] = group;

@@ -1,0 +1,291 @@
+"""Every deploymap benchmark in one run, printed as one table.
+
+Run from the repository: ``python bench/run.py [--quick] [--no-browser] [--count N]``.
+``--quick`` repeats less and measures rates for shorter (about a minute in all instead of
+about two); the figures are noisier, not different in kind. See ``bench/README.md`` for what
+each row measures and why.
+
+Rows:
+
+- **seed build**: ``deploymap build`` (the seed scenario, every format, into a temporary
+  folder) run as a child process, wall time (median) and peak memory (the child's maximum
+  resident set, from ``wait4``), against the *floor*: a bare interpreter importing the same
+  third-party modules the build imports (found by running the build once and listing
+  ``sys.modules``). The build's own per-step times are shown under it.
+- **gazetteer**: look-ups per second, exact and fuzzy (misspelt name -> suggestions), against
+  a linear scan over the same names with the same normaliser and scorer
+  (``bench/gazetteer_lookups.py``), and against the one request a second that Nominatim's
+  usage policy allows.
+- **html**: bytes of the seed map, self-contained and with Leaflet from a CDN, against
+  folium's default output for the same geometries (``bench/html_size.py``).
+- **extraction**: articles per CPU second on one core (``bench/extract_articles.py``).
+- **scale**: the synthetic 100,000-presence scenario (``bench/synthetic.py``): made,
+  snapshot, HTML map built, first paint in Chromium (``bench/scale.py``, in a child process
+  whose peak memory is reported too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+#: Lists the third-party modules ``deploymap build`` imports (run once in a child process).
+_LIST_MODULES = """
+import json, sys, sysconfig
+from geo.cli import main
+try:
+    main(["build", "--out", sys.argv[1]])
+except SystemExit:
+    pass
+roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+names = sorted(n for n, m in list(sys.modules.items())
+               if any(str(getattr(m, "__file__", None) or "").startswith(r) for r in roots)
+               and n.split(".")[0] not in ("geo", "_distutils_hack")
+               and not n.startswith("__editable__"))
+print(json.dumps(names))
+"""
+#: The floor: import those modules and nothing else.
+_FLOOR = """
+import importlib, json, sys
+for name in json.loads(sys.argv[1]):
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
+"""
+
+Row = tuple[str, str, str, str, str, str]  # area, measure, deploymap, reference, ratio, goal
+
+
+def child(command: list[str], *, timeout: float = 600) -> tuple[float, float, str, str]:
+    """Run ``command``: (wall seconds, peak RSS in MB, stdout, stderr); raise if it fails."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=HERE.parent)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                raise TimeoutError(f"{command[:4]} took over {timeout:.0f} s")
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command[:5])} exited {process.returncode}:\n"
+                           f"{stderr[-2000:]}")
+    return wall, usage.ru_maxrss / 1024, stdout, stderr
+
+
+def seed_build(runs: int) -> list[Row]:
+    """Wall time and peak memory of ``deploymap build`` against the import floor."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="deploymap-bench-") as folder:
+        _, _, listed, _ = child([python, "-c", _LIST_MODULES, f"{folder}/warm-up"])
+        modules = json.loads(listed.strip().splitlines()[-1])
+        builds, floors, steps = [], [], []
+        for run in range(runs):  # interleaved, so both see the same machine
+            floors.append(child([python, "-c", _FLOOR, json.dumps(modules)])[:2])
+            wall, rss, _, stderr = child([python, "-m", "geo", "build", "--out",
+                                          f"{folder}/run{run}"])
+            builds.append((wall, rss))
+            steps.append(re.findall(r"\] (.+?): .*\(([\d.]+) s\)$", stderr, re.MULTILINE))
+    build = statistics.median(w for w, _ in builds)
+    floor = statistics.median(w for w, _ in floors)
+    peak, floor_peak = max(r for _, r in builds), max(r for _, r in floors)
+    ratio = build / floor
+    packages = len({m.split(".")[0] for m in modules})
+    rows: list[Row] = [
+        ("seed build", f"deploymap build, all formats (median of {runs})",
+         f"{build:.2f} s", f"floor {floor:.2f} s", f"{ratio:.2f}x",
+         _goal(ratio <= 1.5, "<= 1.5x floor")),
+        ("", f"  floor: import its {len(modules)} modules ({packages} packages)", "", "", "",
+         ""),
+    ]
+    for name, seconds in steps[len(steps) // 2]:
+        rows.append(("", f"  step: {name}", f"{float(seconds):.1f} s", "", "", ""))
+    rows.append(("", "peak memory (max RSS of the build)", f"{peak:.0f} MB",
+                 f"floor {floor_peak:.0f} MB", f"{peak / floor_peak:.2f}x",
+                 _goal(peak <= 400, "<= 400 MB")))
+    return rows
+
+
+def gazetteer(seconds: float) -> list[Row]:
+    """Look-ups per second against the linear scan and Nominatim's policy."""
+    import gazetteer_lookups
+
+    found = gazetteer_lookups.measure(seconds)
+    names = f"{found['names']:,} names"
+    return [
+        ("gazetteer", "exact look-ups / s", f"{found['exact']:,.0f}",
+         f"linear scan {found['exact_scan']:,.0f}",
+         f"{found['exact'] / found['exact_scan']:,.0f}x", ""),
+        ("", "exact look-ups / s", f"{found['exact']:,.0f}", "Nominatim policy 1",
+         f"{found['exact']:,.0f}x", ""),
+        ("", "fuzzy (misspelt -> suggestions) / s", f"{found['fuzzy']:,.0f}",
+         f"linear scan {found['fuzzy_scan']:,.0f}",
+         f"{found['fuzzy'] / found['fuzzy_scan']:,.0f}x", ""),
+        ("", "fuzzy look-ups / s", f"{found['fuzzy']:,.0f}", "Nominatim policy 1",
+         f"{found['fuzzy']:,.0f}x", ""),
+        ("", f"  (scan: the same {names}, normaliser, scorer)", "", "", "", ""),
+    ]
+
+
+def html_sizes() -> list[Row]:
+    """The seed map's bytes against folium's default output for the same geometries."""
+    import html_size
+
+    found = html_size.sizes()
+    folium = found["folium"]
+    return [
+        ("html", "seed map, self-contained (inline), en", f"{found['inline'] / 1e3:,.0f} KB",
+         f"folium default {folium / 1e3:,.0f} KB", f"{found['inline'] / folium:.2f}x",
+         _goal(found["inline"] <= 500_000, "<= 500 KB")),
+        ("", "seed map, Leaflet from a CDN, en", f"{found['cdn'] / 1e3:,.0f} KB",
+         f"folium default {folium / 1e3:,.0f} KB", f"{found['cdn'] / folium:.2f}x", ""),
+    ]
+
+
+def extraction(seconds: float) -> list[Row]:
+    """Articles per CPU second on one core."""
+    import extract_articles
+
+    from geo.extract.articles import extractor
+
+    files = sorted(extract_articles.SEEDS.glob("*.txt"))
+    extractor("AM")
+    best, median, size = extract_articles.rate(files, seconds)
+    return [("extraction", f"articles / s / core (best of 10; {size / 1024:.1f} KiB each)",
+             f"{best:,.0f}", f"median {median:,.0f}", "",
+             _goal(best >= 500, ">= 500 (extraction issue)"))]
+
+
+def scale(count: int, loads: int, browser: bool) -> list[Row]:
+    """The synthetic scenario, measured in a child process (``bench/scale.py``)."""
+    command = [sys.executable, str(HERE / "scale.py"), str(count), "--json",
+               "--loads", str(loads)]
+    if not browser:
+        command.append("--no-browser")
+    _, peak, stdout, _ = child(command, timeout=900)
+    found: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    shapes = f"{found['points'] // 1000}k points, {found['polygons'] // 1000}k areas"
+    rows: list[Row] = [
+        (f"scale {count // 1000}k", f"synthetic scenario made ({shapes})",
+         f"{found['make_s']:.2f} s", "", "", ""),
+        ("", f"snapshot, first of a timeline ({found['snapshot_rows']:,} rows)",
+         f"{found['snapshot_cold_s']:.2f} s", "", "",
+         _goal(found["snapshot_cold_s"] <= 1, "<= 1 s")),
+        ("", "snapshot of another day (same timeline)", f"{found['snapshot_warm_s']:.2f} s",
+         "", "", ""),
+        ("", f"HTML map built ({found['html_bytes'] / 1e6:.1f} MB)",
+         f"{found['html_s']:.2f} s", f"CPU {found['html_cpu_s']:.2f} s", "",
+         _goal(found["html_s"] <= 10, "<= 10 s")),
+    ]
+    if "fcp_ms" in found:
+        stats = found["stats"] or {}
+        drawn = (f"{stats.get('clusters', 0)} clusters ({stats.get('clustered', 0):,} points)"
+                 f", {stats.get('singles', 0)} single, {stats.get('paths', 0):,} areas")
+        problems = len(found["errors"]) + len(found["refused"])
+        rows += [
+            ("", f"Chromium: first contentful paint (median of {loads})",
+             f"{found['fcp_ms'] / 1000:.2f} s", "", "", _goal(found["fcp_ms"] <= 3000,
+                                                               "<= 3 s")),
+            ("", "Chromium: features drawn", f"{found['drawn_ms'] / 1000:.2f} s",
+             "", "", _goal(found["drawn_ms"] <= 3000, "<= 3 s")),
+            ("", f"  change layer: {drawn}", "", "", "", ""),
+            ("", "Chromium: errors + refused requests", f"{problems}", "", "",
+             _goal(problems == 0, "0")),
+        ]
+    rows.append(("", "peak memory (max RSS, whole scale run)", f"{peak:.0f} MB", "", "", ""))
+    return rows
+
+
+def _goal(met: bool, goal: str) -> str:
+    return f"{goal} {'ok' if met else 'MISSED'}"
+
+
+def _calibration() -> float:
+    import extract_articles
+
+    return extract_articles.calibration()
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as aligned text."""
+    header: Row = ("area", "measure", "deploymap", "reference", "ratio", "goal")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(6)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
+                 row[3].ljust(widths[3]), row[4].rjust(widths[4]), row[5]]
+        lines.append("  ".join(cells).rstrip())
+        if row is header:
+            lines.append("-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure, print the table; 1 if a measurement failed (goals missed do not fail)."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, shorter rates")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium rows")
+    parser.add_argument("--count", type=int, default=100_000,
+                        help="presences of the synthetic scenario (default 100,000)")
+    arguments = parser.parse_args(argv)
+    quick = arguments.quick
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    sections: list[tuple[str, Callable[[], list[Row]]]] = [
+        ("seed build", lambda: seed_build(1 if quick else 3)),
+        ("gazetteer", lambda: gazetteer(0.5 if quick else 2.0)),
+        ("html", html_sizes),
+        ("extraction", lambda: extraction(1.0 if quick else 3.0)),
+        ("scale", lambda: scale(arguments.count, 1 if quick else 3,
+                                not arguments.no_browser)),
+    ]
+    rows: list[Row] = []
+    failed = False
+    for name, measure in sections:
+        print(f"measuring: {name} ...", file=sys.stderr, flush=True)
+        try:
+            rows += measure()
+        except Exception as error:  # one broken part must not hide the others
+            failed = True
+            traceback.print_exc()
+            rows.append((name, f"FAILED: {type(error).__name__}: {str(error)[:80]}", "", "",
+                         "", ""))
+    load_after = os.getloadavg()
+    print(f"deploymap benchmarks{' (--quick)' if quick else ''}: Python "
+          f"{platform.python_version()}, {os.cpu_count()} cores, "
+          f"calibration sum(range(1e6)) {_calibration():.1f} ms")
+    print(f"machine load (1/5/15-min averages): {' / '.join(f'{x:.2f}' for x in load_before)}"
+          f" at start, {' / '.join(f'{x:.2f}' for x in load_after)} at the end; "
+          f"run took {time.perf_counter() - started:.0f} s")
+    print()
+    print(table(rows))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
