@@ -10,12 +10,8 @@ names the file and line and says what to fix.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
-from functools import cache
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +19,21 @@ import shapely
 from shapely.geometry import shape
 
 from .dates import DateError, FuzzyDate, parse_date, parse_day
-from .errors import BadArgument, PlaceNotFound, ScenarioError, UserInputError
+from .errors import BadArgument, PlaceNotFound, UserInputError
 from .gazetteer import Gazetteer
 from .inputs import MAX_ARTICLE_BYTES, check_file, read_text
 from .normalize import data_path
 from .place import Place
+from .scenario_build import build_scenario
+from .scenario_checks import (
+    Problems,
+    line_at,
+    overlaps,
+    schema_message,
+    schema_validator,
+    shown,
+    unknown_keys,
+)
 from .scenario_model import Citation, Force, Presence, Scenario, Source, Strength, View
 from .yaml_lines import LineDict, load_yaml
 
@@ -38,92 +44,6 @@ DEFAULT_SCENARIO = "armenia-2024.yaml"
 def default_scenario_path() -> Path:
     """The shipped seed scenario."""
     return data_path("scenarios", DEFAULT_SCENARIO)
-
-
-@cache
-def _schema_validator() -> Any:
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads(data_path("scenarios", "scenario.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
-
-
-class _Problems:
-    """Collects ``file:line: message`` problems."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.items: list[tuple[int, str]] = []
-
-    def add(self, line: int, message: str) -> None:
-        self.items.append((line, message))
-
-    def raise_if_any(self) -> None:
-        if not self.items:
-            return
-        lines = [f"{self.path}:{line}: {message}" for line, message in sorted(self.items)]
-        count = len(lines)
-        head = f"{self.path}: {count} problem{'s' if count > 1 else ''} in the scenario"
-        raise ScenarioError(head + ":\n  " + "\n  ".join(lines), problems=lines)
-
-
-def _line_at(document: Any, path: Sequence[Any]) -> int:
-    """The line of the deepest mapping key on ``path`` inside ``document``."""
-    line, node = 1, document
-    for step in path:
-        if isinstance(node, LineDict):
-            line = node.line_of(str(step)) if step in node else node.line
-            node = node.get(step)
-        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
-            node = node[step]
-            if isinstance(node, LineDict):
-                line = node.line
-        else:
-            break
-    return line
-
-
-#: Values quoted in messages are cut to this many characters.
-_SHOWN = 120
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
-
-
-def _unknown_keys(error: Any) -> list[str]:
-    return sorted(set(error.instance) - set(error.schema.get("properties", {})))
-
-
-def _schema_message(error: Any) -> str:
-    where = "/".join(str(p) for p in error.absolute_path) or "the top level"
-    if error.validator == "additionalProperties":
-        extra = _unknown_keys(error)
-        noun = "key" if len(extra) == 1 else "keys"
-        return (f"unknown {noun} {', '.join(map(_shown, extra))} in {where}; check its "
-                "spelling against docs/scenario.md or remove it")
-    if error.validator == "required":
-        return f"{where}: {error.message}; add it"
-    if error.validator == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
-        return f"{where}: {_shown(error.instance)} is not allowed; use one of: {allowed}"
-    if error.validator == "oneOf" and error.context:
-        best = min(error.context, key=lambda e: len(e.message))
-        return f"{where}: {_message(best)} (see docs/scenario.md for the accepted forms)"
-    return f"{where}: {_message(error)}"
-
-
-def _message(error: Any) -> str:
-    """jsonschema's message, with the offending value cut short."""
-    message = error.message
-    shown = repr(error.instance)
-    if len(shown) > _SHOWN and message.startswith(shown):
-        message = _shown(error.instance) + message[len(shown):]
-    if error.validator == "pattern" and error.absolute_path and \
-            error.absolute_path[-1] == "url":
-        message += "; write an http:// or https:// address"
-    return message if len(message) <= 3 * _SHOWN else message[:3 * _SHOWN - 1] + "…"
 
 
 def _text(value: Any) -> dict[str, str]:
@@ -154,23 +74,23 @@ def load_scenario(
     """
     path = Path(path) if path is not None else default_scenario_path()
     document = load_yaml(path)
-    problems = _Problems(path)
+    problems = Problems(path)
     if not isinstance(document, LineDict):
         held = ("nothing but comments" if document is None else "a YAML list"
-                if isinstance(document, list) else f"a single value ({_shown(document)})")
+                if isinstance(document, list) else f"a single value ({shown(document)})")
         problems.add(1, f"the file holds {held}, but a scenario is a YAML mapping with "
                         "forces, sources, presences and views; see docs/scenario.md")
         problems.raise_if_any()
     try:
-        errors = sorted(_schema_validator().iter_errors(document), key=lambda e: e.path)
+        errors = sorted(schema_validator().iter_errors(document), key=lambda e: e.path)
     except RecursionError:
         raise UserInputError(f"{path}: nested too deeply to check; a scenario needs a "
                              "handful of levels (see docs/scenario.md)") from None
     for error in errors:
         where = list(error.absolute_path)
         if error.validator == "additionalProperties":  # point at the first unknown key
-            where += _unknown_keys(error)[:1]
-        problems.add(_line_at(document, where), _schema_message(error))
+            where += unknown_keys(error)[:1]
+        problems.add(line_at(document, where), schema_message(error))
     problems.raise_if_any()
     country = str(document.get("country", "AM"))
     places = tuple(places) or (gazetteer.user_places if gazetteer is not None else ())
@@ -190,7 +110,7 @@ def load_scenario(
 class _Builder:
     """Turns a schema-valid document into a :class:`Scenario`, noting meaning problems."""
 
-    def __init__(self, path: Path, document: LineDict, problems: _Problems,
+    def __init__(self, path: Path, document: LineDict, problems: Problems,
                  gazetteer: Gazetteer) -> None:
         self.path, self.doc, self.problems, self.gazetteer = path, document, problems, gazetteer
         self._texts: dict[str, str | None] = {}
@@ -203,7 +123,7 @@ class _Builder:
             views[name] = self._view(name, value, self.doc["views"].line_of(name))
         presences = [p for p in self._unique("presences", lambda e: self._presence(
             e, forces, sources)) if p is not None]
-        self._check_overlaps(presences)
+        self._checkoverlaps(presences)
         return Scenario(self.path, _text(self.doc.get("title", {"en": self.path.stem})),
                         self.gazetteer.country, views, forces, sources, tuple(presences))
 
@@ -386,113 +306,9 @@ class _Builder:
         return Strength(spec["value"], bool(spec.get("approximate", False)), reported,
                         spec["source"])
 
-    def _check_overlaps(self, presences: list[Presence]) -> None:
-        for line, message in _overlaps(presences):
+    def _checkoverlaps(self, presences: list[Presence]) -> None:
+        for line, message in overlaps(presences):
             self.problems.add(line, message)
-
-
-def _overlaps(presences: Iterable[Presence],
-              line: Callable[[Presence], int] = lambda p: p.line) -> list[tuple[int, str]]:
-    """(line, message) for each presence that overlaps another of the same force and place."""
-    far_past, far_future = dt.date.min, dt.date.max
-    by_key: dict[tuple[str, str], list[Presence]] = {}
-    for presence in presences:
-        by_key.setdefault((presence.force, presence.place.id), []).append(presence)
-    found = []
-    for group in by_key.values():
-        if len(group) < 2:
-            continue
-        spans = sorted(
-            ((p.start.earliest if p.start else far_past,
-              p.end.latest if p.end else far_future, p) for p in group),
-            key=lambda s: (s[0], s[1], s[2].id),
-        )
-        for (_, end_a, a), (start_b, _, b) in itertools.pairwise(spans):
-            if start_b < end_a:
-                found.append((line(b), f"presence {b.id!r} overlaps {a.id!r} (line "
-                              f"{line(a)}): the same force at the same place "
-                              f"({b.place.id}) twice at once; merge them or fix the dates"))
-    return found
-
-
-def build_scenario(
-    *,
-    forces: Iterable[Force],
-    sources: Iterable[Source],
-    presences: Iterable[Presence],
-    views: Mapping[str, View | dt.date],
-    title: Mapping[str, str] | None = None,
-    country: str = "AM",
-    path: Path | str = "<python>",
-) -> Scenario:
-    """A scenario built from Python objects: no YAML file, no JSON Schema, no gazetteer.
-
-    For programs that make scenarios (a database export, a generator such as
-    ``bench/synthetic.py``): places are given as :class:`~geo.place.Place` objects, dates as
-    :class:`~geo.dates.FuzzyDate`. The checks of meaning that need no file are the same as
-    :func:`load_scenario`'s (unique ids, known forces and sources, a presence ending after
-    it starts, no force twice at one place at once) and every problem is raised at once.
-    A presence's ``first_reported`` is filled in from its sources when it is None.
-
-    Parameters
-    ----------
-    forces, sources, presences
-        The records (:mod:`geo.scenario_model`).
-    views
-        Named days, at least ``before`` and ``after``: :class:`View` objects or dates.
-    title
-        By language; ``{"en": path}`` when None.
-    country
-        The story's country (ISO 3166-1 alpha-2).
-    path
-        What messages name as the scenario's file; also :attr:`Scenario.path`.
-
-    Raises
-    ------
-    ScenarioError
-        Listing every problem; a problem's "line" is the record's position (1-based) in
-        its list, or the presence's own ``line`` when it has one.
-    """
-    path = Path(path)
-    problems = _Problems(path)
-    made: dict[str, dict[str, Any]] = {}
-    for section, records in (("forces", forces), ("sources", sources),
-                             ("presences", presences)):
-        made[section] = {}
-        for number, record in enumerate(records, 1):
-            if record.id in made[section]:
-                problems.add(number, f"duplicate {section[:-1]} id {record.id!r}; give each "
-                                     "one its own id")
-            made[section][record.id] = record
-    day_views = {name: view if isinstance(view, View) else View(name, view)
-                 for name, view in views.items()}
-    for name in ("before", "after"):
-        if name not in day_views:
-            problems.add(1, f"views: no {name!r} view; add it")
-    force_ids, known_sources = made["forces"], made["sources"]
-    checked = []
-    for number, presence in enumerate(made["presences"].values(), 1):
-        line = presence.line or number
-        if presence.force not in force_ids:
-            problems.add(line, f"presence {presence.id!r}: unknown force {presence.force!r}")
-        unknown = [c.source for c in presence.citations if c.source not in known_sources]
-        if unknown or not presence.citations:
-            problems.add(line, f"presence {presence.id!r}: "
-                         + (f"unknown source {unknown[0]!r}" if unknown else "no citation"))
-        elif presence.first_reported is None:
-            presence = replace(presence, first_reported=min(
-                known_sources[c.source].published.earliest for c in presence.citations))
-        start, end = presence.start, presence.end
-        if start and end and end.latest <= start.earliest:
-            problems.add(line, f"presence {presence.id!r}: ends ({end}) before it starts "
-                         f"({start}); fix or swap start and end")
-        checked.append(presence)
-    numbers = {p.id: n for n, p in enumerate(checked, 1)}
-    for line, message in _overlaps(checked, lambda p: p.line or numbers[p.id]):
-        problems.add(line, message)
-    problems.raise_if_any()
-    return Scenario(path, dict(title or {"en": path.stem}), country, day_views, force_ids,
-                    known_sources, tuple(checked))
 
 
 __all__ = [
