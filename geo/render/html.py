@@ -33,7 +33,7 @@ import shapely
 
 from ..errors import BadArgument
 from ..i18n import check_language, label
-from . import html_assets, html_basemap, html_panels, html_scale
+from . import html_assets, html_basemap, html_legend, html_scale
 from .html_features import DRAW_MODES, LAYERS, GeometryStore, build_layers
 from .html_text import esc
 
@@ -140,10 +140,10 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                                          around=around, lang=lang)
     for item in basemap["labels"]:
         item["t"] = esc(item["t"])
-    names = {name: html_panels.view_title(scenario, name, day, lang)
+    names = {name: html_legend.view_title(scenario, name, day, lang)
              for name, day in (("before", before), ("after", after))}
     names["change"] = label("change", lang)
-    sources = html_panels.cited_sources(scenario, set(change["presence_id"]))
+    sources = html_legend.cited_sources(scenario, set(change["presence_id"]))
     data = {
         "lang": lang,
         "tiles": tiles,
@@ -156,9 +156,9 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                             f"{esc(names[name])}</span>",
                     "features": layers.layers[name].features} for name in LAYERS],
         "ui": {
-            "title": html_panels.title(scenario, before=before, after=after, lang=lang),
-            "legend": html_panels.legend(layers, lang),
-            "credits": html_panels.credits(sources, lang),
+            "title": html_legend.title(scenario, before=before, after=after, lang=lang),
+            "legend": html_legend.legend(layers, lang),
+            "credits": html_legend.credits(sources, lang),
             "swipe": {"before": esc(names["before"]), "after": esc(names["after"]),
                       "handle": label("map_swipe_handle", lang)},
             "fullscreen": label("map_fullscreen", lang),
