@@ -93,9 +93,9 @@ def schema_message(error: Any) -> str:
 def schema_detail(error: Any) -> str:
     """jsonschema's message, with the offending value cut short."""
     message = error.message
-    shown = repr(error.instance)
-    if len(shown) > SHOWN and message.startswith(shown):
-        message = shown(error.instance) + message[len(shown):]
+    raw = repr(error.instance)
+    if len(raw) > SHOWN and message.startswith(raw):
+        message = shown(error.instance) + message[len(raw):]
     if error.validator == "pattern" and error.absolute_path and \
             error.absolute_path[-1] == "url":
         message += "; write an http:// or https:// address"
