@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from geo import Gazetteer, PlaceNotFound
-from geo.normalize import normalize
-from geo.suggest import MIN_SCORE
+from geo.gazetteer.normalize import normalize
+from geo.gazetteer.suggest import MIN_SCORE
 
 EXACT = ["Syunik", "Tavush", "Vayots Dzor", "Gegharkunik", "Ararat", "Yerevan", "Gyumri",
          "Thổ Nhĩ Kỳ", "Iran", "Nagorno-Karabakh", "tỉnh Syunik", "Сюник", "Zvartnots",

@@ -18,7 +18,8 @@ import sys
 import time
 from collections.abc import Sequence
 
-from geo.render import html_assets, html_geometry
+from geo.render.html import assets as html_assets
+from geo.render.html import geometry as html_geometry
 from geo.render.html import map_data, render_html, script_json
 from geo.timeline import Timeline
 
@@ -30,7 +31,7 @@ def folium_default(timeline: Timeline, *, before: dt.date, after: dt.date) -> st
     import folium
     from shapely.geometry import mapping
 
-    from geo.boundaries import read_layer
+    from geo.gazetteer.boundaries import read_layer
     from geo.render.gis import geojson_documents
 
     documents = geojson_documents(timeline, before=before, after=after)

@@ -30,9 +30,9 @@ import numpy as np
 import shapely
 
 from geo.dates import FuzzyDate
-from geo.place import Place
+from geo.gazetteer.place import Place
 from geo.scenario import build_scenario
-from geo.scenario_model import Citation, Force, Presence, Scenario, Source, Strength, View
+from geo.scenario.model import Citation, Force, Presence, Scenario, Source, Strength, View
 from geo.timeline import Timeline
 
 SEED = 20240509
@@ -61,7 +61,7 @@ SEASONS = (("winter", 1, 2), ("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 1
 @cache
 def region() -> shapely.Geometry:
     """Where the presences are: Armenia and Nagorno-Karabakh (EPSG:4326)."""
-    from geo.boundaries import read_layer
+    from geo.gazetteer.boundaries import read_layer
 
     parts = [r["geometry"] for r in read_layer("basemap") if r.get("country") == "AM"]
     parts += [r["geometry"] for r in read_layer("regions")

@@ -1,6 +1,6 @@
 """deploymap: maps of where a military force is and where it has left, from news reports.
 
-Data flow: ``geo.boundaries`` (shipped data) → ``geo.gazetteer`` (names to geometry) →
+Data flow: ``geo.gazetteer.boundaries`` (shipped data) → ``geo.gazetteer`` (names to geometry) →
 timeline → renderers; ``geo.cli`` drives it as the ``deploymap`` command.
 """
 
@@ -12,8 +12,8 @@ from .errors import (
     PlaceNotFound,
     UserInputError,
 )
-from .gazetteer import Gazetteer
-from .place import KINDS, Place
+from .gazetteer.lookup import Gazetteer
+from .gazetteer.place import KINDS, Place
 
 __all__ = [
     "KINDS",

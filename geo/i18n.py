@@ -6,8 +6,8 @@ from functools import cache
 
 import yaml
 
+from .data_files import data_path
 from .errors import BadArgument
-from .normalize import data_path
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
 

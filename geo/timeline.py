@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 
 from .dates import FuzzyDate
-from .gazetteer import Gazetteer
-from .scenario import load_scenario
-from .scenario_model import Presence, Scenario
+from .gazetteer.lookup import Gazetteer
+from .scenario.load import load_scenario
+from .scenario.model import Presence, Scenario
 
 CHANGES: tuple[str, ...] = ("withdrawn", "remained", "new")
 

@@ -45,7 +45,8 @@ def _child(request: dict) -> int:
 #: Imported once, before any fork: the command line and the modules its commands import
 #: when they run (geopandas, jsonschema, pyogrio, ...). Nothing else is shared.
 PRELOAD = ("geo.cli", "geo.timeline", "geo.scenario", "geo.extract", "geo.extract.records",
-           "geo.user_places", "geo.online", "jsonschema", "pyogrio", "rapidfuzz")
+           "geo.gazetteer.user_places", "geo.gazetteer.online", "jsonschema", "pyogrio",
+           "rapidfuzz")
 
 
 def serve() -> None:

@@ -11,8 +11,8 @@ import pytest
 import shapely
 
 from geo import Gazetteer
-from geo.boundaries import read_layer
-from geo.normalize import data_path
+from geo.gazetteer.boundaries import read_layer
+from geo.gazetteer.normalize import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,7 +28,7 @@ TAVUSH = (40.93, 45.20)  # inside Tavush, a province the forces left in 2024
 
 
 def _on_the_turkish_border() -> tuple[float, float]:
-    from geo.boundaries import read_layer
+    from geo.gazetteer.boundaries import read_layer
 
     line = next(r["geometry"] for r in read_layer("borders") if r["id"] == "border:AM-TR")
     point = line.interpolate(0.5, normalized=True)

@@ -110,7 +110,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def bad_links(built: dict[str, Path]) -> Path:
     """The same map with the sources' URLs set to javascript:, data: and vbscript: links."""
     from geo.render.html import render_html
-    from geo.scenario_model import Citation
+    from geo.scenario.model import Citation
     from geo.timeline import Timeline
 
     timeline = Timeline.load(built["story"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.normalize import normalize, skeleton, strip_generic
+from geo.gazetteer.normalize import normalize, skeleton, strip_generic
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests of :mod:`geo.online`, all offline: a fake geopy adapter stands in for HTTP."""
+"""Tests of :mod:`geo.gazetteer.online`, all offline: a fake geopy adapter stands in for HTTP."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from geopy.exc import (
 )
 
 from geo.errors import BadArgument, OnlineLookupError, PlaceNotFound
-from geo.online import SOURCE, OnlineGeocoder, default_cache_dir, default_user_agent
+from geo.gazetteer.online import SOURCE, OnlineGeocoder, default_cache_dir, default_user_agent
 
 LICENCE = "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright"
 
@@ -454,7 +454,7 @@ def test_failures_are_not_cached(make, server):
 
 
 def test_importing_the_module_does_not_import_geopy():
-    code = "import sys, geo.online; print('geopy' in sys.modules)"
+    code = "import sys, geo.gazetteer.online; print('geopy' in sys.modules)"
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run(
         [sys.executable, "-c", code],

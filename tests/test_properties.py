@@ -17,9 +17,9 @@ from geo.dates import DateError, parse_date
 from geo.errors import DeploymapError
 from geo.extract import extract_articles
 from geo.extract.article_dates import find_dates
-from geo.normalize import normalize, skeleton, strip_generic
+from geo.gazetteer.normalize import normalize, skeleton, strip_generic
+from geo.gazetteer.user_places import load_places
 from geo.scenario import load_scenario
-from geo.user_places import load_places
 
 TEXT = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FFFF), max_size=60)
 

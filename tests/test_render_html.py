@@ -22,10 +22,11 @@ import shapely
 
 from geo.errors import BadArgument
 from geo.i18n import labels
-from geo.render import html_assets, html_geometry
+from geo.render.html import assets as html_assets
+from geo.render.html import geometry as html_geometry
 from geo.render.html import html_map, map_data, render_html, script_json
-from geo.render.html_features import GeometryStore
-from geo.scenario_model import Citation
+from geo.render.html.features import GeometryStore
+from geo.scenario.model import Citation
 from geo.timeline import Timeline
 
 MAX_INLINE_BYTES = 500_000
@@ -330,4 +331,4 @@ def test_html_map_is_a_folium_map_that_displays_in_jupyter(timeline, days) -> No
 
 def test_assets_are_package_data() -> None:
     for name in ("deploymap.js", "deploymap.css"):
-        assert (Path(html_assets.__file__).parent / "assets" / name).is_file()
+        assert (Path(html_assets.__file__).parent / "web" / name).is_file()

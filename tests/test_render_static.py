@@ -18,10 +18,10 @@ from PIL import Image
 
 from geo.errors import BadArgument
 from geo.i18n import labels
-from geo.render import static
 from geo.render.alt_text import alt_text
 from geo.render.static import build_figure, render_static
-from geo.render.static_style import RC, missing_glyphs
+from geo.render.static import map as static
+from geo.render.static.style import RC, missing_glyphs
 from geo.timeline import Timeline
 
 TITLES = {"en": "Russian forces in Armenia, before and after the May 2024 withdrawal agreement",

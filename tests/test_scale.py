@@ -25,11 +25,11 @@ import pytest
 
 from geo.dates import FuzzyDate
 from geo.errors import BadArgument, ScenarioError
-from geo.place import Place
+from geo.gazetteer.place import Place
 from geo.render.html import map_data, render_html
-from geo.render.html_features import CANVAS_FROM
+from geo.render.html.features import CANVAS_FROM
 from geo.scenario import build_scenario
-from geo.scenario_model import Citation, Force, Presence, Source
+from geo.scenario.model import Citation, Force, Presence, Source
 from geo.timeline import CHANGES, Timeline, in_force
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -162,7 +162,7 @@ def _jobs(arguments: argparse.Namespace, timeline: Timeline, before: dt.date, af
     if "html" in formats:
         for lang in arguments.lang:
             def html(lang: str = lang) -> list[Path]:
-                from ..render.html import render_html
+                from ..render.html.map import render_html
 
                 text = render_html(timeline, before=before, after=after, lang=lang,
                                    assets=arguments.assets, tiles=arguments.tiles)
@@ -191,7 +191,7 @@ def _jobs(arguments: argparse.Namespace, timeline: Timeline, before: dt.date, af
         for lang in arguments.lang:
             def static(layout: str = layout, lang: str = lang) -> list[Path]:
                 from ..render.alt_text import alt_text
-                from ..render.static import render_static
+                from ..render.static.map import render_static
 
                 base = f"{stem}.{layout}.{lang}"
                 paths = [write_atomic(out / f"{base}.{fmt}", render_static(

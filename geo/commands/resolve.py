@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PlaceNotFound, UserInputError
-from ..gazetteer import Gazetteer
+from ..gazetteer.lookup import Gazetteer
+from ..gazetteer.place import KINDS, Place
 from ..inputs import check_output_file
 from ..output import write_atomic
-from ..place import KINDS, Place
 from .timeline_options import add_places_argument, user_places
 
 HELP = "resolve place names to geometries (offline)"
@@ -85,7 +85,7 @@ def run(arguments: argparse.Namespace) -> int:
     places = user_places(arguments)
     online = None
     if arguments.online:
-        from ..online import OnlineGeocoder
+        from ..gazetteer.online import OnlineGeocoder
 
         online = OnlineGeocoder()
         print("deploymap resolve: --online: unknown names go to Nominatim "

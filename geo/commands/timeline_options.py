@@ -15,7 +15,7 @@ from ..errors import BadArgument
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from ..place import Place
+    from ..gazetteer.place import Place
     from ..timeline import Timeline
 
 
@@ -41,14 +41,14 @@ def user_places(arguments: argparse.Namespace) -> tuple[Place, ...]:
     """The places of ``--places`` (empty without it)."""
     if getattr(arguments, "places", None) is None:
         return ()
-    from ..user_places import load_places
+    from ..gazetteer.user_places import load_places
 
     return load_places(arguments.places)
 
 
 def load_timeline(arguments: argparse.Namespace) -> Timeline:
     """The timeline of SCENARIO (default: the seed story), with the places of --places."""
-    from ..scenario import load_scenario
+    from ..scenario.load import load_scenario
     from ..timeline import Timeline
 
     return Timeline(load_scenario(arguments.scenario, places=user_places(arguments)))

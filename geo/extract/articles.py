@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..dates import FuzzyDate
 from ..errors import BadArgument, UserInputError
-from ..gazetteer import Gazetteer
+from ..gazetteer.lookup import Gazetteer
 from ..inputs import MAX_ARTICLE_BYTES, read_text
 from .draft import Draft
 from .published import Published

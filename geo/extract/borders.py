@@ -14,13 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import PlaceNotFound
-from ..normalize import normalize
+from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import Sentence
 
 if TYPE_CHECKING:
-    from ..gazetteer import Gazetteer
+    from ..gazetteer.lookup import Gazetteer
 
 _BORDER_GAP = re.compile(r"^(?:\s+|[-–]|,\s+)$")
 _LEFT_OF_BORDER = frozenset({"and", "va", "the", "&"})

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import yaml
 
-from ..normalize import data_path
-from ..normalize import lexicon as gazetteer_lexicon
+from ..data_files import data_path
+from ..gazetteer.normalize import lexicon as gazetteer_lexicon
 
 if TYPE_CHECKING:
     from .text import Sentence

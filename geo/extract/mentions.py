@@ -24,9 +24,9 @@ import re
 from functools import lru_cache
 
 from ..errors import PlaceNotFound
-from ..gazetteer import Gazetteer
-from ..normalize import normalize, skeleton
-from ..place import Place
+from ..gazetteer.lookup import Gazetteer
+from ..gazetteer.normalize import normalize, skeleton
+from ..gazetteer.place import Place
 from .borders import BorderReader
 from .lexicon import lexicon
 from .targets import NameMatch, PlaceMention, Target, target_of

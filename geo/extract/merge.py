@@ -31,7 +31,7 @@ import yaml
 
 from ..dates import FuzzyDate
 from ..errors import UserInputError
-from ..gazetteer import Gazetteer
+from ..gazetteer.lookup import Gazetteer
 from .article_dates import scenario_date
 from .articles import extract_articles, extractor
 from .draft import LOCATION_PRECISION, Article, Draft, Record, Unused, default_views
@@ -273,7 +273,7 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
     UserInputError
         No record reaches ``threshold``.
     """
-    from ..scenario import load_scenario
+    from ..scenario.load import load_scenario
     from ..timeline import Timeline
 
     gazetteer = gazetteer or extractor(draft.country).gazetteer

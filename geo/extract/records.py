@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import FuzzyDate
-from ..gazetteer import Gazetteer
+from ..gazetteer.lookup import Gazetteer
 from .article_dates import DateMention, find_dates
 from .draft import Article, Draft, Force, Record, Unused
 from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger

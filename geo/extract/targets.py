@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..place import Place
+from ..gazetteer.place import Place
 
 
 @dataclass(slots=True)

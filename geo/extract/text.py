@@ -5,8 +5,8 @@ An article is plain text. It may start with a small header, one ``Key: value`` p
 ended by the first line that is not one. Everything after it is the body, cut into
 paragraphs (lines) and sentences. A sentence's text is a slice of the file, so it can be
 quoted back exactly; each word (:class:`Token`) keeps its offsets in the sentence, its
-normalised key (:func:`geo.normalize.normalize`, no diacritics) and its *form* (lower case,
-Vietnamese tone marks kept but placed uniformly, see :func:`form`).
+normalised key (:func:`geo.gazetteer.normalize.normalize`, no diacritics) and its
+*form* (lower case, Vietnamese tone marks kept but placed uniformly, see :func:`form`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
-from ..normalize import normalize
+from ..gazetteer.normalize import normalize
 
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _HEADER = re.compile(r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$",

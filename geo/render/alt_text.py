@@ -13,7 +13,7 @@ from typing import Any
 
 from ..i18n import check_language, label
 from ..timeline import CHANGES, Timeline
-from .static_names import (
+from .static.names import (
     country_name,
     first_upper,
     force_name,

@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geo.normalize import normalize
+from geo.gazetteer.normalize import normalize
 
 from .countries import REGION_BBOX
 from .fetch import Package

@@ -1,0 +1,288 @@
+"""Offline gazetteer: names in a news story to the geometry they mean.
+
+>>> gazetteer = Gazetteer()
+>>> gazetteer.resolve("tỉnh Syunik").id
+'AM-SU'
+>>> gazetteer.resolve("biên giới Armenia với Thổ Nhĩ Kỳ và Iran").parts
+('border:AM-TR', 'border:AM-IR')
+
+Resolution (DESIGN.md section 3): exact match on the normalised name, then without generic
+words ("province", "tỉnh", "vùng") whose kind becomes a preference, then on the
+transliteration skeleton, then border phrases. Several candidates are ranked: the kind asked
+for, the kind the wording hints at, places in the story's country, higher administrative
+level (a province before a town of the same name), larger population. The returned
+:class:`Place` lists the others in ``chosen_from``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import shapely
+
+from ..errors import BadArgument, PlaceNotFound
+from .borders import is_border_phrase, parse_border_phrase
+from .index import load_index
+from .normalize import normalize, skeleton, strip_generic
+from .place import KINDS, Place
+from .suggest import Suggester
+
+if TYPE_CHECKING:
+    from .online import OnlineGeocoder
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+#: Kinds often named without their generic word: "Sevan" for Lake Sevan.
+_BARE_NAME_KINDS = frozenset({"lake", "river", "region"})
+#: Id prefixes, to tell an unknown id from an unknown name.
+_ID_PREFIXES = ("geonames:", "airport:", "border:", "region:", "base:", "checkpoint:",
+                "lake:", "river:", "basemap:")
+#: Queries longer than this are cut short in messages.
+_SHOWN_LENGTH = 80
+#: Region places usable as one side of a border phrase, by the code their border ids use.
+_REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
+
+
+class Gazetteer:
+    """Looks up places by name in the shipped boundary data (and online only if asked).
+
+    Parameters
+    ----------
+    country
+        ISO 3166-1 alpha-2 code of the story's country: its places win over same-named places
+        abroad, and border phrases without a first country ("the border with Turkey") start
+        from it.
+    online
+        An :class:`~geo.gazetteer.online.OnlineGeocoder` asked for names the offline data
+        lacks. None (the default) means no network, ever.
+    places
+        The user's own places (:func:`geo.gazetteer.user_places.load_places`), searched with the
+        shipped ones; a name they share with a shipped place resolves to the user's.
+    """
+
+    def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None,
+                 places: Sequence[Place] = ()) -> None:
+        self.country = country.upper()
+        self.online = online
+        self.user_places = tuple(places)
+        self._user_ids = frozenset(p.id for p in self.user_places)
+        index = load_index()
+        if self.user_places:
+            from .user_places import with_places
+
+            index = with_places(index, self.user_places)
+        self.places = index.places
+        self._population = index.population
+        self._primary = index.primary
+        self._exact = index.exact
+        self._stripped = index.stripped
+        self._loose = index.loose
+        self._ids = {i: i for i in self.places} | {i.lower(): i for i in self.places}
+        self._suggester = Suggester(self._exact)
+        if self.country not in self.places or self.places[self.country].kind != "country":
+            raise BadArgument(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 "
+                              "code such as AM, GE or RU")
+
+    # -- looking up -----------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id (e.g. ``"AM-SU"``, ``"border:AM-TR"``)."""
+        try:
+            return self.places[place_id]
+        except KeyError:
+            raise PlaceNotFound(place_id, self.suggest(place_id)) from None
+
+    def candidates(
+        self, name: str, *, kind: str | None = None, within: str | None = None
+    ) -> list[Place]:
+        """Every place ``name`` may mean, best first (empty when none).
+
+        Parameters
+        ----------
+        name
+            A place name in any language the data knows, a border phrase, or a place id.
+        kind
+            Keep only places of this kind (one of :data:`geo.gazetteer.place.KINDS`).
+        within
+            Keep only places in this country (alpha-2 code) or inside this place (id or name).
+        """
+        places, key = self._ranked(name, kind, within)
+        return [p.as_match(key) for p in places]
+
+    def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
+        """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
+
+        Raises
+        ------
+        PlaceNotFound
+            The name matches nothing; the message lists the closest known names.
+        """
+        if not name or not name.strip():
+            raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
+        found, key = self._ranked(name, kind, within)
+        if found:
+            others = tuple(p.id for p in found[1:])
+            return found[0].as_match(key, others)
+        if self.online is not None:
+            codes = [within.lower()] if within and len(within) == 2 else []
+            place = self.online.lookup(name, country_codes=codes)
+            if place is not None and (kind is None or place.kind == kind):
+                return place
+        shown = name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
+        if kind is not None or within is not None:
+            loose, _ = self._ranked(name, None, None)
+            if loose:
+                known = ", ".join(f"{p.id} ({p.kind}, {p.country or '-'})" for p in loose[:5])
+                raise PlaceNotFound(
+                    name, [], what=f"no place named {shown!r} fits kind={kind!r}, "
+                    f"within={within!r}", hint=f"; the name is known as {known}. Drop or "
+                    "change the kind/within filter, or use one of these ids.")
+        if name.strip().lower().startswith(_ID_PREFIXES):
+            raise PlaceNotFound(name, self.suggest(name, kind=kind),
+                                what=f"unknown place id {shown!r}")
+        hint = ""
+        if any(sep in f" {normalize(name)} " for sep in (" and ", " va ", " и ")) or any(
+                sep in name for sep in (",", ";")):
+            hint = (" It looks like several names: give each one as its own argument, e.g. "
+                    "deploymap resolve Tavush Syunik.")
+        raise PlaceNotFound(shown, self.suggest(name, kind=kind), hint=hint)
+
+    def _ranked(
+        self, name: str, kind: str | None, within: str | None
+    ) -> tuple[list[Place], str]:
+        """The places ``name`` may mean, best first, and the key that matched."""
+        if kind is not None and kind not in _KIND_RANK:
+            raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+        place_id = self._ids.get(name) or self._ids.get(name.strip().lower())
+        if place_id is not None:
+            found, hint, key = [place_id], None, place_id
+        else:
+            found, hint, key = self._match(name, kind)
+        places = [self.places[i] for i in found]
+        if not places and is_border_phrase(key):
+            border = self._border(key, name)
+            places = [border] if border else []
+        if not places and "," in name and within is None:
+            return self._place_in_country(name, kind)
+        if kind is not None:
+            places = [p for p in places if p.kind == kind]
+        if within is not None:
+            places = self._within(places, within)
+        if len(places) > 1:
+            places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
+        return places, key
+
+    def _place_in_country(self, name: str, kind: str | None) -> tuple[list[Place], str]:
+        """``"Minsk, Belarus"``: the first part, inside the country the last part names."""
+        head, _, tail = name.rpartition(",")
+        countries, _ = self._ranked(tail, "country", None)
+        if not head.strip() or not countries:
+            return [], normalize(name)
+        return self._ranked(head, kind, countries[0].id)
+
+    def suggest(self, name: str, *, kind: str | None = None, limit: int = 5) -> list[str]:
+        """Names of the places whose names are closest to ``name`` (fuzzy), best first.
+
+        Each suggestion reads ``"Syunik (province, AM-SU)"``; ``kind`` keeps only that kind.
+        """
+        ids = self._suggester.suggest(normalize(name), limit=limit * 4 if kind else limit)
+        if kind is not None:
+            ids = [i for i in ids if self.places[i].kind == kind][:limit]
+        return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _match(self, name: str, kind: str | None) -> tuple[list[str], str | None, str]:
+        """Ids matching ``name``, the kind its wording hints at, and the key used.
+
+        Tiers, first that matches: the full name; the name without generic words; the
+        transliteration skeleton. Names that carry a generic word of their own ("Lake
+        Sevan") also answer to the bare name when they are natural features or regions,
+        or when that kind is asked for or hinted ("Margara crossing").
+        """
+        key = normalize(name)
+        exact = self._exact.get(key)
+        if exact and kind is None and key not in self._stripped:
+            return exact, None, key  # the common case, kept fast
+        stripped, hint = strip_generic(key)
+        wanted = kind or hint
+
+        def bare(found: list[str]) -> list[str]:
+            return [i for i in found if self.places[i].kind in _BARE_NAME_KINDS
+                    or self.places[i].kind == wanted]
+
+        tiers = (
+            (key, self._exact.get(key, []) + bare(self._stripped.get(key, []))),
+            (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
+            (stripped, self._loose.get(skeleton(stripped), [])),
+        )
+        if kind is not None:
+            for matched, found in tiers:
+                if any(self.places[i].kind == kind for i in found):
+                    return list(dict.fromkeys(found)), hint, matched
+        for matched, found in tiers:
+            if found:
+                return list(dict.fromkeys(found)), hint, matched
+        return [], hint, key
+
+    def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
+        return (
+            0 if hint and place.kind == hint else 1,
+            0 if place.id in self._user_ids else 1,
+            0 if place.country == self.country else 1,
+            _KIND_RANK.get(place.kind, len(_KIND_RANK)),
+            0 if self._primary.get(place.id) == key else 1,
+            -self._population.get(place.id, 0),
+        )
+
+    def _within(self, places: Iterable[Place], within: str) -> list[Place]:
+        if len(within) == 2 and within.isalpha():
+            code = within.upper()
+            if self.places.get(code) is None or self.places[code].kind != "country":
+                raise BadArgument(f"within: unknown country code {within!r}; give an ISO "
+                                  "3166-1 alpha-2 code such as AM, or a place name")
+            return [p for p in places if p.country == code]
+        area = self.resolve(within).geometry
+        return [p for p in places if area.intersects(p.geometry.representative_point())]
+
+    def _country_code(self, key: str) -> str | None:
+        for place_id in self._exact.get(key, ()):
+            place = self.places[place_id]
+            if place.kind == "country":
+                return place.id
+            if place.id in _REGION_BORDER_CODES:
+                return _REGION_BORDER_CODES[place.id]
+        return None
+
+    def _border(self, key: str, name: str) -> Place | None:
+        codes = parse_border_phrase(key, self._country_code)
+        if not codes:
+            return None
+        home = self.country if self.country in codes or len(codes) < 2 else codes[0]
+        others = [c for c in codes if c != home]
+        ids = [f"border:{home}-{other}" for other in others]
+        missing = [i for i in ids if i not in self.places]
+        if not ids or missing:
+            known = sorted(i for i in self.places if i.startswith("border:"))
+            raise PlaceNotFound(
+                name, [], what=f"no border line for {name!r} in the data",
+                hint=f"; looked for {', '.join(missing) or home}; known borders: "
+                f"{', '.join(known)}. Name one of these (a scenario may also give the line as "
+                "an inline geometry).",
+            )
+        if len(ids) == 1:
+            return self.places[ids[0]]
+        parts = [self.places[i] for i in ids]
+        return Place(
+            id="+".join(ids),
+            name=" and ".join(p.name for p in parts),
+            kind="border",
+            names={"en": (" and ".join(p.name for p in parts),)},
+            geometry=shapely.line_merge(shapely.union_all([p.geometry for p in parts])),
+            source="; ".join(dict.fromkeys(p.source for p in parts)),
+            country=home,
+            parts=tuple(ids),
+        )
+
+
+__all__ = ["Gazetteer"]

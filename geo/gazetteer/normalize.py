@@ -1,0 +1,105 @@
+"""Name normalisation: the keys the gazetteer indexes and looks up.
+
+``normalize("Syunik' Province")`` gives ``"syunik province"``; :func:`strip_generic` then
+removes the generic word and says what kind it hinted at (``("syunik", "province")``);
+:func:`skeleton` folds transliteration variants (``"Siunik"`` and ``"Syunik"`` both become
+``"siunik"``) for a second, looser exact match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Any
+
+import yaml
+
+from ..data_files import data_path
+
+_APOSTROPHES = "'’‘ʼʻ`´ʹ"
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s\b")
+_DROP = re.compile(rf"[{_APOSTROPHES}\u0300-\u036f]")
+_SEPARATORS = re.compile(r"[<>\s\-‐‑‒–—―−_/,;:.()\[\]{}\"«»“”„!?…]+")
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_DOUBLE = re.compile(r"(.)\1+")
+_SPECIAL = str.maketrans({"đ": "d", "ı": "i", "ə": "e", "ø": "o", "ß": "ss", "æ": "ae",
+                          "ł": "l", "ё": "е", "և": "եւ"})
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The word lists of ``data/lexicon.yaml``, keys normalised."""
+    with data_path("lexicon.yaml").open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return {
+        "generic": {kind: sorted({normalize(w) for w in words}, key=len, reverse=True)
+                    for kind, words in raw["generic"].items()},
+        "filler": frozenset(normalize(w) for w in raw["filler"]),
+        "border_words": frozenset(normalize(w) for w in raw["border_words"]),
+        "connectors": frozenset(normalize(w) for w in raw["connectors"]),
+        "adjectives": {normalize(w): code for code, words in raw["adjectives"].items()
+                       for w in words},
+        "variants": re.compile("|".join(sorted((re.escape(o) for o, _ in raw["variants"]),
+                                               key=len, reverse=True))),
+        "trigger": frozenset(
+            w for kind in raw["generic"].values() for phrase in kind
+            for w in normalize(phrase).split()
+        ) | frozenset(normalize(w) for w in raw["filler"]),
+    }
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(text: str) -> str:
+    """Lower case, no diacritics, apostrophes or possessive 's, punctuation to single spaces."""
+    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", text))
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = _POSSESSIVE.sub("", text)
+    text = _DROP.sub("", text).translate(_SPECIAL)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_generic(key: str) -> tuple[str, str | None]:
+    """``key`` without generic and filler words, and the kind the generic word hinted at.
+
+    The words are only dropped when something is left (``"lake"`` alone stays ``"lake"``).
+    """
+    words = lexicon()
+    tokens = key.split()
+    if not words["trigger"].intersection(tokens):
+        return key, None
+    hint: str | None = None
+    padded = f" {key} "
+    for kind, phrases in words["generic"].items():
+        for phrase in phrases:
+            candidate = padded.replace(f" {phrase} ", " ")
+            if candidate != padded and candidate.strip():
+                padded, hint = candidate, hint or kind
+    kept = [w for w in padded.split() if w not in words["filler"]]
+    return " ".join(kept) or key, hint
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(key: str) -> str:
+    """``key`` with transliteration variants folded and doubled letters single."""
+    variants = lexicon()["variants"]
+    key = variants.sub(lambda m: variants_table()[m.group(0)], key)
+    return _DOUBLE.sub(r"\1", key.replace("ie", "e"))
+
+
+@cache
+def variants_table() -> dict[str, str]:
+    """Each spelling variant of ``data/lexicon.yaml`` to what it folds into."""
+    with data_path("lexicon.yaml").open(encoding="utf-8") as handle:
+        pairs = yaml.safe_load(handle)["variants"]
+    table: dict[str, str] = {}
+    for old, new in pairs:
+        # Follow chains (tch -> ch -> c) so that one pass gives the folded form.
+        while any(new == o for o, _ in pairs):
+            new = dict(pairs)[new]
+        table[old] = new
+    return table
+
+
+__all__ = ["lexicon", "normalize", "skeleton", "strip_generic", "variants_table"]

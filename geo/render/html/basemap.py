@@ -1,0 +1,148 @@
+"""The HTML map's own basemap, from ``data/boundaries`` (no tile server).
+
+Neighbouring countries, the story country's outline and provinces, lakes and rivers, and
+labels in the map's language: countries, provinces, water, and the larger towns (chosen by
+population, never two within :data:`CITY_SPACING_KM` of each other so labels stay legible).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from shapely.ops import polylabel
+
+from ...gazetteer.boundaries import read_layer
+from .text import country_name, label_or, name_in
+
+if TYPE_CHECKING:
+    from .features import GeometryStore
+
+#: Towns of the story country with at least this many people get a label ...
+HOME_TOWN_POPULATION = 10_000
+#: ... towns abroad need this many.
+FOREIGN_TOWN_POPULATION = 80_000
+#: No two town labels closer than this.
+CITY_SPACING_KM = 24.0
+MAX_CITY_LABELS = 28
+
+
+def _km(a: shapely.Point, b: shapely.Point) -> float:
+    """Distance in km on the sphere (enough to space labels)."""
+    lat1, lat2 = math.radians(a.y), math.radians(b.y)
+    dlat, dlon = lat2 - lat1, math.radians(b.x - a.x)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _anchor(geometry: shapely.Geometry, focus: shapely.Polygon) -> shapely.Point | None:
+    """Where to write a polygon's name: the most inland point of its largest visible part."""
+    visible = geometry.intersection(focus)
+    if visible.is_empty:
+        return None
+    parts = getattr(visible, "geoms", [visible])
+    largest = max((p for p in parts if p.geom_type == "Polygon"), key=lambda p: p.area,
+                  default=None)
+    if largest is None:
+        return None
+    return polylabel(largest, tolerance=0.005)
+
+
+def _at(point: shapely.Point) -> list[float]:
+    return [round(point.y, 4), round(point.x, 4)]
+
+
+def _towns(focus: shapely.Polygon, home: str, lang: str) -> list[dict[str, Any]]:
+    candidates = [
+        p for p in read_layer("places")
+        if p["kind"] == "city" and focus.contains(p["geometry"])
+        and (p.get("population") or 0) >= (
+            HOME_TOWN_POPULATION if p.get("country") == home else FOREIGN_TOWN_POPULATION)]
+    candidates.sort(key=lambda p: (not p.get("capital"), -(p.get("population") or 0), p["id"]))
+    chosen: list[dict[str, Any]] = []
+    for place in candidates:
+        if len(chosen) >= MAX_CITY_LABELS:
+            break
+        if all(_km(place["geometry"], c["geometry"]) >= CITY_SPACING_KM for c in chosen):
+            chosen.append(place)
+    return [{"k": "capital" if p.get("capital") else "town",
+             "t": name_in(p.get("names"), lang, p["name"]), "at": _at(p["geometry"])}
+            for p in chosen]
+
+
+def _country_borders(neighbours: list[shapely.Geometry], home: shapely.Geometry | None,
+                     box: shapely.Polygon) -> shapely.Geometry:
+    """The borders between neighbouring countries: their outlines without the data's cut
+    edges (the box the basemap is clipped to) and without the home country's outline, which
+    is drawn on its own."""
+    lines = shapely.union_all([g.boundary for g in neighbours])
+    lines = lines.difference(box.exterior.buffer(1e-6))
+    if home is not None:
+        lines = lines.difference(home.boundary.buffer(0.004))
+    return shapely.line_merge(lines)
+
+
+def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
+                  around: shapely.Polygon, lang: str) -> dict[str, Any]:
+    """Shapes (indices into ``store``) and labels of the basemap.
+
+    Names of areas are written inside ``focus`` (what the map opens on); towns are
+    labelled within ``around``.
+    """
+    countries, outline, labels = [], None, []
+    neighbours, home_outline = [], None
+    for record in read_layer("basemap"):
+        code = record.get("country") or record["id"].split(":")[-1]
+        if code == home:
+            outline = store.add(record["geometry"])
+            home_outline = record["geometry"]
+        else:
+            countries.append(store.add(record["geometry"]))
+            neighbours.append(record["geometry"])
+        anchor = _anchor(record["geometry"], focus)
+        if anchor is not None:
+            labels.append({"k": "home" if code == home else "country",
+                           "t": country_name(code, lang) or record["name"], "at": _at(anchor)})
+    towns = _towns(around, home, lang)
+    town_names = {t["t"] for t in towns}
+    provinces = []
+    for record in read_layer("provinces"):
+        if record.get("country") != home:
+            continue
+        provinces.append(store.add(record["geometry"]))
+        name = name_in(record.get("names"), lang, record["name"])
+        anchor = _anchor(record["geometry"], focus)
+        if anchor is not None and name not in town_names:
+            labels.append({"k": "province", "t": name, "at": _at(anchor)})
+    lakes, rivers = [], []
+    for record in read_layer("water"):
+        name = label_or("map_name_" + record["id"].replace(":", "_"), lang, record["name"])
+        if record["kind"] == "river":
+            rivers.append(store.add(record["geometry"]))
+            visible = record["geometry"].intersection(focus)
+            if not visible.is_empty:
+                parts = getattr(visible, "geoms", [visible])
+                longest = max(parts, key=lambda g: g.length)
+                labels.append({"k": "river", "t": name,
+                               "at": _at(longest.interpolate(0.5, normalized=True))})
+        else:
+            lakes.append(store.add(record["geometry"]))
+            anchor = _anchor(record["geometry"], focus)
+            if anchor is not None:
+                labels.append({"k": "lake", "t": name, "at": _at(anchor)})
+    labels.extend(towns)
+    borders = _country_borders(neighbours, home_outline, shapely.box(*extent()))
+    return {"countries": countries, "borders": None if borders.is_empty else store.add(borders),
+            "home": outline, "provinces": provinces, "lakes": lakes, "rivers": rivers,
+            "labels": labels}
+
+
+@cache
+def extent() -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the basemap data."""
+    return tuple(shapely.union_all([r["geometry"] for r in read_layer("basemap")]).bounds)
+
+
+__all__ = ["build_basemap", "extent"]

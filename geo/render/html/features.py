@@ -1,0 +1,289 @@
+"""The three presence layers of the HTML map (Before, After, Change) as drawable features.
+
+Presences at the same place on a layer become one feature (one shape, one popup listing each
+force with its dates and quotes), so a province held by border guards and troops is drawn
+once, hatched in both colours. Geometries go into a shared :class:`GeometryStore`: a province
+drawn on three layers and on the basemap is stored once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from ...timeline import CHANGES, Timeline
+from . import popups
+from .geometry import encode, encode_many
+from .style import path_style, patterns_for, point_style, style_key
+
+LAYERS: tuple[str, ...] = ("before", "after", "change")
+_CATEGORY = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
+             "MultiLineString": "line", "Point": "point", "MultiPoint": "point"}
+_DRAW_ORDER = {"area": 0, "line": 1, "point": 2}
+
+
+class GeometryStore:
+    """Encoded geometries, each stored once; features refer to them by index."""
+
+    def __init__(self) -> None:
+        self.shapes: list[dict[str, Any]] = []
+        #: The source geometry of each shape (to check the simplification against).
+        self.sources: list[shapely.Geometry] = []
+        self._index: dict[bytes, int] = {}
+        #: id() of each geometry object seen by :meth:`add_many` -> (its index, the object:
+        #: held so that the id cannot be reused by another object while the store lives).
+        self._objects: dict[int, tuple[int, shapely.Geometry]] = {}
+
+    def add(self, geometry: shapely.Geometry) -> int:
+        """The index of ``geometry`` (encoded on first use)."""
+        key = shapely.to_wkb(geometry)
+        if key not in self._index:
+            self._index[key] = len(self.shapes)
+            self.shapes.append(encode(geometry))
+            self.sources.append(geometry)
+        return self._index[key]
+
+    def add_many(self, geometries: list[shapely.Geometry]) -> list[int]:
+        """The index of each geometry: :meth:`add` for many, encoded together (faster)."""
+        if not geometries:
+            return []
+        # the same object again (a place on several layers) is found without its WKB
+        known = [self._objects.get(id(g), (None,))[0] for g in geometries]
+        unknown = [g for g, index in zip(geometries, known, strict=True) if index is None]
+        keys = iter(shapely.to_wkb(np.asarray(unknown, dtype=object)).tolist()
+                    if unknown else [])
+        new: list[shapely.Geometry] = []
+        indices = []
+        for geometry, index in zip(geometries, known, strict=True):
+            if index is None:
+                key = next(keys)
+                index = self._index.get(key)
+                if index is None:
+                    index = self._index[key] = len(self.shapes) + len(new)
+                    new.append(geometry)
+                self._objects[id(geometry)] = (index, geometry)
+            indices.append(index)
+        self.shapes.extend(encode_many(new))
+        self.sources.extend(new)
+        return indices
+
+
+class Fragments:
+    """Pieces of HTML, each stored once; a popup is the list of its pieces' numbers.
+
+    For maps of many features (see :data:`CANVAS_FROM`): ``deploymap-canvas.js`` joins the
+    pieces when a popup opens. Every piece was escaped by :mod:`.popups`. A negative
+    number ``-1 - k`` stands for the pieces of group ``k`` (:meth:`group`): a presence's part
+    of a popup, written once for every layer that shows it.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.groups: list[list[int]] = []
+        self._index: dict[str, int] = {}
+
+    def group(self, ids: list[int]) -> int:
+        """The (negative) number standing for the pieces ``ids``, in that order."""
+        self.groups.append(ids)
+        return -len(self.groups)
+
+    def join(self, ids: list[int]) -> str:
+        """The HTML that ``ids`` stand for (what the browser does when a popup opens)."""
+        return "".join(self.join(self.groups[-1 - i]) if i < 0 else self.texts[i] for i in ids)
+
+    def id(self, piece: str) -> int:
+        """The number of one piece (stored on first use)."""
+        number = self._index.get(piece)
+        if number is None:
+            number = self._index[piece] = len(self.texts)
+            self.texts.append(piece)
+        return number
+
+    def ids(self, pieces: list[str]) -> list[int]:
+        """The numbers of ``pieces`` (stored on first use)."""
+        index, out = self._index, []
+        for piece in pieces:
+            number = index.get(piece)
+            if number is None:
+                number = index[piece] = len(self.texts)
+                self.texts.append(piece)
+            out.append(number)
+        return out
+
+
+@dataclass
+class Layer:
+    """One toggleable layer: its features and what its legend must explain."""
+
+    name: str
+    features: list[dict[str, Any]] = field(default_factory=list)
+    statuses: set[str] = field(default_factory=set)
+    categories: set[str] = field(default_factory=set)
+    uncertain: bool = False
+    #: The style keys its features use.
+    styles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Layers:
+    """The presence layers, the styles they use and the force types they show."""
+
+    layers: dict[str, Layer]
+    styles: dict[str, dict[str, Any]]
+    patterns: list[str]
+    forces: dict[str, list[str]]  # force type -> force names on the map, in scenario order
+    #: The popups' pieces when the layers are drawn on a canvas (None: each popup is HTML).
+    fragments: Fragments | None = None
+    #: The change between the two days (``Timeline.change``), as the layers were built from.
+    change: gpd.GeoDataFrame | None = None
+
+
+def category(geometry: shapely.Geometry) -> str:
+    """``area``, ``line`` or ``point``."""
+    kind = geometry.geom_type
+    if kind == "GeometryCollection":
+        kind = next(g.geom_type for g in geometry.geoms if not g.is_empty)
+    return _CATEGORY[kind]
+
+
+#: The columns of a snapshot that the layers, popups and tooltips read.
+_READ = ("presence_id", "force_id", "force", "force_vi", "force_type", "place", "place_vi",
+         "place_id", "location_precision", "strength", "certain", "change", "geometry")
+
+
+def _categories(geometries: list[shapely.Geometry]) -> list[str]:
+    """:func:`category` of each geometry (type ids looked up at once, collections one by one)."""
+    if not geometries:
+        return []
+    ids = shapely.get_type_id(np.asarray(geometries, dtype=object)).tolist()
+    return [_BY_TYPE_ID[i] if i in _BY_TYPE_ID else category(g)
+            for i, g in zip(ids, geometries, strict=True)]
+
+
+_BY_TYPE_ID = {0: "point", 4: "point", 1: "line", 5: "line", 3: "area", 6: "area"}
+
+
+def _records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dicts of the columns in :data:`_READ` plus ``category``
+    (what ``to_dict("records")`` gives, several times faster on large frames)."""
+    names = [name for name in _READ if name in frame.columns]
+    columns = [frame[name].array.to_numpy().tolist() if name == "geometry" else
+               frame[name].tolist() for name in names]
+    names.append("category")
+    columns.append(_categories(columns[names.index("geometry")]))
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _groups(frame: gpd.GeoDataFrame, by_change: bool) -> list[list[dict[str, Any]]]:
+    """Rows grouped by place (and change), areas first, then lines, then points."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in _records(frame):
+        key = (row["change"] if by_change else "", row["place_id"])
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [row]
+        else:
+            group.append(row)
+    status_order = {c: i for i, c in enumerate(CHANGES)}
+    return [groups[key] for key in sorted(groups, key=lambda key: (
+        _DRAW_ORDER[groups[key][0]["category"]], status_order.get(key[0], 0), key[1]))]
+
+
+#: From this many features (on the three layers together) the map switches to its mode for
+#: large maps: features drawn on a canvas, points clustered, popups stored as
+#: :class:`Fragments`. Below it, each feature is an SVG path or marker (the seed story: 48).
+CANVAS_FROM = 3000
+DRAW_MODES: tuple[str, ...] = ("auto", "svg", "canvas")
+
+
+def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
+                 store: GeometryStore, draw: str = "auto",
+                 fragments: Fragments | None = None) -> Layers:
+    """Before, After and Change for ``timeline`` between ``before`` and ``after``.
+
+    ``draw``: ``svg`` gives each feature its popup and tooltip as HTML; ``canvas`` as lists
+    of numbers into ``fragments`` (a new :class:`Fragments` when None), and sets
+    :attr:`Layers.fragments`; ``auto`` chooses ``canvas`` from :data:`CANVAS_FROM` features.
+    """
+    scenario = timeline.scenario
+    force_order = {force_id: i for i, force_id in enumerate(scenario.forces)}
+    frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
+              "change": timeline.change(before, after)}
+    if draw == "auto":
+        draw = "canvas" if sum(map(len, frames.values())) >= CANVAS_FROM else "svg"
+    if draw == "canvas" and fragments is None:
+        fragments = Fragments()
+    styles: dict[str, dict[str, Any]] = {}
+    style_keys: dict[tuple[Any, ...], str] = {}
+    combinations: set[tuple[str, ...]] = set()
+    forces_seen: dict[str, str] = {}
+    layers: dict[str, Layer] = {}
+    context = popups.PopupContext(scenario, before=before, after=after, lang=lang)
+    popup, tooltip = popups.popup, popups.tooltip
+    if fragments is not None:
+        def popup(rows: list[dict[str, Any]], name: str, context: Any) -> Any:
+            return popups.popup_ids(rows, name, context, fragments)
+
+        def tooltip(rows: list[dict[str, Any]], name: str, context: Any) -> Any:
+            return popups.tooltip_id(rows, name, context, fragments)
+    for name in LAYERS:
+        layer = Layer(name)
+        features, geometries = layer.features, []
+        for rows in _groups(frames[name], by_change=name == "change"):
+            first = rows[0]
+            kind = first["category"]
+            status = first["change"] if name == "change" else "present"
+            if len(rows) == 1:  # most features at scale: the same, without the loops
+                types: tuple[str, ...] = (first["force_type"],)
+                certain = bool(first["certain"])
+                hatched = kind == "area" and first["location_precision"] != "exact"
+                forces_seen.setdefault(first["force_id"], first["force_type"])
+            else:
+                rows.sort(key=lambda r: (force_order[r["force_id"]], r["presence_id"]))
+                first = rows[0]
+                types = tuple(dict.fromkeys(r["force_type"] for r in rows))
+                certain = all(bool(r["certain"]) for r in rows)
+                hatched = kind == "area" and any(r["location_precision"] != "exact"
+                                                 for r in rows)
+                for r in rows:
+                    forces_seen.setdefault(r["force_id"], r["force_type"])
+            described = (kind, status, types, certain, hatched)
+            key = style_keys.get(described)
+            if key is None:
+                key = style_keys[described] = style_key(
+                    kind, status, types, certain=certain, hatched=hatched)
+                styles[key] = (point_style(types[0], status, certain=certain)
+                               if kind == "point" else
+                               path_style(kind, status, types, certain=certain,
+                                                     hatched=hatched))
+                combinations.add(types)
+                layer.statuses.add(status)
+                layer.categories.add("hatched" if hatched else kind)
+                layer.uncertain |= not certain and status != "withdrawn"
+            elif key not in layer.styles:
+                layer.statuses.add(status)
+                layer.categories.add("hatched" if hatched else kind)
+                layer.uncertain |= not certain and status != "withdrawn"
+            layer.styles.add(key)
+            geometries.append(first["geometry"])
+            features.append({"g": 0, "s": key, "k": kind, "pop": popup(rows, name, context),
+                             "tip": tooltip(rows, name, context)})
+        for feature, index in zip(features, store.add_many(geometries), strict=True):
+            feature["g"] = index
+        layers[name] = layer
+    forces: dict[str, list[str]] = {}
+    for force_id in sorted(forces_seen, key=force_order.__getitem__):
+        force = scenario.forces[force_id]
+        forces.setdefault(force.type, []).append(
+            force.names.get(lang) or force.names["en"])
+    return Layers(layers, styles, patterns_for(combinations), forces, fragments,
+                  frames["change"])
+
+
+__all__ = ["CANVAS_FROM", "DRAW_MODES", "LAYERS", "Fragments", "GeometryStore", "Layer", "Layers",
+           "build_layers", "category"]

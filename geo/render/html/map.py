@@ -1,0 +1,306 @@
+"""The interactive before/after map: one HTML file that works online or with no network.
+
+:func:`html_map` builds a :class:`folium.Map` (it displays inline in Jupyter);
+:func:`render_html` gives the complete document, byte-identical for the same input.
+
+What it draws (the pieces, one job each):
+
+- :mod:`.basemap`: countries, provinces, lakes, the Aras and labels from our own data;
+- :mod:`.features` and :mod:`.style`: the Before, After and Change layers;
+- :mod:`.popups`: popups, tooltips, legend, title and credits, escaped;
+- :mod:`.geometry`: simplification (at most 50 m) and compact encoding;
+- :mod:`.scale`: maps of many features (thousands to 100,000): canvas layers,
+  clustered points, popups joined from shared pieces (``assets/deploymap-canvas.js``);
+- :mod:`.assets`: Leaflet inline (from the ``django-js-lib-leaflet`` wheel) or from a
+  CDN, plus ``assets/deploymap.js`` (layers, swipe, full screen) and ``deploymap.css``.
+
+Nothing from a scenario or an article goes through a template engine: it is escaped into
+HTML by :mod:`.popups`, then serialised as JSON with ``<``, ``>`` and ``&`` escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+
+from ...errors import BadArgument
+from ...i18n import check_language, label
+from .assets import ASSET_MODES, head
+from .basemap import build_basemap, extent
+from .features import DRAW_MODES, LAYERS, GeometryStore, build_layers
+from .legend import cited_sources, credits, legend, title, view_title
+from .scale import canvas_data
+from .text import esc
+
+if TYPE_CHECKING:
+    import folium
+    from branca.element import Element
+
+    from ...timeline import Timeline
+
+TILES: dict[str, str] = {"osm": "OpenStreetMap"}
+#: The layer shown when the map opens: the change, at a glance.
+DEFAULT_LAYERS: tuple[str, ...] = ("change",)
+_PANE_ORDER = {"change": 410, "before": 420, "after": 430}
+#: What must not appear raw in a <script>: "</" (closes it), "<!" (starts an HTML comment
+#: that changes how the parser reads "<script"), and two line separators older JS rejects.
+_SCRIPT_UNSAFE = re.compile("<(?=[/!])|[\u2028\u2029]")
+_SCRIPT_ESCAPES = (("</", "\\u003c/"), ("<!", "\\u003c!"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
+
+
+def _check(lang: str, assets: str, tiles: str | None, before: dt.date, after: dt.date) -> None:
+    check_language(lang)
+    if assets not in ASSET_MODES:
+        raise BadArgument(f"unknown assets mode {assets!r}; use one of: "
+                          f"{', '.join(ASSET_MODES)}")
+    if tiles is not None and tiles not in TILES:
+        raise BadArgument(f"unknown tiles {tiles!r}; use one of: {', '.join(TILES)} "
+                          "(or none: the map draws its own basemap)")
+    if not after > before:
+        raise BadArgument(f"the after day ({after.isoformat()}) must come after the before "
+                          f"day ({before.isoformat()})")
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for unsafe, safe in _SCRIPT_ESCAPES:  # what _SCRIPT_UNSAFE matches (str.replace: faster)
+        text = text.replace(unsafe, safe)
+    return text
+
+
+def _focus(timeline: Timeline, frames: list[Any]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around every presence and the story country."""
+    from ...gazetteer.boundaries import read_layer
+
+    geometries = [g for frame in frames for g in frame.geometry if g is not None]
+    geometries += [r["geometry"] for r in read_layer("basemap")
+                   if r.get("country") == timeline.scenario.country]
+    bounds = shapely.bounds(np.asarray(geometries, dtype=object)).reshape(-1, 4)
+    bounds = bounds[~np.isnan(bounds).any(axis=1)]  # empty geometries have no bounds
+    if not len(bounds):
+        return extent()
+    west, south = bounds[:, :2].min(axis=0).tolist()
+    east, north = bounds[:, 2:].max(axis=0).tolist()
+    return west, south, east, north
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a while.
+
+    Building a large map makes millions of small objects (rows, pieces of popups, lists of
+    numbers), none of them in reference cycles; the collector, triggered by the count of
+    new objects, would rescan the whole growing heap again and again (a third of the time
+    of a 100,000-presence map). Nothing is left uncollected: freed objects are freed by
+    reference counting as ever, and the collector resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
+             tiles: bool = False, store: GeometryStore | None = None,
+             draw: str = "auto") -> dict[str, Any]:
+    """Everything ``deploymap.js`` draws, as plain data (HTML strings already escaped).
+
+    ``store`` receives the geometries (a new one by default; tests pass theirs to compare
+    what is drawn with the source data). ``draw``: see :func:`html_map`; with ``canvas``
+    the data has a ``canvas`` entry (the popups' pieces, style keys, colours) and each
+    layer's ``features`` are columns (``g`` shape, ``s`` style number, ``pop`` and ``tip``
+    piece numbers) instead of one object per feature.
+    """
+    with _collector_paused():
+        return _map_data(timeline, before=before, after=after, lang=lang, tiles=tiles,
+                         store=GeometryStore() if store is None else store, draw=draw)
+
+
+def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
+              tiles: bool, store: GeometryStore, draw: str) -> dict[str, Any]:
+    scenario = timeline.scenario
+    layers = build_layers(timeline, before=before, after=after, lang=lang, store=store,
+                          draw=draw)
+    change = layers.change
+    west, south, east, north = _focus(timeline, [change])
+    pad_x, pad_y = (east - west) * 0.25, (north - south) * 0.25
+    around = shapely.box(west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    focus = shapely.box(west, south, east, north)
+    basemap = build_basemap(store, home=scenario.country, focus=focus,
+                                         around=around, lang=lang)
+    for item in basemap["labels"]:
+        item["t"] = esc(item["t"])
+    names = {name: view_title(scenario, name, day, lang)
+             for name, day in (("before", before), ("after", after))}
+    names["change"] = label("change", lang)
+    sources = cited_sources(scenario, set(change["presence_id"]))
+    data = {
+        "lang": lang,
+        "tiles": tiles,
+        "geoms": store.shapes,
+        "basemap": basemap,
+        "styles": layers.styles,
+        "patterns": layers.patterns,
+        "layers": [{"id": name, "z": _PANE_ORDER[name], "show": name in DEFAULT_LAYERS,
+                    "name": f'<span class="dm-layer" data-layer="{name}">'
+                            f"{esc(names[name])}</span>",
+                    "features": layers.layers[name].features} for name in LAYERS],
+        "ui": {
+            "title": title(scenario, before=before, after=after, lang=lang),
+            "legend": legend(layers, lang),
+            "credits": credits(sources, lang),
+            "swipe": {"before": esc(names["before"]), "after": esc(names["after"]),
+                      "handle": label("map_swipe_handle", lang)},
+            "fullscreen": label("map_fullscreen", lang),
+            "exitFullscreen": label("map_exit_fullscreen", lang),
+        },
+        "view": {"focus": [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]},
+    }
+    if layers.fragments is not None:
+        data["canvas"] = canvas_data(layers, data["layers"], lang)
+    return data
+
+
+def _raw_element(content: str) -> Element:
+    """A document part written as is: never run through a template engine."""
+    from branca.element import Element
+
+    class Raw(Element):
+        def render(self, **kwargs: Any) -> str:
+            return content
+
+    element = Raw()
+    element._name = "Raw"
+    return element
+
+
+def _overlay(head_html: str, payload: str, *, as_json: bool = False) -> Element:
+    """The element that puts our assets in the head and the draw call after the map.
+
+    ``as_json``: the data goes into a ``<script type="application/json">`` element read with
+    ``JSON.parse`` (for large maps: browsers parse JSON several times faster than the same
+    data written as a script), instead of into the draw call itself.
+    """
+    from branca.element import Element
+
+    class DeploymapOverlay(Element):
+        def render(self, **kwargs: Any) -> str:
+            figure = self.get_root()
+            figure.header.add_child(_raw_element(head_html), name="deploymap_head")
+            data = payload
+            if as_json:
+                figure.html.add_child(_raw_element(
+                    f'<script type="application/json" id="deploymap-data">{payload}</script>\n'),
+                    name="deploymap_data")
+                data = 'JSON.parse(document.getElementById("deploymap-data").textContent)'
+            figure.script.add_child(_raw_element(
+                f"deploymap.draw({self._parent.get_name()}, {data});\n"),
+                name="deploymap_draw")
+            return ""
+
+    element = DeploymapOverlay()
+    element._name = "DeploymapOverlay"
+    return element
+
+
+def _number_ids(root: Element) -> None:
+    """Give every element a stable id (branca draws random ones)."""
+    from branca.element import Element
+
+    count = 0
+
+    def visit(element: Element) -> None:
+        nonlocal count
+        count += 1
+        element._id = "deploymap" if element._name == "Map" else f"dm{count}"
+        for part in ("header", "html", "script"):
+            if isinstance(getattr(element, part, None), Element):
+                visit(getattr(element, part))
+        for child in element._children.values():
+            visit(child)
+
+    visit(root)
+
+
+def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+             assets: str = "cdn", tiles: str | None = None, draw: str = "auto") -> folium.Map:
+    """The folium Map of ``timeline`` between two days, which displays inline in Jupyter.
+
+    Parameters
+    ----------
+    timeline
+        The scenario's timeline.
+    before, after
+        The two days compared (``after`` later than ``before``).
+    lang
+        ``en`` or ``vi``: every label, legend entry and place name.
+    assets
+        ``cdn``: Leaflet from jsDelivr (a small file for online embeds); ``inline``:
+        everything in the file, no network request at all.
+    tiles
+        ``None`` (our own basemap only) or ``"osm"`` (OpenStreetMap tiles under it: online).
+    draw
+        ``svg``: each feature an SVG path or marker with its own popup (small maps);
+        ``canvas``: each layer drawn on one canvas, points clustered until zoom 11, popups
+        joined from shared pieces when they open (maps of thousands of features);
+        ``auto`` (default): ``canvas`` from
+        :data:`~geo.render.html.features.CANVAS_FROM` features on the three layers.
+
+    Raises
+    ------
+    BadArgument
+        For an unknown language, assets mode or tiles, or days in the wrong order.
+    """
+    import folium
+
+    _check(lang, assets, tiles, before, after)
+    if draw not in DRAW_MODES:
+        raise BadArgument(f"unknown draw mode {draw!r}; use one of: {', '.join(DRAW_MODES)}")
+    data = map_data(timeline, before=before, after=after, lang=lang, tiles=tiles is not None,
+                    draw=draw)
+    west, south, east, north = extent()
+    (s, w), (n, e) = data["view"]["focus"]
+    fmap = folium.Map(
+        location=[round((s + n) / 2, 4), round((w + e) / 2, 4)], zoom_start=8, tiles=None,
+        zoom_control=False, min_zoom=6, max_zoom=12, max_bounds=True,
+        min_lat=south - 1, max_lat=north + 1, min_lon=west - 1.5, max_lon=east + 1.5,
+        zoomSnap=0.25, zoomDelta=0.5, maxBoundsViscosity=0.8)
+    fmap.default_js, fmap.default_css = [], []
+    if tiles is not None:
+        folium.TileLayer(TILES[tiles], control=False).add_to(fmap)
+    figure = fmap.get_root()
+    heading = timeline.scenario.title.get(lang) or timeline.scenario.title.get("en") or ""
+    figure.title = esc(heading)
+    large = "canvas" in data
+    fmap.add_child(_overlay(head(assets, canvas=large), script_json(data),
+                            as_json=large))
+    _number_ids(figure)
+    return fmap
+
+
+def render_html(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+                assets: str = "inline", tiles: str | None = None, draw: str = "auto") -> str:
+    """The complete HTML map document (deterministic: same input, same bytes).
+
+    Parameters are those of :func:`html_map`; ``assets`` defaults to ``inline`` here: one
+    self-contained file that makes no network request (unless ``tiles`` asks for some).
+    """
+    fmap = html_map(timeline, before=before, after=after, lang=lang, assets=assets,
+                    tiles=tiles, draw=draw)
+    return fmap.get_root().render()
+
+
+__all__ = ["DEFAULT_LAYERS", "TILES", "html_map", "map_data", "render_html", "script_json"]

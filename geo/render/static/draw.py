@@ -1,0 +1,240 @@
+"""Drawing onto a map's axes: basemap, presences by change, scale bar, inset locator.
+
+Geometries arrive projected (metres, see :mod:`geo.render.static.projection`); every function draws
+and returns what the label placer must avoid (display boxes) or may use (anchors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import shapely
+from matplotlib.colors import to_rgba
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+
+from ...i18n import label
+from .projection import Basemap, Extent, Inset
+from .style import (
+    BORDER,
+    COLOURS,
+    DASHES,
+    FOCUS,
+    GREY,
+    HATCHES,
+    INK,
+    LAND,
+    MARKERS,
+    PROVINCE_EDGE,
+    SEA,
+    SIZES,
+    WATER,
+    WATER_EDGE,
+    add_halo,
+    nfc,
+)
+
+AREA_KINDS = ("Polygon", "MultiPolygon")
+LINE_KINDS = ("LineString", "MultiLineString", "LinearRing")
+
+
+def polygon_path(geometry: Any) -> MplPath:
+    """A matplotlib path for a (multi)polygon, holes cut out (non-zero winding)."""
+    geometry = shapely.orient_polygons(geometry, exterior_cw=False)
+    vertices, codes = [], []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = np.asarray(ring.coords)[:, :2]
+            vertices.append(coords)
+            ring_codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+            ring_codes[0], ring_codes[-1] = MplPath.MOVETO, MplPath.CLOSEPOLY
+            codes.append(ring_codes)
+    if not vertices:
+        return MplPath(np.zeros((1, 2)), [MplPath.MOVETO])
+    return MplPath(np.concatenate(vertices), np.concatenate(codes))
+
+
+def line_parts(geometry: Any) -> list[np.ndarray]:
+    """The coordinate arrays of every line in ``geometry`` (lines, rings, collections)."""
+    if geometry is None or geometry.is_empty:
+        return []
+    if geometry.geom_type in ("LineString", "LinearRing"):
+        return [np.asarray(geometry.coords)[:, :2]]
+    parts: list[np.ndarray] = []
+    for part in getattr(geometry, "geoms", []):
+        parts.extend(line_parts(part))
+    if geometry.geom_type in AREA_KINDS:
+        parts.extend(line_parts(geometry.boundary))
+    return parts
+
+
+def area(ax: Any, geometry: Any, **style: Any) -> None:
+    # add_artist, not add_patch: the limits are set by hand, and add_patch would walk every
+    # vertex to update them
+    ax.add_artist(PathPatch(polygon_path(geometry), **style))
+
+
+def lines(ax: Any, geometry: Any, *, color: str, width: float, dash: Any = "solid",
+          zorder: float, cap: str = "round", alpha: float = 1.0) -> None:
+    """Every line of ``geometry`` as one unfilled path (one drawing call in SVG and PDF)."""
+    parts = line_parts(geometry)
+    if not parts:
+        return
+    codes = []
+    for part in parts:
+        part_codes = np.full(len(part), MplPath.LINETO, dtype=np.uint8)
+        part_codes[0] = MplPath.MOVETO
+        codes.append(part_codes)
+    path = MplPath(np.concatenate(parts), np.concatenate(codes))
+    ax.add_artist(PathPatch(path, fill=False, edgecolor=color, linewidth=width,
+                            linestyle=dash, capstyle=cap, joinstyle="round", alpha=alpha,
+                            zorder=zorder))
+
+
+def draw_basemap(ax: Any, base: Basemap, extent: Extent) -> None:
+    """Land, the story's country, provinces, lakes, rivers and thick country borders."""
+    ax.set_facecolor(SEA)
+    for _, geometry in base.land:
+        area(ax, geometry, facecolor=LAND, edgecolor="none", zorder=1)
+    area(ax, base.focus, facecolor=FOCUS, edgecolor="none", zorder=1.1)
+    lines(ax, base.provinces_edges, color=PROVINCE_EDGE, width=0.5, zorder=1.2)
+    for river in base.rivers:
+        lines(ax, river, color=WATER_EDGE, width=0.8, zorder=1.3)
+    for _, geometry in base.lakes:
+        area(ax, geometry, facecolor=WATER, edgecolor=WATER_EDGE, linewidth=0.4, zorder=2.6)
+    lines(ax, base.borders, color=BORDER, width=1.1, zorder=4)
+    lines(ax, base.focus, color=BORDER, width=1.6, zorder=4.1)
+    ax.set_xlim(extent.xmin, extent.xmax)
+    ax.set_ylim(extent.ymin, extent.ymax)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#9a9a9a")
+        spine.set_linewidth(0.6)
+
+
+@dataclass
+class Feature:
+    """One place on one map, with the presences drawn there."""
+
+    place_id: str
+    geometry: Any  # projected
+    rows: list[dict[str, Any]]
+    statuses: tuple[str, ...]  # changes drawn here, in CHANGES order
+    certain: bool
+    ghost: bool = False  # a place left: drawn as an outline only, not labelled
+    approximate: bool = False
+    marker_boxes: list[Any] = field(default_factory=list)
+
+    @property
+    def shape(self) -> str:
+        kind = self.geometry.geom_type
+        if kind in AREA_KINDS:
+            return "area"
+        return "line" if kind in LINE_KINDS else "point"
+
+
+def draw_feature(ax: Any, feature: Feature, *, marker_size: float = 7.5) -> None:
+    """Draw one place: hatched area, thick line or marker, styled by change."""
+    for status in feature.statuses:
+        colour = COLOURS[status]
+        dashed = feature.ghost or not feature.certain or feature.approximate
+        if feature.shape == "area":
+            if feature.ghost:
+                area(ax, feature.geometry, facecolor="none", edgecolor=colour, linewidth=0.9,
+                     linestyle=(0, (3, 2)), zorder=3)
+                continue
+            # the tint and the hatch are two patches: SVG viewers apply a patch's fill
+            # opacity to its hatch pattern too, which would make the hatch invisible
+            area(ax, feature.geometry, facecolor=to_rgba(colour, 0.13), edgecolor="none",
+                 zorder=2)
+            area(ax, feature.geometry, facecolor="none", edgecolor=colour,
+                 hatch=HATCHES[status], hatchcolor=to_rgba(colour, 0.75), linewidth=1.0,
+                 linestyle=(0, (4, 1.5)) if dashed else "solid", zorder=2.1)
+        elif feature.shape == "line":
+            if feature.ghost:
+                lines(ax, feature.geometry, color=colour, width=1.1, dash=(0, (2, 2)),
+                      zorder=5, alpha=0.9)
+                continue
+            lines(ax, feature.geometry, color="white", width=5.4, zorder=5)
+            lines(ax, feature.geometry, color=colour, width=3.6, zorder=5.1,
+                  dash=DASHES[status], cap="butt")
+        else:
+            x, y = feature.geometry.x, feature.geometry.y
+            style = dict(MARKERS[status])
+            if feature.ghost:
+                style = {"marker": "o", "markerfacecolor": "none", "markeredgewidth": 1.0}
+            style.setdefault("markeredgecolor", colour)
+            style.setdefault("markerfacecolor", colour)
+            ax.plot([x], [y], linestyle="none", markersize=marker_size, zorder=6,
+                    color=colour, **style)
+
+
+def draw_capital(ax: Any, xy: tuple[float, float]) -> None:
+    ax.plot([xy[0]], [xy[1]], marker="s", markersize=3.6, color=INK,
+            markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=5.5)
+
+
+def nice_length(metres: float) -> float:
+    """The largest of 1, 2, 2.5, 5 × 10^n not above ``metres``."""
+    exponent = 10 ** np.floor(np.log10(metres))
+    for step in (5, 2.5, 2, 1):
+        if step * exponent <= metres:
+            return float(step * exponent)
+    return float(exponent)
+
+
+def scale_bar(ax: Any, extent: Extent, corner: str) -> list[Any]:
+    """A two-part scale bar in kilometres in a corner; returns its artists."""
+    length = nice_length(extent.width * 0.3)
+    height = extent.height * 0.012
+    margin = extent.width * 0.035
+    unit = extent.width * 0.06  # room for "km" after the bar
+    left = extent.xmin + margin if "left" in corner else extent.xmax - margin - unit - length
+    bottom = extent.ymin + margin if "bottom" in corner else (
+        extent.ymax - margin - height * 4)
+    artists = []
+    for i, fill in enumerate((INK, "white")):
+        artists.append(ax.add_patch(Rectangle(
+            (left + i * length / 2, bottom), length / 2, height, facecolor=fill,
+            edgecolor=INK, linewidth=0.6, zorder=8)))
+    km = length / 1000
+    for value, x in ((0, left), (km / 2, left + length / 2), (km, left + length)):
+        artists.append(ax.text(x, bottom + height * 1.9, f"{value:g}", ha="center",
+                               va="bottom", fontsize=SIZES["scale"], color=INK, zorder=8))
+    artists.append(ax.text(left + length + unit * 0.25, bottom + height / 2, "km", ha="left",
+                           va="center", fontsize=SIZES["scale"], color=INK, zorder=8))
+    for text in artists[2:]:
+        add_halo(text, 2.0)
+    return artists
+
+
+def draw_inset(ax: Any, data: Inset, map_extent: Extent, *, lang: str) -> None:
+    """The locator: the region's countries, the story's country dark, the map's window."""
+    ax.set_facecolor(SEA)
+    for geometry in data.land:
+        area(ax, geometry, facecolor=LAND, edgecolor="white", linewidth=0.3, zorder=1)
+    area(ax, data.focus, facecolor=GREY, edgecolor="white", linewidth=0.3, zorder=2)
+    ax.add_patch(Rectangle((map_extent.xmin, map_extent.ymin), map_extent.width,
+                           map_extent.height, facecolor="none", edgecolor=COLOURS["withdrawn"],
+                           linewidth=0.9, zorder=3))
+    for key, x, y in data.seas:
+        ax.text(x, y, nfc(label(key, lang)), ha="center", va="center",
+                fontsize=SIZES["inset"], color="#4a6f8a", style="italic", zorder=4)
+    ax.set_xlim(data.extent.xmin, data.extent.xmax)
+    ax.set_ylim(data.extent.ymin, data.extent.ymax)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor(INK)
+        spine.set_linewidth(0.7)
+
+
+__all__ = ["Feature", "draw_basemap", "draw_capital", "draw_feature", "draw_inset",
+           "line_parts", "nice_length", "polygon_path", "scale_bar"]

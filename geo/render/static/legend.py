@@ -1,0 +1,220 @@
+"""The words around a static map: wrapped title blocks, the legend and the credits.
+
+Everything is laid out in inches from the figure's top-left corner, so the figure's height
+can be computed before anything is drawn (see :mod:`geo.render.static`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from matplotlib.colors import to_rgba
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from ...i18n import label
+from ...timeline import CHANGES, Timeline
+from .names import format_date
+from .style import COLOURS, DASHES, FONT, GREY, HATCHES, INK, MARKERS, SIZES, nfc
+
+LINE_SPACING = 1.25  # line height over font size
+
+
+@cache
+def _renderer() -> Any:
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(8, 8, 72)  # 72 dpi: pixels are points
+
+
+@cache
+def text_width(text: str, size: float, weight: str = "normal") -> float:
+    """Width of one line of text in points."""
+    prop = FontProperties(family=FONT, size=size, weight=weight)
+    width, _, _ = _renderer().get_text_width_height_descent(nfc(text), prop, ismath=False)
+    return float(width)
+
+
+def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
+    """Greedy word wrap of ``text`` to ``width`` points (words measured once each)."""
+    space = text_width("a a", size, weight) - 2 * text_width("a", size, weight)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            extra = text_width(word, size, weight) + (space if current else 0.0)
+            if current and used + extra > width:
+                lines.append(" ".join(current))
+                current, used = [word], text_width(word, size, weight)
+            else:
+                current.append(word)
+                used += extra
+        lines.append(" ".join(current))
+    return lines
+
+
+def line_height(size: float) -> float:
+    """Height of one line in inches."""
+    return size * LINE_SPACING / 72
+
+
+@dataclass
+class Block:
+    """Wrapped lines of one style, and their height in inches."""
+
+    lines: list[str]
+    size: float
+    weight: str = "normal"
+    color: str = INK
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * line_height(self.size)
+
+    def draw(self, fig: Any, x: float, top: float, height: float) -> Any:
+        """Draw at ``x`` inches from the left, ``top`` inches from the top of the figure."""
+        return fig.text(x / fig.get_figwidth(), 1 - top / height, nfc("\n".join(self.lines)),
+                        ha="left", va="top", fontsize=self.size, fontweight=self.weight,
+                        color=self.color, linespacing=LINE_SPACING, parse_math=False)
+
+
+def block(text: str, width_in: float, size_key: str, *, weight: str = "normal",
+          color: str = INK, balance: bool = False) -> Block:
+    """``text`` wrapped to ``width_in`` inches; ``balance``: lines of even length."""
+    size = SIZES[size_key]
+    width = width_in * 72
+    lines = wrap(text, width, size, weight)
+    if balance and len(lines) > 1:
+        low = max(text_width(word, size, weight) for word in text.split())
+        while width - low > 1:  # the narrowest width that keeps the number of lines
+            middle = (low + width) / 2
+            if len(wrap(text, middle, size, weight)) > len(lines):
+                low = middle
+            else:
+                width = middle
+        lines = wrap(text, width, size, weight)
+    return Block(lines, size, weight, color)
+
+
+# --- legend
+SWATCH_W, SWATCH_H, GAP = 0.3, 0.12, 0.07  # inches
+
+
+@dataclass
+class Legend:
+    """The legend's entries and notes, laid out for a width."""
+
+    title: str
+    entries: list[tuple[str, str]]  # (change, text)
+    notes: Block
+    width: float
+
+    @property
+    def row_height(self) -> float:
+        return max(line_height(SIZES["legend"]), SWATCH_H + 0.06)
+
+    def entry_width(self, text: str) -> float:
+        return 3 * SWATCH_W + 3 * GAP + text_width(text, SIZES["legend"]) / 72 + 0.22
+
+    def rows(self) -> list[list[Any]]:
+        """Title then entries, flowed into rows; each item (kind, x, payload)."""
+        rows: list[list[Any]] = [[]]
+        x = 0.0
+        title_w = text_width(self.title, SIZES["legend"], "bold") / 72 + 0.3
+        rows[0].append(("title", 0.0, self.title))
+        x = title_w
+        for change, text in self.entries:
+            width = self.entry_width(text)
+            if x + width > self.width and rows[-1]:
+                rows.append([])
+                x = 0.0
+            rows[-1].append(("entry", x, (change, text)))
+            x += width
+        return rows
+
+    @property
+    def height(self) -> float:
+        return len(self.rows()) * self.row_height + 0.05 + self.notes.height
+
+    def draw(self, fig: Any, left: float, top: float, fig_height: float) -> None:
+        """Draw into a new axes whose data units are inches (origin bottom-left)."""
+        fig_width = fig.get_figwidth()
+        ax = fig.add_axes((left / fig_width, 1 - (top + self.height) / fig_height,
+                           self.width / fig_width, self.height / fig_height))
+        ax.set_xlim(0, self.width)
+        ax.set_ylim(0, self.height)
+        ax.set_axis_off()
+        y = self.height
+        for row in self.rows():
+            middle = y - self.row_height / 2
+            for kind, x, payload in row:
+                if kind == "title":
+                    ax.text(x, middle, nfc(payload), ha="left", va="center",
+                            fontsize=SIZES["legend"], fontweight="bold", color=INK,
+                            parse_math=False)
+                else:
+                    self._entry(ax, x, middle, *payload)
+            y -= self.row_height
+        ax.text(0, y - 0.05, nfc("\n".join(self.notes.lines)), ha="left", va="top",
+                fontsize=self.notes.size, color=GREY, linespacing=LINE_SPACING,
+                parse_math=False)
+
+    @staticmethod
+    def _entry(ax: Any, x: float, middle: float, change: str, text: str) -> None:
+        colour = COLOURS[change]
+        bottom = middle - SWATCH_H / 2
+        ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, facecolor=to_rgba(colour, 0.13),
+                               edgecolor="none"))
+        ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, facecolor="none",
+                               hatch=HATCHES[change], hatchcolor=to_rgba(colour, 0.75),
+                               edgecolor=colour, linewidth=1.0))
+        x += SWATCH_W + GAP
+        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color="white", linewidth=5.4))
+        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color=colour, linewidth=3.6,
+                           linestyle=DASHES[change], solid_capstyle="butt",
+                           dash_capstyle="butt"))
+        x += SWATCH_W + GAP
+        style = {"markeredgecolor": colour, "markerfacecolor": colour, **MARKERS[change]}
+        ax.add_line(Line2D([x + SWATCH_W / 2], [middle], linestyle="none", markersize=7.5,
+                           color=colour, **style))
+        x += SWATCH_W + GAP
+        ax.text(x, middle, nfc(text), ha="left", va="center", fontsize=SIZES["legend"],
+                color=INK, parse_math=False)
+
+
+def legend(changes: set[str], *, before: Any, after: Any, lang: str, width: float,
+           ghosts: bool, uncertain: bool, areas: bool, groups: list[str] = ()) -> Legend:
+    """The legend for the changes shown (withdrawn and remained always listed)."""
+    shown = [c for c in CHANGES if c in changes or c in ("withdrawn", "remained")]
+    title = label("static_map_legend_title", lang).format(before=format_date(before, lang),
+                                                    after=format_date(after, lang))
+    notes = list(groups)
+    if areas:
+        notes.append(label("static_map_note_area", lang))
+    if ghosts:
+        notes.append(label("static_map_note_ghost", lang))
+    if uncertain:
+        notes.append(label("static_map_note_uncertain", lang))
+    note_block = block("\n".join(notes), width, "note", color=GREY)
+    return Legend(title, [(c, label(c, lang)) for c in shown], note_block, width)
+
+
+# --- credits
+def credits_text(timeline: Timeline, source_ids: list[str], lang: str) -> str:
+    """The articles the map rests on, then the map data's attribution."""
+    parts = []
+    for source_id in source_ids:
+        source = timeline.scenario.sources[source_id]
+        published = format_date(source.published.earliest, lang)
+        parts.append(f"{source.outlet}, “{source.title}”, {published}")
+    text = f"{label('static_map_sources', lang)}: " + "; ".join(parts) + "."
+    made = label("static_map_made_with", lang)
+    return f"{text} {label('credits_data', lang)}. {made}."
+
+
+__all__ = ["Block", "Legend", "block", "credits_text", "legend", "line_height", "text_width",
+           "wrap"]

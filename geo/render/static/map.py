@@ -1,0 +1,319 @@
+"""Static maps for articles: PNG, SVG (text kept as text) and PDF, in English or Vietnamese.
+
+Two layouts: ``side-by-side`` (the before map left, the after map right; default) and
+``change`` (one map, each presence styled as withdrawn, remained or new). Each map has a
+title, a subtitle with the dates, a legend, a scale bar, an inset locator of the wider region,
+credits naming the articles and the map data, and labels with halos placed so they do not
+collide (:mod:`geo.render.static.labels`).
+
+Provinces and regions are hatched and translucent: the sources name the area, not the sites
+in it. Presences the sources leave unsure on a day have a dashed edge and a "?" in the label.
+
+Output is deterministic: the same input gives the same bytes in every format (fixed SVG hash
+salt, no dates or software versions in the metadata).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import BadArgument
+from ...i18n import check_language, label
+from ...timeline import Timeline
+from .names import format_date
+from .style import GREY, RC, SIZES, nfc
+
+LAYOUTS: tuple[str, ...] = ("side-by-side", "change")
+FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+CSS_DPI = 96  # CSS pixels per inch: width_px / scale CSS pixels is the logical width
+
+MARGIN, GAP = 0.2, 0.16  # inches
+
+
+@dataclass
+class Panel:
+    """One map of a figure: its axes and what is drawn on it."""
+
+    name: str  # before, after, change
+    ax: Any
+    features: list[Any]
+    placed: list[Any]
+
+
+@dataclass
+class MapFigure:
+    """A built figure, kept for inspection by tests (labels placed, texts drawn)."""
+
+    figure: Any
+    panels: list[Panel]
+    title: str
+    texts: list[str]
+
+
+def _check(lang: str, layout: str, fmt: str, width_px: int, scale: int) -> None:
+    check_language(lang)
+    if layout not in LAYOUTS:
+        raise BadArgument(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+    if fmt not in FORMATS:
+        raise BadArgument(f"unknown static format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if width_px < 400 or scale < 1:
+        raise BadArgument(f"width_px {width_px} and scale {scale}: the map needs at least "
+                          "400 pixels and a scale of 1 or more")
+
+
+def _view_label(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
+    view = timeline.scenario.views.get(name)
+    if view is not None and view.date == day and view.label:
+        return view.label.get(lang) or view.label.get("en") or label(name, lang)
+    return label(name, lang)
+
+
+CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
+
+
+def _corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
+    from shapely.geometry import box
+
+    margin = extent.width * 0.02
+    x0 = extent.xmin + margin if "left" in corner else extent.xmax - margin - width
+    y0 = extent.ymin + margin if "bottom" in corner else extent.ymax - margin - height
+    return box(x0, y0, x0 + width, y0 + height)
+
+
+def _corners(extent: Any, features: list[Any], focus: Any, sizes: list[tuple[float, float]]
+             ) -> list[str]:
+    """The emptiest corner for each box size in turn (inset, then scale bar)."""
+    import shapely
+
+    buffered = [f.geometry if f.shape == "area" else f.geometry.buffer(extent.width * 0.03)
+                for f in features]
+    occupied = shapely.union_all(buffered) if buffered else shapely.Polygon()
+    chosen: list[str] = []
+    for width, height in sizes:
+        def score(corner: str, width: float = width, height: float = height) -> float:
+            box = _corner_box(extent, corner, width, height)
+            return (box.intersection(occupied).area * 3 + box.intersection(focus).area) / (
+                box.area)
+        chosen.append(min((c for c in CORNERS if c not in chosen), key=score))
+    return chosen
+
+
+def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+                 layout: str = "side-by-side", width_px: int = 1600,
+                 scale: int = 2) -> MapFigure:
+    """Draw the map into a matplotlib figure (no pyplot, no global state)."""
+    import math
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .content import (
+        capital,
+        context_labels,
+        features,
+        focus_lonlat,
+        label_for,
+        share_details,
+    )
+    from .draw import draw_basemap, draw_capital, draw_feature, draw_inset, scale_bar
+    from .labels import Placer
+    from .legend import block, credits_text, legend
+    from .projection import basemap, inset, map_extent, project, projection
+
+    frame = timeline.change(before, after)
+    country = timeline.scenario.country
+    focus_ll = focus_lonlat(country)
+    geometries = [*frame.geometry, *([focus_ll] if focus_ll is not None else [])]
+    crs = projection(geometries)
+    extent = map_extent([project(g, crs) for g in geometries])
+    base = basemap(crs, extent, country)
+    approximate = {p.place.id: p.place.approximate for p in timeline.scenario.presences}
+
+    dpi = CSS_DPI * scale
+    width = (width_px + 0.25) / dpi
+    content = width - 2 * MARGIN
+    names = ["before", "after"] if layout == "side-by-side" else ["change"]
+    panel_w = (content - GAP * (len(names) - 1)) / len(names)
+    map_h = panel_w / extent.aspect
+    dates = {"before": format_date(before, lang), "after": format_date(after, lang)}
+    title_text = timeline.scenario.title.get(lang) or timeline.scenario.title.get("en", "")
+    title = block(title_text, content, "title", weight="bold", balance=True)
+    subtitle = block(label(f"static_map_subtitle_{'pair' if len(names) == 2 else 'change'}", lang)
+                     .format(**dates), content, "subtitle", color=GREY)
+    headings = [block(label("static_map_heading", lang).format(
+        label=_view_label(timeline, n, before if n == "before" else after, lang),
+        date=dates[n]), panel_w, "heading", weight="bold") for n in names if n != "change"]
+    heading_h = max((h.height for h in headings), default=0.0)
+    panels_features = {n: features(frame, n, crs, extent, approximate) for n in names}
+    panel_labels = {n: [label_for(f, lang) for f in panels_features[n] if not f.ghost]
+                    for n in names}
+    group_notes = share_details([x for n in names for x in panel_labels[n]], lang)
+    shown = [f for fs in panels_features.values() for f in fs if not f.ghost]
+    key = legend({s for f in shown for s in f.statuses}, before=before, after=after,
+                 lang=lang, width=content, groups=group_notes,
+                 ghosts=any(f.ghost for fs in panels_features.values() for f in fs),
+                 uncertain=any(not f.certain for f in shown),
+                 areas=any(f.shape == "area" for f in shown))
+    sources = list(dict.fromkeys(s for ids in frame["source_ids"] for s in ids.split(",") if s))
+    credits = block(credits_text(timeline, sources, lang), content, "credits", color=GREY)
+
+    top_of = {}
+    y = MARGIN
+    for name, part, gap in (("title", title, 0.04), ("subtitle", subtitle, 0.13),
+                            ("headings", None, 0.0), ("maps", None, 0.12),
+                            ("legend", key, 0.1), ("credits", credits, 0.0)):
+        top_of[name] = y
+        if name == "headings":
+            y += heading_h + (0.05 if headings else 0.0)
+        elif name == "maps":
+            y += map_h + gap
+        else:
+            y += part.height + gap
+    height = (math.ceil((y + MARGIN) * dpi) + 0.25) / dpi
+
+    figure = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(figure)
+    texts = [title_text, *subtitle.lines, *key.notes.lines, key.title,
+             *(t for _, t in key.entries), *credits.lines]
+    title.draw(figure, MARGIN, top_of["title"], height)
+    subtitle.draw(figure, MARGIN, top_of["subtitle"], height)
+    panels = []
+    capital_xy = capital(country, crs)
+    focus = base.focus
+    for index, name in enumerate(names):
+        left = MARGIN + index * (panel_w + GAP)
+        if headings:
+            headings[index].draw(figure, left, top_of["headings"], height)
+            texts.extend(headings[index].lines)
+        ax = figure.add_axes((left / width, 1 - (top_of["maps"] + map_h) / height,
+                              panel_w / width, map_h / height))
+        draw_basemap(ax, base, extent)
+        for feature in panels_features[name]:
+            draw_feature(ax, feature)
+        if capital_xy is not None:
+            draw_capital(ax, capital_xy)
+        panels.append(Panel(name, ax, panels_features[name], []))
+    key.draw(figure, MARGIN, top_of["legend"], height)
+    credits.draw(figure, MARGIN, top_of["credits"], height)
+
+    # inset and scale bar in the emptiest corners of the last map
+    last = panels[-1]
+    centre = tuple(float(v) for v in focus_ll.centroid.coords[0]) if focus_ll is not None else (
+        0.0, 0.0)
+    locator = inset(crs, centre, country)
+    inset_w = panel_w * (0.28 if len(names) == 2 else 0.22)
+    inset_h = inset_w / locator.extent.aspect
+    per_inch = extent.width / panel_w
+    inset_corner, bar_corner = _corners(
+        extent, last.features, focus,
+        [(inset_w * per_inch, inset_h * per_inch), (extent.width * 0.3, extent.height * 0.1)])
+    box = _corner_box(extent, inset_corner, inset_w * per_inch, inset_h * per_inch)
+    ax_left = MARGIN + (len(names) - 1) * (panel_w + GAP) + (box.bounds[0] - extent.xmin) / (
+        per_inch)
+    ax_top = top_of["maps"] + (extent.ymax - box.bounds[3]) / per_inch
+    inset_ax = figure.add_axes((ax_left / width, 1 - (ax_top + inset_h) / height,
+                                inset_w / width, inset_h / height))
+    draw_inset(inset_ax, locator, extent, lang=lang)
+    bar = scale_bar(last.ax, extent, bar_corner)
+
+    renderer = figure.canvas.get_renderer()
+    from .draw import line_parts
+
+    border_parts = line_parts(base.borders)
+    used = {f.place_id for fs in panels_features.values() for f in fs}
+    for panel in panels:
+        placer = Placer(panel.ax, renderer)
+        if panel is last:
+            placer.avoid_artist(inset_ax, pad=3)
+            for artist in bar:
+                placer.avoid_artist(artist, pad=2)
+        for feature in panel.features:
+            if feature.shape == "point":
+                placer.avoid_point((feature.geometry.x, feature.geometry.y), 9)
+            elif feature.shape == "line" and not feature.ghost:
+                placer.cross_lines(line_parts(feature.geometry), spacing=2.0)
+        if capital_xy is not None:
+            placer.avoid_point(capital_xy, 4.5)
+        placer.cross_lines(border_parts, spacing=4.0)
+        placer.reserve([x for x in panel_labels[panel.name] if x.shape == "area"])
+        labels = panel_labels[panel.name] + context_labels(
+            base, extent, crs, country, lang, used, layout)
+        panel.placed = placer.place(labels)
+        for placed in panel.placed:
+            texts.extend([placed.label.name, placed.label.detail])
+        if not any(not f.ghost for f in panel.features):
+            panel.ax.text(0.5, 0.5, nfc(label("static_map_nothing", lang)), ha="center",
+                          va="center", transform=panel.ax.transAxes, color=GREY,
+                          fontsize=SIZES["label"])
+    return MapFigure(figure, panels, title_text, [t for t in texts if t])
+
+
+#: The last figure built, reused when the next call differs only in format (a build of all
+#: formats asks for PNG, SVG and PDF of each map in turn). Saving does not change a figure.
+_LAST_BUILT: dict[str, tuple[Timeline, tuple[Any, ...], MapFigure]] = {}
+
+
+def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+                  layout: str = "side-by-side", fmt: str = "png", width_px: int = 1600,
+                  scale: int = 2) -> bytes:
+    """A static map of the change between two days, as PNG, SVG or PDF bytes.
+
+    Parameters
+    ----------
+    timeline
+        The scenario's timeline.
+    before, after
+        The two days compared.
+    lang
+        ``en`` or ``vi``: every label, place name, date and note.
+    layout
+        ``side-by-side`` (before map left, after map right) or ``change`` (one map).
+    fmt
+        ``png``, ``svg`` (text kept as text, editable) or ``pdf`` (fonts embedded).
+    width_px
+        The PNG's width in pixels.
+    scale
+        Pixel density: the map is laid out for ``width_px / scale`` CSS pixels (800 by
+        default, an article column) and drawn at ``scale`` pixels per CSS pixel. SVG and PDF
+        have the same layout at that logical size.
+
+    Returns
+    -------
+    bytes
+        The file's content; the same bytes on every run for the same input.
+    """
+    import matplotlib
+
+    from ..alt_text import alt_text
+
+    _check(lang, layout, fmt, width_px, scale)
+    key = (before, after, lang, layout, width_px, scale)
+    with matplotlib.rc_context(RC):
+        cached = _LAST_BUILT.get("figure")
+        if cached is not None and cached[0] is timeline and cached[1] == key:
+            built = cached[2]  # the same map in another format: drawing it again is the cost
+        else:
+            built = build_figure(timeline, before=before, after=after, lang=lang,
+                                 layout=layout, width_px=width_px, scale=scale)
+            _LAST_BUILT["figure"] = (timeline, key, built)
+        description = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+        buffer = io.BytesIO()
+        if fmt == "png":
+            metadata = {"Software": "deploymap", "Title": built.title,
+                        "Description": description}
+            built.figure.savefig(buffer, format="png", dpi=built.figure.dpi, metadata=metadata)
+        elif fmt == "svg":
+            metadata = {"Date": None, "Creator": "deploymap", "Title": built.title,
+                        "Description": description, "Language": lang}
+            built.figure.savefig(buffer, format="svg", metadata=metadata)
+        else:
+            metadata = {"CreationDate": None, "ModDate": None, "Creator": "deploymap",
+                        "Producer": "deploymap", "Title": built.title, "Subject": description}
+            built.figure.savefig(buffer, format="pdf", metadata=metadata)
+    return buffer.getvalue()
+
+
+__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "render_static"]

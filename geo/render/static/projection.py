@@ -1,0 +1,234 @@
+"""Geometry for the static maps: the projection, the map extent, the projected basemap.
+
+Maps are drawn in a Lambert azimuthal equal-area projection centred on the story (metres),
+so areas compare fairly and the scale bar is true across the map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import box
+
+from ...gazetteer.boundaries import read_layer
+
+#: Longitude/latitude half-size of the inset locator's view around the map's centre.
+INSET_HALF_SPAN = (15.0, 9.0)
+#: Sea names drawn on the inset when in view: (label key, longitude, latitude).
+SEAS: tuple[tuple[str, float, float], ...] = (
+    ("static_map_black_sea", 34.6, 43.2), ("static_map_caspian_sea", 50.9, 41.9))
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A map window in projected metres."""
+
+    xmin: float
+    xmax: float
+    ymin: float
+    ymax: float
+
+    @property
+    def width(self) -> float:
+        return self.xmax - self.xmin
+
+    @property
+    def height(self) -> float:
+        return self.ymax - self.ymin
+
+    @property
+    def aspect(self) -> float:
+        """Width over height."""
+        return self.width / self.height
+
+    def box(self) -> shapely.Polygon:
+        return box(self.xmin, self.ymin, self.xmax, self.ymax)
+
+
+def projection(geometries: list[Any]) -> str:
+    """A PROJ string: equal-area, centred on the geometries (to the nearest half degree)."""
+    xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+    lon, lat = round(xmin + xmax) / 2, round(ymin + ymax) / 2
+    return f"+proj=laea +lat_0={lat:g} +lon_0={lon:g} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+
+
+@cache
+def _transformer(crs: str) -> Any:
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
+def _project(geometry: Any, crs: str) -> Any:
+    return project(geometry, crs)
+
+
+def project(geometry: Any, crs: str) -> Any:
+    """A shapely geometry (or array of them) from longitude/latitude to ``crs``."""
+    transformer = _transformer(crs)
+
+    def forward(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geometry, forward)
+
+
+def project_point(lon: float, lat: float, crs: str) -> tuple[float, float]:
+    x, y = _transformer(crs).transform(lon, lat)
+    return float(x), float(y)
+
+
+def map_extent(geometries: list[Any], *, pad: float = 0.07, min_aspect: float = 0.9,
+               max_aspect: float = 1.5) -> Extent:
+    """The projected bounds of ``geometries``, padded, widened or heightened to an aspect."""
+    xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+    width, height = xmax - xmin, ymax - ymin
+    xmin, xmax = xmin - pad * width, xmax + pad * width
+    ymin, ymax = ymin - pad * height, ymax + pad * height
+    width, height = xmax - xmin, ymax - ymin
+    if width / height < min_aspect:
+        grow = (min_aspect * height - width) / 2
+        xmin, xmax = xmin - grow, xmax + grow
+    elif width / height > max_aspect:
+        grow = (width / max_aspect - height) / 2
+        ymin, ymax = ymin - grow, ymax + grow
+    return Extent(float(xmin), float(xmax), float(ymin), float(ymax))
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """Projected basemap layers, clipped to a window."""
+
+    land: tuple[tuple[str, Any], ...]  # (country code, polygon): the neighbours' fill
+    focus: Any  # the story's country
+    borders: Any  # country outlines as lines, without the data's clipping edges
+    provinces: tuple[tuple[str, str, Any], ...]  # (id, name, polygon) of the story's country
+    provinces_edges: Any
+    lakes: tuple[tuple[str, Any], ...]
+    rivers: tuple[Any, ...]
+
+
+def _visible(geometry: Any, window: shapely.Polygon) -> Any:
+    clipped = shapely.intersection(geometry, window)
+    return None if clipped.is_empty else clipped
+
+
+def simplify(geometry: Any, extent: Extent) -> Any:
+    """Drop vertices within 1/2500 of the map's width (a third of a pixel at 800 px)."""
+    return shapely.simplify(geometry, extent.width / 2500, preserve_topology=True)
+
+
+@cache
+def basemap(crs: str, extent: Extent, country: str) -> Basemap:
+    """The fine basemap (OSM outlines, provinces, lakes, rivers) projected and clipped."""
+    window = extent.box().buffer(extent.width * 0.02)
+    fine = read_layer("basemap")
+
+    def project(geometry: Any, crs: str) -> Any:
+        return simplify(_project(geometry, crs), extent)
+
+    fine_box = box(*shapely.total_bounds([r["geometry"] for r in fine])).buffer(-1e-6)
+    land, borders = [], []
+    # Generalised world outlines underneath, for any part of the window the fine data lacks.
+    for record in read_layer("countries"):
+        if record["country"] == country or not record["geometry"].intersects(
+                _lonlat_window(crs, extent)):
+            continue
+        outside = record["geometry"].difference(fine_box)
+        geometry = _visible(project(outside, crs), window)
+        if geometry is not None:
+            land.append((record["id"], geometry))
+            edge = outside.boundary.difference(fine_box.buffer(1e-4))
+            borders.append(project(edge, crs))
+    focus = None
+    for record in fine:
+        geometry = _visible(project(record["geometry"], crs), window)
+        if geometry is None:
+            continue
+        if record["country"] == country:
+            focus = geometry  # its outline is drawn on its own, thicker
+            continue
+        land.append((record["country"], geometry))
+        edge = record["geometry"].boundary.intersection(fine_box)
+        borders.append(project(edge, crs))
+    if focus is None:
+        focus = next((project(r["geometry"], crs) for r in read_layer("countries")
+                      if r["id"] == country), shapely.Polygon())
+    provinces = tuple(
+        (r["id"], r["name"], project(r["geometry"], crs)) for r in read_layer("provinces")
+        if r.get("country") == country)
+    edges = shapely.line_merge(shapely.union_all([p[2].boundary for p in provinces])) if (
+        provinces) else None
+    lakes, rivers = [], []
+    for record in read_layer("water"):
+        geometry = _visible(project(record["geometry"], crs), window)
+        if geometry is None:
+            continue
+        if geometry.geom_type in ("Polygon", "MultiPolygon"):
+            lakes.append((record["id"], geometry))
+        else:
+            rivers.append(geometry)
+    border_lines = _visible(shapely.line_merge(shapely.union_all(borders)), window)
+    return Basemap(tuple(land), focus, border_lines, provinces, edges, tuple(lakes),
+                   tuple(rivers))
+
+
+@cache
+def _lonlat_window(crs: str, extent: Extent) -> shapely.Polygon:
+    """The map window in longitude/latitude (a generous box around it)."""
+    from pyproj import Transformer
+
+    back = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    xs = np.linspace(extent.xmin, extent.xmax, 9)
+    ys = np.linspace(extent.ymin, extent.ymax, 9)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    lon, lat = back.transform(grid_x.ravel(), grid_y.ravel())
+    return box(lon.min() - 1, lat.min() - 1, lon.max() + 1, lat.max() + 1)
+
+
+@dataclass(frozen=True)
+class Inset:
+    """The locator map: generalised countries around the story, projected."""
+
+    land: tuple[Any, ...]
+    focus: Any
+    extent: Extent
+    seas: tuple[tuple[str, float, float], ...]  # (label key, x, y) in view
+
+
+@cache
+def inset(crs: str, centre: tuple[float, float], country: str) -> Inset:
+    """Countries within the inset's view around ``centre`` (longitude, latitude)."""
+    lon, lat = centre
+    half_lon, half_lat = INSET_HALF_SPAN
+    clip = box(lon - half_lon * 1.6, lat - half_lat * 1.6, lon + half_lon * 1.6,
+               lat + half_lat * 1.6)
+    land, focus = [], None
+    for record in read_layer("countries"):
+        if not record["geometry"].intersects(clip):
+            continue
+        geometry = project(shapely.intersection(record["geometry"], clip), crs)
+        if record["id"] == country:
+            focus = geometry
+        else:
+            land.append(geometry)
+    corners = [project_point(lon + dx * half_lon, lat + dy * half_lat, crs)
+               for dx in (-1, 1) for dy in (-1, 1)]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    view = Extent(min(xs), max(xs), min(ys), max(ys))
+    seas = []
+    for key, sea_lon, sea_lat in SEAS:
+        x, y = project_point(sea_lon, sea_lat, crs)
+        if view.xmin < x < view.xmax and view.ymin < y < view.ymax:
+            seas.append((key, x, y))
+    return Inset(tuple(land), focus if focus is not None else shapely.Polygon(), view,
+                 tuple(seas))
+
+
+__all__ = ["Basemap", "Extent", "Inset", "basemap", "inset", "map_extent", "project",
+           "project_point", "projection"]
