@@ -25,7 +25,7 @@ from geo.i18n import labels
 from geo.render.html import assets as html_assets
 from geo.render.html import geometry as html_geometry
 from geo.render.html import html_map, map_data, render_html, script_json
-from geo.render.html.features import GeometryStore
+from geo.render.html.store import GeometryStore
 from geo.scenario.model import Citation
 from geo.timeline import Timeline
 
@@ -212,7 +212,9 @@ def test_styles_tell_the_changes_apart(timeline, days) -> None:
     change = next(layer for layer in data["layers"] if layer["id"] == "change")
     styles = {f["s"].split("|")[1]: data["styles"][f["s"]] for f in change["features"]
               if f["k"] == "line"}
-    assert styles["remained"]["color"] != styles["withdrawn"]["color"]
+    # colour says which force (border guards on both), outline and width what changed
+    assert styles["remained"]["color"] == styles["withdrawn"]["color"]
+    assert styles["withdrawn"]["weight"] < styles["remained"]["weight"]
     assert styles["withdrawn"]["dashArray"] and not styles["remained"].get("dashArray")
     assert styles["remained"]["weight"] >= 5  # borders are thick lines
     areas = [data["styles"][f["s"]] for layer in data["layers"] for f in layer["features"]
@@ -232,7 +234,7 @@ def test_legend_lists_only_what_the_map_shows(timeline, days) -> None:
     assert "Remained" in legend
     full = map_data(timeline, **days, lang="en")["ui"]["legend"]
     for name in ("Russian border guards", "Russian troops", "Russian peacekeepers",
-                 "Withdrawn", "Remained", "Hatched", "Dashed outline"):
+                 "Withdrawn", "Remained", "Hatched", "Dotted outline"):
         assert name in full
     assert ">New<" not in full  # nothing new in the seed story
 

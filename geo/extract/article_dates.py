@@ -23,7 +23,8 @@ from functools import cache
 from typing import Any
 
 from ..dates import FuzzyDate
-from .lexicon import load, trie_pattern
+from .lexicon import trie_pattern
+from .wordlists import load
 
 
 @dataclass(slots=True)

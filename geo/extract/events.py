@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import lexicon, load
+from .lexicon import lexicon
 from .text import Sentence
+from .wordlists import load
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "withdraw", "deploy")

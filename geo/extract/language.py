@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from .lexicon import load
+from .wordlists import load
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = " \n\t\r.,;:!?\"'()[]-–—/0123456789“”‘’«»…%&*+="

@@ -10,15 +10,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-import yaml
-
-from ..data_files import data_path
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
-
-if TYPE_CHECKING:
-    from .text import Sentence
+from .text import Sentence, form, tokenize
+from .wordlists import load
 
 V = TypeVar("V")
 
@@ -50,13 +46,6 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-@cache
-def load(name: str) -> dict[str, Any]:
-    """The mapping in ``data/extract/<name>.yaml``."""
-    with data_path("extract", f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 class PhraseMatcher(Generic[V]):
     """Finds phrases (one or more words) in a token sequence, longest first.
 
@@ -69,8 +58,6 @@ class PhraseMatcher(Generic[V]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, V]], *, attr: str = "form") -> None:
-        from .text import tokenize
-
         self.attr = attr
         self._values: dict[str, V] = {}
         for phrase, value in entries:
@@ -172,8 +159,6 @@ def lexicon() -> Lexicon:
                       for lang in ("en", "vi") for p in spec[lang]]
     generic_words = frozenset(w for phrases in base["generic"].values() for phrase in phrases
                               for w in phrase.split())
-    from .text import form
-
     return Lexicon(
         forces=PhraseMatcher(force_pairs),
         generic_forces=frozenset(" ".join(form(w) for w in p.split())

@@ -27,6 +27,7 @@ from .events import ForceMention, classify, clauses, find_forces, find_triggers,
 from .language import detect_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder
+from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .scoring import score
 from .targets import PlaceMention, Target
@@ -40,23 +41,6 @@ _NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays
 
 def _slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
-
-
-@dataclass
-class Pending:
-    """A record before its article is dated."""
-
-    sentence: Sentence
-    force: ForceMention
-    country: str | None
-    mention: PlaceMention
-    target: Target
-    event: str
-    trigger: str
-    date: DateMention | None
-    modifiers: frozenset[str]
-    inherited: bool
-    near: bool
 
 
 @dataclass
@@ -343,4 +327,4 @@ def _force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> For
     return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
-__all__ = ["Extractor", "Pending", "Reading"]
+__all__ = ["Extractor", "Reading"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .draft import Record
-    from .records import Pending
+    from .pending import Pending
 
 BASE = 0.45
 WEIGHTS = {

@@ -22,6 +22,7 @@ from operator import add
 from typing import Any
 
 from ..gazetteer.normalize import normalize
+from .wordlists import load
 
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _HEADER = re.compile(r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$",
@@ -167,8 +168,6 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    from .lexicon import load
-
     return frozenset(load("language")["abbreviations"])
 
 

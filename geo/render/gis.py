@@ -34,10 +34,15 @@ from shapely.geometry import mapping
 
 from ..output import atomic_path
 from ..timeline import Timeline
+from .presentation import style_for
 
 #: Decimal places kept in coordinates (RFC 7946 section 11.2: 6 is about 10 cm).
 PRECISION = 6
 
+#: Style hints of every presence feature, from the presentation model (the colour and
+#: symbol the deploymap maps draw it with), for QGIS or Leaflet users who style by field.
+STYLE_HINTS: tuple[str, ...] = ("style_colour", "style_symbol", "style_outline",
+                                "style_fill_opacity", "style_filled", "style_halo")
 #: Property names, in order, of every presence feature.
 PROPERTIES: tuple[str, ...] = (
     "presence_id", "force_id", "force", "force_vi", "force_type",
@@ -47,6 +52,7 @@ PROPERTIES: tuple[str, ...] = (
     "strength", "strength_approximate", "strength_reported",
     "change", "certain", "certain_before", "certain_after",
     "source_ids", "source_urls", "source_files", "quotes",
+    *STYLE_HINTS,
 )
 #: Properties of the ``places`` layer.
 PLACE_PROPERTIES: tuple[str, ...] = (
@@ -105,10 +111,24 @@ def presence_records(timeline: Timeline, *, before: dt.date,
                 end_earliest=presence.end.earliest if presence.end else None,
                 end_latest=presence.end.latest if presence.end else None,
             )
+            look = style_for(_category(row["geometry"]),
+                             row["change"] if name == "change" else "present",
+                             (row["force_type"],), kind=row["kind"],
+                             certain=bool(row["certain"]),
+                             hatched=row["location_precision"] != "exact")
+            row.update(look.hint())
             properties = {key: _clean(row[key]) for key in PROPERTIES}
             records.append((properties, _geometry(row["geometry"])))
         documents[name] = records
     return documents
+
+
+def _category(geometry: shapely.Geometry) -> str:
+    """``area``, ``line`` or ``point``: the presentation model's category of a geometry."""
+    kind = geometry.geom_type
+    if "Polygon" in kind:
+        return "area"
+    return "line" if "Line" in kind else "point"
 
 
 def _collection(name: str, records: list[tuple[dict[str, Any], Any]],

@@ -18,7 +18,7 @@ from ...gazetteer.boundaries import read_layer
 from .text import country_name, label_or, name_in
 
 if TYPE_CHECKING:
-    from .features import GeometryStore
+    from .store import GeometryStore
 
 #: Towns of the story country with at least this many people get a label ...
 HOME_TOWN_POPULATION = 10_000

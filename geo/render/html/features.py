@@ -17,103 +17,15 @@ import numpy as np
 import shapely
 
 from ...timeline import CHANGES, Timeline
+from ..presentation import Style, style_for
 from . import popups
-from .geometry import encode, encode_many
-from .style import path_style, patterns_for, point_style, style_key
+from .store import Fragments, GeometryStore
+from .style import options
 
 LAYERS: tuple[str, ...] = ("before", "after", "change")
 _CATEGORY = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
              "MultiLineString": "line", "Point": "point", "MultiPoint": "point"}
 _DRAW_ORDER = {"area": 0, "line": 1, "point": 2}
-
-
-class GeometryStore:
-    """Encoded geometries, each stored once; features refer to them by index."""
-
-    def __init__(self) -> None:
-        self.shapes: list[dict[str, Any]] = []
-        #: The source geometry of each shape (to check the simplification against).
-        self.sources: list[shapely.Geometry] = []
-        self._index: dict[bytes, int] = {}
-        #: id() of each geometry object seen by :meth:`add_many` -> (its index, the object:
-        #: held so that the id cannot be reused by another object while the store lives).
-        self._objects: dict[int, tuple[int, shapely.Geometry]] = {}
-
-    def add(self, geometry: shapely.Geometry) -> int:
-        """The index of ``geometry`` (encoded on first use)."""
-        key = shapely.to_wkb(geometry)
-        if key not in self._index:
-            self._index[key] = len(self.shapes)
-            self.shapes.append(encode(geometry))
-            self.sources.append(geometry)
-        return self._index[key]
-
-    def add_many(self, geometries: list[shapely.Geometry]) -> list[int]:
-        """The index of each geometry: :meth:`add` for many, encoded together (faster)."""
-        if not geometries:
-            return []
-        # the same object again (a place on several layers) is found without its WKB
-        known = [self._objects.get(id(g), (None,))[0] for g in geometries]
-        unknown = [g for g, index in zip(geometries, known, strict=True) if index is None]
-        keys = iter(shapely.to_wkb(np.asarray(unknown, dtype=object)).tolist()
-                    if unknown else [])
-        new: list[shapely.Geometry] = []
-        indices = []
-        for geometry, index in zip(geometries, known, strict=True):
-            if index is None:
-                key = next(keys)
-                index = self._index.get(key)
-                if index is None:
-                    index = self._index[key] = len(self.shapes) + len(new)
-                    new.append(geometry)
-                self._objects[id(geometry)] = (index, geometry)
-            indices.append(index)
-        self.shapes.extend(encode_many(new))
-        self.sources.extend(new)
-        return indices
-
-
-class Fragments:
-    """Pieces of HTML, each stored once; a popup is the list of its pieces' numbers.
-
-    For maps of many features (see :data:`CANVAS_FROM`): ``deploymap-canvas.js`` joins the
-    pieces when a popup opens. Every piece was escaped by :mod:`.popups`. A negative
-    number ``-1 - k`` stands for the pieces of group ``k`` (:meth:`group`): a presence's part
-    of a popup, written once for every layer that shows it.
-    """
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.groups: list[list[int]] = []
-        self._index: dict[str, int] = {}
-
-    def group(self, ids: list[int]) -> int:
-        """The (negative) number standing for the pieces ``ids``, in that order."""
-        self.groups.append(ids)
-        return -len(self.groups)
-
-    def join(self, ids: list[int]) -> str:
-        """The HTML that ``ids`` stand for (what the browser does when a popup opens)."""
-        return "".join(self.join(self.groups[-1 - i]) if i < 0 else self.texts[i] for i in ids)
-
-    def id(self, piece: str) -> int:
-        """The number of one piece (stored on first use)."""
-        number = self._index.get(piece)
-        if number is None:
-            number = self._index[piece] = len(self.texts)
-            self.texts.append(piece)
-        return number
-
-    def ids(self, pieces: list[str]) -> list[int]:
-        """The numbers of ``pieces`` (stored on first use)."""
-        index, out = self._index, []
-        for piece in pieces:
-            number = index.get(piece)
-            if number is None:
-                number = index[piece] = len(self.texts)
-                self.texts.append(piece)
-            out.append(number)
-        return out
 
 
 @dataclass
@@ -134,8 +46,10 @@ class Layers:
     """The presence layers, the styles they use and the force types they show."""
 
     layers: dict[str, Layer]
+    #: What the map's script draws each style key with (Leaflet options or an icon).
     styles: dict[str, dict[str, Any]]
-    patterns: list[str]
+    #: The presentation model's style of each key (the legend and patterns read them).
+    looks: dict[str, Style]
     forces: dict[str, list[str]]  # force type -> force names on the map, in scenario order
     #: The popups' pieces when the layers are drawn on a canvas (None: each popup is HTML).
     fragments: Fragments | None = None
@@ -153,7 +67,7 @@ def category(geometry: shapely.Geometry) -> str:
 
 #: The columns of a snapshot that the layers, popups and tooltips read.
 _READ = ("presence_id", "force_id", "force", "force_vi", "force_type", "place", "place_vi",
-         "place_id", "location_precision", "strength", "certain", "change", "geometry")
+         "place_id", "kind", "location_precision", "strength", "certain", "change", "geometry")
 
 
 def _categories(geometries: list[shapely.Geometry]) -> list[str]:
@@ -219,8 +133,8 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     if draw == "canvas" and fragments is None:
         fragments = Fragments()
     styles: dict[str, dict[str, Any]] = {}
+    looks: dict[str, Style] = {}
     style_keys: dict[tuple[Any, ...], str] = {}
-    combinations: set[tuple[str, ...]] = set()
     forces_seen: dict[str, str] = {}
     layers: dict[str, Layer] = {}
     context = popups.PopupContext(scenario, before=before, after=after, lang=lang)
@@ -252,16 +166,14 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                                                  for r in rows)
                 for r in rows:
                     forces_seen.setdefault(r["force_id"], r["force_type"])
-            described = (kind, status, types, certain, hatched)
+            described = (kind, status, types, first["kind"], certain, hatched)
             key = style_keys.get(described)
             if key is None:
-                key = style_keys[described] = style_key(
-                    kind, status, types, certain=certain, hatched=hatched)
-                styles[key] = (point_style(types[0], status, certain=certain)
-                               if kind == "point" else
-                               path_style(kind, status, types, certain=certain,
-                                                     hatched=hatched))
-                combinations.add(types)
+                look = style_for(kind, status, types, kind=first["kind"], certain=certain,
+                                 hatched=hatched)
+                key = style_keys[described] = look.key
+                looks[key] = look
+                styles[key] = options(look)
                 layer.statuses.add(status)
                 layer.categories.add("hatched" if hatched else kind)
                 layer.uncertain |= not certain and status != "withdrawn"
@@ -281,7 +193,7 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
         force = scenario.forces[force_id]
         forces.setdefault(force.type, []).append(
             force.names.get(lang) or force.names["en"])
-    return Layers(layers, styles, patterns_for(combinations), forces, fragments,
+    return Layers(layers, styles, looks, forces, fragments,
                   frames["change"])
 
 

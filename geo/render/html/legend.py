@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from ...i18n import label
 from ...scenario.model import Scenario, Source
+from ..presentation import LegendEntry, Style, legend_entries, neutral
 from .popups import source_credit
-from .style import path_style, swatch, symbol_svg
+from .style import swatch
 from .text import (
     day,
     esc,
-    label_or,
     number,
 )
 
@@ -20,66 +20,55 @@ if TYPE_CHECKING:
     from .features import Layers
 
 
-def _row(swatches: list[str], text: str, note: str = "") -> str:
+def _row(swatches: list[str], text: str, note: str = "", entry: str = "") -> str:
     note_html = f' <span class="dm-note">{esc(note)}</span>' if note else ""
-    return (f'<div class="dm-row"><span class="dm-sw">{"".join(swatches)}</span>'
+    data = f' data-entry="{esc(entry)}"' if entry else ""
+    return (f'<div class="dm-row"{data}><span class="dm-sw">{"".join(swatches)}</span>'
             f"<span>{esc(text)}{note_html}</span></div>")
 
 
+def entries(layers: Layers, lang: str) -> list[LegendEntry]:
+    """The presentation model's legend entries for what ``layers`` draw."""
+    return legend_entries(layers.looks.values(), layers.forces, lang)
+
+
 def legend(layers: Layers, lang: str) -> str:
-    """The legend: only what the map draws (forces, changes, how to read it)."""
-    change = layers.layers["change"]
-    present_types = tuple(layers.forces) or ("other",)
-    first = present_types[0]
+    """The legend: only what the map draws (forces, changes, symbols, how to read it)."""
+    listed = entries(layers, lang)
     sections = [f'<details class="dm-legend" open><summary>{esc(label("map_legend", lang))}'
                 "</summary>"]
-    rows = [_row([symbol_svg(t, "present", certain=True)], ", ".join(names),
-                 label_or(t, lang, t)) for t, names in layers.forces.items()]
-    sections.append(f'<section data-layers="before after change"><h4>'
-                    f'{esc(label("map_forces", lang))}</h4>{"".join(rows)}</section>')
-    rows = []
-    for status in ("remained", "withdrawn", "new"):
-        if status not in change.statuses:
-            continue
-        swatches = []
-        for kind in ("hatched", "line", "point"):
-            if kind not in change.categories:
-                continue
-            if kind == "point":
-                swatches.append(symbol_svg(first, status, certain=True))
-            else:
-                category = "line" if kind == "line" else "area"
-                style = path_style(category, status, (first,), certain=True,
-                                              hatched=True)
-                swatches.append(swatch(style, category))
-        rows.append(_row(swatches, label(status, lang), label(f"map_{status}_note", lang)))
-    if rows:
-        sections.append(f'<section data-layers="change"><h4>{esc(label("change", lang))}</h4>'
-                        f'{"".join(rows)}</section>')
+
+    def rows(prefix: str) -> list[str]:
+        return [_row([swatch(s) for s in e.swatches], e.text, e.note, e.key)
+                for e in listed if e.key.startswith(prefix)]
+
+    for prefix, heading, shown_on in (("force:", "map_forces", "before after change"),
+                                      ("change:", "change", "change"),
+                                      ("symbol:", "map_symbols", "before after change")):
+        found = rows(prefix)
+        if found:
+            sections.append(f'<section data-layers="{shown_on}"><h4>'
+                            f'{esc(label(heading, lang))}</h4>{"".join(found)}</section>')
     used = set().union(*(layer.categories for layer in layers.layers.values()))
-    rows = []
-    present_area = path_style("area", "present", (first,), certain=True,
-                                         hatched=True)
-    if "hatched" in used:
-        rows.append(_row([swatch(present_area, "area")], label("map_hatched", lang)))
+    reading = rows("reading:hatched")
     if "line" in used:
-        line = path_style("line", "present", (first,), certain=True, hatched=False)
-        rows.append(_row([swatch(line, "line")], label("map_thick_line", lang)))
-    if "point" in used:
-        rows.append(_row([symbol_svg(first, "present", certain=True)],
-                         label("map_symbol", lang)))
+        line = next(s for s in layers.looks.values() if s.category == "line")
+        reading.append(_row([swatch(neutral("line", "present", certain=line.certain))],
+                            label("map_thick_line", lang)))
     if layers.fragments is not None and "point" in used:  # drawn on a canvas: clusters
         from .scale import cluster_swatch
 
-        rows.append(_row([cluster_swatch()], label("map_cluster_legend", lang)))
-    if any(layer.uncertain for layer in layers.layers.values()):
-        unsure = path_style("area", "present", (first,), certain=False,
-                                       hatched=True)
-        rows.append(_row([swatch(unsure, "area")], label("map_dashed", lang)))
-    sections.append(f'<section><h4>{esc(label("map_reading", lang))}</h4>{"".join(rows)}'
+        reading.append(_row([cluster_swatch()], label("map_cluster_legend", lang)))
+    reading += rows("reading:uncertain")
+    sections.append(f'<section><h4>{esc(label("map_reading", lang))}</h4>{"".join(reading)}'
                     f'<p class="dm-hint">{esc(label("map_swipe_hint", lang))}</p></section>')
     sections.append("</details>")
     return "".join(sections)
+
+
+def legend_styles(layers: Layers, lang: str) -> list[Style]:
+    """Every style the legend draws a swatch of (their patterns must be on the page)."""
+    return [s for e in entries(layers, lang) for s in e.swatches]
 
 
 def view_title(scenario: Scenario, name: str, date: dt.date, lang: str) -> str:

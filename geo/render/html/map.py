@@ -35,9 +35,11 @@ from ...errors import BadArgument
 from ...i18n import check_language, label
 from .assets import ASSET_MODES, head
 from .basemap import build_basemap, extent
-from .features import DRAW_MODES, LAYERS, GeometryStore, build_layers
-from .legend import cited_sources, credits, legend, title, view_title
+from .features import DRAW_MODES, LAYERS, build_layers
+from .legend import cited_sources, credits, legend, legend_styles, title, view_title
 from .scale import canvas_data
+from .store import GeometryStore
+from .style import patterns_for
 from .text import esc
 
 if TYPE_CHECKING:
@@ -153,7 +155,7 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
         "geoms": store.shapes,
         "basemap": basemap,
         "styles": layers.styles,
-        "patterns": layers.patterns,
+        "patterns": patterns_for([*layers.looks.values(), *legend_styles(layers, lang)]),
         "layers": [{"id": name, "z": _PANE_ORDER[name], "show": name in DEFAULT_LAYERS,
                     "name": f'<span class="dm-layer" data-layer="{name}">'
                             f"{esc(names[name])}</span>",

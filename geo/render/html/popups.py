@@ -14,6 +14,7 @@ import pandas as pd
 from ...dates import FuzzyDate
 from ...i18n import label
 from ...scenario.model import Presence, Scenario, Source, Strength
+from ..presentation import style_for
 from .style import symbol_svg
 from .text import (
     country_name,
@@ -29,7 +30,7 @@ from .text import (
 )
 
 if TYPE_CHECKING:
-    from .features import Fragments
+    from .store import Fragments
 
 _BORDER_ID = re.compile(r"^border:([A-Z]{2})-([A-Z]{2})$")
 
@@ -192,7 +193,8 @@ def _section(row: dict[str, Any], context: PopupContext,
     sure = bool(row["certain"])
 
     def heading() -> str:
-        symbol = symbol_svg(row["force_type"], "present", certain=True, size=14)
+        symbol = symbol_svg(style_for("point", "present", (row["force_type"],),
+                                      kind=row.get("kind", "")), size=14)
         note = "" if sure else (
             f' <span class="dm-unsure">({esc(label("uncertain", lang))})</span>')
         return (f'<section class="dm-force"><h4>{symbol} {esc(force_name(row, lang))}'

@@ -8,7 +8,7 @@ of those take minutes to lay out in a browser and hundreds of megabytes of HTML.
   projected once; points closer than a grid cell (60 px) are drawn as a numbered cluster
   until zoom 11, and a click on a cluster zooms to it;
 - popups and tooltips are lists of numbers into one table of HTML pieces
-  (:class:`~geo.render.html.features.Fragments`): a force's heading, a date, a source's
+  (:class:`~geo.render.html.store.Fragments`): a force's heading, a date, a source's
   credit are stored once however many popups show them; the browser joins a popup's
   pieces when it opens. Every piece was escaped by :mod:`.popups`;
 - features are columns (``g`` shape, ``s`` style, ``pop`` pieces, ``tip`` the tooltip's
@@ -23,7 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...i18n import label
-from .style import COLOURS, GREY
+from ..presentation import palette
+from .style import hatch_spec, pattern_id
 from .text import esc
 
 if TYPE_CHECKING:
@@ -51,14 +52,16 @@ def canvas_data(layers: Layers, data_layers: list[dict[str, Any]],
         "groups": fragments.groups,
         "tipOpen": fragments.id("<b>"),
         "styleKeys": keys,
-        "colours": dict(COLOURS),
+        "colours": dict(palette().forces),
+        "hatches": {pattern_id(s): hatch_spec(s) for s in layers.looks.values()
+                    if s.category == "area" and s.hatched},
         "cluster": esc(label("map_cluster", lang)),
     }
 
 
 def cluster_swatch() -> str:
     """The legend's picture of a cluster: a white disc, a ring of force colours, a number."""
-    colours = [*list(COLOURS.values())[:3], GREY]
+    colours = list(palette().forces.values())[:4]
     arcs = []
     for i, colour in enumerate(colours):  # four quarter arcs, r = 7.5 (circumference 47.1)
         arcs.append(f'<circle cx="10" cy="10" r="7.5" fill="none" stroke="{colour}" '

@@ -13,6 +13,7 @@ from typing import Any
 from ...gazetteer.boundaries import read_layer
 from ...i18n import label
 from ...timeline import CHANGES
+from ..presentation import Style, style_for
 from .draw import Feature
 from .labels import Label
 from .names import (
@@ -49,11 +50,30 @@ def features(frame: Any, panel: str, crs: str, extent: Any,
         elif not here:  # new by the after day: not on the before map
             continue
         statuses = tuple(c for c in CHANGES if any(r["change"] == c for r in here))
-        drawn.append(Feature(
-            place_id, simplify(project(rows[0]["geometry"], crs), extent), here, statuses,
-            all(bool(r[certain]) for r in here), ghost, approximate.get(place_id, False)))
+        sure = all(bool(r[certain]) for r in here)
+        feature = Feature(place_id, simplify(project(rows[0]["geometry"], crs), extent), here,
+                          statuses, sure, ghost, approximate.get(place_id, False))
+        feature.looks = tuple(_look(feature, status, panel) for status in statuses)
+        drawn.append(feature)
     order = {"area": 0, "line": 1, "point": 2}
     return sorted(drawn, key=lambda f: order[f.shape])
+
+
+#: The treatment of each change on each panel: the before map shows that day (all
+#: "present"); the after map what remained, what is new, and the places left ("withdrawn",
+#: drawn as outlines); the change map shows the change itself.
+_TREATMENT = {"before": {"withdrawn": "present", "remained": "present", "new": "present"},
+              "after": {"withdrawn": "withdrawn", "remained": "remained", "new": "new"},
+              "change": {c: c for c in CHANGES}}
+
+
+def _look(feature: Feature, status: str, panel: str) -> Style:
+    """The presentation model's style of the presences of ``feature`` with ``status``."""
+    rows = [r for r in feature.rows if r["change"] == status]
+    types = tuple(dict.fromkeys(r["force_type"] for r in rows))
+    return style_for(feature.shape, _TREATMENT[panel][status], types, kind=rows[0]["kind"],
+                     certain=feature.certain or feature.ghost,
+                     hatched=any(r["location_precision"] != "exact" for r in rows))
 
 
 def label_for(feature: Any, lang: str) -> Any:

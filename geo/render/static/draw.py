@@ -11,28 +11,29 @@ from typing import Any
 
 import numpy as np
 import shapely
-from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from ...i18n import label
+from ..presentation import Style
 from .projection import Basemap, Extent, Inset
 from .style import (
     BORDER,
-    COLOURS,
-    DASHES,
     FOCUS,
     GREY,
-    HATCHES,
     INK,
     LAND,
-    MARKERS,
     PROVINCE_EDGE,
     SEA,
     SIZES,
     WATER,
     WATER_EDGE,
     add_halo,
+    area_patches,
+    dash,
+    halo_colour,
+    line_width,
+    marker,
     nfc,
 )
 
@@ -130,6 +131,8 @@ class Feature:
     ghost: bool = False  # a place left: drawn as an outline only, not labelled
     approximate: bool = False
     marker_boxes: list[Any] = field(default_factory=list)
+    #: The presentation model's style of each status drawn here (same order).
+    looks: tuple[Style, ...] = ()
 
     @property
     def shape(self) -> str:
@@ -140,39 +143,27 @@ class Feature:
 
 
 def draw_feature(ax: Any, feature: Feature, *, marker_size: float = 7.5) -> None:
-    """Draw one place: hatched area, thick line or marker, styled by change."""
-    for status in feature.statuses:
-        colour = COLOURS[status]
-        dashed = feature.ghost or not feature.certain or feature.approximate
+    """Draw one place as its styles say: tinted and hatched area, thick line or symbol."""
+    for look in feature.looks:
         if feature.shape == "area":
-            if feature.ghost:
-                area(ax, feature.geometry, facecolor="none", edgecolor=colour, linewidth=0.9,
-                     linestyle=(0, (3, 2)), zorder=3)
-                continue
-            # the tint and the hatch are two patches: SVG viewers apply a patch's fill
-            # opacity to its hatch pattern too, which would make the hatch invisible
-            area(ax, feature.geometry, facecolor=to_rgba(colour, 0.13), edgecolor="none",
-                 zorder=2)
-            area(ax, feature.geometry, facecolor="none", edgecolor=colour,
-                 hatch=HATCHES[status], hatchcolor=to_rgba(colour, 0.75), linewidth=1.0,
-                 linestyle=(0, (4, 1.5)) if dashed else "solid", zorder=2.1)
+            for patch in area_patches(look):
+                area(ax, feature.geometry, **patch)
+            if look.treatment.halo:
+                lines(ax, feature.geometry, color=halo_colour(), width=3.0, zorder=1.9)
         elif feature.shape == "line":
-            if feature.ghost:
-                lines(ax, feature.geometry, color=colour, width=1.1, dash=(0, (2, 2)),
-                      zorder=5, alpha=0.9)
-                continue
-            lines(ax, feature.geometry, color="white", width=5.4, zorder=5)
-            lines(ax, feature.geometry, color=colour, width=3.6, zorder=5.1,
-                  dash=DASHES[status], cap="butt")
+            width = line_width(look)
+            if look.treatment.halo:
+                lines(ax, feature.geometry, color=halo_colour(), width=width + 4.0, zorder=4.9)
+            lines(ax, feature.geometry, color="white", width=width + 1.8, zorder=5)
+            lines(ax, feature.geometry, color=look.colour, width=width, zorder=5.1,
+                  dash=dash(look), cap="butt")
         else:
             x, y = feature.geometry.x, feature.geometry.y
-            style = dict(MARKERS[status])
-            if feature.ghost:
-                style = {"marker": "o", "markerfacecolor": "none", "markeredgewidth": 1.0}
-            style.setdefault("markeredgecolor", colour)
-            style.setdefault("markerfacecolor", colour)
+            if look.treatment.halo:
+                ax.plot([x], [y], linestyle="none", marker="o", markersize=marker_size + 5,
+                        markerfacecolor=halo_colour(), markeredgecolor="none", zorder=5.9)
             ax.plot([x], [y], linestyle="none", markersize=marker_size, zorder=6,
-                    color=colour, **style)
+                    **marker(look))
 
 
 def draw_capital(ax: Any, xy: tuple[float, float]) -> None:
@@ -221,7 +212,7 @@ def draw_inset(ax: Any, data: Inset, map_extent: Extent, *, lang: str) -> None:
         area(ax, geometry, facecolor=LAND, edgecolor="white", linewidth=0.3, zorder=1)
     area(ax, data.focus, facecolor=GREY, edgecolor="white", linewidth=0.3, zorder=2)
     ax.add_patch(Rectangle((map_extent.xmin, map_extent.ymin), map_extent.width,
-                           map_extent.height, facecolor="none", edgecolor=COLOURS["withdrawn"],
+                           map_extent.height, facecolor="none", edgecolor=INK,
                            linewidth=0.9, zorder=3))
     for key, x, y in data.seas:
         ax.text(x, y, nfc(label(key, lang)), ha="center", va="center",

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from matplotlib.colors import to_rgba
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from ...i18n import label
-from ...timeline import CHANGES, Timeline
+from ...timeline import Timeline
+from ..presentation import LegendEntry, Style, legend_entries
 from .names import format_date
-from .style import COLOURS, DASHES, FONT, GREY, HATCHES, INK, MARKERS, SIZES, nfc
+from .style import FONT, GREY, INK, SIZES, area_patches, dash, line_width, marker, nfc
 
 LINE_SPACING = 1.25  # line height over font size
 
@@ -109,7 +109,7 @@ class Legend:
     """The legend's entries and notes, laid out for a width."""
 
     title: str
-    entries: list[tuple[str, str]]  # (change, text)
+    entries: list[LegendEntry]
     notes: Block
     width: float
 
@@ -117,8 +117,14 @@ class Legend:
     def row_height(self) -> float:
         return max(line_height(SIZES["legend"]), SWATCH_H + 0.06)
 
-    def entry_width(self, text: str) -> float:
-        return 3 * SWATCH_W + 3 * GAP + text_width(text, SIZES["legend"]) / 72 + 0.22
+    @staticmethod
+    def text_of(entry: LegendEntry) -> str:
+        """The words of an entry as the legend prints them."""
+        return f"{entry.text} ({entry.note})" if entry.note else entry.text
+
+    def entry_width(self, entry: LegendEntry) -> float:
+        return (len(entry.swatches) * (SWATCH_W + GAP) + GAP
+                + text_width(self.text_of(entry), SIZES["legend"]) / 72 + 0.22)
 
     def rows(self) -> list[list[Any]]:
         """Title then entries, flowed into rows; each item (kind, x, payload)."""
@@ -127,12 +133,12 @@ class Legend:
         title_w = text_width(self.title, SIZES["legend"], "bold") / 72 + 0.3
         rows[0].append(("title", 0.0, self.title))
         x = title_w
-        for change, text in self.entries:
-            width = self.entry_width(text)
+        for entry in self.entries:
+            width = self.entry_width(entry)
             if x + width > self.width and rows[-1]:
                 rows.append([])
                 x = 0.0
-            rows[-1].append(("entry", x, (change, text)))
+            rows[-1].append(("entry", x, entry))
             x += width
         return rows
 
@@ -157,50 +163,50 @@ class Legend:
                             fontsize=SIZES["legend"], fontweight="bold", color=INK,
                             parse_math=False)
                 else:
-                    self._entry(ax, x, middle, *payload)
+                    self._entry(ax, x, middle, payload)
             y -= self.row_height
         ax.text(0, y - 0.05, nfc("\n".join(self.notes.lines)), ha="left", va="top",
                 fontsize=self.notes.size, color=GREY, linespacing=LINE_SPACING,
                 parse_math=False)
 
-    @staticmethod
-    def _entry(ax: Any, x: float, middle: float, change: str, text: str) -> None:
-        colour = COLOURS[change]
+    def _entry(self, ax: Any, x: float, middle: float, entry: LegendEntry) -> None:
         bottom = middle - SWATCH_H / 2
-        ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, facecolor=to_rgba(colour, 0.13),
-                               edgecolor="none"))
-        ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, facecolor="none",
-                               hatch=HATCHES[change], hatchcolor=to_rgba(colour, 0.75),
-                               edgecolor=colour, linewidth=1.0))
-        x += SWATCH_W + GAP
-        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color="white", linewidth=5.4))
-        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color=colour, linewidth=3.6,
-                           linestyle=DASHES[change], solid_capstyle="butt",
+        for look in entry.swatches:
+            _swatch(ax, look, x, middle, bottom)
+            x += SWATCH_W + GAP
+        text = ax.text(x, middle, nfc(self.text_of(entry)), ha="left", va="center",
+                       fontsize=SIZES["legend"], color=INK, parse_math=False)
+        text.set_gid(f"legend-entry {entry.key}")
+
+
+def _swatch(ax: Any, look: Style, x: float, middle: float, bottom: float) -> None:
+    """A legend swatch drawing ``look`` as the map does."""
+    if look.category == "area":
+        for patch in area_patches(look):
+            patch.pop("zorder")
+            ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, **patch))
+    elif look.category == "line":
+        width = line_width(look)
+        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color="white",
+                           linewidth=width + 1.8))
+        ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color=look.colour,
+                           linewidth=width, linestyle=dash(look), solid_capstyle="butt",
                            dash_capstyle="butt"))
-        x += SWATCH_W + GAP
-        style = {"markeredgecolor": colour, "markerfacecolor": colour, **MARKERS[change]}
+    else:
         ax.add_line(Line2D([x + SWATCH_W / 2], [middle], linestyle="none", markersize=7.5,
-                           color=colour, **style))
-        x += SWATCH_W + GAP
-        ax.text(x, middle, nfc(text), ha="left", va="center", fontsize=SIZES["legend"],
-                color=INK, parse_math=False)
+                           **marker(look)))
 
 
-def legend(changes: set[str], *, before: Any, after: Any, lang: str, width: float,
-           ghosts: bool, uncertain: bool, areas: bool, groups: list[str] = ()) -> Legend:
-    """The legend for the changes shown (withdrawn and remained always listed)."""
-    shown = [c for c in CHANGES if c in changes or c in ("withdrawn", "remained")]
+def legend(looks: list[Style], forces: dict[str, list[str]], *, before: Any, after: Any,
+           lang: str, width: float, uncertain: bool, groups: list[str] = ()) -> Legend:
+    """The legend of a map drawing ``looks``: the presentation model's entries, then notes."""
     title = label("static_map_legend_title", lang).format(before=format_date(before, lang),
                                                     after=format_date(after, lang))
     notes = list(groups)
-    if areas:
-        notes.append(label("static_map_note_area", lang))
-    if ghosts:
-        notes.append(label("static_map_note_ghost", lang))
     if uncertain:
         notes.append(label("static_map_note_uncertain", lang))
     note_block = block("\n".join(notes), width, "note", color=GREY)
-    return Legend(title, [(c, label(c, lang)) for c in shown], note_block, width)
+    return Legend(title, legend_entries(looks, forces, lang), note_block, width)
 
 
 # --- credits

@@ -101,6 +101,16 @@ def _corners(extent: Any, features: list[Any], focus: Any, sizes: list[tuple[flo
     return chosen
 
 
+def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
+    """Force type -> the names of the forces on the map of that type, in scenario order."""
+    on_map = set(frame["force_id"])
+    forces: dict[str, list[str]] = {}
+    for force_id, force in timeline.scenario.forces.items():
+        if force_id in on_map:
+            forces.setdefault(force.type, []).append(force.names.get(lang) or force.names["en"])
+    return forces
+
+
 def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                  layout: str = "side-by-side", width_px: int = 1600,
                  scale: int = 2) -> MapFigure:
@@ -152,11 +162,10 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                     for n in names}
     group_notes = share_details([x for n in names for x in panel_labels[n]], lang)
     shown = [f for fs in panels_features.values() for f in fs if not f.ghost]
-    key = legend({s for f in shown for s in f.statuses}, before=before, after=after,
-                 lang=lang, width=content, groups=group_notes,
-                 ghosts=any(f.ghost for fs in panels_features.values() for f in fs),
-                 uncertain=any(not f.certain for f in shown),
-                 areas=any(f.shape == "area" for f in shown))
+    drawn = [f for fs in panels_features.values() for f in fs]
+    key = legend([look for f in drawn for look in f.looks], _forces(timeline, frame, lang),
+                 before=before, after=after, lang=lang, width=content, groups=group_notes,
+                 uncertain=any(not f.certain for f in shown))
     sources = list(dict.fromkeys(s for ids in frame["source_ids"] for s in ids.split(",") if s))
     credits = block(credits_text(timeline, sources, lang), content, "credits", color=GREY)
 
@@ -177,7 +186,7 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     figure = Figure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(figure)
     texts = [title_text, *subtitle.lines, *key.notes.lines, key.title,
-             *(t for _, t in key.entries), *credits.lines]
+             *(key.text_of(e) for e in key.entries), *credits.lines]
     title.draw(figure, MARGIN, top_of["title"], height)
     subtitle.draw(figure, MARGIN, top_of["subtitle"], height)
     panels = []

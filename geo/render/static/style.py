@@ -1,7 +1,8 @@
-"""How the static maps look: palette, symbols per change, fonts and matplotlib settings.
+"""How the static maps draw: a presentation-model style in matplotlib's terms, the basemap's
+neutral colours, fonts and matplotlib settings.
 
-The palette is Okabe–Ito (safe for the common colour-vision deficiencies), and every change
-also differs by pattern, line dash and marker fill, so nothing rests on colour alone.
+Colours and treatments of presences come from :mod:`geo.render.presentation` (colour by
+force, treatment by change, symbol by kind of place); this module only translates them.
 """
 
 from __future__ import annotations
@@ -9,18 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-#: Okabe–Ito colours per change.
-COLOURS: dict[str, str] = {"withdrawn": "#D55E00", "remained": "#0072B2", "new": "#009E73"}
-#: Hatch per change for areas (provinces, regions): the sources name the area, not the site.
-HATCHES: dict[str, str] = {"withdrawn": "////", "remained": "\\\\\\\\", "new": "++"}
-#: Dash per change for lines (borders).
-DASHES: dict[str, Any] = {"withdrawn": (0, (3.0, 1.2)), "remained": "solid", "new": (0, (1, 1))}
-#: Marker per change for points (bases, airports): withdrawn open, the others filled.
-MARKERS: dict[str, dict[str, Any]] = {
-    "withdrawn": {"marker": "o", "markerfacecolor": "white", "markeredgewidth": 1.8},
-    "remained": {"marker": "o", "markeredgecolor": "white", "markeredgewidth": 0.9},
-    "new": {"marker": "D", "markeredgecolor": "white", "markeredgewidth": 0.9},
-}
+from ..presentation import Style, palette
 
 INK = "#222222"
 GREY = "#666666"
@@ -58,6 +48,69 @@ RC: dict[str, Any] = {
     "text.usetex": False,
     "savefig.facecolor": "white",
 }
+
+
+#: matplotlib dash patterns of each outline, for area edges and for lines.
+_DASH: dict[str, dict[str, Any]] = {
+    "area": {"solid": "solid", "dashed": (0, (4.0, 2.0)), "dotted": (0, (1.0, 1.6))},
+    "line": {"solid": "solid", "dashed": (0, (3.0, 1.6)), "dotted": (0, (0.6, 1.4))},
+}
+#: matplotlib marker of each symbol.
+_MARKER = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D"}
+#: Point sizes of the static map per CSS pixel of the HTML map's line widths.
+LINE_SCALE = 0.6
+#: Hatch of each force of an area, in order (the first force's is the HTML map's angle).
+HATCHES: tuple[str, ...] = ("////", "\\\\\\\\", "||||", "----")
+
+
+def dash(style: Style) -> Any:
+    """The matplotlib line style of ``style``'s outline."""
+    return _DASH["line" if style.category == "line" else "area"][style.outline]
+
+
+def area_patches(style: Style) -> list[dict[str, Any]]:
+    """PathPatch arguments for an area: a tint, then the hatch and the edge.
+
+    Two patches: SVG viewers apply a patch's fill opacity to its hatch pattern too, which
+    would make the hatch invisible.
+    """
+    from matplotlib.colors import to_rgba
+
+    treatment = style.treatment
+    patches = []
+    if treatment.area_fill:
+        patches.append({"facecolor": to_rgba(style.colour, treatment.area_fill),
+                        "edgecolor": "none", "zorder": 2})
+    # one hatch per force there, each at its own angle, so that two forces read as two
+    for index, colour in enumerate(style.colours if style.hatched else style.colours[:1]):
+        patches.append({"facecolor": "none", "edgecolor": style.colour if index == 0 else "none",
+                        "hatch": HATCHES[index % len(HATCHES)] if style.hatched else None,
+                        "hatchcolor": to_rgba(colour, treatment.hatch * 0.85),
+                        "linewidth": 1.0, "linestyle": dash(style), "zorder": 2.1})
+    return patches
+
+
+def line_width(style: Style) -> float:
+    """The width in points of a presence along a line."""
+    return style.treatment.line_width * LINE_SCALE
+
+
+def marker(style: Style) -> dict[str, Any]:
+    """``Line2D`` marker arguments for a point."""
+    from matplotlib.colors import to_rgba
+
+    if style.treatment.point_fill:
+        face = style.colour if style.certain else to_rgba(style.colour, 0.45)
+        return {"marker": _MARKER.get(style.symbol, "o"), "markerfacecolor": face,
+                "markeredgecolor": "white" if style.certain else style.colour,
+                "markeredgewidth": 0.9 if style.certain else 1.2, "color": style.colour}
+    return {"marker": _MARKER.get(style.symbol, "o"), "markerfacecolor": "white",
+            "markeredgecolor": style.colour, "markeredgewidth": 1.8, "color": style.colour}
+
+
+def halo_colour() -> str:
+    """The colour of the halo around what is new."""
+    return palette().halo
 
 
 def halo(width: float = 2.4) -> list[Any]:
@@ -112,5 +165,5 @@ def missing_glyphs(texts: list[str]) -> set[str]:
     return missing
 
 
-__all__ = ["COLOURS", "DASHES", "FONT", "HATCHES", "MARKERS", "RC", "SIZES", "add_halo", "halo",
-           "missing_glyphs", "nfc"]
+__all__ = ["FONT", "HATCHES", "LINE_SCALE", "RC", "SIZES", "add_halo", "area_patches", "dash",
+           "halo", "halo_colour", "line_width", "marker", "missing_glyphs", "nfc"]

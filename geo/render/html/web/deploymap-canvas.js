@@ -114,7 +114,7 @@
   }
 
   /* The diagonal hatch of deploymap.css / style.py, as a canvas pattern. */
-  function hatch(ctx, colours, stripe, tint) {
+  function hatch(ctx, colours, stripe, tint, opacity) {
     var step = 5, tile = document.createElement("canvas");
     tile.width = step * colours.length;
     tile.height = step;
@@ -122,7 +122,7 @@
     t.globalAlpha = tint;
     t.fillStyle = colours[0];
     t.fillRect(0, 0, tile.width, tile.height);
-    t.globalAlpha = 1;
+    t.globalAlpha = opacity;
     colours.forEach(function (c, i) { t.fillStyle = c; t.fillRect(i * step, 0, stripe, step); });
     var pattern = ctx.createPattern(tile, "repeat");
     if (pattern.setTransform && window.DOMMatrix) {
@@ -256,12 +256,8 @@
       if (fill.indexOf("url(#") !== 0) { return fill; }
       this._patterns = this._patterns || {};
       if (!this._patterns[fill]) {
-        var id = fill.slice(5, -1), types = id.replace("dm-hatch-", "");
-        this._patterns[fill] = types === "withdrawn"
-          ? hatch(ctx, [GREY], 1.2, 0.06)
-          : hatch(ctx, types.split("-").map(function (t) {
-              return this._data.canvas.colours[t] || GREY;
-            }, this), 2.2, 0.1);
+        var spec = this._data.canvas.hatches[fill.slice(5, -1)] || [[GREY], 2.2, 0.1, 1];
+        this._patterns[fill] = hatch(ctx, spec[0], spec[1], spec[2], spec[3]);
       }
       return this._patterns[fill];
     },
@@ -360,7 +356,7 @@
         var end = start + 2 * Math.PI * cell.mix[key] / cell.n;
         ctx.beginPath();
         ctx.arc(x, y, r - 2.5, start, end);
-        ctx.strokeStyle = key === "~withdrawn" ? GREY : colours[key] || GREY;
+        ctx.strokeStyle = colours[key] || GREY;
         ctx.stroke();
         start = end;
       });
@@ -371,13 +367,13 @@
       ctx.fillText(shortCount(cell.n), x, y + 0.5);
     },
 
-    /* Per feature: its first force type, or "~withdrawn" (from its style key,
-       "kind|status|type+type|certain|hatched"). */
+    /* Per feature: its first force type (from its style key,
+       "kind|status|type+type|symbol|certain|hatched"). */
     _mixKeys: function () {
       if (!this._mix) {
         var keys = this._data.canvas.styleKeys.map(function (key) {
           var parts = key.split("|");
-          return parts[1] === "withdrawn" ? "~withdrawn" : parts[2].split("+")[0];
+          return parts[2].split("+")[0];
         });
         this._mix = this._spec.features.s.map(function (s) { return keys[s]; });
       }
