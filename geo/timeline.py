@@ -80,6 +80,21 @@ class Timeline:
         self._filled = np.zeros(0, dtype=bool)
         self._id_rank: np.ndarray | None = None
 
+    def __repr__(self) -> str:
+        """One line: the scenario, its forces and the span its presences cover."""
+        scenario = self.scenario
+        days = [d for p in scenario.presences for d in (
+            p.start.earliest if p.start else p.first_reported, p.end.latest if p.end else None)
+            if d is not None]
+        ongoing = any(p.end is None for p in scenario.presences)
+        span = (f"{min(days)} to {'today' if ongoing else max(days)}" if days else "no dates")
+        forces = ", ".join(f.names.get("en", f.id) for f in scenario.forces.values())
+        views = ", ".join(f"{v.name} {v.date}" for v in scenario.views.values())
+        title = scenario.title.get("en") or next(iter(scenario.title.values()), "")
+        return (f"<Timeline {scenario.path.name!r} ({title}): {len(scenario.presences)} "
+                f"presences of {len(scenario.forces)} forces ({forces}) in {scenario.country}, "
+                f"{span}; views: {views or 'none'}>")
+
     @classmethod
     def load(cls, path: Path | str | None = None, *,
              gazetteer: Gazetteer | None = None) -> Timeline:

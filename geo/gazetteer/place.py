@@ -71,6 +71,41 @@ class Place:
     matched: str = ""
     chosen_from: tuple[str, ...] = field(default=())
 
+    def __repr__(self) -> str:
+        """One line: id, kind, name, country, geometry type and a representative point."""
+        point = self.geometry.representative_point() if not self.geometry.is_empty else None
+        where = f" at {point.y:.4f}, {point.x:.4f}" if point is not None else ""
+        country = f" in {self.country}" if self.country else ""
+        approximate = ", approximate" if self.approximate else ""
+        return (f"<Place {self.id} {self.kind} {self.name!r}{country}: "
+                f"{self.geometry.geom_type}{where}{approximate}>")
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """This place as a GeoJSON Feature (the ``__geo_interface__`` protocol), so that
+        ``geopandas.GeoDataFrame.from_features([place])`` and folium take it as it is."""
+        return self.to_feature()
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: a small drawing of the geometry beside a table of its facts."""
+        from html import escape
+
+        rows = [("id", self.id), ("kind", self.kind), ("country", self.country),
+                ("source", self.source)]
+        rows += [(f"names ({lang})", "; ".join(v)) for lang, v in sorted(self.names.items())]
+        if self.note:
+            rows.append(("note", self.note))
+        if self.parts:
+            rows.append(("parts", ", ".join(self.parts)))
+        if self.chosen_from:
+            rows.append(("chosen among", ", ".join(self.chosen_from)))
+        table = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th>"
+                        f"<td style='text-align:left'>{escape(str(v))}</td></tr>"
+                        for k, v in rows if v)
+        return (f"<div style='display:flex;gap:1em;align-items:flex-start'>"
+                f"{_drawing(self.geometry)}<table><caption style='text-align:left'><b>"
+                f"{escape(self.name)}</b></caption>{table}</table></div>")
+
     def as_match(self, matched: str, chosen_from: tuple[str, ...] = ()) -> Place:
         """This place as the answer to a query: the key that matched, the other candidates.
 
@@ -109,3 +144,18 @@ class Place:
             properties["chosen_from"] = list(self.chosen_from)
         properties["names"] = {lang: list(v) for lang, v in sorted(self.names.items())}
         return {"type": "Feature", "properties": properties, "geometry": mapping(self.geometry)}
+
+
+def _drawing(geometry: BaseGeometry, size: int = 160) -> str:
+    """An SVG of ``geometry`` in a ``size``-pixel square (north up), for ``_repr_html_``."""
+    if geometry.is_empty:
+        return ""
+    west, south, east, north = geometry.bounds
+    span = max(east - west, north - south, 0.1) * 1.16  # a point gets ~10 km around it
+    middle_x, middle_y = (west + east) / 2, (south + north) / 2
+    # SVG's y axis points down: latitudes are flipped so that north stays up
+    scale = span / (40 if geometry.geom_type == "Point" else 120)
+    shape = geometry.svg(scale_factor=scale)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+            f'viewBox="{middle_x - span / 2:.6f} {-middle_y - span / 2:.6f} {span:.6f} '
+            f'{span:.6f}"><g transform="scale(1,-1)">{shape}</g></svg>')

@@ -1,0 +1,130 @@
+"""Drawing a timeline from Python: each output as text or bytes, or written to a file.
+
+Every function takes a :class:`~geo.timeline.Timeline` and the two days to compare
+(``before`` and ``after``; by default the scenario's views of those names). Without a path
+a function returns what it would write; with one it writes atomically (the old file stays
+until the new one is whole) and returns the path. Heavy libraries are imported on first use.
+
+>>> from geo.timeline import Timeline
+>>> from geo import render
+>>> timeline = Timeline.load()
+>>> render.to_html(timeline, "maps/armenia.html")          # doctest: +SKIP
+>>> png = render.to_static(timeline, fmt="png", layout="change")  # doctest: +SKIP
+>>> render.show(timeline)   # in a notebook: the before/after map inline  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BadArgument
+from ..output import atomic_path, write_atomic
+
+if TYPE_CHECKING:
+    import folium
+
+    from ..timeline import Timeline
+
+
+def _days(timeline: Timeline, before: dt.date | None,
+          after: dt.date | None) -> tuple[dt.date, dt.date]:
+    """``before`` and ``after``, defaulting to the scenario's views of those names."""
+    views = timeline.scenario.views
+    days = []
+    for name, day in (("before", before), ("after", after)):
+        if day is None:
+            if name not in views:
+                raise BadArgument(f"the scenario has no {name!r} view; give {name}=DATE "
+                                  f"(it has: {', '.join(views) or 'no views'})")
+            day = views[name].date
+        days.append(day)
+    if days[1] < days[0]:
+        raise BadArgument(f"after ({days[1]}) is before before ({days[0]}); swap them")
+    return days[0], days[1]
+
+
+def to_html(timeline: Timeline, path: Path | str | None = None, *,
+            before: dt.date | None = None, after: dt.date | None = None, lang: str = "en",
+            assets: str = "inline", tiles: str | None = None) -> str | Path:
+    """The interactive before/after map: the HTML text, or the path it was written to."""
+    from .html import render_html
+
+    first, second = _days(timeline, before, after)
+    text = render_html(timeline, before=first, after=second, lang=lang, assets=assets,
+                       tiles=tiles)
+    return text if path is None else write_atomic(Path(path), text)
+
+
+def to_geojson(timeline: Timeline, folder: Path | str | None = None, *,
+               before: dt.date | None = None, after: dt.date | None = None,
+               stem: str | None = None) -> dict[str, str] | list[Path]:
+    """GeoJSON of the ``before``, ``after`` and ``change`` layers.
+
+    Without ``folder``: ``{layer: text}``. With one: ``STEM.LAYER.geojson`` files written
+    there (``stem`` defaults to the scenario file's name) and their paths.
+    """
+    from .gis import geojson_documents
+
+    first, second = _days(timeline, before, after)
+    documents = geojson_documents(timeline, before=first, after=second)
+    if folder is None:
+        return documents
+    stem = stem or timeline.scenario.path.stem
+    return [write_atomic(Path(folder) / f"{stem}.{layer}.geojson", text)
+            for layer, text in documents.items()]
+
+
+def to_geopackage(timeline: Timeline, path: Path | str, *, before: dt.date | None = None,
+                  after: dt.date | None = None) -> Path:
+    """A GeoPackage (layers before, after, change, places and a sources table) at ``path``."""
+    from .gis import write_geopackage
+
+    first, second = _days(timeline, before, after)
+    with atomic_path(Path(path)) as temporary:
+        temporary.unlink()  # the GeoPackage driver makes the file itself
+        write_geopackage(timeline, before=first, after=second, path=temporary)
+    return Path(path)
+
+
+def to_static(timeline: Timeline, path: Path | str | None = None, *,
+              fmt: str | None = None, layout: str = "side-by-side", lang: str = "en",
+              before: dt.date | None = None, after: dt.date | None = None,
+              width_px: int = 1600) -> bytes | Path:
+    """A static map (PNG, SVG or PDF): its bytes, or the path it was written to.
+
+    ``fmt`` defaults to the suffix of ``path`` (``png`` without a path).
+    """
+    from .static import FORMATS, render_static
+
+    fmt = fmt or (Path(path).suffix.lstrip(".").lower() if path is not None else "png")
+    if fmt not in FORMATS:
+        raise BadArgument(f"unknown static format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    first, second = _days(timeline, before, after)
+    data = render_static(timeline, before=first, after=second, lang=lang, layout=layout,
+                         fmt=fmt, width_px=width_px)
+    return data if path is None else write_atomic(Path(path), data)
+
+
+def describe(timeline: Timeline, *, before: dt.date | None = None,
+             after: dt.date | None = None, lang: str = "en",
+             layout: str = "side-by-side") -> str:
+    """The alt text of the static map: one paragraph saying what it shows."""
+    from .alt_text import alt_text
+
+    first, second = _days(timeline, before, after)
+    return alt_text(timeline, before=first, after=second, lang=lang, layout=layout)
+
+
+def show(timeline: Timeline, *, before: dt.date | None = None, after: dt.date | None = None,
+         lang: str = "en", assets: str = "inline") -> folium.Map:
+    """The before/after map as a :class:`folium.Map`: a notebook shows it inline (it is the
+    cell's value), ``.save(path)`` writes it."""
+    from .html import html_map
+
+    first, second = _days(timeline, before, after)
+    return html_map(timeline, before=first, after=second, lang=lang, assets=assets)
+
+
+__all__ = ["describe", "show", "to_geojson", "to_geopackage", "to_html", "to_static"]
