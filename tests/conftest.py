@@ -1,8 +1,15 @@
-"""Shared fixtures: one gazetteer and one seed timeline per test session."""
+"""Shared fixtures: one gazetteer, one seed timeline and one Chromium per test session.
+
+Tests that use the ``browser`` fixture are marked ``browser`` (``pytest -m "not browser"``
+runs the rest without Chromium); without Chromium or Playwright they fail, never skip.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -26,3 +33,33 @@ def timeline(gazetteer: Gazetteer) -> Timeline:
 def days(timeline: Timeline) -> dict[str, dt.date]:
     """The seed scenario's views as keyword arguments: ``before=..., after=...``."""
     return {"before": timeline.view("before"), "after": timeline.view("after")}
+
+
+#: Flags that keep Debian's Chromium quiet on a machine with no network.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium (``apt-get install chromium``) driven by Playwright, headless."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: pip install playwright (the tests drive the "
+                    "system Chromium; never run `playwright install`)", pytrace=False)
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is not installed: apt-get update && apt-get install -y chromium "
+                    "(scripts/test installs it)", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs Chromium (its fixtures include ``browser``)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

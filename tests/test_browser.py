@@ -8,7 +8,6 @@ anything else is refused before it leaves the machine.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +19,6 @@ from test_render_html import EVIL, EVIL_QUOTE, evil_timeline
 from geo.render.html import map_data, render_html
 from geo.timeline import Timeline
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
 ALLOWED_SCHEMES = ("file:", "data:", "about:")
 VIEWPORT = {"width": 1280, "height": 820}
 TAVUSH = (40.93, 45.20)  # inside Tavush, a province the forces left in 2024
@@ -36,23 +33,6 @@ def _on_the_turkish_border() -> tuple[float, float]:
 
 
 TURKISH_BORDER = _on_the_turkish_border()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is not installed: pip install playwright (the tests drive the "
-                    "system Chromium; never run `playwright install`)", pytrace=False)
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: apt-get update && apt-get install -y chromium",
-                    pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 

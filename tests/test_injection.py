@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import subprocess
 import sys
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +47,6 @@ BAD_URLS = ["javascript:alert('xss-18')", " JaVaScRiPt:alert('xss-19')",
             "java\tscript:alert('xss-22')"]
 SHOWN = [*FORCE, *LABEL, *QUOTES, TITLE, OUTLET, STORY]
 EVERY = [*SHOWN, FORCE_VI, VIEW, NOTES, LINK_TEXT, *URLS]
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
 ALLOWED_SCHEMES = ("file:", "data:", "about:")
 
 
@@ -126,19 +122,6 @@ def bad_links(built: dict[str, Path]) -> Path:
     path.write_text(render_html(hostile, before=timeline.view("before"),
                                 after=timeline.view("after"), lang="en"), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: apt-get install -y chromium", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclasses.dataclass

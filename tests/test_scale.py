@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,8 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from synthetic import synthetic_scenario
 
 COUNT = 100_000
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 820}
 DAYS = (dt.date(1991, 6, 1), dt.date(2001, 3, 15), dt.date(2024, 1, 1), dt.date(2024, 5, 9),
         dt.date(2024, 8, 1), dt.date(2031, 1, 1))
@@ -189,36 +186,27 @@ def big_map(big: Timeline, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
 
 
 @pytest.fixture(scope="module")
-def page(big_map: tuple[Path, dict]) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is not installed: pip install playwright", pytrace=False)
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: apt-get install chromium", pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport=VIEWPORT)
-        opened = context.new_page()
-        opened.errors, opened.refused = [], []
+def page(browser: Any, big_map: tuple[Path, dict]) -> Iterator[Any]:
+    context = browser.new_context(viewport=VIEWPORT)
+    opened = context.new_page()
+    opened.errors, opened.refused = [], []
 
-        def route(route: Any) -> None:
-            if route.request.url.startswith(("file:", "data:", "about:")):
-                route.continue_()
-            else:
-                opened.refused.append(route.request.url)
-                route.abort()
+    def route(route: Any) -> None:
+        if route.request.url.startswith(("file:", "data:", "about:")):
+            route.continue_()
+        else:
+            opened.refused.append(route.request.url)
+            route.abort()
 
-        context.route("**/*", route)
-        opened.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
-        opened.on("pageerror", lambda e: opened.errors.append(str(e)))
-        opened.goto(big_map[0].as_uri(), timeout=60_000)
-        opened.wait_for_function(
-            "() => performance.getEntriesByName('deploymap-features-drawn-change').length",
-            timeout=60_000)
-        yield opened
-        browser.close()
+    context.route("**/*", route)
+    opened.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+    opened.on("pageerror", lambda e: opened.errors.append(str(e)))
+    opened.goto(big_map[0].as_uri(), timeout=60_000)
+    opened.wait_for_function(
+        "() => performance.getEntriesByName('deploymap-features-drawn-change').length",
+        timeout=60_000)
+    yield opened
+    context.close()
 
 
 def _expected(data: dict, layer: str) -> dict[str, int]:
