@@ -14,6 +14,7 @@ from importlib import metadata
 
 from .commands import build, diff, extract, resolve, snapshot
 from .errors import UserInputError
+from .inputs import text_problem
 
 DESCRIPTION = """\
 Map where a military force is and where it has left, from news reports.
@@ -59,7 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    arguments = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    for number, argument in enumerate(given, 1):
+        problem = text_problem(argument)
+        if problem:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            if "surrogate" in problem:  # bytes the terminal's UTF-8 could not decode
+                problem = "bytes that are not UTF-8; check the terminal's or script's encoding"
+            print(f"deploymap: error: argument {number} ({shown[:60]!r}) holds {problem}",
+                  file=sys.stderr)
+            return 2
+    arguments = parser.parse_args(given)
     try:
         return arguments.run(arguments)
     except UserInputError as error:

@@ -54,9 +54,18 @@ class FuzzyDate:
         return f"~{self.earliest.isoformat()}..{self.latest.isoformat()}"
 
 
+#: The years a date may fall in (README, "Limits"): far around any news story, and what
+#: every writer and the day arithmetic handle.
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
+
 def parse_date_text(text: str) -> FuzzyDate:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` to a :class:`FuzzyDate`."""
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` to a :class:`FuzzyDate` (years 1800–2200)."""
     text = text.strip()
+    found = _DAY.match(text) or _MONTH.match(text) or _YEAR.match(text)
+    if found and not FIRST_YEAR <= int(found.group(1)) <= LAST_YEAR:
+        raise DateError(f"{text!r} is outside the years {FIRST_YEAR}–{LAST_YEAR} deploymap "
+                        "maps; check the year")
     try:
         if match := _DAY.match(text):
             day = dt.date(*map(int, match.groups()))
@@ -109,4 +118,5 @@ def parse_day(text: str) -> dt.date:
     return parsed.earliest
 
 
-__all__ = ["PRECISIONS", "DateError", "FuzzyDate", "parse_date", "parse_date_text", "parse_day"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "PRECISIONS", "DateError", "FuzzyDate", "parse_date",
+           "parse_date_text", "parse_day"]

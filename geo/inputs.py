@@ -23,8 +23,36 @@ MAX_SCENARIO_BYTES = 2_000_000
 MAX_ARTICLE_BYTES = 1_000_000
 MAX_PLACES_BYTES = 20_000_000
 
+#: Integers a scenario or place file may hold: what a double represents exactly (JSON's
+#: safe range), far above any strength, far below what breaks a writer.
+MAX_INTEGER = 2**53
+
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def text_problem(text: str) -> str:
+    """What makes ``text`` unsafe to write anywhere, or ``""``: an unpaired surrogate (an
+    escape such as ``\\uDC00``, valid in JSON and YAML but not Unicode text), NUL or another
+    control character but tab and line ends. Every string from a file, an argument or the
+    environment passes this once, so no writer meets text it cannot encode."""
+    for index, character in enumerate(text):
+        code = ord(character)
+        if 0xD800 <= code <= 0xDFFF:
+            return (f"the escape for U+{code:04X} (a lone UTF-16 surrogate, not a character) "
+                    f"at character {index + 1}; write the character itself (an emoji or "
+                    "other letter is fine as it is)")
+        if (code < 0x20 and character not in "\t\n\r") or 0x7F <= code < 0xA0:
+            return (f"the control character U+{code:04X} at character {index + 1}; remove it")
+    return ""
+
+
+def integer_problem(value: int) -> str:
+    """What is wrong with an integer from a file (too large to be a count or a degree)."""
+    if abs(value) > MAX_INTEGER:
+        return (f"the number {str(value)[:30]}{'...' if len(str(value)) > 30 else ''} is too "
+                f"large (at most {MAX_INTEGER:,}); check it")
+    return ""
 
 
 def _size(count: int) -> str:
@@ -164,6 +192,17 @@ def check_output_file(path: Path, *, option: str = "--out") -> None:
                              "may write to")
 
 
-__all__ = ["MAX_ARTICLE_BYTES", "MAX_PLACES_BYTES", "MAX_SCENARIO_BYTES", "check_file",
-           "check_output_file", "check_output_folder", "decode_text", "read_bytes",
-           "read_text"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_INTEGER",
+    "MAX_PLACES_BYTES",
+    "MAX_SCENARIO_BYTES",
+    "check_file",
+    "check_output_file",
+    "check_output_folder",
+    "decode_text",
+    "integer_problem",
+    "read_bytes",
+    "read_text",
+    "text_problem",
+]

@@ -8,12 +8,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo import Gazetteer
-from geo.dates import DateError, parse_date
+from geo.dates import FIRST_YEAR, LAST_YEAR, DateError, parse_date
 from geo.errors import DeploymapError
 from geo.extract import extract_articles
 from geo.extract.article_dates import find_dates
@@ -46,12 +47,23 @@ def test_parse_date_returns_or_raises_date_error(value: object) -> None:
     assert parsed.earliest <= parsed.latest
 
 
-@given(st.dates(), st.sampled_from(["day", "month", "year"]))
-def test_written_dates_read_back(day, precision: str) -> None:
-    text = {"day": day.isoformat(), "month": f"{day.year:04d}-{day.month:02d}",
+def _written(day: dt.date, precision: str) -> str:
+    return {"day": day.isoformat(), "month": f"{day.year:04d}-{day.month:02d}",
             "year": f"{day.year:04d}"}[precision]
-    parsed = parse_date(text)
+
+
+@given(st.dates(dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)),
+       st.sampled_from(["day", "month", "year"]))
+def test_written_dates_read_back(day, precision: str) -> None:
+    parsed = parse_date(_written(day, precision))
     assert parsed.precision == precision and parsed.earliest <= day <= parsed.latest
+
+
+@given(st.dates().filter(lambda d: not FIRST_YEAR <= d.year <= LAST_YEAR),
+       st.sampled_from(["day", "month", "year"]))
+def test_dates_outside_the_years_are_refused(day, precision: str) -> None:
+    with pytest.raises(DateError, match="outside the years"):
+        parse_date(_written(day, precision))
 
 
 YAML_VALUES = st.recursive(

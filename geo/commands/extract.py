@@ -57,17 +57,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _published(value: str | None) -> str | None:
     if value is None:
         return None
+    from ..dates import FIRST_YEAR, LAST_YEAR
+
     try:
         parsed = parse_date_text(value)
     except DateError as error:
+        if "outside the years" in str(error):
+            raise BadArgument(f"--published {value}: not when a news article appeared; give "
+                              f"its date (years {FIRST_YEAR} to {LAST_YEAR})") from None
         raise BadArgument(f"--published: {error}") from None
     if parsed.precision != "day":
         raise BadArgument(f"--published: {value!r} is not a single day; write YYYY-MM-DD")
-    from ..extract.articles import PUBLISHED_YEARS
-
-    if not PUBLISHED_YEARS[0] <= parsed.earliest.year <= PUBLISHED_YEARS[1]:
-        raise BadArgument(f"--published {value}: not when a news article appeared; give its "
-                          f"date (years {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[1]})")
     return value.strip()
 
 

@@ -8,21 +8,23 @@ source id from its name, and its date taken from the caller, its header or its t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..dates import FuzzyDate
+from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
 from ..inputs import MAX_ARTICLE_BYTES, read_text
 from .draft import Draft
 from .published import Published
 from .records import Extractor, Reading
+from .text import HEADER_LINE
 
 #: Publication dates accepted from --published and 'Date:' headers (the date reader counts
 #: back and forth from them, by days and years).
-PUBLISHED_YEARS = (1800, 2200)
+PUBLISHED_YEARS = (FIRST_YEAR, LAST_YEAR)
 
 
 def _source_id(path: Path, taken: set[str]) -> str:
@@ -46,9 +48,9 @@ def _read_file(path: Path) -> str:
     """The article's text: a regular file of at most MAX_ARTICLE_BYTES, UTF-8 (a byte-order
     mark is dropped; CRLF line ends are fine), not binary, not blank."""
     text = read_text(path, what="article", limit=MAX_ARTICLE_BYTES)
-    if not text.strip():
-        raise UserInputError(f"{path}: the article has no text (only blanks); give the "
-                             "article's text")
+    if not "".join(c for c in text if unicodedata.category(c) != "Cf").strip():
+        raise UserInputError(f"{path}: the article has no text (only blanks or invisible "
+                             "characters such as zero-width spaces); give the article's text")
     return text
 
 
@@ -65,8 +67,24 @@ _HEADER_KEYS = {"date": ("date", "published"), "url": ("url",), "language": ("la
                 "outlet": ("outlet", "source"), "title": ("title",)}
 
 
+def _check_repeats(path: Path, text: str, header: Mapping[str, str]) -> None:
+    """A header field given twice (``Date:`` twice): which one is meant cannot be told."""
+    field_of = {alias: key for key, aliases in _HEADER_KEYS.items() for alias in aliases}
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines()[:len(header) + 20], 1):
+        if not HEADER_LINE.match(line):
+            break
+        name = line.split(":", 1)[0].strip().lower()
+        field = field_of.get(name, name)
+        if field in seen:
+            raise UserInputError(f"{path}:{number}: header '{name.capitalize()}:' again (first "
+                                 f"on line {seen[field]}); keep only the right one")
+        seen[field] = number
+
+
 def _check_header(path: Path, text: str, header: Mapping[str, str]) -> None:
     """Header values that would make a wrong scenario source: one message naming the line."""
+    _check_repeats(path, text, header)
     for key, value in header.items():
         line = _header_line(text, _HEADER_KEYS.get(key, (key,)))
         where = f"{path}:{line}: header '{'URL' if key == 'url' else key.capitalize()}:'"
@@ -87,8 +105,10 @@ def _given(value: object, where: str) -> Published:
     try:
         date = parse_date(value)
     except DateError as error:
-        raise BadArgument(f"{where}: {error}") from None
-    if not PUBLISHED_YEARS[0] <= date.earliest.year <= PUBLISHED_YEARS[1]:
+        if "outside the years" not in str(error):
+            raise BadArgument(f"{where}: {error}") from None
+        date = None
+    if date is None or not PUBLISHED_YEARS[0] <= date.earliest.year <= PUBLISHED_YEARS[1]:
         raise BadArgument(f"{where}: {value!s:.40} is not when a news article appeared; "
                           f"give its date (YYYY-MM-DD, years {PUBLISHED_YEARS[0]} to "
                           f"{PUBLISHED_YEARS[1]})")

@@ -25,8 +25,10 @@ from ..gazetteer.normalize import normalize
 from .wordlists import load
 
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
-_HEADER = re.compile(r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$",
-                     re.IGNORECASE)
+#: A header line of an article (``Date: 2024-05-09``): field name, value.
+HEADER_LINE = re.compile(
+    r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_HEADER = HEADER_LINE
 _END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENERS = "\"“‘«(['"
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -210,5 +212,5 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
-__all__ = ["WORD", "Sentence", "Token", "form", "sentences", "split_header", "strip_marks",
-           "tokenize"]
+__all__ = ["HEADER_LINE", "WORD", "Sentence", "Token", "form", "sentences", "split_header",
+           "strip_marks", "tokenize"]

@@ -119,6 +119,10 @@ class Gazetteer:
         """
         if not name or not name.strip():
             raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
+        if len(normalize(name).replace(" ", "")) < 2 and name.strip() not in self._ids:
+            raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place "
+                                "name", hint="; give the whole name (one letter names no "
+                                "place).")
         found, key = self._ranked(name, kind, within)
         if found:
             others = tuple(p.id for p in found[1:])

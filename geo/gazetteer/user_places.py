@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,9 +41,11 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import UserInputError
-from ..inputs import MAX_PLACES_BYTES, decode_text, read_bytes
+from ..inputs import MAX_PLACES_BYTES, decode_text, integer_problem, read_bytes, text_problem
+from .boundaries import read_layer
 from .normalize import normalize
 from .place import KINDS, Place
+from .shapes import geometry_problem, wide_problem
 
 if TYPE_CHECKING:
     from .index import NameIndex
@@ -88,11 +91,59 @@ class _Problems:
 
 # -- reading the two formats ----------------------------------------------------------------
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object that names each key once (JSON readers disagree on which one wins)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(f"the key {_shown(key)} twice in one object; keep only one")
+        found[key] = value
+    return found
+
+
+def _integer(text: str) -> int:
+    value = int(text)
+    if integer_problem(value):
+        raise _DuplicateKey(integer_problem(value))
+    return value
+
+
+def _constant(name: str) -> float:
+    raise _DuplicateKey(f"{name} is not a number JSON allows; write a number")
+
+
+def _text_problem(value: Any, where: str) -> str:
+    """The first string of ``value`` (keys included) that is not safe Unicode text."""
+    stack = [(value, where)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            problem = text_problem(item)
+            if problem:
+                return f"{at}: {problem}"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                problem = text_problem(key)
+                if problem:
+                    return f"{at}: a key holds {problem}"
+                stack.append((child, f"{at}, {_shown(key)}"))
+        elif isinstance(item, list):
+            stack.extend((child, at) for child in item)
+    return ""
+
+
 def _read_geojson(path: Path, data: bytes) -> tuple[str | None, list[Any]]:
     """(the CRS the file declares or None, its raw features)."""
     text = decode_text(data, path, what="GeoJSON places file")
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_unique, parse_int=_integer,
+                               parse_constant=_constant)
+    except _DuplicateKey as error:
+        raise UserInputError(f"{path}: {error}") from None
     except json.JSONDecodeError as error:
         raise UserInputError(f"{path}:{error.lineno}: not valid JSON ({error.msg}, column "
                              f"{error.colno}); fix it, or export the file again as GeoJSON"
@@ -109,6 +160,10 @@ def _read_geojson(path: Path, data: bytes) -> tuple[str | None, list[Any]]:
         raise UserInputError(f"{path}: not a GeoJSON FeatureCollection (top level: "
                              f"{_shown(kind) if kind else type(document).__name__}); give a "
                              "file with {\"type\": \"FeatureCollection\", \"features\": [...]}")
+    for number, feature in enumerate(features, 1):
+        problem = _text_problem(feature, f"feature {number}")
+        if problem:
+            raise UserInputError(f"{path}: {problem}")
     crs = None
     if isinstance(document.get("crs"), dict):
         properties = document["crs"].get("properties")
@@ -171,6 +226,9 @@ def _geometry(raw: Mapping[str, Any]) -> tuple[BaseGeometry | None, str]:
         kind = spec.get("type") if isinstance(spec, dict) else type(spec).__name__
         return None, (f"geometry type {_shown(kind)} is not supported; use one of "
                       f"{', '.join(GEOMETRY_TYPES)} (split a GeometryCollection into features)")
+    problem = geometry_problem(spec, ranges=False)
+    if problem:
+        return None, problem
     try:
         return shape(spec), ""
     except (ValueError, TypeError, AttributeError, IndexError, KeyError,
@@ -187,7 +245,7 @@ def _coordinate_problem(geometry: BaseGeometry, path: Path) -> str:
         return "coordinates that are not numbers (NaN or infinite); fix them"
     lon, lat = coordinates[:, 0], coordinates[:, 1]
     if (abs(lon) <= 180).all() and (abs(lat) <= 90).all():
-        return ""
+        return wide_problem(float(lon.min()), float(lon.max()))
     if (abs(coordinates) > 1000).any():
         return (f"coordinates such as ({lon[0]:.0f}, {lat[0]:.0f}) are not longitude/latitude: "
                 "the file looks projected (metres); convert it to EPSG:4326: "
@@ -255,6 +313,9 @@ def _place(raw: Any, number: int, path: Path, problems: _Problems) -> Place | No
                                 or not re.fullmatch(r"[A-Z]{2}", country)):
         problems.add(f"{label}: country {_shown(country)} is not an ISO 3166-1 alpha-2 code "
                      "(e.g. AM); fix it or leave it out")
+    elif country is not None and country not in _country_codes():
+        problems.add(f"{label}: country {_shown(country)} is not a country deploymap knows "
+                     "(ISO 3166-1 alpha-2, e.g. AM, TR, FR); fix it or leave it out")
     names = _names(properties, label, problems)
     geometry, wrong = _geometry(raw)
     if geometry is not None:
@@ -278,6 +339,12 @@ def _place(raw: Any, number: int, path: Path, problems: _Problems) -> Place | No
         names={"en": (name,), **names}, geometry=shapely.force_2d(geometry),
         source=f"{path}, feature {number}", country=country or "",
     )
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes of the shipped countries."""
+    return frozenset(r["id"] for r in read_layer("countries"))
 
 
 def _is_lonlat(crs: str) -> bool:

@@ -23,6 +23,7 @@ from ..dates import DateError, FuzzyDate, parse_date, parse_day
 from ..errors import BadArgument, PlaceNotFound, UserInputError
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.place import Place
+from ..gazetteer.shapes import geometry_problem
 from ..inputs import MAX_ARTICLE_BYTES, check_file, read_text
 from .build import build_scenario
 from .checks import (
@@ -210,9 +211,14 @@ class _Builder:
 
     def _inline_place(self, entry: LineDict, spec: LineDict,
                       line: int) -> tuple[Place | None, dict[str, str]]:
+        problem = geometry_problem(spec["geometry"])
+        if problem:
+            self.problems.add(line, f"presence {entry['id']!r}: inline geometry: {problem}")
+            return None, {}
         try:
             geometry = shape(spec["geometry"])
-        except (ValueError, TypeError, AttributeError, IndexError) as error:
+        except (ValueError, TypeError, AttributeError, IndexError,
+                shapely.errors.GEOSException) as error:
             self.problems.add(line, f"presence {entry['id']!r}: the inline geometry cannot be "
                               f"read ({error}); give GeoJSON with [longitude, latitude] pairs")
             return None, {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserInputError
-from ..inputs import MAX_SCENARIO_BYTES, read_text
+from ..inputs import MAX_SCENARIO_BYTES, integer_problem, read_text, text_problem
 
 #: The most values a document may hold once its aliases (``*anchor``) are expanded, and the
 #: deepest nesting: far above any scenario, far below a "billion laughs" alias bomb.
@@ -29,8 +31,20 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings are :class:`LineDict`, which refuses duplicate keys and
-    keeps dates as the strings written (``2024-05`` and ``2024-05-09`` read alike)."""
+    """SafeLoader whose mappings are :class:`LineDict`, which refuses duplicate keys, keeps
+    dates as the strings written (``2024-05`` and ``2024-05-09`` read alike), refuses
+    explicit tags (``!!int abc``, ``!!timestamp 2024-13-01``: a scenario needs none, and
+    their constructors fail in ways no message can explain), text that is not Unicode
+    (a ``\\uDC00`` escape, NUL) and integers too large to be a count."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and not isinstance(event, yaml.AliasEvent):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Problem(f"the YAML tag {shown} is not allowed; write the value plainly "
+                           "(quote it if it should be text)", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -64,6 +78,34 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _construct_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    problem = text_problem(text)
+    if problem:
+        raise _Problem(f"this text holds {problem}", node.start_mark)
+    return text
+
+
+def _construct_integer(loader: _Loader, node: yaml.ScalarNode) -> int:
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    problem = integer_problem(value)
+    if problem:
+        raise _Problem(problem, node.start_mark)
+    return value
+
+
+def _construct_number(loader: _Loader, node: yaml.ScalarNode) -> float:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if not math.isfinite(value):
+        raise _Problem(f"{node.value} is not a finite number; write a number", node.start_mark)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_integer)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 
 
 class _Problem(yaml.constructor.ConstructorError):
@@ -164,6 +206,12 @@ def load_yaml(path: Path, *, what: str = "scenario file",
     except yaml.YAMLError as error:
         first = str(error).splitlines()[0] if str(error) else "invalid YAML"
         raise UserInputError(f"{path}: invalid YAML ({first}); fix the YAML syntax") from None
+    except ValueError:  # an escape beyond Unicode: "\\U00110000"
+        found = next((m for m in re.finditer(r"\\U([0-9a-fA-F]{8})", text)
+                      if int(m.group(1), 16) > 0x10FFFF), None)
+        line = f":{text.count(chr(10), 0, found.start()) + 1}" if found else ""
+        raise UserInputError(f"{path}{line}: an escape (\\U...) beyond the last Unicode "
+                             "character, U+10FFFF; remove it") from None
     except RecursionError:
         raise UserInputError(f"{path}: nested too deeply to read; a scenario needs a handful "
                              "of levels (see docs/scenario.md)") from None

@@ -114,8 +114,29 @@ class Basemap:
 
 
 def _visible(geometry: Any, window: shapely.Polygon) -> Any:
-    clipped = shapely.intersection(geometry, window)
+    """``geometry`` within ``window``, None when nothing of it is there.
+
+    Far from the projection's centre, projected outlines can fold over themselves; they are
+    repaired (``make_valid``) rather than allowed to stop the map.
+    """
+    try:
+        clipped = shapely.intersection(geometry, window)
+    except shapely.errors.GEOSException:
+        clipped = shapely.intersection(shapely.make_valid(geometry), window)
     return None if clipped.is_empty else clipped
+
+
+def near_side(crs: str) -> shapely.Polygon:
+    """The part of the globe (longitude/latitude) a map in ``crs`` may show: everything but
+    a band around the antipode's meridian, where an azimuthal projection tears shapes."""
+    centre = float(crs.split("+lon_0=")[1].split()[0])
+    west, east = centre - 150, centre + 150
+    parts = [box(max(west, -180), -90, min(east, 180), 90)]
+    if west < -180:
+        parts.append(box(west + 360, -90, 180, 90))
+    if east > 180:
+        parts.append(box(-180, -90, east - 360, 90))
+    return shapely.union_all(parts)
 
 
 def simplify(geometry: Any, extent: Extent) -> Any:
@@ -129,7 +150,13 @@ def basemap(crs: str, extent: Extent, country: str) -> Basemap:
     window = extent.box().buffer(extent.width * 0.02)
     fine = read_layer("basemap")
 
+    near = near_side(crs)
+
     def project(geometry: Any, crs: str) -> Any:
+        if not near.contains(geometry):
+            geometry = _visible(geometry, near)
+            if geometry is None:
+                return shapely.Polygon()
         return simplify(_project(geometry, crs), extent)
 
     fine_box = box(*shapely.total_bounds([r["geometry"] for r in fine])).buffer(-1e-6)
@@ -173,7 +200,8 @@ def basemap(crs: str, extent: Extent, country: str) -> Basemap:
             lakes.append((record["id"], geometry))
         else:
             rivers.append(geometry)
-    border_lines = _visible(shapely.line_merge(shapely.union_all(borders)), window)
+    border_lines = _visible(shapely.line_merge(shapely.union_all(
+        [b for b in borders if not b.is_empty])), window)
     return Basemap(tuple(land), focus, border_lines, provinces, edges, tuple(lakes),
                    tuple(rivers))
 
