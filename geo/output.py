@@ -1,10 +1,17 @@
-"""Writing output files atomically: a temporary file in the same folder, then a rename.
+"""Writing outputs so that nothing is ever half-written: one file, or a whole set of files.
 
-A build killed half-way leaves the previous file intact and no partial file behind: on Linux
-the content is first written to an unnamed file (``O_TMPFILE``) that vanishes with the
-process, then linked in and renamed over the old file; elsewhere, and for libraries that
-want a file name, the temporary is a hidden ``.NAME.PID.XXXX.part.EXT`` that
-:func:`remove_stale_temporaries` deletes once the process that made it is gone.
+One file (:func:`write_atomic`, :func:`atomic_path`): a temporary in the same folder, then
+a rename. On Linux the content first goes to an unnamed file (``O_TMPFILE``) that vanishes
+with the process; elsewhere, and for libraries that want a file name, the temporary is a
+hidden ``.deploymap-tmp.PID.TOKEN.NAME``.
+
+A set of files (:func:`staged_set`, what ``deploymap build`` writes): every file goes into a
+hidden staging folder ``.deploymap-staging.PID.TOKEN`` inside the output folder; when all
+are written the folder is renamed ``.deploymap-commit.PID.TOKEN`` in one step (from then
+on the new set is the set), and its files are moved into place. A build that fails, runs
+out of disk or is killed before that step leaves the previous set as it was; one killed
+after it is finished by the next build (:func:`recover`). Only names of that form, made by
+deploymap, are ever removed.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import contextlib
 import os
 import re
 import secrets
-import tempfile
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,10 +39,12 @@ def atomic_path(path: Path) -> Iterator[Path]:
     except OSError as error:
         raise UserInputError(f"{path.parent}: cannot create the output folder: "
                              f"{error.strerror}; choose another --out") from None
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
-                                    suffix=".part" + path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = path.parent / temporary_name("tmp", path.name)
+    try:
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise UserInputError(f"{path}: cannot write it: {error.strerror}; choose another "
+                             "--out") from None
     try:
         yield temporary
         os.chmod(temporary, 0o644)
@@ -63,11 +72,14 @@ def _write_unnamed(path: Path, data: bytes) -> bool:
         return False
     try:
         view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
+        try:
+            while view:
+                view = view[os.write(handle, view):]
+        except OSError as error:  # a full disk, a quota
+            raise UserInputError(f"{path}: cannot write it: {error.strerror}; free some "
+                                 "space or choose another --out") from None
         os.fchmod(handle, 0o644)
-        name = path.parent / (f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"
-                              + path.suffix)
+        name = path.parent / temporary_name("tmp", path.name)
         try:  # linkat(AT_SYMLINK_FOLLOW) of /proc/self/fd/N: gives the unnamed file a name
             proc = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             try:
@@ -105,7 +117,17 @@ def write_atomic(path: Path, content: str | bytes) -> Path:
     return path
 
 
-_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]+\.part(\.[^.]*)?$")
+#: The names deploymap gives what it writes before the final name: only these are removed.
+_OURS = re.compile(r"^\.deploymap-(?P<kind>tmp|staging|commit)\.(?P<pid>\d+)\.[0-9a-f]{8}"
+                   r"(\..+)?$")
+#: In a commit folder: the names of the set, one a line (written last, before the rename).
+MANIFEST = ".deploymap-files"
+
+
+def temporary_name(kind: str, name: str = "") -> str:
+    """A hidden name only deploymap makes: ``.deploymap-KIND.PID.TOKEN[.NAME]``."""
+    return f".deploymap-{kind}.{os.getpid()}.{secrets.token_hex(4)}" + (f".{name}" if name
+                                                                        else "")
 
 
 def _running(pid: int) -> bool:
@@ -118,19 +140,96 @@ def _running(pid: int) -> bool:
     return True
 
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete the temporaries in ``folder`` left by deploymap processes that were killed
-    (their process no longer runs); returns what was deleted."""
-    removed = []
+def _sync(path: Path) -> None:
     with contextlib.suppress(OSError):
-        for candidate in Path(folder).glob(".*.part*"):
-            match = _TEMPORARY.match(candidate.name)
-            if match and int(match.group(1)) != os.getpid() and not _running(
-                    int(match.group(1))):
-                with contextlib.suppress(OSError):
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _roll_forward(commit: Path, out: Path) -> None:
+    """Move a committed set's files into ``out``, then remove its folder."""
+    names = [n for n in (commit / MANIFEST).read_text(encoding="utf-8").split("\n") if n]
+    for name in names:
+        if (commit / name).exists():
+            os.replace(commit / name, out / name)
+    (commit / MANIFEST).unlink(missing_ok=True)
+    shutil.rmtree(commit, ignore_errors=True)
+
+
+def recover(folder: Path) -> list[Path]:
+    """Finish or clear what killed deploymap processes left in ``folder``: a committed set
+    is moved into place, a staging folder or a temporary is removed. Returns what it
+    handled; what a running process owns is left alone."""
+    handled = []
+    with contextlib.suppress(OSError):
+        for candidate in sorted(Path(folder).iterdir()):
+            match = _OURS.match(candidate.name)
+            if not match or int(match["pid"]) == os.getpid() or _running(int(match["pid"])):
+                continue
+            with contextlib.suppress(OSError):
+                if match["kind"] == "commit" and (candidate / MANIFEST).is_file():
+                    _roll_forward(candidate, Path(folder))
+                elif candidate.is_dir():
+                    shutil.rmtree(candidate)
+                else:
                     candidate.unlink()
-                    removed.append(candidate)
-    return removed
+                handled.append(candidate)
+    return handled
 
 
-__all__ = ["atomic_path", "remove_stale_temporaries", "write_atomic"]
+#: The old name, kept for callers: temporaries of dead processes are what :func:`recover` clears.
+remove_stale_temporaries = recover
+
+
+def _prepare(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserInputError(f"{out}: cannot create the output folder: {error.strerror}; "
+                             "choose another --out") from None
+
+
+@contextlib.contextmanager
+def staged_set(out: Path) -> Iterator[Path]:
+    """A staging folder in ``out`` to write a whole set of outputs into; on success the set
+    replaces the files of the same names in ``out`` (see the module's docs). On any error,
+    or if the process dies before the commit, ``out`` keeps its previous files."""
+    out = Path(out)
+    _prepare(out)
+    recover(out)
+    staging = out / temporary_name("staging")
+    try:
+        staging.mkdir(mode=0o755)
+    except OSError as error:
+        raise UserInputError(f"{out}: cannot write in it: {error.strerror}; choose another "
+                             "--out") from None
+    try:
+        try:
+            yield staging
+        except UserInputError as error:  # name the map, not its staging copy
+            raise UserInputError(str(error).replace(f"{staging}{os.sep}", f"{out}{os.sep}")
+                                 + " (the previous maps are unchanged)") from None
+        names = sorted(p.name for p in staging.iterdir())
+        try:
+            (staging / MANIFEST).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+            for name in (*names, MANIFEST):
+                _sync(staging / name)
+            _sync(staging)
+            commit = out / staging.name.replace("-staging.", "-commit.", 1)
+            os.rename(staging, commit)  # the one step: the new set is the set from here
+        except OSError as error:
+            raise UserInputError(f"{out}: cannot write the maps: {error.strerror}; free some "
+                                 "space or choose another --out (the previous maps are "
+                                 "unchanged)") from None
+        _sync(out)
+        _roll_forward(commit, out)
+        _sync(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+__all__ = ["MANIFEST", "atomic_path", "recover", "remove_stale_temporaries", "staged_set",
+           "temporary_name", "write_atomic"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
-from ..output import atomic_path, remove_stale_temporaries, write_atomic
+from ..output import staged_set, write_atomic
 from .timeline_options import add_places_argument, load_timeline, view_day
 
 if TYPE_CHECKING:
@@ -134,8 +134,6 @@ def run(arguments: argparse.Namespace) -> int:
         check_language(lang)
     _check_options(arguments)
     check_output_folder(arguments.out)
-    if arguments.out.is_dir():  # what a build killed earlier left behind
-        remove_stale_temporaries(arguments.out)
     started = time.perf_counter()
     timeline, stem = _load(arguments)
     before = view_day(timeline, arguments.before, "before", "--before")
@@ -143,14 +141,15 @@ def run(arguments: argparse.Namespace) -> int:
     if after <= before:
         raise BadArgument(f"--after {after} is not later than --before {before}; swap them")
     out: Path = arguments.out
-    jobs = _jobs(arguments, timeline, before, after, out, stem)
     written: list[Path] = []
-    for number, (label, job) in enumerate(jobs, 1):
-        start = time.perf_counter()
-        paths = job()
-        written.extend(paths)
-        _progress(f"[{number}/{len(jobs)}] {label}: {', '.join(str(p) for p in paths)} "
-                  f"({time.perf_counter() - start:.1f} s)")
+    with staged_set(out) as staging:  # all the maps, or none: see geo.output
+        jobs = _jobs(arguments, timeline, before, after, staging, stem)
+        for number, (label, job) in enumerate(jobs, 1):
+            start = time.perf_counter()
+            paths = [out / p.name for p in job()]
+            written.extend(paths)
+            _progress(f"[{number}/{len(jobs)}] {label}: {', '.join(str(p) for p in paths)} "
+                      f"({time.perf_counter() - start:.1f} s)")
     _progress(f"{len(written)} files in {out}/ in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -181,9 +180,7 @@ def _jobs(arguments: argparse.Namespace, timeline: Timeline, before: dt.date, af
             from ..render.gis import write_geopackage
 
             path = out / f"{stem}.gpkg"
-            with atomic_path(path) as temporary:
-                temporary.unlink()
-                write_geopackage(timeline, before=before, after=after, path=temporary)
+            write_geopackage(timeline, before=before, after=after, path=path)
             return [path]
         jobs.append(("geopackage", gpkg))
     static_formats = [f for f in ("png", "svg", "pdf") if f in formats]

@@ -1,31 +1,35 @@
 """The gazetteer's name index: every place by id and by each normalised form of its names.
 
-Building it normalises ~50,000 names (about a second), so the finished index is kept in a
-pickle under :func:`geo.cache.cache_root` keyed by the data files and the code that builds
-it; a changed data file, lexicon or normaliser makes a new one. An unreadable or unwritable
-cache is ignored.
+Building it normalises ~50,000 names (about a second), so the finished index is kept as a
+checksummed cache entry (JSON and WKB, never a pickle: see :mod:`geo.cache`) under
+:func:`geo.cache.cache_root`, keyed by the data files and the code that builds it; a changed
+data file, lexicon or normaliser makes a new one. A damaged entry is rebuilt with a warning;
+an unwritable cache folder is ignored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import pickle
+import itertools
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..cache import cache_root
+import numpy as np
+import shapely
+
+from ..cache import cache_root, read_entry, warn_rebuilt, write_entry
 from ..data_files import data_path
-from ..output import write_atomic
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
 from .normalize import normalize, skeleton, strip_generic
 from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
-_CODE = ("name_index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 1
+_CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
+_FORMAT = 2
 
 
 @dataclass
@@ -101,23 +105,64 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:24]
 
 
-def load_index() -> NameIndex:
-    """The index, from the cache when it is current, else built (and cached)."""
-    try:
-        path = cache_root() / "index" / f"names-{_fingerprint()}.pickle"
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
-        if isinstance(index, NameIndex):
-            return index
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        pass
-    index = build_index()
-    with contextlib.suppress(Exception):  # a cache that cannot be written is only slower
-        write_atomic(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in path.parent.glob("names-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+def encode_index(index: NameIndex) -> bytes:
+    """The index as data: a JSON document (names, keys, place facts) then the places'
+    geometries as WKB. No code travels with it (unlike a pickle)."""
+    places = list(index.places.values())
+    wkb = shapely.to_wkb(np.asarray([p.geometry for p in places], dtype=object)).tolist()
+    document = {
+        "places": [[p.id, p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
+                    p.country, p.approximate, p.note, list(p.parts)] for p in places],
+        "wkb": [len(w) for w in wkb],
+        "population": index.population, "primary": index.primary, "exact": index.exact,
+        "stripped": index.stripped, "loose": index.loose,
+    }
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return len(text).to_bytes(8, "big") + text + b"".join(wkb)
+
+
+def decode_index(data: bytes) -> NameIndex:
+    """:func:`encode_index` read back; ValueError (or KeyError, TypeError) if it is not one."""
+    size = int.from_bytes(data[:8], "big")
+    document = json.loads(data[8:8 + size].decode("utf-8"))
+    blob = memoryview(data)[8 + size:]
+    sizes = document["wkb"]
+    if sum(sizes) != len(blob) or len(sizes) != len(document["places"]):
+        raise ValueError("geometries do not match the places")
+    offsets = np.cumsum([0, *sizes]).tolist()
+    geometries = shapely.from_wkb([bytes(blob[a:b]) for a, b in itertools.pairwise(offsets)])
+    index = NameIndex()
+    for (place_id, name, kind, names, source, country, approximate, note, parts), geometry \
+            in zip(document["places"], geometries, strict=True):
+        index.places[place_id] = Place(place_id, name, kind,
+                                       {k: tuple(v) for k, v in names.items()}, geometry,
+                                       source, country, bool(approximate), note, tuple(parts))
+    index.population, index.primary = document["population"], document["primary"]
+    index.exact, index.stripped = document["exact"], document["stripped"]
+    index.loose = document["loose"]
     return index
 
 
-__all__ = ["NameIndex", "build_index", "load_index", "place_from_record"]
+def load_index() -> NameIndex:
+    """The index, from the cache when it is current and whole, else built (and cached).
+
+    A damaged cache entry is rebuilt with a one-line warning; a cache that cannot be
+    written only makes the next process slower.
+    """
+    folder = cache_root() / "index"
+    path = folder / f"names-{_fingerprint()}.bin"
+    payload = read_entry(path, "name-index", _FORMAT)
+    if payload is not None:
+        try:
+            return decode_index(payload)
+        except (ValueError, KeyError, TypeError, IndexError, shapely.errors.GEOSException):
+            pass
+    if path.exists():
+        warn_rebuilt(path, "name index")
+    index = build_index()
+    with contextlib.suppress(OSError):
+        write_entry(path, "name-index", _FORMAT, encode_index(index))
+        for stale in folder.glob("names-*"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return index

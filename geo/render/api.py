@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BadArgument
-from ..output import atomic_path, write_atomic
+from ..output import write_atomic
 
 if TYPE_CHECKING:
     import folium
@@ -82,9 +82,7 @@ def to_geopackage(timeline: Timeline, path: Path | str, *, before: dt.date | Non
     from .gis import write_geopackage
 
     first, second = _days(timeline, before, after)
-    with atomic_path(Path(path)) as temporary:
-        temporary.unlink()  # the GeoPackage driver makes the file itself
-        write_geopackage(timeline, before=first, after=second, path=temporary)
+    write_geopackage(timeline, before=first, after=second, path=Path(path))  # atomic
     return Path(path)
 
 

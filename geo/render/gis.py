@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from ..errors import UserInputError
 from ..output import atomic_path
 from ..timeline import Timeline
 from .presentation import style_for
@@ -253,11 +255,20 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options(
         {"OGR_CURRENT_DATE": f"{after.isoformat()}T00:00:00.000Z"})
+    from pyogrio.errors import DataLayerError, DataSourceError, FeatureError
+
     try:
         with atomic_path(Path(path)) as temporary:
             temporary.unlink()  # GDAL creates the file itself; an empty one is not a GPKG
-            for layer, frame in _layers(timeline, before, after):
-                pyogrio.write_dataframe(frame, temporary, layer=layer, driver="GPKG")
+            with warnings.catch_warnings():  # GDAL's words come back in the error below
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    for layer, frame in _layers(timeline, before, after):
+                        pyogrio.write_dataframe(frame, temporary, layer=layer, driver="GPKG")
+                except (DataSourceError, DataLayerError, FeatureError, OSError) as error:
+                    reason = str(error).splitlines()[0][:160] if str(error) else "write failed"
+                    raise UserInputError(f"{path}: cannot write the GeoPackage ({reason}); "
+                                         "free some space or choose another --out") from None
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
 
