@@ -95,7 +95,7 @@ def test_a_killed_build_leaves_one_whole_set(tmp_path: Path) -> None:
         "the finished build left temporaries behind"
     outcomes = {"old": 0, "new": 0}
     killed = {state[2] for state in states}
-    for after, delay, pid, seen, files, hidden, _committed in states:
+    for after, delay, _pid, seen, files, hidden, _committed in states:
         where = f"killed {delay} s after {after or 'the start'} ({seen.count('[')} jobs done)"
         assert files in (old, new), f"a mix of two sets, {where}"
         outcomes["old" if files == old else "new"] += 1
