@@ -346,3 +346,27 @@ def test_cli_yaml_and_json(capsys):
 def test_cli_bad_input(argv, error):
     with pytest.raises(error):
         run_extract(*argv)
+
+
+def test_a_name_repeated_in_a_sentence_gives_one_record(tmp_path):
+    article = tmp_path / "repeated.txt"
+    article.write_text("Date: 2024-05-09\n\nRussian border guards left "
+                       + ", ".join(["Syunik"] * 600) + " in May 2024.\n", encoding="utf-8")
+    draft = extract_articles([article])
+    assert len(draft.records) == 1 and draft.records[0].target.name == "Syunik"
+
+
+def test_records_of_one_sentence_are_capped_with_a_note(tmp_path):
+    from geo.extract.records import MAX_RECORDS_PER_SENTENCE
+    from geo.gazetteer.boundaries import read_layer
+
+    towns = sorted({r["name"] for r in read_layer("places")
+                    if r.get("country") == "AM" and r["kind"] == "city"
+                    and r["name"].isalpha()})[:MAX_RECORDS_PER_SENTENCE + 15]
+    article = tmp_path / "list.txt"
+    article.write_text("Date: 2024-05-09\n\nRussian troops left " + ", ".join(towns)
+                       + " in May 2024.\n", encoding="utf-8")
+    draft = extract_articles([article])
+    assert len(draft.records) == MAX_RECORDS_PER_SENTENCE
+    assert any("more than" in u.reason and "split the sentence" in u.reason
+               for u in draft.unused)

@@ -56,7 +56,8 @@ def test_argument_bytes_that_are_not_utf8_are_refused(tmp_path):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=12))
+@given(st.lists(st.one_of(st.characters(codec=None, exclude_categories=()),
+                          st.integers(0xD800, 0xDFFF).map(chr)), max_size=12).map("".join))
 def test_every_text_that_passes_can_be_written_as_utf8(text):
     if text_problem(text):
         assert any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0
@@ -87,16 +88,20 @@ def test_a_geometry_that_passes_is_one_shapely_reads_and_renderers_draw(kind, co
     assert shapely.get_coordinates(geometry).size == 0 or geometry.geom_type == kind
 
 
-SCENARIO_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()),
-                        max_size=8)
+#: Any character, with the ones writers choke on (lone surrogates, controls) drawn as often
+#: as the rest of Unicode together (hypothesis' text() never draws surrogates itself).
+SCENARIO_TEXT = st.lists(st.one_of(
+    st.characters(codec=None, exclude_categories=()), st.integers(0xD800, 0xDFFF).map(chr),
+    st.integers(0, 0x9F).map(chr)), max_size=8).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(title=SCENARIO_TEXT, number=st.integers(-(2**70), 2**70))
-def test_any_title_or_strength_gives_exit_0_or_one_clear_error(tmp_path, capsys, title, number):
-    text = BASE.replace("title: {en: Test story}", "title: {en: " + yaml.safe_dump(
-        title, allow_unicode=False).strip().removesuffix("...").strip() + "}").replace(
+def test_any_name_or_strength_gives_exit_0_or_one_clear_error(tmp_path, capsys, title, number):
+    written = yaml.safe_dump(title, allow_unicode=False).strip().removesuffix("...").strip()
+    text = BASE.replace("title: {en: Test story}", "title: {en: " + written + "}").replace(
+        "name: {en: Border guards,", "name: {en: " + written + ",").replace(
         "    location_precision: province", "    location_precision: province\n    strength: "
         f'{{value: {number}, reported: "2024-05-09", source: art}}')
     (tmp_path / "article.txt").write_text(

@@ -43,6 +43,10 @@ def _slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
+#: The most records one sentence gives (a list of 600 places is not 600 deployments).
+MAX_RECORDS_PER_SENTENCE = 20
+
+
 @dataclass
 class Reading:
     """One article after step 1."""
@@ -54,6 +58,11 @@ class Reading:
     language: tuple[str, float]
     sentences: list[Sentence]
     pending: list[Pending] = field(default_factory=list)
+    #: (sentence, place, force type, country, event) of every record made (no repeats).
+    made: set[tuple[object, ...]] = field(default_factory=set)
+    per_sentence: Counter[int] = field(default_factory=Counter)
+    #: The sentence whose records were capped (its note is written once).
+    capped: int = -1
     unused: list[Unused] = field(default_factory=list)
     evidence: Evidence = field(default_factory=Evidence)
     agreements: list[DateMention] = field(default_factory=list)
@@ -204,6 +213,20 @@ class Extractor:
                             len(chosen) > 1):
                         continue
                     seen.add((force.type, force.country))
+                    # one record per place, force and event in a sentence, however often
+                    # the sentence repeats the name; at most MAX_RECORDS_PER_SENTENCE
+                    key = (sentence.index, target.key, force.type, force.country, event.name)
+                    if key in reading.made:
+                        continue
+                    if reading.per_sentence[sentence.index] >= MAX_RECORDS_PER_SENTENCE:
+                        if reading.capped != sentence.index:
+                            reading.capped = sentence.index
+                            self._unused(reading, sentence, "more than "
+                                         f"{MAX_RECORDS_PER_SENTENCE} records in one sentence; "
+                                         "the rest are left out: split the sentence")
+                        return made
+                    reading.made.add(key)
+                    reading.per_sentence[sentence.index] += 1
                     reading.pending.append(Pending(sentence, force, force.country, mention,
                                                    target, event.name, event.trigger.text,
                                                    date, event.modifiers, inherited, near))
@@ -327,4 +350,4 @@ def _force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> For
     return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
-__all__ = ["Extractor", "Reading"]
+__all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor", "Reading"]

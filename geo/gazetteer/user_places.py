@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
@@ -160,10 +161,6 @@ def _read_geojson(path: Path, data: bytes) -> tuple[str | None, list[Any]]:
         raise UserInputError(f"{path}: not a GeoJSON FeatureCollection (top level: "
                              f"{_shown(kind) if kind else type(document).__name__}); give a "
                              "file with {\"type\": \"FeatureCollection\", \"features\": [...]}")
-    for number, feature in enumerate(features, 1):
-        problem = _text_problem(feature, f"feature {number}")
-        if problem:
-            raise UserInputError(f"{path}: {problem}")
     crs = None
     if isinstance(document.get("crs"), dict):
         properties = document["crs"].get("properties")
@@ -177,14 +174,18 @@ def _read_geopackage(path: Path) -> tuple[str | None, list[Any]]:
     from pyogrio.errors import DataLayerError, DataSourceError
 
     try:
-        layers = [str(name) for name, geometry in pyogrio.list_layers(path) if geometry]
+        with warnings.catch_warnings():  # GDAL's words come back in the error below
+            warnings.simplefilter("ignore", RuntimeWarning)
+            layers = [str(name) for name, geometry in pyogrio.list_layers(path) if geometry]
         if len(layers) != 1:
             names = ", ".join(layers) or "none with geometries"
             raise UserInputError(f"{path}: {len(layers)} geometry layers ({names}); keep the "
                                  "one with the places: ogr2ogr -f GPKG places.gpkg "
                                  f"{path} LAYER")
-        info = pyogrio.read_info(path, layer=layers[0])
-        meta, _, geometries, fields = pyogrio.raw.read(path, layer=layers[0])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            info = pyogrio.read_info(path, layer=layers[0])
+            meta, _, geometries, fields = pyogrio.raw.read(path, layer=layers[0])
     except (DataSourceError, DataLayerError) as error:
         reason = str(error).splitlines()[0][:200]
         raise UserInputError(f"{path}: not a readable GeoPackage ({reason}); export it again "
@@ -374,6 +375,10 @@ def load_places(path: Path | str) -> tuple[Place, ...]:
         crs, features = _read_geopackage(path)
     else:
         crs, features = _read_geojson(path, data)
+    for number, feature in enumerate(features, 1):
+        problem = _text_problem(feature, f"feature {number}")
+        if problem:
+            raise UserInputError(f"{path}: {problem}")
     _check_crs(crs, path)
     if not features:
         raise UserInputError(f"{path}: no features; add at least one place (a feature with "

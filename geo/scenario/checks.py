@@ -85,7 +85,16 @@ def schema_message(error: Any) -> str:
         allowed = ", ".join(map(str, error.validator_value))
         return f"{where}: {shown(error.instance)} is not allowed; use one of: {allowed}"
     if error.validator == "oneOf" and error.context:
-        best = min(error.context, key=lambda e: len(e.message))
+        # the form the value was meant to have: the branch whose keys it shares most
+        # (a mapping with 'geometry' is an inline place, whatever else is missing)
+        given = set(error.instance) if isinstance(error.instance, dict) else set()
+
+        def fit(e: Any) -> tuple[int, int]:
+            branch = error.validator_value[e.schema_path[0]] if e.schema_path else {}
+            keys = set(branch.get("properties", {})) | set(branch.get("required", []))
+            return (-len(given & keys), len(e.message))
+
+        best = min(error.context, key=fit)
         return f"{where}: {schema_detail(best)} (see docs/scenario.md for the accepted forms)"
     return f"{where}: {schema_detail(error)}"
 
