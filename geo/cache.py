@@ -9,12 +9,21 @@ caller rebuilds it and says so in one line. Folders are created private to the u
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
+import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
+from .errors import UserInputError
 from .output import write_atomic
+
+T = TypeVar("T")
 
 CACHE_DIR_ENV = "DEPLOYMAP_CACHE_DIR"
 _MAGIC = b"deploymap-cache"
@@ -69,4 +78,112 @@ def warn_rebuilt(path: Path, what: str) -> None:
           "rebuilt it", file=sys.stderr)
 
 
-__all__ = ["CACHE_DIR_ENV", "cache_root", "read_entry", "warn_rebuilt", "write_entry"]
+#: Entries kept per kind (the newest); older ones are removed when a new one is written.
+KEEP_PER_KIND = 32
+
+
+@cache
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (hashed once per process while it is unchanged)."""
+    stat = path.stat()
+    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def package_digest() -> str:
+    """A key for everything deploymap ships: every data file and every module of ``geo``
+    (hashed once per process, about 15 ms). Caches of work that depends on the data and
+    the code that shapes it (basemaps, projected layers) include it in their keys, so an
+    upgrade or an edited data file never reads an entry made by another version."""
+    from .data_files import data_path
+
+    roots = [data_path(), Path(__file__).resolve().parent]
+    files = sorted({path.resolve() for root in roots for pattern in ("*.py", "*.yaml",
+                    "*.geojson", "*.json", "*.js", "*.css", "*.txt")
+                    for path in root.rglob(pattern)})
+    return digest(part for path in files for part in (path.name, file_digest(path)))
+
+
+def digest(parts: Iterable[str | bytes]) -> str:
+    """A short key made of ``parts`` (file digests, versions, options): 24 hex digits."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big") + data)
+    return hasher.hexdigest()[:24]
+
+
+def memoized(kind: str, version: int, key: str, build: Callable[[], T],
+             encode: Callable[[T], bytes], decode: Callable[[bytes], T], what: str) -> T:
+    """The value stored under ``kind``/``key``, else ``build()`` (then stored).
+
+    ``key`` must name everything the value depends on (use :func:`digest` over the data
+    files' digests, the code's and the options). A stored value that does not decode is
+    rebuilt with a one-line warning; a cache that cannot be written (read-only, full disk)
+    only makes the next process slower. Two processes writing one entry at once is safe:
+    each writes a whole file and renames it into place.
+    """
+    path = cache_root() / kind / f"{key}.bin"
+    payload = read_entry(path, kind, version)
+    if payload is not None:
+        try:
+            return decode(payload)
+        except Exception:
+            pass
+    if path.exists():
+        warn_rebuilt(path, what)
+    value = build()
+    with contextlib.suppress(OSError, UserInputError):
+        write_entry(path, kind, version, encode(value))
+        _prune(path.parent, keep=path)
+    return value
+
+
+def pack(document: object, geometries: Sequence[Any] = ()) -> bytes:
+    """A JSON document and shapely geometries as one payload (JSON, then WKB): data only."""
+    import numpy as np
+    import shapely
+
+    wkb = (shapely.to_wkb(np.asarray(list(geometries), dtype=object)).tolist()
+           if len(geometries) else [])
+    text = json.dumps({"document": document, "wkb": [len(w) for w in wkb]},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return len(text).to_bytes(8, "big") + text + b"".join(wkb)
+
+
+def unpack(data: bytes) -> tuple[Any, list[Any]]:
+    """:func:`pack` read back; ValueError (or KeyError, TypeError) if it is not one."""
+    import numpy as np
+    import shapely
+
+    size = int.from_bytes(data[:8], "big")
+    head = json.loads(data[8:8 + size].decode("utf-8"))
+    blob = memoryview(data)[8 + size:]
+    sizes = head["wkb"]
+    if sum(sizes) != len(blob):
+        raise ValueError("the geometries are not whole")
+    offsets = np.cumsum([0, *sizes]).tolist()
+    geometries = shapely.from_wkb([bytes(blob[a:b]) for a, b in itertools.pairwise(offsets)]
+                                  ).tolist() if sizes else []
+    return head["document"], geometries
+
+
+def _prune(folder: Path, *, keep: Path) -> None:
+    """Remove all but the newest :data:`KEEP_PER_KIND` entries of a kind."""
+    entries = []
+    for entry in folder.glob("*.bin"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry.name, entry))
+    entries.sort(reverse=True)
+    for _mtime, _name, entry in entries[KEEP_PER_KIND:]:
+        if entry != keep:
+            entry.unlink(missing_ok=True)
+
+
+__all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "memoized",
+           "pack", "package_digest",
+           "read_entry", "unpack", "warn_rebuilt", "write_entry"]

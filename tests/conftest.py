@@ -7,11 +7,18 @@ runs the rest without Chromium); without Chromium or Playwright they fail, never
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+# The session's own cache folder (children inherit it): tests never read or fill the user's
+# ~/.cache/deploymap, and the first test that needs an entry makes it, as on a new machine.
+if not os.environ.get("DEPLOYMAP_TEST_KEEP_CACHE"):
+    os.environ["DEPLOYMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="deploymap-test-cache-")
 
 from geo import Gazetteer
 from geo.timeline import Timeline

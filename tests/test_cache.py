@@ -3,9 +3,13 @@ rebuilt with one warning, and every command still answers right."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +25,11 @@ def cache(tmp_path, monkeypatch) -> Path:
     return tmp_path / "cache"
 
 
+KIND, VERSION, KEY = name_index.index_entry()
+
+
 def entry_path(cache: Path) -> Path:
-    (found,) = (cache / "index").glob("names-*")
+    (found,) = (cache / KIND).glob("*.bin")
     return found
 
 
@@ -67,13 +74,13 @@ def test_300_random_corruptions_never_pass_the_checksum(cache):
     rng = random.Random(20261202)
     payload = name_index.encode_index(name_index.load_index())
     path = cache / "entry.bin"
-    write_entry(path, "name-index", 2, payload)
+    write_entry(path, KIND, VERSION, payload)
     whole = path.read_bytes()
     passed = 0
     for _ in range(300):
         damaged = corrupt(whole, rng)
         path.write_bytes(damaged)
-        found = read_entry(path, "name-index", 2)
+        found = read_entry(path, KIND, VERSION)
         if damaged == whole:
             assert found == payload
         else:
@@ -91,7 +98,7 @@ def test_a_foreign_entry_with_a_valid_checksum_runs_no_code(cache, tmp_path):
 
     name_index.load_index()
     path = entry_path(cache)
-    write_entry(path, "name-index", 2, pickle.dumps(Evil()))
+    write_entry(path, KIND, VERSION, pickle.dumps(Evil()))
     place = Gazetteer(country="AM").resolve("Syunik")
     assert place.id == "AM-SU" and not marker.exists()
 
@@ -105,9 +112,98 @@ def test_commands_answer_right_after_a_corruption(cache, capsys, seed):
     assert Gazetteer(country="AM").resolve("Syunik").id == "AM-SU"
     err = capsys.readouterr().err
     assert err.count("warning: the cached name index") <= 1
-    assert read_entry(entry_path(cache), "name-index", 2) is not None  # rebuilt whole
+    assert read_entry(entry_path(cache), KIND, VERSION) is not None  # rebuilt whole
 
 
 def test_a_home_that_does_not_exist_is_a_folder_name(monkeypatch):
     monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", "~nosuchuser-deploymap/x")
     assert cache_root() == Path("~nosuchuser-deploymap/x")
+
+
+# --- every cache the build reads: damage each entry, and the next build is still right ---
+
+def _build(cache: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "geo", "build", "--out", str(out), "--format", "html,pdf,svg",
+         "--jobs", "1", *extra], capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "DEPLOYMAP_CACHE_DIR": str(cache)})
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _damage(path: Path, how: int) -> None:
+    data = path.read_bytes()
+    if how % 3 == 0:  # one flipped bit in the payload
+        at = len(data) - 1 - (how * 7919) % max(1, len(data) // 2)
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1:])
+    elif how % 3 == 1:  # cut short
+        path.write_bytes(data[:len(data) // 3])
+    else:  # a well-formed entry of the right kind and version whose payload is not ours
+        kind, version = data.split(b" ")[1].decode(), int(data.split(b" ")[2])
+        write_entry(path, kind, version, b"\x00\x00\x00\x00\x00\x00\x00\x05[1,2]junk")
+
+
+CACHE_KINDS = ("boundaries", "index", "html-basemap", "static-basemap", "font-subset")
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A cache filled by one build, and that build's files (the reference)."""
+    root = tmp_path_factory.mktemp("warm")
+    result = _build(root / "cache", root / "maps")
+    assert result.returncode == 0, result.stderr
+    kinds = {p.name for p in (root / "cache").iterdir()}
+    assert set(CACHE_KINDS) <= kinds, kinds
+    return root / "cache", _digests(root / "maps")
+
+
+@pytest.mark.parametrize("kind", CACHE_KINDS)
+def test_each_damaged_cache_entry_is_rebuilt_and_the_maps_are_the_same(
+        warm_cache, tmp_path, kind):
+    source, reference = warm_cache
+    cache = tmp_path / "cache"
+    shutil.copytree(source, cache)
+    entries = sorted((cache / kind).glob("*.bin"))
+    assert entries
+    for how, entry in enumerate(entries):
+        _damage(entry, how)
+    result = _build(cache, tmp_path / "maps")
+    assert result.returncode == 0, result.stderr
+    assert _digests(tmp_path / "maps") == reference
+    warnings = [line for line in result.stderr.splitlines() if "warning: the cached" in line]
+    # one line for each damaged entry the build read (the index, once cached, spares some
+    # boundary layers from being read at all)
+    named = [entry for entry in entries if any(str(entry) in line for line in warnings)]
+    assert named and len(warnings) == len(named), result.stderr
+    for entry in named:  # rebuilt whole: read back as it was written
+        data = entry.read_bytes()
+        kind_name, version = data.split(b" ")[1].decode(), int(data.split(b" ")[2])
+        assert read_entry(entry, kind_name, version) is not None
+    again = _build(cache, tmp_path / "maps2")  # and the rebuilt entries are used, silently
+    assert again.returncode == 0 and "warning" not in again.stderr
+    assert _digests(tmp_path / "maps2") == reference
+
+
+def test_a_damaged_fuzzy_index_is_rebuilt_and_suggestions_stay(tmp_path):
+    env = {**os.environ, "DEPLOYMAP_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "geo", "resolve", "Syunk"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert first.returncode == 2 and "did you mean: Syunik" in first.stderr
+    (entry,) = (tmp_path / "cache" / "fuzzy-index").glob("*.bin")
+    for how in range(3):
+        _damage(entry, how)
+        again = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert again.returncode == 2
+        assert again.stderr.count("warning: the cached fuzzy name index") == 1
+        assert again.stderr.splitlines()[-1] == first.stderr.splitlines()[-1]
+
+
+def test_a_read_only_or_full_cache_only_costs_time(tmp_path):
+    """Writes to the cache that fail (here: the cache path is a file) never fail a build."""
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a folder")
+    result = _build(blocker, tmp_path / "maps", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "maps" / "armenia-2024.en.html").exists()

@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING
 from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
-from ..output import staged_set, write_atomic
+from ..output import staged_set
+from ..render.outputs import FORMATS, LAYOUTS, OutputOptions, output_jobs
+from ..workers import Done, available_cores, run_jobs
 from .timeline_options import add_places_argument, load_timeline, view_day
 
 if TYPE_CHECKING:
-    import datetime as dt
 
     from ..timeline import Timeline
 
-FORMATS: tuple[str, ...] = ("html", "geojson", "gpkg", "png", "svg", "pdf")
-LAYOUTS: tuple[str, ...] = ("side-by-side", "change")
 
 DESCRIPTION = """\
 Build the maps of a scenario: the state before and after a change, as an interactive HTML
@@ -86,8 +85,29 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--threshold", type=float, default=None, metavar="0..1",
                         help="with --from-articles: keep records at least this confident "
                              "(default 0.5)")
+    parser.add_argument("--jobs", type=_jobs_count, default=None, metavar="N",
+                        help="worker processes that make the outputs side by side (default: "
+                             f"the cores this machine gives the build, here {available_cores()}"
+                             "; 1: all in this process). The files are the same either way.")
     add_places_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _jobs_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number from 1 to 64")
+    return value
+
+
+def output_options(arguments: argparse.Namespace) -> OutputOptions:
+    """The outputs the options ask for."""
+    return OutputOptions(formats=tuple(arguments.format), langs=tuple(arguments.lang),
+                         layouts=tuple(arguments.layout), assets=arguments.assets,
+                         tiles=arguments.tiles)
 
 
 def _progress(message: str) -> None:
@@ -142,62 +162,22 @@ def run(arguments: argparse.Namespace) -> int:
         raise BadArgument(f"--after {after} is not later than --before {before}; swap them")
     out: Path = arguments.out
     written: list[Path] = []
+    workers = arguments.jobs or available_cores()
     with staged_set(out) as staging:  # all the maps, or none: see geo.output
-        jobs = _jobs(arguments, timeline, before, after, staging, stem)
-        for number, (label, job) in enumerate(jobs, 1):
-            start = time.perf_counter()
-            paths = [out / p.name for p in job()]
+        jobs = output_jobs(timeline, before=before, after=after, out=staging, stem=stem,
+                           options=output_options(arguments))
+
+        def report(done: Done) -> None:
+            paths = [out / p.name for p in done.paths]
             written.extend(paths)
-            _progress(f"[{number}/{len(jobs)}] {label}: {', '.join(str(p) for p in paths)} "
-                      f"({time.perf_counter() - start:.1f} s)")
+            reported.append(done)
+            _progress(f"[{len(reported)}/{len(jobs)}] {done.label}: "
+                      f"{', '.join(str(p) for p in paths)} ({done.seconds:.1f} s)")
+
+        reported: list[Done] = []
+        run_jobs(jobs, workers=workers, on_done=report)
     _progress(f"{len(written)} files in {out}/ in {time.perf_counter() - started:.1f} s")
     return 0
-
-
-def _jobs(arguments: argparse.Namespace, timeline: Timeline, before: dt.date, after: dt.date,
-          out: Path, stem: str) -> list[tuple[str, Callable[[], list[Path]]]]:
-    formats = arguments.format
-    jobs: list[tuple[str, Callable[[], list[Path]]]] = []
-    if "html" in formats:
-        for lang in arguments.lang:
-            def html(lang: str = lang) -> list[Path]:
-                from ..render.html.map import render_html
-
-                text = render_html(timeline, before=before, after=after, lang=lang,
-                                   assets=arguments.assets, tiles=arguments.tiles)
-                return [write_atomic(out / f"{stem}.{lang}.html", text)]
-            jobs.append((f"html ({lang})", html))
-    if "geojson" in formats:
-        def geojson() -> list[Path]:
-            from ..render.gis import geojson_documents
-
-            documents = geojson_documents(timeline, before=before, after=after)
-            return [write_atomic(out / f"{stem}.{name}.geojson", text)
-                    for name, text in documents.items()]
-        jobs.append(("geojson", geojson))
-    if "gpkg" in formats:
-        def gpkg() -> list[Path]:
-            from ..render.gis import write_geopackage
-
-            path = out / f"{stem}.gpkg"
-            write_geopackage(timeline, before=before, after=after, path=path)
-            return [path]
-        jobs.append(("geopackage", gpkg))
-    static_formats = [f for f in ("png", "svg", "pdf") if f in formats]
-    for layout in arguments.layout if static_formats else ():
-        for lang in arguments.lang:
-            def static(layout: str = layout, lang: str = lang) -> list[Path]:
-                from ..render.alt_text import alt_text
-                from ..render.static.map import render_static
-
-                base = f"{stem}.{layout}.{lang}"
-                paths = [write_atomic(out / f"{base}.{fmt}", render_static(
-                    timeline, before=before, after=after, lang=lang, layout=layout, fmt=fmt))
-                    for fmt in static_formats]
-                text = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
-                return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
-            jobs.append((f"{'/'.join(static_formats)} ({layout}, {lang})", static))
-    return jobs
 
 
 __all__ = ["FORMATS", "LAYOUTS", "register", "run"]

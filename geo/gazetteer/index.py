@@ -9,19 +9,13 @@ an unwritable cache folder is ignored.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import itertools
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import shapely
-
-from ..cache import cache_root, read_entry, warn_rebuilt, write_entry
+from ..cache import memoized, pack, unpack
 from ..data_files import data_path
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
 from .normalize import normalize, skeleton, strip_generic
@@ -29,7 +23,7 @@ from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
 _CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 2
+_FORMAT = 3
 
 
 @dataclass
@@ -107,30 +101,22 @@ def _fingerprint() -> str:
 
 def encode_index(index: NameIndex) -> bytes:
     """The index as data: a JSON document (names, keys, place facts) then the places'
-    geometries as WKB. No code travels with it (unlike a pickle)."""
+    geometries as WKB (:func:`geo.cache.pack`). No code travels with it (unlike a pickle)."""
     places = list(index.places.values())
-    wkb = shapely.to_wkb(np.asarray([p.geometry for p in places], dtype=object)).tolist()
     document = {
         "places": [[p.id, p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
                     p.country, p.approximate, p.note, list(p.parts)] for p in places],
-        "wkb": [len(w) for w in wkb],
         "population": index.population, "primary": index.primary, "exact": index.exact,
         "stripped": index.stripped, "loose": index.loose,
     }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return len(text).to_bytes(8, "big") + text + b"".join(wkb)
+    return pack(document, [p.geometry for p in places])
 
 
 def decode_index(data: bytes) -> NameIndex:
     """:func:`encode_index` read back; ValueError (or KeyError, TypeError) if it is not one."""
-    size = int.from_bytes(data[:8], "big")
-    document = json.loads(data[8:8 + size].decode("utf-8"))
-    blob = memoryview(data)[8 + size:]
-    sizes = document["wkb"]
-    if sum(sizes) != len(blob) or len(sizes) != len(document["places"]):
+    document, geometries = unpack(data)
+    if len(geometries) != len(document["places"]):
         raise ValueError("geometries do not match the places")
-    offsets = np.cumsum([0, *sizes]).tolist()
-    geometries = shapely.from_wkb([bytes(blob[a:b]) for a, b in itertools.pairwise(offsets)])
     index = NameIndex()
     for (place_id, name, kind, names, source, country, approximate, note, parts), geometry \
             in zip(document["places"], geometries, strict=True):
@@ -143,26 +129,19 @@ def decode_index(data: bytes) -> NameIndex:
     return index
 
 
+def index_entry() -> tuple[str, int, str]:
+    """The cache kind, format and key of the current index's entry."""
+    return "index", _FORMAT, _fingerprint()
+
+
 def load_index() -> NameIndex:
     """The index, from the cache when it is current and whole, else built (and cached).
 
     A damaged cache entry is rebuilt with a one-line warning; a cache that cannot be
     written only makes the next process slower.
     """
-    folder = cache_root() / "index"
-    path = folder / f"names-{_fingerprint()}.bin"
-    payload = read_entry(path, "name-index", _FORMAT)
-    if payload is not None:
-        try:
-            return decode_index(payload)
-        except (ValueError, KeyError, TypeError, IndexError, shapely.errors.GEOSException):
-            pass
-    if path.exists():
-        warn_rebuilt(path, "name index")
-    index = build_index()
-    with contextlib.suppress(OSError):
-        write_entry(path, "name-index", _FORMAT, encode_index(index))
-        for stale in folder.glob("names-*"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    return index
+    kind, version, key = index_entry()
+    return memoized(kind, version, key, build_index, encode_index, decode_index,
+                    "name index")
+
+

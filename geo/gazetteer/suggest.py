@@ -5,22 +5,74 @@ substitution, swap) of the query with a symmetric-deletion index (each key and e
 one character removed point back to the key), then ranks what it found with rapidfuzz.
 Only when that finds nothing does the slow path compare the query with every key
 (rapidfuzz ``process.extract``).
+
+The deletion index is two sorted arrays (a 64-bit hash of each variant, the number of its
+key), built in about a second on the first misspelt name and kept in the cache folder
+under a digest of the keys, so a later process reads it in milliseconds. A hash that two
+variants share only adds a candidate, which the scorer then ranks like any other.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
+
+from ..cache import digest, memoized
 
 #: Matches scoring below this (0-100) are not worth suggesting.
 MIN_SCORE = 70.0
 
 
+_FORMAT = 1
+
+
 def _deletions(key: str) -> set[str]:
     """``key`` and every string made by removing one of its characters."""
     return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+class DeletionIndex:
+    """Variant hash -> key numbers, as two arrays sorted by hash."""
+
+    def __init__(self, hashes: np.ndarray, numbers: np.ndarray) -> None:
+        if hashes.shape != numbers.shape:
+            raise ValueError("hashes and numbers differ in length")
+        self.hashes, self.numbers = hashes, numbers
+
+    @classmethod
+    def build(cls, keys: Sequence[str]) -> DeletionIndex:
+        pairs = sorted((_hash(variant), number) for number, key in enumerate(keys)
+                       for variant in _deletions(key))
+        hashes = np.fromiter((h for h, _ in pairs), dtype=">u8", count=len(pairs))
+        numbers = np.fromiter((n for _, n in pairs), dtype=">u4", count=len(pairs))
+        return cls(hashes, numbers)
+
+    def encode(self) -> bytes:
+        return len(self.hashes).to_bytes(8, "big") + self.hashes.tobytes() + \
+            self.numbers.tobytes()
+
+    @classmethod
+    def decode(cls, data: bytes) -> DeletionIndex:
+        count = int.from_bytes(data[:8], "big")
+        if len(data) != 8 + 12 * count:
+            raise ValueError("not a whole deletion index")
+        hashes = np.frombuffer(data, dtype=">u8", count=count, offset=8)
+        numbers = np.frombuffer(data, dtype=">u4", count=count, offset=8 + 8 * count)
+        return cls(hashes, numbers)
+
+    def find(self, variant: str) -> np.ndarray:
+        """Numbers of the keys that have ``variant`` among their deletions."""
+        wanted = np.asarray(_hash(variant), dtype=">u8")
+        start = int(np.searchsorted(self.hashes, wanted, side="left"))
+        end = int(np.searchsorted(self.hashes, wanted, side="right"))
+        return self.numbers[start:end]
 
 
 class Suggester:
@@ -35,15 +87,17 @@ class Suggester:
     def __init__(self, owners: Mapping[str, Sequence[str]]) -> None:
         self._keys = sorted(owners)
         self._owners = {k: tuple(owners[k]) for k in self._keys}
-        self._index: dict[str, list[int]] | None = None
+        self._index: DeletionIndex | None = None
 
-    def _deletion_index(self) -> dict[str, list[int]]:
+    def _deletion_index(self) -> DeletionIndex:
         if self._index is None:
-            index: dict[str, list[int]] = defaultdict(list)
-            for number, key in enumerate(self._keys):
-                for variant in _deletions(key):
-                    index[variant].append(number)
-            self._index = dict(index)
+            keys = self._keys
+            index = memoized("fuzzy-index", _FORMAT, digest(["\n".join(keys)]),
+                             lambda: DeletionIndex.build(keys), DeletionIndex.encode,
+                             DeletionIndex.decode, "fuzzy name index")
+            if len(index.numbers) and int(index.numbers.max()) >= len(keys):
+                index = DeletionIndex.build(keys)  # an entry made for other keys
+            self._index = index
         return self._index
 
     def near(self, key: str) -> list[str]:
@@ -51,7 +105,7 @@ class Suggester:
         index = self._deletion_index()
         found: set[int] = set()
         for variant in _deletions(key):
-            found.update(index.get(variant, ()))
+            found.update(index.find(variant).tolist())
         return [self._keys[n] for n in sorted(found)]
 
     def suggest(self, key: str, *, limit: int = 5) -> list[str]:
@@ -70,4 +124,4 @@ class Suggester:
         return ids[:limit]
 
 
-__all__ = ["MIN_SCORE", "Suggester"]
+__all__ = ["MIN_SCORE", "DeletionIndex", "Suggester"]

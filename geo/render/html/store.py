@@ -35,6 +35,15 @@ class GeometryStore:
             self.sources.append(geometry)
         return self._index[key]
 
+    def add_encoded(self, geometry: shapely.Geometry, shape: dict[str, Any]) -> int:
+        """:meth:`add` for a geometry whose encoding is known (read from a cache)."""
+        key = shapely.to_wkb(geometry)
+        if key not in self._index:
+            self._index[key] = len(self.shapes)
+            self.shapes.append(shape)
+            self.sources.append(geometry)
+        return self._index[key]
+
     def add_many(self, geometries: list[shapely.Geometry]) -> list[int]:
         """The index of each geometry: :meth:`add` for many, encoded together (faster)."""
         if not geometries:

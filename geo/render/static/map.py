@@ -297,6 +297,7 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     import matplotlib
 
     from ..alt_text import alt_text
+    from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
     key = (before, after, lang, layout, width_px, scale)
@@ -321,7 +322,8 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
         else:
             metadata = {"CreationDate": None, "ModDate": None, "Creator": "deploymap",
                         "Producer": "deploymap", "Title": built.title, "Subject": description}
-            built.figure.savefig(buffer, format="pdf", metadata=metadata)
+            with cached_subsets():
+                built.figure.savefig(buffer, format="pdf", metadata=metadata)
     return buffer.getvalue()
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import shapely
 from shapely.geometry import box
 
+from ...cache import digest, memoized, pack, package_digest, unpack
 from ...gazetteer.boundaries import read_layer
 
 #: Longitude/latitude half-size of the inset locator's view around the map's centre.
@@ -144,9 +145,63 @@ def simplify(geometry: Any, extent: Extent) -> Any:
     return shapely.simplify(geometry, extent.width / 2500, preserve_topology=True)
 
 
+_FORMAT = 1
+
+
+def _key(*parts: object) -> str:
+    return digest([package_digest(), *(repr(p) for p in parts)])
+
+
 @cache
 def basemap(crs: str, extent: Extent, country: str) -> Basemap:
-    """The fine basemap (OSM outlines, provinces, lakes, rivers) projected and clipped."""
+    """The fine basemap (OSM outlines, provinces, lakes, rivers) projected and clipped.
+
+    Projecting and clipping the outlines is most of a first map's cost and depends only on
+    the window and the shipped data, so the result is kept in the cache folder."""
+    return memoized("static-basemap", _FORMAT, _key(crs, extent, country),
+                    lambda: _basemap(crs, extent, country), _encode_basemap, _decode_basemap,
+                    "static basemap")
+
+
+def _encode_basemap(base: Basemap) -> bytes:
+    geometries: list[Any] = []
+
+    def number(geometry: Any) -> int | None:
+        if geometry is None:
+            return None
+        geometries.append(geometry)
+        return len(geometries) - 1
+
+    document = {
+        "land": [[code, number(g)] for code, g in base.land], "focus": number(base.focus),
+        "borders": number(base.borders),
+        "provinces": [[pid, name, number(g)] for pid, name, g in base.provinces],
+        "provinces_edges": number(base.provinces_edges),
+        "lakes": [[lid, number(g)] for lid, g in base.lakes],
+        "rivers": [number(g) for g in base.rivers]}
+    return pack(document, geometries)
+
+
+def _decode_basemap(data: bytes) -> Basemap:
+    document, geometries = unpack(data)
+
+    def shape(number: int | None) -> Any:
+        if number is None:
+            return None
+        if not isinstance(number, int) or not 0 <= number < len(geometries):
+            raise ValueError("a geometry number out of range")
+        return geometries[number]
+
+    return Basemap(
+        tuple((code, shape(n)) for code, n in document["land"]), shape(document["focus"]),
+        shape(document["borders"]),
+        tuple((pid, name, shape(n)) for pid, name, n in document["provinces"]),
+        shape(document["provinces_edges"]),
+        tuple((lid, shape(n)) for lid, n in document["lakes"]),
+        tuple(shape(n) for n in document["rivers"]))
+
+
+def _basemap(crs: str, extent: Extent, country: str) -> Basemap:
     window = extent.box().buffer(extent.width * 0.02)
     fine = read_layer("basemap")
 

@@ -1,0 +1,114 @@
+"""Every file a build writes, as independent jobs (see :mod:`geo.workers`).
+
+``deploymap build`` runs them side by side; ``deploymap serve`` runs them in turn and skips
+those whose inputs did not change (each job names the part of the scenario it draws:
+``html`` and ``gis`` everything, ``static`` everything but the quotes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shapely
+
+from ..output import write_atomic
+from ..workers import Job
+from .static.map import FORMATS as STATIC_FORMATS
+from .static.map import LAYOUTS
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
+
+FORMATS: tuple[str, ...] = ("html", "geojson", "gpkg", *STATIC_FORMATS)
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """What to make: formats, languages, static layouts and the HTML's assets and tiles."""
+
+    formats: tuple[str, ...] = FORMATS
+    langs: tuple[str, ...] = ("en",)
+    layouts: tuple[str, ...] = ("side-by-side",)
+    assets: str = "inline"
+    tiles: str | None = None
+
+
+@dataclass(frozen=True)
+class OutputJob(Job):
+    """A job and what it draws: ``html``, ``gis`` or ``static``."""
+
+    draws: str = "html"
+
+
+def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Path, stem: str,
+                options: OutputOptions) -> list[OutputJob]:
+    """Each output as a job, with its cost relative to the GeoJSON's (measured on the seed
+    story) so that workers get equal shares."""
+    formats = options.formats
+    jobs: list[OutputJob] = []
+    if "html" in formats:
+        for lang in options.langs:
+            def html(lang: str = lang) -> list[Path]:
+                from .html.map import render_html
+
+                text = render_html(timeline, before=before, after=after, lang=lang,
+                                   assets=options.assets, tiles=options.tiles)
+                return [write_atomic(out / f"{stem}.{lang}.html", text)]
+            jobs.append(OutputJob(f"html ({lang})", html, 6, "html"))
+    if "geojson" in formats:
+        def geojson() -> list[Path]:
+            from .gis import geojson_documents
+
+            documents = geojson_documents(timeline, before=before, after=after)
+            return [write_atomic(out / f"{stem}.{name}.geojson", text)
+                    for name, text in documents.items()]
+        jobs.append(OutputJob("geojson", geojson, 1, "gis"))
+    if "gpkg" in formats:
+        def gpkg() -> list[Path]:
+            from .gis import write_geopackage
+
+            path = out / f"{stem}.gpkg"
+            write_geopackage(timeline, before=before, after=after, path=path)
+            return [path]
+        jobs.append(OutputJob("geopackage", gpkg, 2, "gis"))
+    static_formats = [f for f in STATIC_FORMATS if f in formats]
+    for layout in options.layouts if static_formats else ():
+        for lang in options.langs:
+            def static(layout: str = layout, lang: str = lang) -> list[Path]:
+                from .alt_text import alt_text
+                from .static.map import render_static
+
+                base = f"{stem}.{layout}.{lang}"
+                paths = [write_atomic(out / f"{base}.{fmt}", render_static(
+                    timeline, before=before, after=after, lang=lang, layout=layout, fmt=fmt))
+                    for fmt in static_formats]
+                text = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+                return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
+            cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in static_formats)
+            jobs.append(OutputJob(f"{'/'.join(static_formats)} ({layout}, {lang})", static,
+                                  cost, "static"))
+    return jobs
+
+
+def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
+    """A digest of what a job of kind ``draws`` reads from ``timeline`` (and ``parts``: the
+    days, options): equal digests, equal files. Static maps do not show the quotes."""
+    scenario = timeline.scenario
+    presences = scenario.presences
+    if draws == "static":
+        presences = tuple(dataclasses.replace(p, citations=tuple(
+            dataclasses.replace(c, quote="") for c in p.citations)) for p in presences)
+    hasher = hashlib.sha256(repr((draws, scenario.path, scenario.title, scenario.country,
+                                  scenario.views, scenario.forces, scenario.sources,
+                                  presences, parts)).encode("utf-8", "surrogatepass"))
+    for presence in presences:  # a place's repr names it; its shape is read here
+        hasher.update(shapely.to_wkb(presence.place.geometry))
+    return hasher.hexdigest()
+
+
+__all__ = ["FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest", "output_jobs"]

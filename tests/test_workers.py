@@ -1,0 +1,88 @@
+"""Jobs side by side in forked workers: the same results as in one process, errors carried
+back whole, no worker left behind."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.errors import UserInputError
+from geo.workers import Job, WorkerBug, groups, run_jobs
+
+
+def writer(folder: Path, name: str, delay: float = 0.0) -> Job:
+    def run() -> list[Path]:
+        time.sleep(delay)
+        path = folder / name
+        path.write_text(f"{name} by {os.getpid()}")
+        return [path]
+    return Job(name, run, cost=1 + delay * 10)
+
+
+def test_groups_balance_cost_and_keep_order():
+    jobs = [Job(str(n), lambda: [], cost=c) for n, c in enumerate([9, 1, 1, 6, 2, 1])]
+    shares = groups(jobs, 2)
+    assert sorted(j.label for share in shares for j in share) == [str(n) for n in range(6)]
+    loads = sorted(sum(j.cost for j in share) for share in shares)
+    assert loads == [10, 10]
+    for share in shares:  # each group in the jobs' own order
+        assert [int(j.label) for j in share] == sorted(int(j.label) for j in share)
+    assert len(groups(jobs, 10)) == 6 and len(groups(jobs, 1)) == 1
+
+
+def test_forked_jobs_run_in_other_processes_and_report_each(tmp_path):
+    jobs = [writer(tmp_path, f"f{n}", delay=0.05 * n) for n in range(5)]
+    heard = []
+    done = run_jobs(jobs, workers=3, on_done=heard.append)
+    assert [d.label for d in done] == [j.label for j in jobs]  # in the jobs' order
+    assert sorted(d.label for d in heard) == sorted(j.label for j in jobs)
+    writers = {(tmp_path / f"f{n}").read_text().split(" by ")[1] for n in range(5)}
+    assert str(os.getpid()) not in writers and len(writers) == 3
+    assert all(d.paths == [tmp_path / d.label] for d in done)
+
+
+def test_one_worker_runs_in_this_process(tmp_path):
+    done = run_jobs([writer(tmp_path, "a"), writer(tmp_path, "b")], workers=1)
+    assert [d.label for d in done] == ["a", "b"]
+    assert (tmp_path / "a").read_text().endswith(f"by {os.getpid()}")
+
+
+def test_a_users_error_in_a_worker_is_the_runs_error(tmp_path):
+    def bad() -> list[Path]:
+        raise UserInputError(f"{tmp_path / 'x.html'}: cannot write it: No space left")
+    with pytest.raises(UserInputError, match="cannot write it: No space left"):
+        run_jobs([writer(tmp_path, "a", 0.2), Job("bad", bad)], workers=2)
+
+
+def test_a_bug_in_a_worker_carries_its_traceback(tmp_path):
+    def broken() -> list[Path]:
+        return [Path("x")] + 1  # type: ignore[operator]
+    with pytest.raises(WorkerBug, match="TypeError") as caught:
+        run_jobs([writer(tmp_path, "a"), Job("broken", broken)], workers=2)
+    assert "def broken" not in str(caught.value) and "return [Path" in str(caught.value)
+
+
+def test_a_worker_that_dies_silently_fails_the_run(tmp_path):
+    def vanish() -> list[Path]:
+        os._exit(3)
+    with pytest.raises(WorkerBug, match="ended before its jobs were done"):
+        run_jobs([writer(tmp_path, "a"), Job("vanish", vanish)], workers=2)
+
+
+def test_no_worker_outlives_a_failed_run(tmp_path):
+    marker = tmp_path / "late"
+
+    def slow() -> list[Path]:
+        time.sleep(1.5)
+        marker.write_text("written after the run failed")
+        return [marker]
+
+    def bad() -> list[Path]:
+        raise UserInputError("stop")
+    with pytest.raises(UserInputError):
+        run_jobs([Job("slow", slow, cost=5), Job("bad", bad)], workers=2)
+    time.sleep(2.0)
+    assert not marker.exists()
