@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from .commands import build, diff, extract, resolve, snapshot
+from .commands import build, diff, extract, resolve, serve, snapshot
 from .errors import UserInputError
 from .inputs import text_problem
 
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.register(commands)
     diff.register(commands)
     extract.register(commands)
+    serve.register(commands)
     return parser
 
 

@@ -22,12 +22,13 @@ MAY_IMPORT: dict[str, set[str]] = {
     "timeline": {"ground", "gazetteer", "scenario"},
     "extract": {"ground", "gazetteer", "scenario", "timeline"},
     "render": {"ground", "gazetteer", "scenario", "timeline"},
-    "commands": {"ground", "gazetteer", "scenario", "timeline", "extract", "render"},
+    "preview": {"ground", "gazetteer", "scenario", "timeline", "render"},
+    "commands": {"ground", "gazetteer", "scenario", "timeline", "extract", "render", "preview"},
     "cli": {"ground", "commands"},
     "entry": {"cli"},
     "geo": {"ground", "gazetteer", "scenario", "timeline", "render"},
 }
-WINGS = ("gazetteer", "scenario", "timeline", "extract", "render", "commands", "cli")
+WINGS = ("gazetteer", "scenario", "timeline", "extract", "render", "preview", "commands", "cli")
 
 
 def wing(module: str) -> str:

@@ -63,6 +63,22 @@ def register(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
                         help="scenario YAML file (default: the shipped seed story)")
+    add_output_arguments(parser)
+    parser.add_argument("--from-articles", type=Path, metavar="DIR",
+                        help="draft the scenario from the articles (*.txt) in DIR instead")
+    parser.add_argument("--threshold", type=float, default=None, metavar="0..1",
+                        help="with --from-articles: keep records at least this confident "
+                             "(default 0.5)")
+    parser.add_argument("--jobs", type=_jobs_count, default=None, metavar="N",
+                        help="worker processes that make the outputs side by side (default: "
+                             f"the cores this machine gives the build, here {available_cores()}"
+                             "; 1: all in this process). The files are the same either way.")
+    add_places_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that say what to make and where (shared with ``serve``)."""
     parser.add_argument("--out", type=Path, default=Path("maps"), metavar="DIR",
                         help="output folder (default: maps/)")
     parser.add_argument("--before", metavar="YYYY-MM-DD",
@@ -80,17 +96,6 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="HTML: add OpenStreetMap tiles under our own basemap (online)")
     parser.add_argument("--layout", type=_csv(LAYOUTS, "--layout"), default=["side-by-side"],
                         help="static maps: side-by-side (before|after, default) or change")
-    parser.add_argument("--from-articles", type=Path, metavar="DIR",
-                        help="draft the scenario from the articles (*.txt) in DIR instead")
-    parser.add_argument("--threshold", type=float, default=None, metavar="0..1",
-                        help="with --from-articles: keep records at least this confident "
-                             "(default 0.5)")
-    parser.add_argument("--jobs", type=_jobs_count, default=None, metavar="N",
-                        help="worker processes that make the outputs side by side (default: "
-                             f"the cores this machine gives the build, here {available_cores()}"
-                             "; 1: all in this process). The files are the same either way.")
-    add_places_argument(parser)
-    parser.set_defaults(run=run)
 
 
 def _jobs_count(text: str) -> int:

@@ -97,11 +97,12 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
 
 def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
     """A digest of what a job of kind ``draws`` reads from ``timeline`` (and ``parts``: the
-    days, options): equal digests, equal files. Static maps do not show the quotes."""
+    days, options): equal digests, equal files. Static maps do not show the quotes, the
+    presences' notes or the lines they are written on."""
     scenario = timeline.scenario
     presences = scenario.presences
     if draws == "static":
-        presences = tuple(dataclasses.replace(p, citations=tuple(
+        presences = tuple(dataclasses.replace(p, notes="", line=0, citations=tuple(
             dataclasses.replace(c, quote="") for c in p.citations)) for p in presences)
     hasher = hashlib.sha256(repr((draws, scenario.path, scenario.title, scenario.country,
                                   scenario.views, scenario.forces, scenario.sources,
