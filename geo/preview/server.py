@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -64,6 +65,9 @@ class PreviewServer(ThreadingHTTPServer):
         self.session = session
         self.changed = threading.Condition()
         self.stopping = False
+        self.streams = 0  # open event streams (pages showing the map)
+        self.opened = 0  # event streams opened so far (a reloaded page opens a new one)
+        self.loads: dict[int, int] = {}  # HTML version -> pages served with it
         try:
             super().__init__((HOST, port), _Handler)
         except OSError as error:
@@ -78,6 +82,19 @@ class PreviewServer(ThreadingHTTPServer):
     def notify(self) -> None:
         with self.changed:
             self.changed.notify_all()
+
+    def wait_for_reload(self, version: int, opened: int, timeout: float) -> None:
+        """Wait until a page has fetched HTML version ``version`` and run its scripts (its
+        event stream is the ``opened + 1``-th), or ``timeout``: the next work (the static
+        maps) would otherwise slow the reload down."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while (self.loads.get(version, 0) < 1 or self.opened <= opened) and \
+                    not self.stopping:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self.changed.wait(left)
 
     def stop(self) -> None:
         self.stopping = True
@@ -123,9 +140,15 @@ class _Handler(BaseHTTPRequestHandler):
             lang = langs[0] if path in ("/", "/index.html") else pages.get(path)
             if lang is not None:
                 page = session.html.get(lang)
-                body = (with_live_script(page, session.state.html_version) if page is not None
+                version = session.state.html_version
+                body = (with_live_script(page, version) if page is not None
                         else waiting_page(session.state.error))
-                return self._send(HTTPStatus.OK, body, CONTENT_TYPES["html"])
+            self._send(HTTPStatus.OK, body, CONTENT_TYPES["html"])
+            with self.server.changed:
+                self.server.loads[version] = self.server.loads.get(version, 0) + 1
+                self.server.changed.notify_all()
+            return
+        with session.lock:
             name = path.lstrip("/")
             if name in session.state.files and "/" not in name:
                 try:
@@ -143,6 +166,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         session, sent = self.server.session, None
+        with self.server.changed:
+            self.server.streams += 1
+            self.server.opened += 1
+            self.server.changed.notify_all()
         try:
             while not self.server.stopping:
                 with session.lock:
@@ -158,6 +185,9 @@ class _Handler(BaseHTTPRequestHandler):
                     self.server.changed.wait(HEARTBEAT_S)
         except (TimeoutError, BrokenPipeError, ConnectionResetError):
             pass  # the page was closed or reloaded
+        finally:
+            with self.server.changed:
+                self.server.streams -= 1
         self.close_connection = True
 
 

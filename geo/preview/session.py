@@ -53,7 +53,8 @@ class PreviewSession:
         self.scenario, self.places_file, self.out = scenario, places, out
         self.options, self.before, self.after = options, before, after
         self.state = State()
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
+        self._files_lock = self.lock
         self.html: dict[str, bytes] = {}  # lang -> the last good map
         self.stem = ""
         self._digests: dict[str, str] = {}  # job label -> what it drew last
@@ -157,16 +158,19 @@ class PreviewSession:
             return self.state
 
     def rebuild_rest(self) -> State:
-        """Make the other outputs whose drawing changed (phase two)."""
+        """Make the other outputs whose drawing changed (phase two). Pages are served
+        meanwhile: the lock is held only to read and write the state."""
         start = time.perf_counter()
         with self.lock:
             if self.state.error is not None or self._timeline is None:
                 return self.state
-            try:
-                rebuilt, skipped = self._run([j for j in self._jobs() if j.draws != "html"])
-            except UserInputError as error:
+        try:  # only the watching thread rebuilds: the timeline stays as it is meanwhile
+            rebuilt, skipped = self._run([j for j in self._jobs() if j.draws != "html"])
+        except UserInputError as error:
+            with self.lock:
                 self.state.error = str(error)
                 return self.state
+        with self.lock:
             self.state.rebuilt += rebuilt
             self.state.skipped += skipped
             self.state.seconds += time.perf_counter() - start
@@ -196,7 +200,9 @@ class PreviewSession:
                     written[job.label] = [p.name for p in job.run()]
         self._digests.update(wanted)
         self._written.update(written)
-        self.state.files = sorted({n for names in self._written.values() for n in names})
+        files = sorted({n for names in self._written.values() for n in names})
+        with self._files_lock:
+            self.state.files = files
         return list(wanted), skipped
 
     def _present(self, job: OutputJob) -> bool:

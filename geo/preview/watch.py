@@ -12,15 +12,23 @@ from .session import PreviewSession, State
 #: Changes closer together than this (ms) are one edit (an editor's save is often several
 #: writes and a rename); no change for ``STEP_MS`` after one ends the edit.
 DEBOUNCE_MS, STEP_MS = 400, 30
+#: How long the other outputs wait for open pages to fetch a new HTML map.
+RELOAD_WAIT_S = 1.5
 
 
 def rebuild(session: PreviewSession, server: PreviewServer,
             report: Callable[[str, State], None]) -> None:
-    """One rebuild: the HTML first (pages reload), then the other outputs."""
+    """One rebuild: the HTML first (pages reload), then the other outputs once the open
+    pages have fetched the new map (at most a second and a half later)."""
+    version = session.state.html_version
+    with server.changed:
+        pages, opened = server.streams, server.opened
     state = session.rebuild_html()
     server.notify()
     report("html", state)
     if state.error is None:
+        if state.html_version != version and pages:
+            server.wait_for_reload(state.html_version, opened, RELOAD_WAIT_S)
         state = session.rebuild_rest()
         server.notify()
         report("rest", state)
