@@ -35,7 +35,8 @@ def _deletions(key: str) -> set[str]:
 
 
 def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8)
+                          .digest(), "big")
 
 
 class DeletionIndex:

@@ -138,26 +138,25 @@ class _Handler(BaseHTTPRequestHandler):
             langs = session.options.langs
             pages = {f"/{session.stem}.{lang}.html": lang for lang in langs}
             lang = langs[0] if path in ("/", "/index.html") else pages.get(path)
-            if lang is not None:
-                page = session.html.get(lang)
-                version = session.state.html_version
-                body = (with_live_script(page, version) if page is not None
-                        else waiting_page(session.state.error))
+            page = session.html.get(lang) if lang is not None else None
+            version = session.state.html_version
+            error, files, out = session.state.error, set(session.state.files), session.out
+        if lang is not None:
+            body = with_live_script(page, version) if page is not None else waiting_page(error)
             self._send(HTTPStatus.OK, body, CONTENT_TYPES["html"])
             with self.server.changed:
                 self.server.loads[version] = self.server.loads.get(version, 0) + 1
                 self.server.changed.notify_all()
             return
-        with session.lock:
-            name = path.lstrip("/")
-            if name in session.state.files and "/" not in name:
-                try:
-                    body = (session.out / name).read_bytes()
-                except OSError:
-                    body = None
-                if body is not None:
-                    kind = CONTENT_TYPES.get(name.rsplit(".", 1)[-1], "application/octet-stream")
-                    return self._send(HTTPStatus.OK, body, kind)
+        name = path.lstrip("/")
+        if name in files and "/" not in name:
+            try:
+                body = (out / name).read_bytes()
+            except OSError:
+                body = None
+            if body is not None:
+                kind = CONTENT_TYPES.get(name.rsplit(".", 1)[-1], "application/octet-stream")
+                return self._send(HTTPStatus.OK, body, kind)
         self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
 
     def _events(self) -> None:
