@@ -49,7 +49,7 @@ _LIST_MODULES = """
 import json, sys, sysconfig
 from geo.cli import main
 try:
-    main(["build", "--out", sys.argv[1]])
+    main(["build", "--jobs", "1", "--out", sys.argv[1]])  # one process: every import here
 except SystemExit:
     pass
 roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
