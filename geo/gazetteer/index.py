@@ -4,19 +4,24 @@ Building it normalises ~50,000 names (about a second), so the finished index is 
 checksummed cache entry (JSON and WKB, never a pickle: see :mod:`geo.cache`) under
 :func:`geo.cache.cache_root`, keyed by the data files and the code that builds it; a changed
 data file, lexicon or normaliser makes a new one. A damaged entry is rebuilt with a warning;
-an unwritable cache folder is ignored.
+an unwritable cache folder is ignored. :func:`with_places` makes a copy that also holds a
+user's places (``--places``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import shapely
+
 from ..cache import memoized, pack, unpack
 from ..data_files import data_path
+from ..errors import UserInputError
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
 from .normalize import normalize, skeleton, strip_generic
 from .place import Place
@@ -44,14 +49,22 @@ class NameIndex:
         self.primary[place.id] = normalize(place.name)
         names = [place.name, *(n for values in place.names.values() for n in values)]
         for name in names:
-            key = normalize(name)
-            if not key:
-                continue
-            _append(self.exact, key, place.id)
-            stripped, _ = strip_generic(key)
-            if stripped != key:
-                _append(self.stripped, stripped, place.id)
-            _append(self.loose, skeleton(stripped), place.id)
+            for table, key in name_keys(name):
+                _append(getattr(self, table), key, place.id)
+
+
+def name_keys(name: str) -> list[tuple[str, str]]:
+    """The (table, key) pairs a name is indexed under: ``exact``, ``stripped`` (without a
+    generic word such as "province", when it has one) and ``loose`` (its skeleton)."""
+    key = normalize(name)
+    if not key:
+        return []
+    stripped, _ = strip_generic(key)
+    keys = [("exact", key)]
+    if stripped != key:
+        keys.append(("stripped", stripped))
+    keys.append(("loose", skeleton(stripped)))
+    return keys
 
 
 def _append(index: dict[str, list[str]], key: str, place_id: str) -> None:
@@ -127,6 +140,53 @@ def decode_index(data: bytes) -> NameIndex:
     index.exact, index.stripped = document["exact"], document["stripped"]
     index.loose = document["loose"]
     return index
+
+
+def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
+    """A copy of the gazetteer's name ``index`` that also holds ``places`` (the shared index
+    is left as it is). A place without a country gets the shipped country it lies in."""
+    clashes = [p for p in places if p.id in index.places]
+    if clashes:
+        shipped = index.places[clashes[0].id]
+        raise UserInputError(
+            f"{clashes[0].source}: id {clashes[0].id!r} is already a shipped place "
+            f"({shipped.name}, {shipped.kind}); give the feature another id"
+            + (f" (also: {', '.join(p.id for p in clashes[1:])})" if clashes[1:] else ""))
+    merged = NameIndex(dict(index.places), dict(index.population), dict(index.primary),
+                       dict(index.exact), dict(index.stripped), dict(index.loose))
+    for place in _with_countries(index, places):
+        merged.places[place.id] = place
+        merged.population[place.id] = 0
+        merged.primary[place.id] = normalize(place.name)
+        for name in {place.name, *(n for values in place.names.values() for n in values)}:
+            _add_keys(merged, name, place.id)
+    return merged
+
+
+def _add_keys(index: NameIndex, name: str, place_id: str) -> None:
+    """Index ``name`` without changing the buckets the shared index holds (copy on write)."""
+    for table_name, key in name_keys(name):
+        table = getattr(index, table_name)
+        bucket = table.get(key, [])
+        if place_id not in bucket:
+            table[key] = [*bucket, place_id]
+
+
+def _with_countries(index: NameIndex, places: Iterable[Place]) -> list[Place]:
+    places = list(places)
+    if all(p.country for p in places):
+        return places
+    countries = [p for p in index.places.values() if p.kind == "country"]
+    tree = shapely.STRtree([c.geometry for c in countries])
+    done = []
+    for place in places:
+        if not place.country:
+            point = place.geometry.representative_point()
+            hits = tree.query(point, predicate="intersects")
+            if len(hits):
+                place = replace(place, country=countries[int(min(hits))].id)
+        done.append(place)
+    return done
 
 
 def index_entry() -> tuple[str, int, str]:

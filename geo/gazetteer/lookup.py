@@ -23,7 +23,7 @@ import shapely
 
 from ..errors import BadArgument, PlaceNotFound
 from .borders import is_border_phrase, parse_border_phrase
-from .index import load_index
+from .index import load_index, with_places
 from .normalize import normalize, skeleton, strip_generic
 from .place import KINDS, Place
 from .suggest import Suggester
@@ -68,8 +68,6 @@ class Gazetteer:
         self._user_ids = frozenset(p.id for p in self.user_places)
         index = load_index()
         if self.user_places:
-            from .user_places import with_places
-
             index = with_places(index, self.user_places)
         self.places = index.places
         self._population = index.population

@@ -27,50 +27,38 @@ loaded. Files above :data:`geo.inputs.MAX_PLACES_BYTES` are refused from their s
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import warnings
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import UserInputError
-from ..inputs import MAX_PLACES_BYTES, decode_text, integer_problem, read_bytes, text_problem
+from ..inputs import MAX_PLACES_BYTES, read_bytes
 from .boundaries import read_layer
 from .normalize import normalize
 from .place import KINDS, Place
+from .place_files import (
+    LONLAT_CRS,
+    check_crs,
+    convert_command,
+    read_geojson,
+    read_geopackage,
+    shown,
+    text_in_problem,
+)
 from .shapes import geometry_problem, wide_problem
 
-if TYPE_CHECKING:
-    from .index import NameIndex
-
-#: CRS names that mean longitude/latitude on WGS84.
-LONLAT_CRS = frozenset({
-    "EPSG:4326", "OGC:CRS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:OGC:DEF:CRS:EPSG::4326",
-    "URN:OGC:DEF:CRS:OGC::CRS84", "WGS84", "CRS84",
-})
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                   "MultiPolygon")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
 _LANG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z]{2,4})?|alt)$")
 _SQLITE = b"SQLite format 3\x00"
-_SHOWN = 60
-
-
-def _convert(path: Path) -> str:
-    return f"ogr2ogr -t_srs EPSG:4326 {path.stem}-wgs84.geojson {path}"
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…'"
 
 
 class _Problems:
@@ -90,125 +78,6 @@ class _Problems:
                              + "\n  ".join(self.items))
 
 
-# -- reading the two formats ----------------------------------------------------------------
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object that names each key once (JSON readers disagree on which one wins)."""
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _DuplicateKey(f"the key {_shown(key)} twice in one object; keep only one")
-        found[key] = value
-    return found
-
-
-def _integer(text: str) -> int:
-    value = int(text)
-    if integer_problem(value):
-        raise _DuplicateKey(integer_problem(value))
-    return value
-
-
-def _constant(name: str) -> float:
-    raise _DuplicateKey(f"{name} is not a number JSON allows; write a number")
-
-
-def _text_problem(value: Any, where: str) -> str:
-    """The first string of ``value`` (keys included) that is not safe Unicode text."""
-    stack = [(value, where)]
-    while stack:
-        item, at = stack.pop()
-        if isinstance(item, str):
-            problem = text_problem(item)
-            if problem:
-                return f"{at}: {problem}"
-        elif isinstance(item, dict):
-            for key, child in item.items():
-                problem = text_problem(key)
-                if problem:
-                    return f"{at}: a key holds {problem}"
-                stack.append((child, f"{at}, {_shown(key)}"))
-        elif isinstance(item, list):
-            stack.extend((child, at) for child in item)
-    return ""
-
-
-def _read_geojson(path: Path, data: bytes) -> tuple[str | None, list[Any]]:
-    """(the CRS the file declares or None, its raw features)."""
-    text = decode_text(data, path, what="GeoJSON places file")
-    try:
-        document = json.loads(text, object_pairs_hook=_unique, parse_int=_integer,
-                               parse_constant=_constant)
-    except _DuplicateKey as error:
-        raise UserInputError(f"{path}: {error}") from None
-    except json.JSONDecodeError as error:
-        raise UserInputError(f"{path}:{error.lineno}: not valid JSON ({error.msg}, column "
-                             f"{error.colno}); fix it, or export the file again as GeoJSON"
-                             ) from None
-    except RecursionError:
-        raise UserInputError(f"{path}: JSON nested too deeply to read; export the file "
-                             "again as GeoJSON") from None
-    kind = document.get("type") if isinstance(document, dict) else None
-    if kind == "Feature":
-        features = [document]
-    elif kind == "FeatureCollection" and isinstance(document.get("features"), list):
-        features = document["features"]
-    else:
-        raise UserInputError(f"{path}: not a GeoJSON FeatureCollection (top level: "
-                             f"{_shown(kind) if kind else type(document).__name__}); give a "
-                             "file with {\"type\": \"FeatureCollection\", \"features\": [...]}")
-    crs = None
-    if isinstance(document.get("crs"), dict):
-        properties = document["crs"].get("properties")
-        name = properties.get("name") if isinstance(properties, dict) else None
-        crs = str(name) if name else json.dumps(document["crs"])
-    return crs, features
-
-
-def _read_geopackage(path: Path) -> tuple[str | None, list[Any]]:
-    import pyogrio
-    from pyogrio.errors import DataLayerError, DataSourceError
-
-    try:
-        with warnings.catch_warnings():  # GDAL's words come back in the error below
-            warnings.simplefilter("ignore", RuntimeWarning)
-            layers = [str(name) for name, geometry in pyogrio.list_layers(path) if geometry]
-        if len(layers) != 1:
-            names = ", ".join(layers) or "none with geometries"
-            raise UserInputError(f"{path}: {len(layers)} geometry layers ({names}); keep the "
-                                 "one with the places: ogr2ogr -f GPKG places.gpkg "
-                                 f"{path} LAYER")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            info = pyogrio.read_info(path, layer=layers[0])
-            meta, _, geometries, fields = pyogrio.raw.read(path, layer=layers[0])
-    except (DataSourceError, DataLayerError) as error:
-        reason = str(error).splitlines()[0][:200]
-        raise UserInputError(f"{path}: not a readable GeoPackage ({reason}); export it again "
-                             "(e.g. ogr2ogr -f GPKG places.gpkg SOURCE)") from None
-    columns = [str(c) for c in meta["fields"]]
-    features = []
-    for row, wkb in enumerate(geometries):
-        properties = {c: _plain(fields[i][row]) for i, c in enumerate(columns)}
-        features.append({"type": "Feature", "properties": properties, "wkb": wkb})
-    return info.get("crs"), features
-
-
-def _plain(value: Any) -> Any:
-    """A GeoPackage field value as a plain Python value (None for missing)."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
 # -- checking one feature -------------------------------------------------------------------
 
 def _geometry(raw: Mapping[str, Any]) -> tuple[BaseGeometry | None, str]:
@@ -225,7 +94,7 @@ def _geometry(raw: Mapping[str, Any]) -> tuple[BaseGeometry | None, str]:
         return None, "has no geometry; draw it, or remove the feature"
     if not isinstance(spec, dict) or spec.get("type") not in GEOMETRY_TYPES:
         kind = spec.get("type") if isinstance(spec, dict) else type(spec).__name__
-        return None, (f"geometry type {_shown(kind)} is not supported; use one of "
+        return None, (f"geometry type {shown(kind)} is not supported; use one of "
                       f"{', '.join(GEOMETRY_TYPES)} (split a GeometryCollection into features)")
     problem = geometry_problem(spec, ranges=False)
     if problem:
@@ -250,7 +119,7 @@ def _coordinate_problem(geometry: BaseGeometry, path: Path) -> str:
     if (abs(coordinates) > 1000).any():
         return (f"coordinates such as ({lon[0]:.0f}, {lat[0]:.0f}) are not longitude/latitude: "
                 "the file looks projected (metres); convert it to EPSG:4326: "
-                f"{_convert(path)}")
+                f"{convert_command(path)}")
     if (abs(lat) <= 180).all() and (abs(lon) <= 90).all():
         return ("latitude outside -90..90: are longitude and latitude swapped? GeoJSON "
                 "writes [longitude, latitude]")
@@ -296,7 +165,7 @@ def _place(raw: Any, number: int, path: Path, problems: _Problems) -> Place | No
                      "{\"name\": ..., \"kind\": ...}")
         return None
     name = properties.get("name")
-    label = f"feature {number}" + (f" ({_shown(name)})" if isinstance(name, str) and name else "")
+    label = f"feature {number}" + (f" ({shown(name)})" if isinstance(name, str) and name else "")
     count = len(problems.items)
     if not isinstance(name, str) or not name.strip():
         problems.add(f"{label}: no 'name' property; give every place the name it is found by")
@@ -304,18 +173,18 @@ def _place(raw: Any, number: int, path: Path, problems: _Problems) -> Place | No
     if kind is None or kind == "":
         problems.add(f"{label}: no 'kind' property; add one of: {', '.join(KINDS)}")
     elif kind not in KINDS:
-        problems.add(f"{label}: unknown kind {_shown(kind)}; use one of: {', '.join(KINDS)}")
+        problems.add(f"{label}: unknown kind {shown(kind)}; use one of: {', '.join(KINDS)}")
     place_id = properties.get("id")
     if place_id is not None and (not isinstance(place_id, str) or not _ID.match(place_id)):
-        problems.add(f"{label}: id {_shown(place_id)} is not an id; use letters, digits and "
+        problems.add(f"{label}: id {shown(place_id)} is not an id; use letters, digits and "
                      "_ . : - (at most 100), or leave it out")
     country = properties.get("country")
     if country is not None and (not isinstance(country, str)
                                 or not re.fullmatch(r"[A-Z]{2}", country)):
-        problems.add(f"{label}: country {_shown(country)} is not an ISO 3166-1 alpha-2 code "
+        problems.add(f"{label}: country {shown(country)} is not an ISO 3166-1 alpha-2 code "
                      "(e.g. AM); fix it or leave it out")
     elif country is not None and country not in _country_codes():
-        problems.add(f"{label}: country {_shown(country)} is not a country deploymap knows "
+        problems.add(f"{label}: country {shown(country)} is not a country deploymap knows "
                      "(ISO 3166-1 alpha-2, e.g. AM, TR, FR); fix it or leave it out")
     names = _names(properties, label, problems)
     geometry, wrong = _geometry(raw)
@@ -348,20 +217,6 @@ def _country_codes() -> frozenset[str]:
     return frozenset(r["id"] for r in read_layer("countries"))
 
 
-def _is_lonlat(crs: str) -> bool:
-    name = crs.strip().upper()
-    return name in LONLAT_CRS or name.endswith("CRS84") or bool(
-        re.fullmatch(r"(URN:OGC:DEF:CRS:)?EPSG:[\d.]*:?4326", name))
-
-
-def _check_crs(crs: str | None, path: Path) -> None:
-    if crs is None or _is_lonlat(crs):
-        return
-    raise UserInputError(
-        f"{path}: the places are in {crs}, but deploymap needs longitude/latitude in "
-        f"EPSG:4326 (WGS84); convert the file: {_convert(path)}")
-
-
 def load_places(path: Path | str) -> tuple[Place, ...]:
     """The places of a user's GeoJSON (``.geojson``, ``.json``) or GeoPackage (``.gpkg``)
     file; one :class:`~geo.errors.UserInputError` listing every problem otherwise."""
@@ -372,14 +227,14 @@ def load_places(path: Path | str) -> tuple[Place, ...]:
         if not data.startswith(_SQLITE):
             raise UserInputError(f"{path}: not a GeoPackage (no SQLite header); give a "
                                  ".gpkg file, or a .geojson file")
-        crs, features = _read_geopackage(path)
+        crs, features = read_geopackage(path)
     else:
-        crs, features = _read_geojson(path, data)
+        crs, features = read_geojson(path, data)
     for number, feature in enumerate(features, 1):
-        problem = _text_problem(feature, f"feature {number}")
+        problem = text_in_problem(feature, f"feature {number}")
         if problem:
             raise UserInputError(f"{path}: {problem}")
-    _check_crs(crs, path)
+    check_crs(crs, path)
     if not features:
         raise UserInputError(f"{path}: no features; add at least one place (a feature with "
                              "'name', 'kind' and a geometry)")
@@ -394,7 +249,7 @@ def load_places(path: Path | str) -> tuple[Place, ...]:
             given = isinstance(raw.get("properties", {}).get("id"), str)
             fix = "give each place its own id" if given else \
                 "two places share this name: give each an 'id' property"
-            problems.add(f"feature {number} ({_shown(place.name)}): duplicate id "
+            problems.add(f"feature {number} ({shown(place.name)}): duplicate id "
                          f"{place.id!r} (also feature {first[place.id]}); {fix}")
             continue
         first[place.id] = number
@@ -403,60 +258,4 @@ def load_places(path: Path | str) -> tuple[Place, ...]:
     return tuple(places)
 
 
-def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
-    """A copy of the gazetteer's name ``index`` that also holds ``places`` (the shared index
-    is left as it is). A place without a country gets the shipped country it lies in."""
-    from .index import NameIndex
-
-    clashes = [p for p in places if p.id in index.places]
-    if clashes:
-        shipped = index.places[clashes[0].id]
-        raise UserInputError(
-            f"{clashes[0].source}: id {clashes[0].id!r} is already a shipped place "
-            f"({shipped.name}, {shipped.kind}); give the feature another id"
-            + (f" (also: {', '.join(p.id for p in clashes[1:])})" if clashes[1:] else ""))
-    merged = NameIndex(dict(index.places), dict(index.population), dict(index.primary),
-                       dict(index.exact), dict(index.stripped), dict(index.loose))
-    for place in _with_countries(index, places):
-        merged.places[place.id] = place
-        merged.population[place.id] = 0
-        merged.primary[place.id] = normalize(place.name)
-        for name in {place.name, *(n for values in place.names.values() for n in values)}:
-            _add_keys(merged, name, place.id)
-    return merged
-
-
-def _add_keys(index: NameIndex, name: str, place_id: str) -> None:
-    from .normalize import skeleton, strip_generic
-
-    key = normalize(name)
-    if not key:
-        return
-    stripped, _ = strip_generic(key)
-    targets = [(index.exact, key), (index.loose, skeleton(stripped))]
-    if stripped != key:
-        targets.append((index.stripped, stripped))
-    for table, entry in targets:
-        bucket = table.get(entry, [])
-        if place_id not in bucket:
-            table[entry] = [*bucket, place_id]
-
-
-def _with_countries(index: NameIndex, places: Iterable[Place]) -> list[Place]:
-    places = list(places)
-    if all(p.country for p in places):
-        return places
-    countries = [p for p in index.places.values() if p.kind == "country"]
-    tree = shapely.STRtree([c.geometry for c in countries])
-    done = []
-    for place in places:
-        if not place.country:
-            point = place.geometry.representative_point()
-            hits = tree.query(point, predicate="intersects")
-            if len(hits):
-                place = replace(place, country=countries[int(min(hits))].id)
-        done.append(place)
-    return done
-
-
-__all__ = ["GEOMETRY_TYPES", "LONLAT_CRS", "load_places", "with_places"]
+__all__ = ["GEOMETRY_TYPES", "LONLAT_CRS", "load_places"]
