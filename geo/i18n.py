@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
-from .data_files import data_path
+from .data_files import data_path, read_data_yaml
 from .errors import BadArgument
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
@@ -17,11 +15,10 @@ def labels() -> dict[str, dict[str, str]]:
     """Every label, by key then language, from all files in ``data/labels/``."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(data_path("labels").glob("*.yaml")):
-        with path.open(encoding="utf-8") as handle:
-            for key, values in (yaml.safe_load(handle) or {}).items():
-                if key in merged:
-                    raise ValueError(f"{path}: label {key!r} is defined twice")
-                merged[key] = values
+        for key, values in (read_data_yaml("labels", path.name) or {}).items():
+            if key in merged:
+                raise ValueError(f"{path}: label {key!r} is defined twice")
+            merged[key] = values
     return merged
 
 

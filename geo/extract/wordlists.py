@@ -5,16 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
-from ..data_files import data_path
+from ..data_files import read_data_yaml
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The mapping in ``data/extract/<name>.yaml``."""
-    with data_path("extract", f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_data_yaml("extract", f"{name}.yaml")
 
 
 __all__ = ["load"]

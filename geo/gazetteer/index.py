@@ -11,8 +11,8 @@ user's places (``--places``).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import ChainMap, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,19 +28,21 @@ from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
 _CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 3
+_FORMAT = 4
 
 
 @dataclass
 class NameIndex:
     """Places and the ids under each normalised name key."""
 
-    places: dict[str, Place] = field(default_factory=dict)
+    places: Mapping[str, Place] = field(default_factory=dict)
     population: dict[str, int] = field(default_factory=dict)
     primary: dict[str, str] = field(default_factory=dict)
-    exact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    stripped: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    loose: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: The tables are dicts while an index is built, :class:`KeyTable` once read back, and
+    #: a ChainMap (the user's keys over the shared ones) with ``--places``.
+    exact: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    stripped: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    loose: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, place: Place, population: int) -> None:
         """Index ``place`` under every name it has."""
@@ -100,6 +102,74 @@ def build_index() -> NameIndex:
     return index
 
 
+class KeyTable(Mapping[str, list[str]]):
+    """A read-only key -> place ids table as read from the cache: the keys, and for each the
+    numbers of its places in one flat list, turned into ids only when a key is looked up
+    (decoding a dict of 50,000 lists costs about as much as the rest of the index)."""
+
+    def __init__(self, keys: list[str], starts: list[int], numbers: list[int],
+                 ids: list[str]) -> None:
+        if len(starts) != len(keys) + 1 or starts[-1] != len(numbers) or (numbers and (
+                min(numbers) < 0 or max(numbers) >= len(ids))):
+            raise ValueError("not a whole key table")
+        self._rows = dict(zip(keys, range(len(keys)), strict=True))
+        self._keys, self._starts, self._numbers, self._ids = keys, starts, numbers, ids
+
+    @classmethod
+    def encode(cls, table: Mapping[str, list[str]], number: Mapping[str, int]) -> dict:
+        keys, starts, numbers = list(table), [0], []
+        for key in keys:
+            numbers.extend(number[place_id] for place_id in table[key])
+            starts.append(len(numbers))
+        return {"keys": keys, "starts": starts, "numbers": numbers}
+
+    def __getitem__(self, key: str) -> list[str]:
+        row = self._rows[key]
+        ids = self._ids
+        return [ids[n] for n in self._numbers[self._starts[row]:self._starts[row + 1]]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class PlaceTable(Mapping[str, Place]):
+    """Read-only places by id as read from the cache: each :class:`Place` is made when it
+    is first asked for (a look-up needs a handful of the 5,700)."""
+
+    def __init__(self, rows: list[list[Any]], geometries: list[Any]) -> None:
+        if len(rows) != len(geometries) or any(len(row) != 9 for row in rows):
+            raise ValueError("not a whole place table")
+        self._rows = {row[0]: number for number, row in enumerate(rows)}
+        self._raw, self._geometries = rows, geometries
+        self._made: dict[str, Place] = {}
+
+    def __getitem__(self, place_id: str) -> Place:
+        place = self._made.get(place_id)
+        if place is None:
+            number = self._rows[place_id]
+            _, name, kind, names, source, country, approximate, note, parts = self._raw[number]
+            place = self._made[place_id] = Place(
+                place_id, name, kind, {k: tuple(v) for k, v in names.items()},
+                self._geometries[number], source, country, bool(approximate), note,
+                tuple(parts))
+        return place
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 def _fingerprint() -> str:
     digest = hashlib.sha256(f"format {_FORMAT}".encode())
     here = Path(__file__).parent
@@ -116,11 +186,13 @@ def encode_index(index: NameIndex) -> bytes:
     """The index as data: a JSON document (names, keys, place facts) then the places'
     geometries as WKB (:func:`geo.cache.pack`). No code travels with it (unlike a pickle)."""
     places = list(index.places.values())
+    number = {p.id: n for n, p in enumerate(places)}
     document = {
         "places": [[p.id, p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
                     p.country, p.approximate, p.note, list(p.parts)] for p in places],
-        "population": index.population, "primary": index.primary, "exact": index.exact,
-        "stripped": index.stripped, "loose": index.loose,
+        "population": index.population, "primary": index.primary,
+        **{name: KeyTable.encode(getattr(index, name), number)
+           for name in ("exact", "stripped", "loose")},
     }
     return pack(document, [p.geometry for p in places])
 
@@ -130,15 +202,12 @@ def decode_index(data: bytes) -> NameIndex:
     document, geometries = unpack(data)
     if len(geometries) != len(document["places"]):
         raise ValueError("geometries do not match the places")
-    index = NameIndex()
-    for (place_id, name, kind, names, source, country, approximate, note, parts), geometry \
-            in zip(document["places"], geometries, strict=True):
-        index.places[place_id] = Place(place_id, name, kind,
-                                       {k: tuple(v) for k, v in names.items()}, geometry,
-                                       source, country, bool(approximate), note, tuple(parts))
+    index = NameIndex(places=PlaceTable(document["places"], geometries))
     index.population, index.primary = document["population"], document["primary"]
-    index.exact, index.stripped = document["exact"], document["stripped"]
-    index.loose = document["loose"]
+    ids = list(index.places)
+    index.exact, index.stripped, index.loose = (
+        KeyTable(document[n]["keys"], document[n]["starts"], document[n]["numbers"], ids)
+        for n in ("exact", "stripped", "loose"))
     return index
 
 
@@ -152,8 +221,9 @@ def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
             f"{clashes[0].source}: id {clashes[0].id!r} is already a shipped place "
             f"({shipped.name}, {shipped.kind}); give the feature another id"
             + (f" (also: {', '.join(p.id for p in clashes[1:])})" if clashes[1:] else ""))
-    merged = NameIndex(dict(index.places), dict(index.population), dict(index.primary),
-                       dict(index.exact), dict(index.stripped), dict(index.loose))
+    merged = NameIndex(ChainMap({}, index.places), dict(index.population), dict(index.primary),
+                       ChainMap({}, index.exact), ChainMap({}, index.stripped),
+                       ChainMap({}, index.loose))
     for place in _with_countries(index, places):
         merged.places[place.id] = place
         merged.population[place.id] = 0

@@ -13,9 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-import yaml
-
-from ..data_files import data_path
+from ..data_files import read_data_yaml
 
 _APOSTROPHES = "'’‘ʼʻ`´ʹ"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s\b")
@@ -30,8 +28,7 @@ _SPECIAL = str.maketrans({"đ": "d", "ı": "i", "ə": "e", "ø": "o", "ß": "ss"
 @cache
 def lexicon() -> dict[str, Any]:
     """The word lists of ``data/lexicon.yaml``, keys normalised."""
-    with data_path("lexicon.yaml").open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    raw = read_data_yaml("lexicon.yaml")
     return {
         "generic": {kind: sorted({normalize(w) for w in words}, key=len, reverse=True)
                     for kind, words in raw["generic"].items()},
@@ -91,8 +88,7 @@ def skeleton(key: str) -> str:
 @cache
 def variants_table() -> dict[str, str]:
     """Each spelling variant of ``data/lexicon.yaml`` to what it folds into."""
-    with data_path("lexicon.yaml").open(encoding="utf-8") as handle:
-        pairs = yaml.safe_load(handle)["variants"]
+    pairs = read_data_yaml("lexicon.yaml")["variants"]
     table: dict[str, str] = {}
     for old, new in pairs:
         # Follow chains (tch -> ch -> c) so that one pass gives the folded form.

@@ -86,9 +86,15 @@ class Suggester:
     """
 
     def __init__(self, owners: Mapping[str, Sequence[str]]) -> None:
-        self._keys = sorted(owners)
-        self._owners = {k: tuple(owners[k]) for k in self._keys}
+        self._owners = owners  # read only when a name is misspelt
+        self._sorted: list[str] | None = None
         self._index: DeletionIndex | None = None
+
+    @property
+    def _keys(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self._owners)
+        return self._sorted
 
     def _deletion_index(self) -> DeletionIndex:
         if self._index is None:

@@ -18,13 +18,11 @@ import shapely
 
 from ..output import write_atomic
 from ..workers import Job
-from .static.map import FORMATS as STATIC_FORMATS
-from .static.map import LAYOUTS
+from .formats import FORMATS, LAYOUTS, STATIC_FORMATS
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
 
-FORMATS: tuple[str, ...] = ("html", "geojson", "gpkg", *STATIC_FORMATS)
 
 
 @dataclass(frozen=True)

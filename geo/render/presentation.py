@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from ..data_files import data_path
+from ..data_files import read_data_yaml
 from ..i18n import label
 
 CATEGORIES: tuple[str, ...] = ("area", "line", "point")
@@ -67,8 +65,7 @@ class Palette:
 @cache
 def palette() -> Palette:
     """The palette, read once."""
-    with data_path("render", "style.yaml").open(encoding="utf-8") as handle:
-        raw: dict[str, Any] = yaml.safe_load(handle)
+    raw: dict[str, Any] = read_data_yaml("render", "style.yaml")
     return Palette(
         forces=dict(raw["forces"]),
         changes={name: Treatment(**spec) for name, spec in raw["changes"].items()},

@@ -23,11 +23,11 @@ from typing import Any
 from ...errors import BadArgument
 from ...i18n import check_language, label
 from ...timeline import Timeline
+from ..formats import LAYOUTS
+from ..formats import STATIC_FORMATS as FORMATS
 from .names import format_date
 from .style import GREY, RC, SIZES, nfc
 
-LAYOUTS: tuple[str, ...] = ("side-by-side", "change")
-FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 CSS_DPI = 96  # CSS pixels per inch: width_px / scale CSS pixels is the logical width
 
 MARGIN, GAP = 0.2, 0.16  # inches
