@@ -117,7 +117,7 @@ class KeyTable(Mapping[str, list[str]]):
 
     @classmethod
     def encode(cls, table: Mapping[str, list[str]], number: Mapping[str, int]) -> dict:
-        keys, starts, numbers = list(table), [0], []
+        keys, starts, numbers = sorted(table), [0], []  # sorted: the suggester sorts them again
         for key in keys:
             numbers.extend(number[place_id] for place_id in table[key])
             starts.append(len(numbers))
