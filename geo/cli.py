@@ -50,7 +50,8 @@ class _VersionAction(argparse.Action):
                          help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        parser.exit(message=f"deploymap {_version()}\n")
+        print(f"deploymap {_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
