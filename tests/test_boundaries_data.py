@@ -12,7 +12,7 @@ import shapely
 
 from geo import Gazetteer
 from geo.gazetteer.boundaries import read_layer
-from geo.gazetteer.normalize import data_path
+from geo.data_files import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
