@@ -121,6 +121,7 @@ class Placer:
         self.to_data = self.to_px.inverted()
         self.placed: list[Placed] = []
         self.reserved: list[tuple[Label, Box]] = []
+        self._others = np.zeros((0, 4))  # obstacles for the label being placed
 
     # --- obstacles
     def avoid_box(self, box: Box) -> None:
@@ -251,12 +252,16 @@ class Placer:
         y0 = y if va == "bottom" else y - height / 2 if va == "center" else y - height
         return (x0, y0, x0 + width, y0 + height)
 
+    def _obstacles(self) -> np.ndarray:
+        """Hard obstacles and placed labels as an (n, 4) array (made once per label)."""
+        return np.asarray([*self.hard, *(p.box for p in self.placed)],
+                          dtype=float).reshape(-1, 4)
+
     def _clash(self, box: Box) -> float:
         """Total area ``box`` shares with placed labels and hard obstacles."""
-        boxes = [*self.hard, *(p.box for p in self.placed)]
-        if not boxes:
+        others = self._others
+        if not len(others):
             return 0.0
-        others = np.asarray(boxes)
         width = np.minimum(others[:, 2], box[2]) - np.maximum(others[:, 0], box[0])
         height = np.minimum(others[:, 3], box[3]) - np.maximum(others[:, 1], box[1])
         return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
@@ -268,13 +273,15 @@ class Placer:
         length = math.hypot(end[0] - anchor[0], end[1] - anchor[1])
         if length <= start_clear:
             return False
-        for t in np.linspace(start_clear / length, 1, 12):
-            x = anchor[0] + (end[0] - anchor[0]) * t
-            y = anchor[1] + (end[1] - anchor[1]) * t
-            for other in [*self.hard, *(p.box for p in self.placed)]:
-                if other[0] < x < other[2] and other[1] < y < other[3]:
-                    return True
-        return False
+        others = self._others
+        if not len(others):
+            return False
+        steps = np.linspace(start_clear / length, 1, 12)
+        xs = anchor[0] + (end[0] - anchor[0]) * steps
+        ys = anchor[1] + (end[1] - anchor[1]) * steps
+        inside = ((others[:, :1] < xs) & (xs < others[:, 2:3])
+                  & (others[:, 1:2] < ys) & (ys < others[:, 3:4]))
+        return bool(inside.any())
 
     def _cost(self, box: Box, label: Label, index: int, leader: bool,
               anchor: np.ndarray | None = None) -> tuple[bool, float]:
@@ -313,15 +320,19 @@ class Placer:
             best: tuple[float, Any] | None = None
             fallback: tuple[float, Any] | None = None
             drafts = []
+            candidates = self._candidates(label)
+            anchors = self.to_px.transform(np.asarray([c[0] for c in candidates], dtype=float)
+                                           .reshape(-1, 2))
+            self._others = self._obstacles()
             for variant, name in enumerate(label.variants()):
                 texts = self._texts(label, name)
                 sizes = self._sizes(texts)
                 drafts.append((texts, sizes))
                 width = max(w for w, _ in sizes) + 2 * pad
                 height = sum(h for _, h in sizes) + 2 * pad
-                for index, candidate in enumerate(self._candidates(label)):
-                    anchor, dx, dy, ha, va, leader = candidate
-                    anchor_px = self.to_px.transform(anchor)
+                for index, candidate in enumerate(candidates):
+                    _anchor, dx, dy, ha, va, leader = candidate
+                    anchor_px = anchors[index]
                     box = self._box(anchor_px, dx, dy, ha, va, width, height)
                     allowed, cost = self._cost(box, label, index, leader, anchor_px)
                     cost += variant * 0.8
