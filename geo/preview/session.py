@@ -53,8 +53,7 @@ class PreviewSession:
         self.scenario, self.places_file, self.out = scenario, places, out
         self.options, self.before, self.after = options, before, after
         self.state = State()
-        self.lock = threading.RLock()
-        self._files_lock = self.lock
+        self.lock = threading.RLock()  # re-entered: rebuild_html holds it while _run runs
         self.html: dict[str, bytes] = {}  # lang -> the last good map
         self.stem = ""
         self._digests: dict[str, str] = {}  # job label -> what it drew last
@@ -201,7 +200,7 @@ class PreviewSession:
         self._digests.update(wanted)
         self._written.update(written)
         files = sorted({n for names in self._written.values() for n in names})
-        with self._files_lock:
+        with self.lock:
             self.state.files = files
         return list(wanted), skipped
 
