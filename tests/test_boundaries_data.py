@@ -11,8 +11,8 @@ import pytest
 import shapely
 
 from geo import Gazetteer
-from geo.gazetteer.boundaries import read_layer
 from geo.data_files import data_path
+from geo.gazetteer.boundaries import read_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 
