@@ -24,9 +24,14 @@ PLACE_LAYERS: tuple[str, ...] = ("countries", "provinces", "regions", "borders",
 BASEMAP_LAYERS: tuple[str, ...] = ("basemap", "provinces", "water", "borders")
 
 
+#: Layers kept as a point table (tab-separated, a JSON header) instead of GeoJSON.
+POINT_TABLE_LAYERS = frozenset({"places"})
+
+
 def layer_path(name: str) -> Path:
     """The file of boundary layer ``name``."""
-    return data_path("boundaries", f"{name}.geojson")
+    suffix = "tsv" if name in POINT_TABLE_LAYERS else "geojson"
+    return data_path("boundaries", f"{name}.{suffix}")
 
 
 _FORMAT = 1
@@ -63,19 +68,45 @@ def _decode(data: bytes) -> tuple[dict[str, Any], ...]:
 
 def _parse_layer(name: str, path: Path) -> tuple[dict[str, Any], ...]:
     try:
-        collection = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if name in POINT_TABLE_LAYERS:
+            return _parse_point_table(text)
+        collection = json.loads(text)
     except FileNotFoundError as error:
         raise DataFileError(
             f"{path}: boundary layer {name!r} is missing; reinstall deploymap or rebuild the "
             "data with `python -m scripts.boundaries`"
         ) from error
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, KeyError, IndexError) as error:
         raise DataFileError(f"{path}: cannot read boundary layer {name!r}: {error}") from error
     features = collection["features"]
     geometries = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
     return tuple(
         {**f["properties"], "geometry": g} for f, g in zip(features, geometries, strict=True)
     )
+
+
+def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
+    """Records of a point table written by ``scripts/boundaries/geojson_io.py``."""
+    head, _, body = text.partition("\n")
+    header = json.loads(head)
+    columns, sources = header["columns"], header["sources"]
+    expected = ["id", "kind", "country", "population", "lon", "lat", "name", "names", "extra",
+                "source"]
+    if columns != expected:
+        raise ValueError(f"point table columns {columns} are not {expected}")
+    rows = [line.split("\t") for line in body.splitlines() if line]
+    points = shapely.points([[float(r[4]), float(r[5])] for r in rows])
+    records = []
+    loads = json.loads
+    for row, point in zip(rows, points, strict=True):
+        record = {"id": row[0], "kind": row[1], "country": row[2], "population": int(row[3]),
+                  "name": row[6], "names": loads(row[7]),
+                  "source": sources.get(row[9], row[9]), "geometry": point}
+        if row[8] != "{}":
+            record.update(loads(row[8]))
+        records.append(record)
+    return tuple(records)
 
 
 __all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "layer_path", "read_layer"]

