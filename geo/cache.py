@@ -155,8 +155,28 @@ def pack(document: object, geometries: Sequence[Any] = ()) -> bytes:
     return len(text).to_bytes(8, "big") + text + b"".join(wkb)
 
 
-def unpack(data: bytes) -> tuple[Any, list[Any]]:
-    """:func:`pack` read back; ValueError (or KeyError, TypeError) if it is not one."""
+class LazyGeometries(Sequence[Any]):
+    """Geometries of a payload, each read from its WKB when first asked for."""
+
+    def __init__(self, blob: memoryview, offsets: list[int]) -> None:
+        self._blob, self._offsets = blob, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, number: int) -> Any:  # type: ignore[override]
+        import shapely
+
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        return shapely.from_wkb(bytes(self._blob[self._offsets[number]:
+                                                 self._offsets[number + 1]]))
+
+
+def unpack(data: bytes, *, lazy: bool = False) -> tuple[Any, Sequence[Any]]:
+    """:func:`pack` read back; ValueError (or KeyError, TypeError) if it is not one.
+
+    ``lazy``: the geometries as a :class:`LazyGeometries` (read when used)."""
     import numpy as np
     import shapely
 
@@ -167,6 +187,8 @@ def unpack(data: bytes) -> tuple[Any, list[Any]]:
     if sum(sizes) != len(blob):
         raise ValueError("the geometries are not whole")
     offsets = np.cumsum([0, *sizes]).tolist()
+    if lazy:
+        return head["document"], LazyGeometries(blob, offsets)
     geometries = shapely.from_wkb([bytes(blob[a:b]) for a, b in itertools.pairwise(offsets)]
                                   ).tolist() if sizes else []
     return head["document"], geometries

@@ -75,6 +75,8 @@ def describe(place: Place, query: str) -> str:
                      + (" ..." if len(place.chosen_from) > 5 else ""))
     if place.approximate:
         notes.append("approximate geometry" + (f": {place.note}" if place.note else ""))
+    if place.warning:
+        notes.append("warning: " + place.warning)
     return "\n".join([line, *(f"    {n}" for n in notes)])
 
 

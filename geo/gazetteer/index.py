@@ -10,7 +10,11 @@ user's places (``--places``).
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+from array import array
+from bisect import bisect_left
 from collections import ChainMap, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +23,7 @@ from typing import Any
 
 import shapely
 
-from ..cache import memoized, pack, unpack
+from ..cache import cache_root, memoized, pack, unpack
 from ..data_files import data_path
 from ..errors import UserInputError
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
@@ -28,7 +32,11 @@ from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
 _CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 4
+_FORMAT = 6
+#: The language of names that are codes (ICAO, IATA): never matched as words.
+CODE_LANGUAGE = "code"
+#: The tables of an index, in the order they are stored.
+TABLES = ("exact", "stripped", "loose", "codes")
 
 
 @dataclass
@@ -43,16 +51,21 @@ class NameIndex:
     exact: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     stripped: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     loose: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: ICAO and IATA codes (names of language ``code``), as written: matched only as codes.
+    codes: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, place: Place, population: int) -> None:
         """Index ``place`` under every name it has."""
         self.places[place.id] = place
         self.population[place.id] = population
         self.primary[place.id] = normalize(place.name)
-        names = [place.name, *(n for values in place.names.values() for n in values)]
+        names = [place.name, *(n for lang, values in place.names.items() if lang != CODE_LANGUAGE
+                               for n in values)]
         for name in names:
             for table, key in name_keys(name):
                 _append(getattr(self, table), key, place.id)
+        for code in place.names.get(CODE_LANGUAGE, ()):
+            _append(self.codes, code.upper(), place.id)
 
 
 def name_keys(name: str) -> list[tuple[str, str]]:
@@ -97,8 +110,8 @@ def build_index() -> NameIndex:
     for layer in PLACE_LAYERS:
         for record in read_layer(layer):
             index.add(place_from_record(record), int(record.get("population", 0)))
-    index.exact, index.stripped, index.loose = (
-        dict(index.exact), dict(index.stripped), dict(index.loose))
+    for name in TABLES:
+        setattr(index, name, dict(getattr(index, name)))
     return index
 
 
@@ -109,11 +122,18 @@ class KeyTable(Mapping[str, list[str]]):
 
     def __init__(self, keys: list[str], starts: list[int], numbers: list[int],
                  ids: list[str]) -> None:
-        if len(starts) != len(keys) + 1 or starts[-1] != len(numbers) or (numbers and (
+        if len(starts) != len(keys) + 1 or starts[-1] != len(numbers) or (len(numbers) and (
                 min(numbers) < 0 or max(numbers) >= len(ids))):
             raise ValueError("not a whole key table")
-        self._rows = dict(zip(keys, range(len(keys)), strict=True))
+        # Keys are stored sorted: a look-up is a binary search (a dict of a million keys
+        # would take half a second to build in every process).
         self._keys, self._starts, self._numbers, self._ids = keys, starts, numbers, ids
+
+    def _row(self, key: str) -> int:
+        row = bisect_left(self._keys, key)
+        if row == len(self._keys) or self._keys[row] != key:
+            raise KeyError(key)
+        return row
 
     @classmethod
     def encode(cls, table: Mapping[str, list[str]], number: Mapping[str, int]) -> dict:
@@ -121,15 +141,31 @@ class KeyTable(Mapping[str, list[str]]):
         for key in keys:
             numbers.extend(number[place_id] for place_id in table[key])
             starts.append(len(numbers))
-        return {"keys": keys, "starts": starts, "numbers": numbers}
+        return {"keys": keys, "starts": _ints(starts), "numbers": _ints(numbers)}
+
+    @classmethod
+    def decode(cls, entry: dict, ids: list[str]) -> KeyTable:
+        """A table written by :meth:`encode`."""
+        return cls(entry["keys"], _from_ints(entry["starts"]), _from_ints(entry["numbers"]),
+                   ids)
 
     def __getitem__(self, key: str) -> list[str]:
-        row = self._rows[key]
+        row = self._row(key)
         ids = self._ids
         return [ids[n] for n in self._numbers[self._starts[row]:self._starts[row + 1]]]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._rows
+        if not isinstance(key, str):
+            return False
+        row = bisect_left(self._keys, key)
+        return row < len(self._keys) and self._keys[row] == key
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        """The ids under ``key``, or ``default``."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -142,18 +178,25 @@ class PlaceTable(Mapping[str, Place]):
     """Read-only places by id as read from the cache: each :class:`Place` is made when it
     is first asked for (a look-up needs a handful of the 5,700)."""
 
-    def __init__(self, rows: list[list[Any]], geometries: list[Any]) -> None:
-        if len(rows) != len(geometries) or any(len(row) != 9 for row in rows):
+    def __init__(self, ids: list[str], rows: list[str], geometries: Sequence[Any]) -> None:
+        if not len(ids) == len(rows) == len(geometries):
             raise ValueError("not a whole place table")
-        self._rows = {row[0]: number for number, row in enumerate(rows)}
+        self._rows = {place_id: number for number, place_id in enumerate(ids)}
         self._raw, self._geometries = rows, geometries
         self._made: dict[str, Place] = {}
+
+    def number(self, place_id: str) -> int:
+        """The row of ``place_id`` (KeyError when unknown)."""
+        return self._rows[place_id]
 
     def __getitem__(self, place_id: str) -> Place:
         place = self._made.get(place_id)
         if place is None:
             number = self._rows[place_id]
-            _, name, kind, names, source, country, approximate, note, parts = self._raw[number]
+            row = json.loads(self._raw[number])
+            if len(row) != 8:
+                raise ValueError(f"place row {number} is not whole")
+            name, kind, names, source, country, approximate, note, parts = row
             place = self._made[place_id] = Place(
                 place_id, name, kind, {k: tuple(v) for k, v in names.items()},
                 self._geometries[number], source, country, bool(approximate), note,
@@ -187,28 +230,63 @@ def encode_index(index: NameIndex) -> bytes:
     geometries as WKB (:func:`geo.cache.pack`). No code travels with it (unlike a pickle)."""
     places = list(index.places.values())
     number = {p.id: n for n, p in enumerate(places)}
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     document = {
-        "places": [[p.id, p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
-                    p.country, p.approximate, p.note, list(p.parts)] for p in places],
-        "population": index.population, "primary": index.primary,
-        **{name: KeyTable.encode(getattr(index, name), number)
-           for name in ("exact", "stripped", "loose")},
+        # Each place's facts as a JSON text of its own, read only when the place is asked for.
+        "ids": [p.id for p in places],
+        "places": [dumps([p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
+                          p.country, p.approximate, p.note, list(p.parts)]) for p in places],
+        "population": _ints([index.population.get(p.id, 0) for p in places]),
+        "primary": [index.primary.get(p.id, "") for p in places],
+        **{name: KeyTable.encode(getattr(index, name), number) for name in TABLES},
     }
     return pack(document, [p.geometry for p in places])
 
 
 def decode_index(data: bytes) -> NameIndex:
     """:func:`encode_index` read back; ValueError (or KeyError, TypeError) if it is not one."""
-    document, geometries = unpack(data)
-    if len(geometries) != len(document["places"]):
+    document, geometries = unpack(data, lazy=True)
+    ids = document["ids"]
+    if len(geometries) != len(ids):
         raise ValueError("geometries do not match the places")
-    index = NameIndex(places=PlaceTable(document["places"], geometries))
-    index.population, index.primary = document["population"], document["primary"]
-    ids = list(index.places)
-    index.exact, index.stripped, index.loose = (
-        KeyTable(document[n]["keys"], document[n]["starts"], document[n]["numbers"], ids)
-        for n in ("exact", "stripped", "loose"))
+    table = PlaceTable(ids, document["places"], geometries)
+    population, primary = _from_ints(document["population"]), document["primary"]
+    if not len(population) == len(primary) == len(ids):
+        raise ValueError("place facts do not match the places")
+    index = NameIndex(places=table)
+    index.population = Aligned(table, population)
+    index.primary = Aligned(table, primary)
+    for name in TABLES:
+        setattr(index, name, KeyTable.decode(document[name], ids))
     return index
+
+
+class Aligned(Mapping[str, Any]):
+    """A fact per place (population, primary name key) in the places' row order."""
+
+    def __init__(self, places: PlaceTable, values: Sequence[Any]) -> None:
+        self._places, self._values = places, values
+
+    def __getitem__(self, place_id: str) -> Any:
+        return self._values[self._places.number(place_id)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def _ints(values: Sequence[int]) -> str:
+    """Non-negative integers as base64 of little-endian uint32 (JSON lists of a million
+    numbers take most of a second to read back; this a few ms)."""
+    return base64.b64encode(array("I", values).tobytes()).decode("ascii")
+
+
+def _from_ints(text: str) -> array:
+    values = array("I")
+    values.frombytes(base64.b64decode(text, validate=True))
+    return values
 
 
 def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
@@ -221,9 +299,10 @@ def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
             f"{clashes[0].source}: id {clashes[0].id!r} is already a shipped place "
             f"({shipped.name}, {shipped.kind}); give the feature another id"
             + (f" (also: {', '.join(p.id for p in clashes[1:])})" if clashes[1:] else ""))
-    merged = NameIndex(ChainMap({}, index.places), dict(index.population), dict(index.primary),
+    merged = NameIndex(ChainMap({}, index.places), ChainMap({}, index.population),
+                       ChainMap({}, index.primary),
                        ChainMap({}, index.exact), ChainMap({}, index.stripped),
-                       ChainMap({}, index.loose))
+                       ChainMap({}, index.loose), ChainMap({}, index.codes))
     for place in _with_countries(index, places):
         merged.places[place.id] = place
         merged.population[place.id] = 0
@@ -271,7 +350,18 @@ def load_index() -> NameIndex:
     written only makes the next process slower.
     """
     kind, version, key = index_entry()
-    return memoized(kind, version, key, build_index, encode_index, decode_index,
-                    "name index")
+    where = (str(cache_root()), key)  # a process that changes its cache folder reads anew
+    loaded = _LOADED.get(where)
+    if loaded is None:
+        loaded = memoized(kind, version, key, build_index, encode_index, decode_index,
+                          "name index")
+        _LOADED.clear()  # one index in memory: 176,000 places are a few hundred MB
+        _LOADED[where] = loaded
+    return loaded
+
+
+#: The index loaded in this process, by its cache key: every Gazetteer shares it (it is never
+#: changed; :func:`with_places` layers a user's places over it).
+_LOADED: dict[tuple[str, str], NameIndex] = {}
 
 

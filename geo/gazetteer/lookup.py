@@ -16,10 +16,14 @@ level (a province before a town of the same name), larger population. The return
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import shapely
+import shapely.ops
 
 from ..errors import BadArgument, PlaceNotFound
 from .borders import is_border_phrase, parse_border_phrase
@@ -41,6 +45,20 @@ _ID_PREFIXES = ("geonames:", "airport:", "border:", "region:", "base:", "checkpo
 _SHOWN_LENGTH = 80
 #: Region places usable as one side of a border phrase, by the code their border ids use.
 _REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
+#: A query written like a code (ICAO, IATA): looked up among codes first, never as a word.
+_CODE_QUERY = re.compile(r"^[A-Z0-9]{3,4}$")
+#: A generic word asking for a kind ("X airport", "Kars Province") gets a place of one of
+#: these kinds, or an error that says what the name is known as: never another kind.
+_STRICT_HINTS = {"airport": ("airport", "base"), "base": ("base",), "checkpoint": ("checkpoint",),
+                 "province": ("province",), "region": ("region", "province")}
+#: People in a city that abroad outranks a province of its name.
+BIG_CITY = 100_000
+#: A place farther than this from every country of the story is returned with a warning.
+FAR_KM = 1000.0
+#: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
+_MIN_LOOSE = 3
+#: A country-name stem must be this long to match an inflected or derived form.
+_MIN_STEM = 4
 
 
 class Gazetteer:
@@ -60,9 +78,10 @@ class Gazetteer:
         shipped ones; a name they share with a shipped place resolves to the user's.
     """
 
-    def __init__(self, *, country: str = "AM", online: OnlineGeocoder | None = None,
-                 places: Sequence[Place] = ()) -> None:
+    def __init__(self, *, country: str = "AM", countries: Sequence[str] = (),
+                 online: OnlineGeocoder | None = None, places: Sequence[Place] = ()) -> None:
         self.country = country.upper()
+        self.countries = tuple(dict.fromkeys([self.country, *(c.upper() for c in countries)]))
         self.online = online
         self.user_places = tuple(places)
         self._user_ids = frozenset(p.id for p in self.user_places)
@@ -75,11 +94,13 @@ class Gazetteer:
         self._exact = index.exact
         self._stripped = index.stripped
         self._loose = index.loose
-        self._ids = {i: i for i in self.places} | {i.lower(): i for i in self.places}
+        self._codes = index.codes
         self._suggester = Suggester(self._exact)
-        if self.country not in self.places or self.places[self.country].kind != "country":
-            raise BadArgument(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 "
-                              "code such as AM, GE or RU")
+        for given in (country, *countries):
+            code = given.upper()
+            if code not in self.places or self.places[code].kind != "country":
+                raise BadArgument(f"unknown country code {given!r}; give an ISO 3166-1 "
+                                  "alpha-2 code such as AM, GE or RU")
 
     # -- looking up -----------------------------------------------------------------------
 
@@ -117,14 +138,14 @@ class Gazetteer:
         """
         if not name or not name.strip():
             raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
-        if len(normalize(name).replace(" ", "")) < 2 and name.strip() not in self._ids:
+        if len(normalize(name).replace(" ", "")) < 2 and self._id_of(name) is None:
             raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place "
                                 "name", hint="; give the whole name (one letter names no "
                                 "place).")
         found, key = self._ranked(name, kind, within)
         if found:
             others = tuple(p.id for p in found[1:])
-            return found[0].as_match(key, others)
+            return found[0].as_match(key, others, self._far_warning(found[0]))
         if self.online is not None:
             codes = [within.lower()] if within and len(within) == 2 else []
             place = self.online.lookup(name, country_codes=codes)
@@ -155,12 +176,25 @@ class Gazetteer:
         """The places ``name`` may mean, best first, and the key that matched."""
         if kind is not None and kind not in _KIND_RANK:
             raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
-        place_id = self._ids.get(name) or self._ids.get(name.strip().lower())
+        place_id = self._id_of(name)
+        code = name.strip()
         if place_id is not None:
             found, hint, key = [place_id], None, place_id
+        elif _CODE_QUERY.match(code) and code in self._codes:
+            found, hint, key = list(self._codes[code]), None, code
         else:
             found, hint, key = self._match(name, kind)
         places = [self.places[i] for i in found]
+        if kind is None and hint in _STRICT_HINTS and places:
+            fitting = [p for p in places if p.kind in _STRICT_HINTS[hint]]
+            if not fitting:
+                shown = name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
+                known = ", ".join(f"{p.name} ({p.kind}, {p.id})" for p in places[:5])
+                raise PlaceNotFound(
+                    name, [], what=f"no {hint} named {shown!r} in the data",
+                    hint=f"; the name is known as {known}. Name the {hint} in full (e.g. its "
+                    "official name), or drop the word to mean one of these.")
+            places = fitting
         if not places and is_border_phrase(key):
             border = self._border(key, name)
             places = [border] if border else []
@@ -173,6 +207,21 @@ class Gazetteer:
         if len(places) > 1:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
         return places, key
+
+    def _id_of(self, name: str) -> str | None:
+        """``name`` as a place id (any letter case), or None."""
+        if name in self.places:
+            return name
+        text = name.strip()
+        if text in self.places:
+            return text
+        if not any(c in text for c in ":-") and not (len(text) == 2 and text.isalpha()):
+            return None  # not written like an id: no need for the case-folded table
+        return self._lower_ids.get(text.lower())
+
+    @cached_property
+    def _lower_ids(self) -> dict[str, str]:
+        return {i.lower(): i for i in self.places}
 
     def _place_in_country(self, name: str, kind: str | None) -> tuple[list[Place], str]:
         """``"Minsk, Belarus"``: the first part, inside the country the last part names."""
@@ -187,9 +236,12 @@ class Gazetteer:
 
         Each suggestion reads ``"Syunik (province, AM-SU)"``; ``kind`` keeps only that kind.
         """
-        ids = self._suggester.suggest(normalize(name), limit=limit * 4 if kind else limit)
+        ids = self._suggester.suggest(normalize(name), limit=limit * 4)
         if kind is not None:
-            ids = [i for i in ids if self.places[i].kind == kind][:limit]
+            ids = [i for i in ids if self.places[i].kind == kind]
+        # Among equally close names, the story's own places first (a world of names holds
+        # many near-spellings abroad).
+        ids = sorted(ids, key=lambda i: self.places[i].country not in self.countries)[:limit]
         return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
 
     # -- helpers --------------------------------------------------------------------------
@@ -216,7 +268,8 @@ class Gazetteer:
         tiers = (
             (key, self._exact.get(key, []) + bare(self._stripped.get(key, []))),
             (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
-            (stripped, self._loose.get(skeleton(stripped), [])),
+            (stripped, self._loose.get(skeleton(stripped), [])
+             if len(skeleton(stripped).replace(" ", "")) >= _MIN_LOOSE else []),
         )
         if kind is not None:
             for matched, found in tiers:
@@ -231,11 +284,21 @@ class Gazetteer:
         return (
             0 if hint and place.kind == hint else 1,
             0 if place.id in self._user_ids else 1,
-            0 if place.country == self.country else 1,
-            _KIND_RANK.get(place.kind, len(_KIND_RANK)),
+            0 if place.country in self.countries else 1,
+            self._kind_rank(place),
             0 if self._primary.get(place.id) == key else 1,
             -self._population.get(place.id, 0),
         )
+
+    def _kind_rank(self, place: Place) -> int:
+        """Higher administrative level first; but abroad, a city of BIG_CITY people comes
+        before a province of the same name ("Moscow", "Minsk, Belarus": the city), while at
+        home the province wins ("Yerevan" in an Armenian story: the province)."""
+        rank = 2 * _KIND_RANK.get(place.kind, len(_KIND_RANK))
+        if (place.kind == "city" and place.country not in self.countries
+                and self._population.get(place.id, 0) >= BIG_CITY):
+            return 2 * _KIND_RANK["province"] - 1
+        return rank
 
     def _within(self, places: Iterable[Place], within: str) -> list[Place]:
         if len(within) == 2 and within.isalpha():
@@ -254,23 +317,74 @@ class Gazetteer:
                 return place.id
             if place.id in _REGION_BORDER_CODES:
                 return _REGION_BORDER_CODES[place.id]
+        return self._country_by_stem(key)
+
+    @cached_property
+    def _country_stems(self) -> list[tuple[str, str]]:
+        """(stem, code) of every country name, longest first: "syri" (Syria), "турци"."""
+        stems: dict[str, str] = {}
+        for place_id in self.places:
+            if len(place_id) != 2:
+                continue
+            place = self.places[place_id]
+            if place.kind != "country":
+                continue
+            for value in (place.name, *(n for v in place.names.values() for n in v)):
+                key = normalize(value)
+                if " " in key or len(key) < _MIN_STEM:
+                    continue
+                stem = key[:-1] if key[-1] in "aeiouyаяоеиыйь" else key
+                if len(stem) >= _MIN_STEM:
+                    stems.setdefault(stem, place.id)
+        return sorted(stems.items(), key=lambda item: (-len(item[0]), item[0]))
+
+    def _country_by_stem(self, key: str) -> str | None:
+        """The country an adjective or inflected form names: "syrian", "malian", "турцией"
+        (a word that starts with a country name's stem and adds at most four letters)."""
+        if " " in key or len(key) < _MIN_STEM:
+            return None
+        for stem, code in self._country_stems:
+            if key.startswith(stem) and len(key) - len(stem) <= 4:
+                return code
         return None
+
+    def _far_warning(self, place: Place) -> str:
+        """A warning when ``place`` lies more than FAR_KM from every country of the story."""
+        if place.kind == "country" or place.id in self._user_ids or place.geometry.is_empty:
+            return ""
+        point = place.geometry.representative_point()
+        nearest = min(_km_to(self.places[c].geometry, point) for c in self.countries)
+        if nearest <= FAR_KM:
+            return ""
+        story = ", ".join(self.countries)
+        return (f"{place.name} ({place.id}) lies {nearest:,.0f} km from the story's "
+                f"countries ({story}); check that this is the place meant, or add its "
+                "country to the scenario's countries")
+
+    def _country_name(self, code: str) -> str:
+        place = self.places.get(code)
+        return place.name if place is not None else code
 
     def _border(self, key: str, name: str) -> Place | None:
         codes = parse_border_phrase(key, self._country_code)
         if not codes:
             return None
-        home = self.country if self.country in codes or len(codes) < 2 else codes[0]
+        home = next((c for c in self.countries if c in codes), None) if len(codes) >= 2 else (
+            None)
+        home = home or (codes[0] if len(codes) >= 2 else self.country)
         others = [c for c in codes if c != home]
-        ids = [f"border:{home}-{other}" for other in others]
+        ids = [f"border:{'-'.join(sorted((home, other)))}" for other in others]
         missing = [i for i in ids if i not in self.places]
         if not ids or missing:
-            known = sorted(i for i in self.places if i.startswith("border:"))
+            lacking = [c for c, i in zip(others, ids, strict=True) if i in missing]
+            theirs = sorted(i for i in self.places if i.startswith("border:")
+                            and home in i.removeprefix("border:").split("-"))
+            pairs = " and ".join(self._country_name(c) for c in (home, *lacking))
             raise PlaceNotFound(
-                name, [], what=f"no border line for {name!r} in the data",
-                hint=f"; looked for {', '.join(missing) or home}; known borders: "
-                f"{', '.join(known)}. Name one of these (a scenario may also give the line as "
-                "an inline geometry).",
+                name, [], what=f"{pairs} share no land border in the data ({name!r})",
+                hint=f"; the borders of {self._country_name(home)} are: "
+                f"{', '.join(theirs) or 'none (an island or no land neighbour)'}. Name one "
+                "of these (a scenario may also give the line as an inline geometry).",
             )
         if len(ids) == 1:
             return self.places[ids[0]]
@@ -287,4 +401,15 @@ class Gazetteer:
         )
 
 
-__all__ = ["Gazetteer"]
+def _km_to(area: shapely.Geometry, point: shapely.Point) -> float:
+    """Great-circle distance (km) from ``point`` to the nearest point of ``area``."""
+    if area.contains(point):
+        return 0.0
+    nearest = shapely.ops.nearest_points(area, point)[0]
+    lat1, lon1, lat2, lon2 = map(math.radians, (point.y, point.x, nearest.y, nearest.x))
+    a = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+__all__ = ["FAR_KM", "Gazetteer"]

@@ -56,6 +56,9 @@ class Place:
         The normalised name that matched the query.
     chosen_from
         Ids of the other candidates when resolution had to choose; empty when unambiguous.
+    warning
+        Something the reader of the output must see (e.g. the place lies far from every
+        country of the story); empty when there is none.
     """
 
     id: str
@@ -70,6 +73,7 @@ class Place:
     parts: tuple[str, ...] = ()
     matched: str = ""
     chosen_from: tuple[str, ...] = field(default=())
+    warning: str = ""
 
     def __repr__(self) -> str:
         """One line: id, kind, name, country, geometry type and a representative point."""
@@ -106,14 +110,16 @@ class Place:
                 f"{_drawing(self.geometry)}<table><caption style='text-align:left'><b>"
                 f"{escape(self.name)}</b></caption>{table}</table></div>")
 
-    def as_match(self, matched: str, chosen_from: tuple[str, ...] = ()) -> Place:
+    def as_match(self, matched: str, chosen_from: tuple[str, ...] = (),
+                 warning: str = "") -> Place:
         """This place as the answer to a query: the key that matched, the other candidates.
 
         (A direct constructor call: three times faster than ``dataclasses.replace``, and
         resolution runs it on every look-up.)
         """
         return Place(self.id, self.name, self.kind, self.names, self.geometry, self.source,
-                     self.country, self.approximate, self.note, self.parts, matched, chosen_from)
+                     self.country, self.approximate, self.note, self.parts, matched, chosen_from,
+                     warning)
 
     @property
     def ambiguous(self) -> bool:
