@@ -89,7 +89,7 @@ def build_scenario(
         problems.add(line, message)
     problems.raise_if_any()
     return Scenario(path, dict(title or {"en": path.stem}), country, day_views, force_ids,
-                    known_sources, tuple(checked))
+                    known_sources, tuple(checked), (country,))
 
 
 __all__ = ["build_scenario"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -93,14 +94,17 @@ def load_scenario(
             where += unknown_keys(error)[:1]
         problems.add(line_at(document, where), schema_message(error))
     problems.raise_if_any()
-    country = str(document.get("country", "AM"))
+    listed = [str(c) for c in document.get("countries", [])]
+    country = str(document.get("country") or (listed[0] if listed else "AM"))
+    countries = tuple(dict.fromkeys([country, *listed]))
     places = tuple(places) or (gazetteer.user_places if gazetteer is not None else ())
-    if gazetteer is None or gazetteer.country != country or (
+    if gazetteer is None or gazetteer.countries != countries or (
             places and gazetteer.user_places != places):
         try:
-            gazetteer = Gazetteer(country=country, places=places)
+            gazetteer = Gazetteer(country=country, countries=countries, places=places)
         except BadArgument as error:
-            problems.add(document.line_of("country"), f"country: {error}")
+            key = "country" if "country" in document else "countries"
+            problems.add(document.line_of(key), f"{key}: {error}")
             problems.raise_if_any()
     builder = _Builder(path, document, problems, gazetteer)
     scenario = builder.build()
@@ -126,7 +130,8 @@ class _Builder:
             e, forces, sources)) if p is not None]
         self._checkoverlaps(presences)
         return Scenario(self.path, _text(self.doc.get("title", {"en": self.path.stem})),
-                        self.gazetteer.country, views, forces, sources, tuple(presences))
+                        self.gazetteer.country, views, forces, sources, tuple(presences),
+                        self.gazetteer.countries)
 
     def _unique(self, section: str, make: Any) -> list[Any]:
         seen: dict[str, int] = {}
@@ -184,10 +189,10 @@ class _Builder:
         spec, line = entry["place"], entry.line_of("place")
         try:
             if isinstance(spec, str):
-                return self.gazetteer.resolve(spec), {}
+                return self._warned(self.gazetteer.resolve(spec), entry, line), {}
             if "geometry" in spec:
                 return self._inline_place(entry, spec, line)
-            place = self.gazetteer.resolve(spec["name"])
+            place = self._warned(self.gazetteer.resolve(spec["name"]), entry, line)
             label = _text(spec.get("label"))
             if "clip" in spec:
                 place = self._clipped(place, self.gazetteer.resolve(spec["clip"]), line)
@@ -195,6 +200,13 @@ class _Builder:
         except PlaceNotFound as error:
             self.problems.add(line, f"presence {entry['id']!r}: {error}")
             return None, {}
+
+    def _warned(self, place: Place, entry: LineDict, line: int) -> Place:
+        """``place``, after printing its warning (far from the story) with file and line."""
+        if place.warning:
+            print(f"deploymap: warning: {self.path}:{line}: presence {entry['id']!r}: "
+                  f"{place.warning}", file=sys.stderr)
+        return place
 
     def _clipped(self, place: Place, area: Place, line: int) -> Place | None:
         # A border runs along a province's edge: take what lies within ~1 km of the province.

@@ -97,6 +97,8 @@ class Scenario:
     forces: dict[str, Force]
     sources: dict[str, Source]
     presences: tuple[Presence, ...]
+    #: Every country of the story, ``country`` first (a scenario may name several).
+    countries: tuple[str, ...] = ()
 
 
 __all__ = ["Citation", "Force", "Presence", "Scenario", "Source", "Strength", "View"]

@@ -89,7 +89,8 @@ _FORMAT = 1
 
 
 def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
-                  around: shapely.Polygon, lang: str) -> dict[str, Any]:
+                  around: shapely.Polygon, lang: str,
+                  countries: tuple[str, ...] = ()) -> dict[str, Any]:
     """Shapes (indices into ``store``) and labels of the basemap.
 
     Names of areas are written inside ``focus`` (what the map opens on); towns are
@@ -100,9 +101,10 @@ def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
 
     def build() -> tuple[GeometryStore, dict[str, Any]]:
         own = GeometryStore()
-        return own, _build_basemap(own, home=home, focus=focus, around=around, lang=lang)
+        return own, _build_basemap(own, home=home, focus=focus, around=around, lang=lang,
+                                   countries=countries)
 
-    key = digest([package_digest(), home, focus.wkb, around.wkb, lang])
+    key = digest([package_digest(), home, focus.wkb, around.wkb, lang, *countries])
     own, basemap = memoized("html-basemap", _FORMAT, key, build, _encode, _decode,
                             "HTML basemap")
     numbers = [store.add_encoded(g, s) for g, s in zip(own.sources, own.shapes, strict=True)]
@@ -134,17 +136,25 @@ def _decode(data: bytes) -> tuple[GeometryStore, dict[str, Any]]:
 
 
 def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
-                   around: shapely.Polygon, lang: str) -> dict[str, Any]:
-    countries, outline, labels = [], None, []
+                   around: shapely.Polygon, lang: str,
+                   countries: tuple[str, ...] = ()) -> dict[str, Any]:
+    story = {home, *countries}
+    countries_drawn: list[int] = []
+    outline, labels = None, []
     neighbours, home_outline = [], None
+    window = around.buffer(max(around.bounds[2] - around.bounds[0],
+                               around.bounds[3] - around.bounds[1]) * 0.5, join_style="mitre")
     for record in read_layer("basemap"):
         code = record.get("country") or record["id"].split(":")[-1]
+        if not record["geometry"].intersects(window):
+            continue  # the data covers the world: only what lies around the story is drawn
+        geometry = record["geometry"].intersection(window)
         if code == home:
-            outline = store.add(record["geometry"])
-            home_outline = record["geometry"]
+            outline = store.add(geometry)
+            home_outline = geometry
         else:
-            countries.append(store.add(record["geometry"]))
-            neighbours.append(record["geometry"])
+            countries_drawn.append(store.add(geometry))
+            neighbours.append(geometry)
         anchor = _anchor(record["geometry"], focus)
         if anchor is not None:
             labels.append({"k": "home" if code == home else "country",
@@ -153,9 +163,9 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
     town_names = {t["t"] for t in towns}
     provinces = []
     for record in read_layer("provinces"):
-        if record.get("country") != home:
+        if record.get("country") not in story or not record["geometry"].intersects(window):
             continue
-        provinces.append(store.add(record["geometry"]))
+        provinces.append(store.add(record["geometry"].intersection(window)))
         name = name_in(record.get("names"), lang, record["name"])
         anchor = _anchor(record["geometry"], focus)
         if anchor is not None and name not in town_names:
@@ -177,8 +187,9 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
             if anchor is not None:
                 labels.append({"k": "lake", "t": name, "at": _at(anchor)})
     labels.extend(towns)
-    borders = _country_borders(neighbours, home_outline, shapely.box(*extent()))
-    return {"countries": countries, "borders": None if borders.is_empty else store.add(borders),
+    borders = _country_borders(neighbours, home_outline, window)
+    return {"countries": countries_drawn,
+            "borders": None if borders.is_empty else store.add(borders),
             "home": outline, "provinces": provinces, "lakes": lakes, "rivers": rivers,
             "labels": labels}
 

@@ -72,6 +72,10 @@ def _check(lang: str, assets: str, tiles: str | None, before: dt.date, after: dt
                           f"day ({before.isoformat()})")
 
 
+#: Least room (degrees) the map may be scrolled beyond the story's extent.
+SCROLL_MARGIN_DEG = 2.0
+
+
 def script_json(value: Any) -> str:
     """``value`` as JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -141,8 +145,8 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
     pad_x, pad_y = (east - west) * 0.25, (north - south) * 0.25
     around = shapely.box(west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     focus = shapely.box(west, south, east, north)
-    basemap = build_basemap(store, home=scenario.country, focus=focus,
-                                         around=around, lang=lang)
+    basemap = build_basemap(store, home=scenario.country, focus=focus, around=around,
+                            lang=lang, countries=scenario.countries)
     for item in basemap["labels"]:
         item["t"] = esc(item["t"])
     names = {name: view_title(scenario, name, day, lang)
@@ -273,12 +277,17 @@ def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str =
         raise BadArgument(f"unknown draw mode {draw!r}; use one of: {', '.join(DRAW_MODES)}")
     data = map_data(timeline, before=before, after=after, lang=lang, tiles=tiles is not None,
                     draw=draw)
-    west, south, east, north = extent()
     (s, w), (n, e) = data["view"]["focus"]
+    # Scroll limits from the story (the data covers the world): its extent and as much again
+    # on every side, at least SCROLL_MARGIN_DEG.
+    margin = max(SCROLL_MARGIN_DEG, e - w, n - s)
+    west, south, east, north = w - margin, max(s - margin, -85.0), e + margin, min(n + margin, 85.0)
+    span = max(e - w, n - s)  # a story over several countries opens farther out
+    min_zoom = 6 if span <= 6 else 5 if span <= 12 else 4 if span <= 24 else 3
     fmap = folium.Map(
         location=[round((s + n) / 2, 4), round((w + e) / 2, 4)], zoom_start=8, tiles=None,
-        zoom_control=False, min_zoom=6, max_zoom=12, max_bounds=True,
-        min_lat=south - 1, max_lat=north + 1, min_lon=west - 1.5, max_lon=east + 1.5,
+        zoom_control=False, min_zoom=min_zoom, max_zoom=12, max_bounds=True,
+        min_lat=south, max_lat=north, min_lon=west, max_lon=east,
         zoomSnap=0.25, zoomDelta=0.5, maxBoundsViscosity=0.8)
     fmap.default_js, fmap.default_css = [], []
     if tiles is not None:

@@ -228,7 +228,10 @@ def _basemap(crs: str, extent: Extent, country: str) -> Basemap:
             edge = outside.boundary.difference(fine_box.buffer(1e-4))
             borders.append(project(edge, crs))
     focus = None
+    lonlat_window = _lonlat_window(crs, extent)
     for record in fine:
+        if record["country"] != country and not record["geometry"].intersects(lonlat_window):
+            continue  # the fine outlines cover the world: only what the window shows
         geometry = _visible(project(record["geometry"], crs), window)
         if geometry is None:
             continue
