@@ -64,21 +64,25 @@ class PlaceFinder(BorderReader):
         self._lower_starts: set[str] = set()
         self._resolved: dict[str, tuple[Place, ...]] = {}
         self._borders: dict[str, tuple[Target, ...] | None] = {}
-        for place in gazetteer.places.values():
-            loose = place.country == self.country or place.kind not in ("city", "lake",
-                                                                          "river", "airport")
+        # Every name of the world's 180,000 places is known exactly (the index's keys are
+        # the normalised names already); spelling variants only for the places of the
+        # story's countries and for kinds other than towns, lakes, rivers and airports.
+        for key in gazetteer.name_keys():
+            words = key.split()
+            self._names.add(key)
+            self._lengths.setdefault(words[0], []).append(len(words))
+        for place in gazetteer.places_where(
+                lambda kind, country: country in gazetteer.countries
+                or kind not in ("city", "lake", "river", "airport")):
             for name in (place.name, *(n for values in place.names.values() for n in values)):
                 words = tuple(normalize(name).split())
                 if not words:
                     continue
-                self._names.add(" ".join(words))
                 if name[:1].islower():
                     self._lower_starts.add(words[0])
-                self._lengths.setdefault(words[0], []).append(len(words))
-                if loose:
-                    folded = tuple(skeleton(w) for w in words)
-                    self._loose.add(folded)
-                    self._loose_lengths.setdefault(folded[0], []).append(len(folded))
+                folded = tuple(skeleton(w) for w in words)
+                self._loose.add(folded)
+                self._loose_lengths.setdefault(folded[0], []).append(len(folded))
         for table in (self._lengths, self._loose_lengths):
             for key, lengths in table.items():
                 table[key] = sorted(set(lengths), reverse=True)

@@ -32,7 +32,7 @@ from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
 _CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 6
+_FORMAT = 7
 #: The language of names that are codes (ICAO, IATA): never matched as words.
 CODE_LANGUAGE = "code"
 #: The tables of an index, in the order they are stored.
@@ -184,6 +184,12 @@ class PlaceTable(Mapping[str, Place]):
         self._rows = {place_id: number for number, place_id in enumerate(ids)}
         self._raw, self._geometries = rows, geometries
         self._made: dict[str, Place] = {}
+        #: (kind, country) of every place in row order, set by :func:`decode_index`.
+        self.facts: list[tuple[str, str]] = []
+
+    def kind_and_country(self, place_id: str) -> tuple[str, str]:
+        """A place's kind and country without making the :class:`Place`."""
+        return self.facts[self._rows[place_id]]
 
     def number(self, place_id: str) -> int:
         """The row of ``place_id`` (KeyError when unknown)."""
@@ -237,6 +243,7 @@ def encode_index(index: NameIndex) -> bytes:
         "places": [dumps([p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
                           p.country, p.approximate, p.note, list(p.parts)]) for p in places],
         "population": _ints([index.population.get(p.id, 0) for p in places]),
+        "kinds": [p.kind for p in places], "countries": [p.country for p in places],
         "primary": [index.primary.get(p.id, "") for p in places],
         **{name: KeyTable.encode(getattr(index, name), number) for name in TABLES},
     }
@@ -253,6 +260,9 @@ def decode_index(data: bytes) -> NameIndex:
     population, primary = _from_ints(document["population"]), document["primary"]
     if not len(population) == len(primary) == len(ids):
         raise ValueError("place facts do not match the places")
+    if not len(document["kinds"]) == len(document["countries"]) == len(ids):
+        raise ValueError("place kinds do not match the places")
+    table.facts = list(zip(document["kinds"], document["countries"], strict=True))
     index = NameIndex(places=table)
     index.population = Aligned(table, population)
     index.primary = Aligned(table, primary)

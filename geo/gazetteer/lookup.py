@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -243,6 +243,24 @@ class Gazetteer:
         # many near-spellings abroad).
         ids = sorted(ids, key=lambda i: self.places[i].country not in self.countries)[:limit]
         return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
+
+    def name_keys(self) -> Iterable[str]:
+        """Every normalised name the data knows (the exact keys of the index)."""
+        return iter(self._exact)
+
+    def places_where(self, wanted: Callable[[str, str], bool]) -> Iterator[Place]:
+        """The places whose (kind, country) ``wanted`` accepts, made only when chosen."""
+        shared = self.places.maps[-1] if hasattr(self.places, "maps") else self.places
+        facts = getattr(shared, "kind_and_country", None)
+        for place_id in self.places:
+            if facts is not None and place_id not in self._user_ids:
+                kind, country = facts(place_id)
+                if wanted(kind, country):
+                    yield self.places[place_id]
+                continue
+            place = self.places[place_id]
+            if wanted(place.kind, place.country):
+                yield place
 
     # -- helpers --------------------------------------------------------------------------
 
