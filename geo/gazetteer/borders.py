@@ -6,12 +6,15 @@ gazetteer can answer with the border lines between the story's country and each 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from .normalize import lexicon
+from .normalize import lexicon, normalize
+from .place import Place
 
 #: Longest run of words tried as one country name ("tho nhi ky" is three).
 MAX_NAME_WORDS = 5
+#: A country-name stem must be this long to match an inflected or derived form.
+MIN_STEM = 4
 
 
 def is_border_phrase(key: str) -> bool:
@@ -55,4 +58,32 @@ def parse_border_phrase(key: str, country_of: Callable[[str], str | None]) -> li
     return codes or None
 
 
-__all__ = ["is_border_phrase", "parse_border_phrase"]
+def country_stems(countries: Iterable[Place]) -> list[tuple[str, str]]:
+    """(stem, code) of every one-word country name, longest first: "syri" (Syria), "турци"."""
+    stems: dict[str, str] = {}
+    for place in countries:
+        if place.kind != "country":
+            continue
+        for value in (place.name, *(n for v in place.names.values() for n in v)):
+            key = normalize(value)
+            if " " in key or len(key) < MIN_STEM:
+                continue
+            stem = key[:-1] if key[-1] in "aeiouyаяоеиыйь" else key
+            if len(stem) >= MIN_STEM:
+                stems.setdefault(stem, place.id)
+    return sorted(stems.items(), key=lambda item: (-len(item[0]), item[0]))
+
+
+def country_by_stem(key: str, stems: list[tuple[str, str]]) -> str | None:
+    """The country an adjective or inflected form names: "syrian", "malian", "турцией"
+    (a word that starts with a country name's stem and adds at most four letters)."""
+    if " " in key or len(key) < MIN_STEM:
+        return None
+    for stem, code in stems:
+        if key.startswith(stem) and len(key) - len(stem) <= 4:
+            return code
+    return None
+
+
+__all__ = ["MIN_STEM", "country_by_stem", "country_stems", "is_border_phrase",
+           "parse_border_phrase"]

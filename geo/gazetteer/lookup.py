@@ -16,17 +16,16 @@ level (a province before a town of the same name), larger population. The return
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 import shapely
-import shapely.ops
 
 from ..errors import BadArgument, PlaceNotFound
-from .borders import is_border_phrase, parse_border_phrase
+from .borders import country_by_stem, country_stems, is_border_phrase, parse_border_phrase
+from .distance import km_to
 from .index import load_index, with_places
 from .normalize import normalize, skeleton, strip_generic
 from .place import KINDS, Place
@@ -57,8 +56,6 @@ BIG_CITY = 100_000
 FAR_KM = 1000.0
 #: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
 _MIN_LOOSE = 3
-#: A country-name stem must be this long to match an inflected or derived form.
-_MIN_STEM = 4
 
 
 class Gazetteer:
@@ -339,39 +336,17 @@ class Gazetteer:
 
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:
-        """(stem, code) of every country name, longest first: "syri" (Syria), "турци"."""
-        stems: dict[str, str] = {}
-        for place_id in self.places:
-            if len(place_id) != 2:
-                continue
-            place = self.places[place_id]
-            if place.kind != "country":
-                continue
-            for value in (place.name, *(n for v in place.names.values() for n in v)):
-                key = normalize(value)
-                if " " in key or len(key) < _MIN_STEM:
-                    continue
-                stem = key[:-1] if key[-1] in "aeiouyаяоеиыйь" else key
-                if len(stem) >= _MIN_STEM:
-                    stems.setdefault(stem, place.id)
-        return sorted(stems.items(), key=lambda item: (-len(item[0]), item[0]))
+        return country_stems(self.places[c] for c in self.places if len(c) == 2)
 
     def _country_by_stem(self, key: str) -> str | None:
-        """The country an adjective or inflected form names: "syrian", "malian", "турцией"
-        (a word that starts with a country name's stem and adds at most four letters)."""
-        if " " in key or len(key) < _MIN_STEM:
-            return None
-        for stem, code in self._country_stems:
-            if key.startswith(stem) and len(key) - len(stem) <= 4:
-                return code
-        return None
+        return country_by_stem(key, self._country_stems)
 
     def _far_warning(self, place: Place) -> str:
         """A warning when ``place`` lies more than FAR_KM from every country of the story."""
         if place.kind == "country" or place.id in self._user_ids or place.geometry.is_empty:
             return ""
         point = place.geometry.representative_point()
-        nearest = min(_km_to(self.places[c].geometry, point) for c in self.countries)
+        nearest = min(km_to(self.places[c].geometry, point) for c in self.countries)
         if nearest <= FAR_KM:
             return ""
         story = ", ".join(self.countries)
@@ -417,17 +392,6 @@ class Gazetteer:
             country=home,
             parts=tuple(ids),
         )
-
-
-def _km_to(area: shapely.Geometry, point: shapely.Point) -> float:
-    """Great-circle distance (km) from ``point`` to the nearest point of ``area``."""
-    if area.contains(point):
-        return 0.0
-    nearest = shapely.ops.nearest_points(area, point)[0]
-    lat1, lon1, lat2, lon2 = map(math.radians, (point.y, point.x, nearest.y, nearest.x))
-    a = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 __all__ = ["FAR_KM", "Gazetteer"]
