@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,14 +38,6 @@ class Outcome:
     got: str
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def rows(name: str) -> list[dict[str, str]]:
     """The rows of ``tests/data/refset/<name>.csv``."""
     with (REFSET / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
@@ -56,6 +47,7 @@ def rows(name: str) -> list[dict[str, str]]:
 def check_place(gazetteer_for, row: dict[str, str]) -> Outcome:
     """Resolve one place row; ``gazetteer_for(country)`` gives the gazetteer to use."""
     from geo.errors import PlaceNotFound
+    from geo.gazetteer.distance import great_circle_km
 
     lat, lon = float(row["lat"]), float(row["lon"])
     try:
@@ -69,7 +61,7 @@ def check_place(gazetteer_for, row: dict[str, str]) -> Outcome:
         return Outcome(row, ok, where)
     point = place.geometry.representative_point() if place.geometry.geom_type != "Point" else (
         place.geometry)
-    distance = km(lat, lon, point.y, point.x)
+    distance = great_circle_km(lat, lon, point.y, point.x)
     ok = distance <= float(row["tolerance_km"]) and place.kind not in ("province", "country")
     return Outcome(row, ok, f"{where} at {distance:.1f} km")
 
@@ -77,8 +69,7 @@ def check_place(gazetteer_for, row: dict[str, str]) -> Outcome:
 def check_border(gazetteer_for, row: dict[str, str]) -> Outcome:
     """Resolve one border row: length within BORDER_TOLERANCE, or refused when 0."""
     from geo.errors import PlaceNotFound
-
-    from .world_length import geodesic_km
+    from scripts.boundaries.world import geodesic_km
 
     expected = float(row["length_km"])
     try:
