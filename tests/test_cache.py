@@ -24,7 +24,9 @@ def session_index_entry() -> Path:
     """The session cache's index entry, built once (building the world's index takes about
     30 s; each test below that needs a whole entry to damage starts from a copy of it)."""
     name_index.load_index()
-    (found,) = (cache_root() / name_index.index_entry()[0]).glob("*.bin")
+    kind, _version, key = name_index.index_entry()
+    found = cache_root() / kind / f"{key}.bin"  # other tests may leave entries of other keys
+    assert found.is_file(), found
     return found
 
 
