@@ -23,9 +23,11 @@ from geo.gazetteer.suggest import MIN_SCORE
 
 EXACT = ["Syunik", "Tavush", "Vayots Dzor", "Gegharkunik", "Ararat", "Yerevan", "Gyumri",
          "Thổ Nhĩ Kỳ", "Iran", "Nagorno-Karabakh", "tỉnh Syunik", "Сюник", "Zvartnots",
-         "Yerevan's main airport", "AM-SU", "Armavir"]
+         "Yerevan's main airport", "AM-SU", "Armavir", "Niamey airport", "Tillabéri",
+         "Latakia province", "Hmeimim air base", "Dakar region", "Faya-Largeau", "Mombasa",
+         "Kyiv", "Tromsø"]
 FUZZY = ["Syunk", "Gegarkunk", "Tavuch", "Vayots Dzorr", "Zvartnotz", "Gyumir", "Yerevn",
-         "Nagorno Karabkh", "Ararrat", "Armavr"]
+         "Nagorno Karabkh", "Ararrat", "Armavr", "Niamy", "Tilaberi", "Latakiya", "Mombassa"]
 BORDERS = ["Armenia's borders with Turkey and Iran", "biên giới Armenia với Thổ Nhĩ Kỳ và Iran"]
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from geo import Gazetteer
 from geo.cache import cache_root, read_entry, write_entry
+from geo.cache_blocks import DamagedEntry, EntryWriter, SectionFile
 from geo.gazetteer import index as name_index
 
 
@@ -86,10 +87,10 @@ def corrupt(data: bytes, rng: random.Random) -> bytes:
     return data[:at] + data[at + size:at + 2 * size] + data[at:at + size] + data[at + 2 * size:]
 
 
-def test_300_random_corruptions_never_pass_the_checksum(cache):
+def test_300_random_corruptions_never_pass_the_checksum(tmp_path):
     rng = random.Random(20261202)
-    payload = name_index.encode_index(name_index.load_index())
-    path = cache / "entry.bin"
+    payload = rng.randbytes(300_000)
+    path = tmp_path / "entry.bin"
     write_entry(path, KIND, VERSION, payload)
     whole = path.read_bytes()
     passed = 0
@@ -103,6 +104,53 @@ def test_300_random_corruptions_never_pass_the_checksum(cache):
             assert found is None
             passed += 1
     assert passed >= 295  # a corruption can leave the bytes as they were
+
+
+def _sectioned_sample(rng: random.Random) -> tuple[bytes, dict[str, bytes]]:
+    writer = EntryWriter()
+    sections = {f"s{n}": rng.randbytes(rng.randint(0, 40_000)) for n in range(8)}
+    for name, data in sections.items():
+        writer.add(name, data)
+    return writer.finish("sample", 1, {"n": len(sections)}), sections
+
+
+def test_300_random_corruptions_of_a_sectioned_entry_are_never_read(tmp_path):
+    """Every byte read from a sectioned entry is checked: a damaged one either fails the
+    header and meta (the entry reads as missing) or its block's CRC when read."""
+    rng = random.Random(20261203)
+    whole, sections = _sectioned_sample(rng)
+    path = tmp_path / "entry.bin"
+    caught = 0
+    for _ in range(300):
+        damaged = corrupt(whole, rng)
+        path.write_bytes(damaged)
+        entry = SectionFile.open(path, "sample", 1, "sample")
+        if entry is None:
+            caught += 1
+            continue
+        try:
+            read = {name: entry.whole(name) for name in sections}
+        except DamagedEntry:
+            caught += 1
+            continue
+        assert read == sections  # what was read is what was written, damage or not
+        assert damaged == whole or damaged[:len(whole)] == whole  # only bytes past the end
+    assert caught >= 200  # the rest: bytes appended past the payload, or none changed
+
+
+def test_a_damaged_block_is_rebuilt_once_and_reading_goes_on(tmp_path, capsys):
+    rng = random.Random(7)
+    whole, sections = _sectioned_sample(rng)
+    path = tmp_path / "entry.bin"
+    path.write_bytes(whole)
+    entry = SectionFile.open(path, "sample", 1, "sample", rebuild=lambda: whole)
+    assert entry is not None
+    damaged = bytearray(whole)
+    damaged[-5] ^= 0xFF  # in the last block of the payload
+    path.write_bytes(bytes(damaged))
+    assert {name: entry.whole(name) for name in sections} == sections
+    assert capsys.readouterr().err.count("warning: the cached sample") == 1
+    assert path.read_bytes() == whole  # rebuilt whole
 
 
 def test_a_foreign_entry_with_a_valid_checksum_runs_no_code(cache, tmp_path):
@@ -130,7 +178,25 @@ def test_commands_answer_right_after_a_corruption(cache, capsys, seed):
     assert Gazetteer(country="AM").resolve("Syunik").id == "AM-SU"
     err = capsys.readouterr().err
     assert err.count("warning: the cached name index") <= 1
-    assert read_entry(entry_path(cache), KIND, VERSION) is not None  # rebuilt whole
+    if err:  # rebuilt whole (a damage no look-up reads is never trusted nor repaired)
+        assert SectionFile.open(entry_path(cache), KIND, VERSION, "index") is not None
+
+
+def test_a_damage_in_every_block_is_rebuilt_once_and_answers_stay(cache, capsys):
+    name_index.load_index()
+    path = entry_path(cache)
+    data = bytearray(path.read_bytes())
+    start = data.index(b"\n") + 1 + int(data[:data.index(b"\n")].split(b" ")[3])
+    for at in range(start + 100, len(data), 16384):
+        data[at] ^= 0x01
+    path.write_bytes(bytes(data))
+    name_index._LOADED.clear()
+    gazetteer = Gazetteer(country="AM")
+    assert gazetteer.resolve("Gyumri").name == "Gyumri"
+    assert gazetteer.resolve("Syunik").id == "AM-SU"
+    assert capsys.readouterr().err.count("warning: the cached name index") == 1
+    entry = SectionFile.open(path, KIND, VERSION, "index")
+    assert entry is not None and all(entry.whole(name) is not None for name in entry.sections)
 
 
 def test_a_home_that_does_not_exist_is_a_folder_name(monkeypatch):
@@ -153,6 +219,15 @@ def _digests(folder: Path) -> dict[str, str]:
 
 def _damage(path: Path, how: int) -> None:
     data = path.read_bytes()
+    if data.startswith(b"deploymap-sections"):  # read in place: damage what every read checks
+        head = data.index(b"\n") + 1
+        if how % 3 == 0:  # a flipped bit in the meta
+            path.write_bytes(data[:head + 5] + bytes([data[head + 5] ^ 0x10]) + data[head + 6:])
+        elif how % 3 == 1:
+            path.write_bytes(data[:head + 10])
+        else:
+            path.write_bytes(b"deploymap-sections junk 1 5 0\n[1,2]")
+        return
     if how % 3 == 0:  # one flipped bit in the payload
         at = len(data) - 1 - (how * 7919) % max(1, len(data) // 2)
         path.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1:])
@@ -198,7 +273,10 @@ def test_each_damaged_cache_entry_is_rebuilt_and_the_maps_are_the_same(
     for entry in named:  # rebuilt whole: read back as it was written
         data = entry.read_bytes()
         kind_name, version = data.split(b" ")[1].decode(), int(data.split(b" ")[2])
-        assert read_entry(entry, kind_name, version) is not None
+        if data.startswith(b"deploymap-sections"):
+            assert SectionFile.open(entry, kind_name, version, kind_name) is not None
+        else:
+            assert read_entry(entry, kind_name, version) is not None
     again = _build(cache, tmp_path / "maps2")  # and the rebuilt entries are used, silently
     assert again.returncode == 0 and "warning" not in again.stderr
     assert _digests(tmp_path / "maps2") == reference

@@ -1,29 +1,30 @@
 """The gazetteer's name index: every place by id and by each normalised form of its names.
 
-Building it normalises ~50,000 names (about a second), so the finished index is kept as a
-checksummed cache entry (JSON and WKB, never a pickle: see :mod:`geo.cache`) under
-:func:`geo.cache.cache_root`, keyed by the data files and the code that builds it; a changed
-data file, lexicon or normaliser makes a new one. A damaged entry is rebuilt with a warning;
-an unwritable cache folder is ignored. :func:`with_places` makes a copy that also holds a
+Building it normalises about a million names (about 30 s), so the finished index is kept as
+a sectioned cache entry (:mod:`geo.cache_blocks`: sorted keys, numbers, JSON and WKB, never
+a pickle) under :func:`geo.cache.cache_root`, keyed by the data files and the code that
+builds it, and read in place: a look-up reads a few checked blocks, not the whole entry. A
+changed data file, lexicon or normaliser makes a new one; a damaged block is rebuilt with a
+warning; an unwritable cache folder is ignored. :func:`with_places` makes a copy that also holds a
 user's places (``--places``).
 """
 
 from __future__ import annotations
 
-import base64
+import contextlib
 import hashlib
 import json
-from array import array
-from bisect import bisect_left
 from collections import ChainMap, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import shapely
 
-from ..cache import cache_root, memoized, pack, unpack
+from ..cache import cache_root, warn_rebuilt
+from ..cache_blocks import DamagedEntry, EntryWriter, SectionFile, sectioned
+from ..cache_columns import Ints, SortedKeys, Texts, write_ints, write_sorted_keys, write_texts
 from ..data_files import data_path
 from ..errors import UserInputError
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
@@ -32,7 +33,7 @@ from .place import Place
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
 _CODE = ("index.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 7
+_FORMAT = 8
 #: The language of names that are codes (ICAO, IATA): never matched as words.
 CODE_LANGUAGE = "code"
 #: The tables of an index, in the order they are stored.
@@ -116,49 +117,56 @@ def build_index() -> NameIndex:
 
 
 class KeyTable(Mapping[str, list[str]]):
-    """A read-only key -> place ids table as read from the cache: the keys, and for each the
-    numbers of its places in one flat list, turned into ids only when a key is looked up
-    (decoding a dict of 50,000 lists costs about as much as the rest of the index)."""
+    """A read-only key -> place ids table read in place from the cache entry: sorted keys
+    (:class:`~geo.cache_columns.SortedKeys`), and for each the numbers of its places."""
 
-    def __init__(self, keys: list[str], starts: list[int], numbers: list[int],
-                 ids: list[str]) -> None:
-        if len(starts) != len(keys) + 1 or starts[-1] != len(numbers) or (len(numbers) and (
-                min(numbers) < 0 or max(numbers) >= len(ids))):
-            raise ValueError("not a whole key table")
-        # Keys are stored sorted: a look-up is a binary search (a dict of a million keys
-        # would take half a second to build in every process).
-        self._keys, self._starts, self._numbers, self._ids = keys, starts, numbers, ids
+    def __init__(self, entry: SectionFile, name: str, ids: Texts) -> None:
+        self._keys = SortedKeys(entry, name)
+        self._starts = Ints(entry, f"{name}.starts", "I")
+        self._numbers = Ints(entry, f"{name}.numbers", "I")
+        self._ids = ids
+        self._found: dict[str, list[str]] = {}  # keys looked up in this process
+        if len(self._starts) != len(self._keys) + 1:
+            raise DamagedEntry(f"{entry.path}: table {name!r} is not whole")
 
-    def _row(self, key: str) -> int:
-        row = bisect_left(self._keys, key)
-        if row == len(self._keys) or self._keys[row] != key:
-            raise KeyError(key)
-        return row
-
-    @classmethod
-    def encode(cls, table: Mapping[str, list[str]], number: Mapping[str, int]) -> dict:
-        keys, starts, numbers = sorted(table), [0], []  # sorted: the suggester sorts them again
+    @staticmethod
+    def write(writer: EntryWriter, name: str, table: Mapping[str, list[str]],
+              number: Mapping[str, int]) -> None:
+        """Store ``table`` as section ``name`` and its companions."""
+        keys, starts, numbers = sorted(table), [0], []
         for key in keys:
             numbers.extend(number[place_id] for place_id in table[key])
             starts.append(len(numbers))
-        return {"keys": keys, "starts": _ints(starts), "numbers": _ints(numbers)}
+        write_sorted_keys(writer, name, keys)
+        write_ints(writer, f"{name}.starts", "I", starts)
+        write_ints(writer, f"{name}.numbers", "I", numbers)
 
-    @classmethod
-    def decode(cls, entry: dict, ids: list[str]) -> KeyTable:
-        """A table written by :meth:`encode`."""
-        return cls(entry["keys"], _from_ints(entry["starts"]), _from_ints(entry["numbers"]),
-                   ids)
+    def rows(self, key: str) -> tuple[int, ...]:
+        """The place rows under ``key`` (empty when none)."""
+        at = self._keys.find(key)
+        if at < 0:
+            return ()
+        start, end = self._starts.span(at, at + 2)
+        return self._numbers.span(start, end)
 
     def __getitem__(self, key: str) -> list[str]:
-        row = self._row(key)
-        ids = self._ids
-        return [ids[n] for n in self._numbers[self._starts[row]:self._starts[row + 1]]]
+        found = self._found.get(key)
+        if found is None:
+            at = self._keys.find(key)
+            if at < 0:
+                found = []  # remembered as missing
+            else:
+                start, end = self._starts.span(at, at + 2)
+                found = [self._ids[n].decode("utf-8") for n in self._numbers.span(start, end)]
+            if len(self._found) >= 65536:
+                self._found.clear()
+            self._found[key] = found
+        if not found:
+            raise KeyError(key)
+        return list(found)
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        row = bisect_left(self._keys, key)
-        return row < len(self._keys) and self._keys[row] == key
+        return isinstance(key, str) and self.get(key) is not None
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         """The ids under ``key``, or ``default``."""
@@ -167,56 +175,99 @@ class KeyTable(Mapping[str, list[str]]):
         except KeyError:
             return default
 
+    def key_at(self, number: int) -> str:
+        """The ``number``-th key in sorted order."""
+        return self._keys[number]
+
+    def sorted_keys(self) -> list[str]:
+        """Every key, sorted."""
+        return self._keys.all()
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        return iter(self._keys.all())
 
     def __len__(self) -> int:
         return len(self._keys)
 
 
 class PlaceTable(Mapping[str, Place]):
-    """Read-only places by id as read from the cache: each :class:`Place` is made when it
-    is first asked for (a look-up needs a handful of the 5,700)."""
+    """Read-only places by id, read in place: each :class:`Place` is made when it is first
+    asked for (a look-up needs a handful of the 180,000)."""
 
-    def __init__(self, ids: list[str], rows: list[str], geometries: Sequence[Any]) -> None:
-        if not len(ids) == len(rows) == len(geometries):
-            raise ValueError("not a whole place table")
-        self._rows = {place_id: number for number, place_id in enumerate(ids)}
-        self._raw, self._geometries = rows, geometries
+    def __init__(self, entry: SectionFile) -> None:
+        self.ids = Texts(entry, "place.ids")
+        self._sorted = SortedKeys(entry, "ids")
+        self._sorted_rows = Ints(entry, "ids.rows", "I")
+        self._lower = SortedKeys(entry, "ids.lower")
+        self._lower_rows = Ints(entry, "ids.lower.rows", "I")
+        self._raw = Texts(entry, "place.rows")
+        self._wkb = Texts(entry, "place.wkb")
+        self._kinds = Ints(entry, "place.kind", "B")
+        self._countries = Ints(entry, "place.country", "H")
+        self.population = Ints(entry, "place.population", "I")
+        self.primary = Texts(entry, "place.primary")
+        self._kind_names, self._country_names = entry.document["kinds"], \
+            entry.document["countries"]
+        count = len(self.ids)
+        if not all(len(c) == count for c in (
+                self._sorted, self._sorted_rows, self._raw, self._wkb, self._kinds,
+                self._countries, self.population, self.primary)):
+            raise DamagedEntry(f"{entry.path}: the place columns differ in length")
         self._made: dict[str, Place] = {}
-        #: (kind, country) of every place in row order, set by :func:`decode_index`.
-        self.facts: list[tuple[str, str]] = []
-
-    def kind_and_country(self, place_id: str) -> tuple[str, str]:
-        """A place's kind and country without making the :class:`Place`."""
-        return self.facts[self._rows[place_id]]
+        self._rows: dict[str, int] = {}  # ids looked up in this process
 
     def number(self, place_id: str) -> int:
         """The row of ``place_id`` (KeyError when unknown)."""
-        return self._rows[place_id]
+        row = self._rows.get(place_id)
+        if row is None:
+            at = self._sorted.find(place_id)
+            if at < 0:
+                raise KeyError(place_id)
+            row = self._rows[place_id] = self._sorted_rows[at]
+        return row
+
+    def id_for_lower(self, text: str) -> str | None:
+        """The id written ``text`` in lower case, or None."""
+        at = self._lower.find(text)
+        return None if at < 0 else self.ids[self._lower_rows[at]].decode("utf-8")
+
+    def kind_and_country(self, place_id: str) -> tuple[str, str]:
+        """A place's kind and country without making the :class:`Place`."""
+        row = self.number(place_id)
+        return self._kind_names[self._kinds[row]], self._country_names[self._countries[row]]
+
+    def ids_where(self, wanted: Callable[[str, str], bool]) -> list[str]:
+        """Ids of the places whose (kind, country) ``wanted`` accepts, in row order."""
+        kinds, countries = self._kinds.all(), self._countries.all()
+        accepted = {pair: wanted(self._kind_names[pair[0]], self._country_names[pair[1]])
+                    for pair in set(zip(kinds, countries, strict=True))}
+        return [self.ids[row].decode("utf-8")
+                for row, pair in enumerate(zip(kinds, countries, strict=True))
+                if accepted[pair]]
 
     def __getitem__(self, place_id: str) -> Place:
         place = self._made.get(place_id)
         if place is None:
-            number = self._rows[place_id]
+            number = self.number(place_id)
             row = json.loads(self._raw[number])
             if len(row) != 8:
-                raise ValueError(f"place row {number} is not whole")
+                raise DamagedEntry(f"place row {number} is not whole")
             name, kind, names, source, country, approximate, note, parts = row
             place = self._made[place_id] = Place(
                 place_id, name, kind, {k: tuple(v) for k, v in names.items()},
-                self._geometries[number], source, country, bool(approximate), note,
-                tuple(parts))
+                shapely.from_wkb(self._wkb[number]), source, country, bool(approximate),
+                note, tuple(parts))
         return place
 
     def __contains__(self, place_id: object) -> bool:
-        return place_id in self._rows
+        return isinstance(place_id, str) and (
+            place_id in self._rows or self._sorted.find(place_id) >= 0)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        return (place_id.decode("utf-8") for place_id in self.ids)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self.ids)
 
 
 def _fingerprint() -> str:
@@ -224,6 +275,8 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
+    for name in ("cache_blocks.py", "cache_columns.py"):
+        digest.update((here.parent / name).read_bytes())
     digest.update(data_path("lexicon.yaml").read_bytes())
     for layer in PLACE_LAYERS:
         stat = layer_path(layer).stat()
@@ -232,71 +285,66 @@ def _fingerprint() -> str:
 
 
 def encode_index(index: NameIndex) -> bytes:
-    """The index as data: a JSON document (names, keys, place facts) then the places'
-    geometries as WKB (:func:`geo.cache.pack`). No code travels with it (unlike a pickle)."""
+    """The index as a sectioned cache entry (:mod:`geo.cache_blocks`): data only, never
+    code, each column read in place. The same index always gives the same bytes."""
     places = list(index.places.values())
     number = {p.id: n for n, p in enumerate(places)}
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    document = {
-        # Each place's facts as a JSON text of its own, read only when the place is asked for.
-        "ids": [p.id for p in places],
-        "places": [dumps([p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source,
-                          p.country, p.approximate, p.note, list(p.parts)]) for p in places],
-        "population": _ints([index.population.get(p.id, 0) for p in places]),
-        "kinds": [p.kind for p in places], "countries": [p.country for p in places],
-        "primary": [index.primary.get(p.id, "") for p in places],
-        **{name: KeyTable.encode(getattr(index, name), number) for name in TABLES},
-    }
-    return pack(document, [p.geometry for p in places])
-
-
-def decode_index(data: bytes) -> NameIndex:
-    """:func:`encode_index` read back; ValueError (or KeyError, TypeError) if it is not one."""
-    document, geometries = unpack(data, lazy=True)
-    ids = document["ids"]
-    if len(geometries) != len(ids):
-        raise ValueError("geometries do not match the places")
-    table = PlaceTable(ids, document["places"], geometries)
-    population, primary = _from_ints(document["population"]), document["primary"]
-    if not len(population) == len(primary) == len(ids):
-        raise ValueError("place facts do not match the places")
-    if not len(document["kinds"]) == len(document["countries"]) == len(ids):
-        raise ValueError("place kinds do not match the places")
-    table.facts = list(zip(document["kinds"], document["countries"], strict=True))
-    index = NameIndex(places=table)
-    index.population = Aligned(table, population)
-    index.primary = Aligned(table, primary)
+    writer = EntryWriter()
+    write_texts(writer, "place.ids", [p.id.encode() for p in places])
+    by_id = sorted(number)
+    write_sorted_keys(writer, "ids", by_id)
+    write_ints(writer, "ids.rows", "I", [number[i] for i in by_id])
+    lower = {}
+    for place_id in by_id:
+        lower.setdefault(place_id.lower(), number[place_id])
+    write_sorted_keys(writer, "ids.lower", sorted(lower))
+    write_ints(writer, "ids.lower.rows", "I", [lower[k] for k in sorted(lower)])
+    write_texts(writer, "place.rows", [dumps(
+        [p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source, p.country,
+         p.approximate, p.note, list(p.parts)]).encode("utf-8") for p in places])
+    write_texts(writer, "place.wkb", [shapely.to_wkb(p.geometry) for p in places])
+    kinds = sorted({p.kind for p in places})
+    countries = sorted({p.country for p in places})
+    write_ints(writer, "place.kind", "B", [kinds.index(p.kind) for p in places])
+    country_number = {c: n for n, c in enumerate(countries)}
+    write_ints(writer, "place.country", "H", [country_number[p.country] for p in places])
+    write_ints(writer, "place.population", "I",
+               [index.population.get(p.id, 0) for p in places])
+    write_texts(writer, "place.primary",
+                [index.primary.get(p.id, "").encode("utf-8") for p in places])
     for name in TABLES:
-        setattr(index, name, KeyTable.decode(document[name], ids))
+        KeyTable.write(writer, name, getattr(index, name), number)
+    kind, version, _key = index_entry()
+    return writer.finish(kind, version, {"kinds": kinds, "countries": countries})
+
+
+def decode_index(entry: SectionFile) -> NameIndex:
+    """:func:`encode_index` opened in place; DamagedEntry if it is not one."""
+    table = PlaceTable(entry)
+    index = NameIndex(places=table)
+    index.population = Aligned(table, table.population, int)
+    index.primary = Aligned(table, table.primary, lambda raw: raw.decode("utf-8"))
+    for name in TABLES:
+        setattr(index, name, KeyTable(entry, name, table.ids))
     return index
 
 
 class Aligned(Mapping[str, Any]):
     """A fact per place (population, primary name key) in the places' row order."""
 
-    def __init__(self, places: PlaceTable, values: Sequence[Any]) -> None:
-        self._places, self._values = places, values
+    def __init__(self, places: PlaceTable, values: Sequence[Any],
+                 read: Callable[[Any], Any]) -> None:
+        self._places, self._values, self._read = places, values, read
 
     def __getitem__(self, place_id: str) -> Any:
-        return self._values[self._places.number(place_id)]
+        return self._read(self._values[self._places.number(place_id)])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._places)
 
     def __len__(self) -> int:
         return len(self._values)
-
-
-def _ints(values: Sequence[int]) -> str:
-    """Non-negative integers as base64 of little-endian uint32 (JSON lists of a million
-    numbers take most of a second to read back; this a few ms)."""
-    return base64.b64encode(array("I", values).tobytes()).decode("ascii")
-
-
-def _from_ints(text: str) -> array:
-    values = array("I")
-    values.frombytes(base64.b64decode(text, validate=True))
-    return values
 
 
 def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
@@ -335,7 +383,7 @@ def _with_countries(index: NameIndex, places: Iterable[Place]) -> list[Place]:
     places = list(places)
     if all(p.country for p in places):
         return places
-    countries = [p for p in index.places.values() if p.kind == "country"]
+    countries = [index.places[i] for i in _country_ids(index)]
     tree = shapely.STRtree([c.geometry for c in countries])
     done = []
     for place in places:
@@ -348,9 +396,21 @@ def _with_countries(index: NameIndex, places: Iterable[Place]) -> list[Place]:
     return done
 
 
+def _country_ids(index: NameIndex) -> list[str]:
+    shared = index.places.maps[-1] if isinstance(index.places, ChainMap) else index.places
+    if isinstance(shared, PlaceTable):
+        return shared.ids_where(lambda kind, _country: kind == "country")
+    return [i for i, p in shared.items() if p.kind == "country"]
+
+
+def index_key() -> str:
+    """The key of the current index's entry (caches derived from it use it in theirs)."""
+    return _fingerprint()
+
+
 def index_entry() -> tuple[str, int, str]:
     """The cache kind, format and key of the current index's entry."""
-    return "index", _FORMAT, _fingerprint()
+    return "index", _FORMAT, index_key()
 
 
 def load_index() -> NameIndex:
@@ -363,11 +423,27 @@ def load_index() -> NameIndex:
     where = (str(cache_root()), key)  # a process that changes its cache folder reads anew
     loaded = _LOADED.get(where)
     if loaded is None:
-        loaded = memoized(kind, version, key, build_index, encode_index, decode_index,
-                          "name index")
-        _LOADED.clear()  # one index in memory: 176,000 places are a few hundred MB
+        def build() -> bytes:
+            return encode_index(build_index())
+
+        entry = sectioned(kind, version, key, build, "name index")
+        try:
+            loaded = decode_index(entry)
+        except (DamagedEntry, ValueError, KeyError, TypeError, IndexError):
+            entry = _rebuilt(entry, build)
+            loaded = decode_index(entry)
+        _LOADED.clear()  # one index per process
         _LOADED[where] = loaded
     return loaded
+
+
+def _rebuilt(entry: SectionFile, build: Callable[[], bytes]) -> SectionFile:
+    """A whole entry in place of one whose columns do not read back."""
+    warn_rebuilt(entry.path, entry.what)
+    with contextlib.suppress(OSError):
+        entry.path.unlink()
+    rebuilt = sectioned(entry.kind, entry.version, entry.path.stem, build, entry.what)
+    return rebuilt
 
 
 #: The index loaded in this process, by its cache key: every Gazetteer shares it (it is never

@@ -17,6 +17,7 @@ level (a province before a town of the same name), larger population. The return
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ import shapely
 from ..errors import BadArgument, PlaceNotFound
 from .borders import country_by_stem, country_stems, is_border_phrase, parse_border_phrase
 from .distance import km_to
-from .index import load_index, with_places
+from .index import index_key, load_index, with_places
 from .normalize import normalize, skeleton, strip_generic
 from .place import KINDS, Place
 from .suggest import Suggester
@@ -56,6 +57,10 @@ BIG_CITY = 100_000
 FAR_KM = 1000.0
 #: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
 _MIN_LOOSE = 3
+
+
+#: Answers of :meth:`Gazetteer.resolve` kept per gazetteer (cleared when full).
+_KEPT_ANSWERS = 65536
 
 
 class Gazetteer:
@@ -92,7 +97,10 @@ class Gazetteer:
         self._stripped = index.stripped
         self._loose = index.loose
         self._codes = index.codes
-        self._suggester = Suggester(self._exact)
+        shared = self.places.maps[-1] if isinstance(self.places, ChainMap) else self.places
+        self._shared_places = shared
+        self._resolved: dict[tuple[str, str | None, str | None], Place] = {}
+        self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
             if code not in self.places or self.places[code].kind != "country":
@@ -128,6 +136,9 @@ class Gazetteer:
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
         """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
 
+        Answers are kept (places are immutable): a scenario or an article names the same
+        places again and again.
+
         Raises
         ------
         PlaceNotFound
@@ -139,10 +150,18 @@ class Gazetteer:
             raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place "
                                 "name", hint="; give the whole name (one letter names no "
                                 "place).")
+        asked = (name, kind, within)
+        known = self._resolved.get(asked)
+        if known is not None:
+            return known
         found, key = self._ranked(name, kind, within)
         if found:
             others = tuple(p.id for p in found[1:])
-            return found[0].as_match(key, others, self._far_warning(found[0]))
+            place = found[0].as_match(key, others, self._far_warning(found[0]))
+            if len(self._resolved) >= _KEPT_ANSWERS:
+                self._resolved.clear()
+            self._resolved[asked] = place
+            return place
         if self.online is not None:
             codes = [within.lower()] if within and len(within) == 2 else []
             place = self.online.lookup(name, country_codes=codes)
@@ -214,11 +233,14 @@ class Gazetteer:
             return text
         if not any(c in text for c in ":-") and not (len(text) == 2 and text.isalpha()):
             return None  # not written like an id: no need for the case-folded table
-        return self._lower_ids.get(text.lower())
-
-    @cached_property
-    def _lower_ids(self) -> dict[str, str]:
-        return {i.lower(): i for i in self.places}
+        lower = text.lower()
+        for place in self.user_places:
+            if place.id.lower() == lower:
+                return place.id
+        finder = getattr(self._shared_places, "id_for_lower", None)
+        if finder is not None:
+            return finder(lower)
+        return next((i for i in self.places if i.lower() == lower), None)
 
     def _place_in_country(self, name: str, kind: str | None) -> tuple[list[Place], str]:
         """``"Minsk, Belarus"``: the first part, inside the country the last part names."""
@@ -247,15 +269,14 @@ class Gazetteer:
 
     def places_where(self, wanted: Callable[[str, str], bool]) -> Iterator[Place]:
         """The places whose (kind, country) ``wanted`` accepts, made only when chosen."""
-        shared = self.places.maps[-1] if hasattr(self.places, "maps") else self.places
-        facts = getattr(shared, "kind_and_country", None)
-        for place_id in self.places:
-            if facts is not None and place_id not in self._user_ids:
-                kind, country = facts(place_id)
-                if wanted(kind, country):
-                    yield self.places[place_id]
-                continue
-            place = self.places[place_id]
+        bulk = getattr(self._shared_places, "ids_where", None)
+        if bulk is None:
+            yield from (p for i, p in self._shared_places.items()
+                        if i not in self._user_ids and wanted(p.kind, p.country))
+        else:
+            yield from (self.places[i] for i in bulk(wanted) if i not in self._user_ids)
+        for given in self.user_places:
+            place = self.places[given.id]  # with the country the index gave it
             if wanted(place.kind, place.country):
                 yield place
 
@@ -336,7 +357,10 @@ class Gazetteer:
 
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:
-        return country_stems(self.places[c] for c in self.places if len(c) == 2)
+        bulk = getattr(self._shared_places, "ids_where", None)
+        ids = bulk(lambda kind, _c: kind == "country") if bulk else [
+            c for c in self.places if len(c) == 2]
+        return country_stems(self.places[c] for c in ids if len(c) == 2)
 
     def _country_by_stem(self, key: str) -> str | None:
         return country_by_stem(key, self._country_stems)

@@ -6,27 +6,32 @@ one character removed point back to the key), then ranks what it found with rapi
 Only when that finds nothing does the slow path compare the query with every key
 (rapidfuzz ``process.extract``).
 
-The deletion index is two sorted arrays (a 64-bit hash of each variant, the number of its
-key), built in a few seconds on the first misspelt name and kept in the cache folder
-under a digest of the keys, so a later process reads it in milliseconds. A hash that two
-variants share only adds a candidate, which the scorer then ranks like any other.
+The deletion index is two sorted columns (a 32-bit hash of each variant, the number of its
+key), built in a few seconds on the first misspelt name and kept in the cache folder under
+the name index's key as a sectioned entry (:mod:`geo.cache_blocks`), so a later process
+reads the few blocks a look-up needs. A hash that two variants share only adds a
+candidate, which the scorer then ranks like any other.
 """
 
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left, bisect_right
+from collections import ChainMap
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..cache import digest, memoized
+from ..cache_blocks import EntryWriter, SectionFile, sectioned
+from ..cache_columns import Ints, write_ints
 
 #: Matches scoring below this (0-100) are not worth suggesting.
 MIN_SCORE = 70.0
 
 
-_FORMAT = 2
+_FORMAT = 3
+_KIND = "fuzzy-index"
 
 
 def _deletions(key: str) -> set[str]:
@@ -35,52 +40,59 @@ def _deletions(key: str) -> set[str]:
 
 
 def _hash(text: str) -> int:
-    """A 64-bit hash stable across processes: CRC-32 and Adler-32 side by side (both in C;
-    blake2b made building the index of a million names take minutes)."""
-    data = text.encode("utf-8", "surrogatepass")
-    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+    """A 32-bit hash stable across processes (CRC-32, in C). Two variants that share one
+    only add a candidate, which the scorer ranks like any other."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 class DeletionIndex:
-    """Variant hash -> key numbers, as two arrays sorted by hash."""
+    """Variant hash -> key numbers, as two columns sorted by hash."""
 
-    def __init__(self, hashes: np.ndarray, numbers: np.ndarray) -> None:
-        if hashes.shape != numbers.shape:
+    def __init__(self, hashes: Sequence[int], numbers: Sequence[int]) -> None:
+        if len(hashes) != len(numbers):
             raise ValueError("hashes and numbers differ in length")
         self.hashes, self.numbers = hashes, numbers
 
-    @classmethod
-    def build(cls, keys: Sequence[str]) -> DeletionIndex:
+    @staticmethod
+    def arrays(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The sorted hash and number arrays of ``keys``' deletions."""
         hashes_list: list[int] = []
         numbers_list: list[int] = []
         for number, key in enumerate(keys):
             variants = _deletions(key)
             hashes_list.extend(map(_hash, variants))
             numbers_list.extend([number] * len(variants))
-        hashes = np.array(hashes_list, dtype=np.uint64)
+        hashes = np.array(hashes_list, dtype=np.uint32)
         numbers = np.array(numbers_list, dtype=np.uint32)
         order = np.lexsort((numbers, hashes))
-        return cls(hashes[order].astype(">u8"), numbers[order].astype(">u4"))
-
-    def encode(self) -> bytes:
-        return len(self.hashes).to_bytes(8, "big") + self.hashes.tobytes() + \
-            self.numbers.tobytes()
+        return hashes[order], numbers[order]
 
     @classmethod
-    def decode(cls, data: bytes) -> DeletionIndex:
-        count = int.from_bytes(data[:8], "big")
-        if len(data) != 8 + 12 * count:
-            raise ValueError("not a whole deletion index")
-        hashes = np.frombuffer(data, dtype=">u8", count=count, offset=8)
-        numbers = np.frombuffer(data, dtype=">u4", count=count, offset=8 + 8 * count)
-        return cls(hashes, numbers)
+    def build(cls, keys: Sequence[str]) -> DeletionIndex:
+        """An index held in memory (for keys that have no cache entry)."""
+        hashes, numbers = cls.arrays(keys)
+        return cls(hashes.tolist(), numbers.tolist())
 
-    def find(self, variant: str) -> np.ndarray:
+    @classmethod
+    def entry(cls, keys: Sequence[str]) -> bytes:
+        """The index of ``keys`` as a sectioned cache entry."""
+        hashes, numbers = cls.arrays(keys)
+        writer = EntryWriter()
+        write_ints(writer, "hashes", "I", hashes.tolist())
+        write_ints(writer, "numbers", "I", numbers.tolist())
+        return writer.finish(_KIND, _FORMAT, {"keys": len(keys)})
+
+    @classmethod
+    def read(cls, entry: SectionFile) -> DeletionIndex:
+        """An index written by :meth:`entry`, read in place."""
+        return cls(Ints(entry, "hashes", "I"), Ints(entry, "numbers", "I"))
+
+    def find(self, variant: str) -> list[int]:
         """Numbers of the keys that have ``variant`` among their deletions."""
-        wanted = np.asarray(_hash(variant), dtype=">u8")
-        start = int(np.searchsorted(self.hashes, wanted, side="left"))
-        end = int(np.searchsorted(self.hashes, wanted, side="right"))
-        return self.numbers[start:end]
+        wanted = _hash(variant)
+        start = bisect_left(self.hashes, wanted)
+        end = bisect_right(self.hashes, wanted, lo=start)
+        return [self.numbers[n] for n in range(start, end)]
 
 
 class Suggester:
@@ -89,28 +101,41 @@ class Suggester:
     Parameters
     ----------
     owners
-        Normalised key to the ids of the places that carry that name.
+        Normalised key to the ids of the places that carry that name (the shared index's
+        table, or a ChainMap of a user's keys over it).
+    cache_key
+        The key of the shared index's cache entry: the deletion index of its keys is
+        cached under it.
     """
 
-    def __init__(self, owners: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, owners: Mapping[str, Sequence[str]], cache_key: str = "") -> None:
         self._owners = owners  # read only when a name is misspelt
+        maps = owners.maps if isinstance(owners, ChainMap) else [owners]
+        self._shared, self._extra = maps[-1], [k for m in maps[:-1] for k in m]
+        self._cache_key = cache_key
         self._sorted: list[str] | None = None
         self._index: DeletionIndex | None = None
+        self._all: list[str] | None = None
+        self._answers: dict[tuple[str, int], list[str]] = {}  # misspellings come back
 
     @property
     def _keys(self) -> list[str]:
+        """The shared keys, sorted (their numbers are the deletion index's)."""
         if self._sorted is None:
-            self._sorted = sorted(self._owners)
+            reader = getattr(self._shared, "sorted_keys", None)
+            self._sorted = reader() if reader is not None else sorted(self._shared)
         return self._sorted
 
     def _deletion_index(self) -> DeletionIndex:
         if self._index is None:
-            keys = self._keys
-            index = memoized("fuzzy-index", _FORMAT, digest(["\n".join(keys)]),
-                             lambda: DeletionIndex.build(keys), DeletionIndex.encode,
-                             DeletionIndex.decode, "fuzzy name index")
-            if len(index.numbers) and int(index.numbers.max()) >= len(keys):
-                index = DeletionIndex.build(keys)  # an entry made for other keys
+            if self._cache_key and hasattr(self._shared, "sorted_keys"):
+                entry = sectioned(_KIND, _FORMAT, self._cache_key,
+                                  lambda: DeletionIndex.entry(self._keys), "fuzzy name index")
+                index = DeletionIndex.read(entry)
+                if entry.document.get("keys") != len(self._shared):
+                    index = DeletionIndex.build(self._keys)  # an entry made for other keys
+            else:
+                index = DeletionIndex.build(self._keys)
             self._index = index
         return self._index
 
@@ -119,14 +144,25 @@ class Suggester:
         index = self._deletion_index()
         found: set[int] = set()
         for variant in _deletions(key):
-            found.update(index.find(variant).tolist())
-        return [self._keys[n] for n in sorted(found)]
+            found.update(index.find(variant))
+        key_at = getattr(self._shared, "key_at", None)
+        near = [key_at(n) if key_at else self._keys[n] for n in sorted(found)]
+        variants = _deletions(key)
+        near += [k for k in self._extra if not variants.isdisjoint(_deletions(k))]
+        return near
 
     def suggest(self, key: str, *, limit: int = 5) -> list[str]:
         """Ids of up to ``limit`` places whose names are closest to the normalised ``key``."""
         if not key:
             return []
-        choices = self.near(key) or self._keys
+        known = self._answers.get((key, limit))
+        if known is not None:
+            return list(known)
+        choices = self.near(key)
+        if not choices:
+            if self._all is None:
+                self._all = [*self._keys, *self._extra]
+            choices = self._all
         matches = process.extract(
             key, choices, scorer=fuzz.ratio, score_cutoff=MIN_SCORE, limit=limit * 4
         )
@@ -135,6 +171,9 @@ class Suggester:
             for place_id in self._owners[match]:
                 if place_id not in ids:
                     ids.append(place_id)
+        if len(self._answers) >= 4096:
+            self._answers.clear()
+        self._answers[(key, limit)] = ids[:limit]
         return ids[:limit]
 
 
