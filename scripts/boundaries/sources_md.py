@@ -23,7 +23,7 @@ FILES = """
 
 | file | what it holds | derived from |
 |---|---|---|
-| countries.geojson | every country (ISO 3166-1 alpha-2 ids) with names in en/ru/hy/fr/vi/uk/es, generalised (insets, world view) | Armenia: OSM outline; all others: Natural Earth 1:50m |
+| countries.geojson | every country (ISO 3166-1 alpha-2 ids) with names in en/ru/hy/fr/vi/uk/es (formal ones from ISO 3166, short ones from CLDR), generalised (insets, world view) | Armenia: OSM outline; all others: Natural Earth 1:50m; short names: Unicode CLDR via Babel |
 | basemap.geojson | every country's outline (238) at ~200 m detail, drawn under the maps | Armenia: OSM; all others: union of their Natural Earth 1:10m admin-1 divisions |
 | provinces.geojson | first-level divisions of every country (4,500+; ISO 3166-2 ids where one matched by name, else `adm1:` + the Natural Earth code), names in en/fr/ru/vi/uk/es and alternates | Natural Earth 1:10m admin-1 (Armenia fitted to the OSM outline); ISO 3166-2 via pycountry |
 | borders.geojson | the land border of every pair of neighbours (`border:XX-YY`, codes in alphabetical order) with its length | Armenia: edges of its OSM outline; others: the stretch of one Natural Earth outline along the other |
@@ -51,7 +51,15 @@ def write_sources(path: Path, packages: dict[str, Package]) -> None:
             attributions.append(package.attribution)
     text = HEADER + "\n".join(rows) + "\n" + FILES
     text += "\n".join(f"- {a}" for a in attributions) + "\n"
+    text += (f"- Short country names: Unicode CLDR (Unicode License v3), read with Babel "
+             f"{_babel_version()} (BSD-3-Clause), pinned in requirements.txt\n")
     path.write_text(text, encoding="utf-8")
+
+
+def _babel_version() -> str:
+    from importlib.metadata import version
+
+    return version("Babel")
 
 
 __all__ = ["write_sources"]
