@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 
 from ..cache import cache_root, warn_rebuilt
@@ -303,7 +304,8 @@ def encode_index(index: NameIndex) -> bytes:
     write_texts(writer, "place.rows", [dumps(
         [p.name, p.kind, {k: list(v) for k, v in p.names.items()}, p.source, p.country,
          p.approximate, p.note, list(p.parts)]).encode("utf-8") for p in places])
-    write_texts(writer, "place.wkb", [shapely.to_wkb(p.geometry) for p in places])
+    write_texts(writer, "place.wkb", shapely.to_wkb(
+        np.asarray([p.geometry for p in places], dtype=object)).tolist())
     kinds = sorted({p.kind for p in places})
     countries = sorted({p.country for p in places})
     write_ints(writer, "place.kind", "B", [kinds.index(p.kind) for p in places])

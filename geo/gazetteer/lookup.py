@@ -26,6 +26,7 @@ import shapely
 
 from ..errors import BadArgument, PlaceNotFound
 from .borders import country_by_stem, country_stems, is_border_phrase, parse_border_phrase
+from .directions import country_part, parse_direction, part_id
 from .distance import km_to
 from .index import index_key, load_index, with_places
 from .normalize import normalize, skeleton, strip_generic
@@ -114,6 +115,9 @@ class Gazetteer:
         try:
             return self.places[place_id]
         except KeyError:
+            part = part_id(place_id)
+            if part is not None and part[0] in self.places:
+                return country_part(self.places[part[0]], part[1])
             raise PlaceNotFound(place_id, self.suggest(place_id)) from None
 
     def candidates(
@@ -214,6 +218,9 @@ class Gazetteer:
         if not places and is_border_phrase(key):
             border = self._border(key, name)
             places = [border] if border else []
+        if not places:
+            part = self._country_part(name, key)
+            places = [part] if part else []
         if not places and "," in name and within is None:
             return self._place_in_country(name, kind)
         if kind is not None:
@@ -355,6 +362,13 @@ class Gazetteer:
                 return _REGION_BORDER_CODES[place.id]
         return self._country_by_stem(key)
 
+    def _country_only(self, key: str) -> str | None:
+        """The country ``key`` names (its name in any language, or an adjective)."""
+        for place_id in self._exact.get(key, ()):
+            if self.places[place_id].kind == "country":
+                return place_id
+        return self._country_by_stem(key)
+
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:
         bulk = getattr(self._shared_places, "ids_where", None)
@@ -377,6 +391,16 @@ class Gazetteer:
         return (f"{place.name} ({place.id}) lies {nearest:,.0f} km from the story's "
                 f"countries ({story}); check that this is the place meant, or add its "
                 "country to the scenario's countries")
+
+    def _country_part(self, name: str, key: str) -> Place | None:
+        """"northern Syria", "part:SY-north": a directional part of a country."""
+        by_id = part_id(name.strip())
+        if by_id is not None and by_id[0] in self.places:
+            return country_part(self.places[by_id[0]], by_id[1])
+        found = parse_direction(key, self._country_only)
+        if found is None or found[1] not in self.places:
+            return None
+        return country_part(self.places[found[1]], found[0])
 
     def _country_name(self, code: str) -> str:
         place = self.places.get(code)

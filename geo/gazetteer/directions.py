@@ -1,0 +1,110 @@
+"""Directional parts of a country: "northern Syria", "le nord-est du Mali", "север Сирии",
+"miền bắc Syria".
+
+The words are data (``data/directions.yaml``). A part is the country's outline clipped to
+a share of its extent: the 60 % on that side for north, south, east and west (both sides
+for the diagonals), the middle third both ways for "central". News use these words loosely,
+so every part is marked approximate and says how it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import shapely
+from shapely.geometry import box
+
+from ..data_files import read_data_yaml
+from .place import Place
+
+#: The share of the extent each part keeps: (west, south, east, north) as fractions. A side
+#: is the 60 % of the extent on that side (the news put a town just past the middle, such as
+#: Agadez, in "northern Niger"), a diagonal the 60 % on both sides, "central" the middle third.
+_NEAR, _FAR = 0.4, 0.6
+_SHARES = {
+    "north": (0, _NEAR, 1, 1), "south": (0, 0, 1, _FAR), "east": (_NEAR, 0, 1, 1),
+    "west": (0, 0, _FAR, 1), "northeast": (_NEAR, _NEAR, 1, 1),
+    "northwest": (0, _NEAR, _FAR, 1), "southeast": (_NEAR, 0, 1, _FAR),
+    "southwest": (0, 0, _FAR, _FAR), "central": (1 / 3, 1 / 3, 2 / 3, 2 / 3),
+}
+
+
+@cache
+def _words() -> tuple[list[tuple[str, str]], frozenset[str], dict[str, str]]:
+    raw = read_data_yaml("directions.yaml")
+    pairs = [(str(word), part) for part, entry in raw["parts"].items()
+             for word in entry["words"]]
+    unknown = {part for _word, part in pairs} - set(_SHARES)
+    if unknown:
+        raise ValueError(f"directions.yaml: unknown parts {sorted(unknown)}")
+    pairs.sort(key=lambda pair: -len(pair[0]))  # longest first: "north east" before "north"
+    labels = {part: str(entry["label"]) for part, entry in raw["parts"].items()}
+    return pairs, frozenset(str(w) for w in raw["filler"]), labels
+
+
+def _strip_filler(words: list[str], filler: frozenset[str]) -> list[str]:
+    while words and words[0] in filler:
+        words = words[1:]
+    while words and words[-1] in filler:
+        words = words[:-1]
+    return words
+
+
+def parse_direction(key: str, country_code: Callable[[str], str | None],
+                    ) -> tuple[str, str] | None:
+    """(part, country code) a normalised ``key`` names, or None.
+
+    The part's words come before the country ("northern syria", "nord est du mali") or
+    after it ("syria north", from "Syria's north"); ``country_code`` reads the rest.
+    """
+    pairs, filler, _labels = _words()
+    words = _strip_filler(key.split(), filler)
+    text = " ".join(words)
+    for phrase, part in pairs:
+        rest = None
+        if text.startswith(phrase + " "):
+            rest = text[len(phrase) + 1:]
+        elif text.endswith(" " + phrase):
+            rest = text[:-len(phrase) - 1]
+        if rest is None:
+            continue
+        rest = " ".join(_strip_filler(rest.split(), filler))
+        code = country_code(rest) if rest else None
+        if code:
+            return part, code
+    return None
+
+
+def country_part(country: Place, part: str) -> Place:
+    """The ``part`` of ``country`` as an approximate region."""
+    west, south, east, north = country.geometry.bounds
+    width, height = east - west, north - south
+    left, bottom, right, top = _SHARES[part]
+    window = box(west + left * width, south + bottom * height, west + right * width,
+                 south + top * height)
+    geometry = shapely.intersection(country.geometry, window)
+    label = _words()[2][part]
+    return Place(
+        id=f"part:{country.id}-{part}",
+        name=f"{label} {country.name}",
+        kind="region",
+        names={"en": (f"{label} {country.name}",)},
+        geometry=geometry,
+        source=f"computed from {country.name}'s outline ({country.source})",
+        country=country.id,
+        approximate=True,
+        note=(f"approximate: the {'middle third' if part == 'central' else part + ' 60 %'} "
+              f"of {country.name}'s extent, clipped to its outline"),
+    )
+
+
+def part_id(place_id: str) -> tuple[str, str] | None:
+    """(country code, part) of an id such as ``part:SY-north``, or None."""
+    if not place_id.startswith("part:"):
+        return None
+    code, _, part = place_id.removeprefix("part:").partition("-")
+    return (code, part) if part in _SHARES else None
+
+
+__all__ = ["country_part", "parse_direction", "part_id"]
