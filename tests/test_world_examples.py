@@ -24,3 +24,33 @@ def test_example_story_resolves_in_its_countries(name: str) -> None:
     assert some_places <= set(places), sorted(places)
     assert all(p.country == country for p in places.values())
     assert not any(p.warning for p in places.values())
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("iraq-coalition-2024.yaml", "Iraq"), ("maldives-2024.yaml", "Maldives")])
+def test_alt_text_names_the_countries_that_hold_the_story(name, shown) -> None:
+    """A country listed only so that its places resolve (the force's home) is not the map's
+    subject: the alt text names the countries the presences lie in."""
+    from geo.render.alt_text import alt_text
+    from geo.timeline import Timeline
+
+    scenario = load_scenario(data_path("scenarios", name))
+    days = {"before": scenario.views["before"].date, "after": scenario.views["after"].date}
+    text = alt_text(Timeline(scenario), **days)
+    opening = text.split(". ")[0]
+    assert opening.startswith(f"Two maps of {shown} side by side"), opening
+
+
+def test_a_story_over_two_countries_is_said_to_cover_both() -> None:
+    from types import SimpleNamespace
+
+    from geo.render.alt_text import _countries_shown
+
+    def presence(country: str) -> SimpleNamespace:
+        return SimpleNamespace(place=SimpleNamespace(country=country))
+
+    scenario = SimpleNamespace(country="ML", countries=("ML", "NE", "FR"),
+                               presences=(presence("NE"), presence("ML"), presence("NE")))
+    assert _countries_shown(SimpleNamespace(scenario=scenario)) == ["ML", "NE"]
+    alone = SimpleNamespace(country="ML", countries=("ML", "FR"), presences=(presence("XX"),))
+    assert _countries_shown(SimpleNamespace(scenario=alone)) == ["ML"]
