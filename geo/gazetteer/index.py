@@ -127,6 +127,7 @@ class KeyTable(Mapping[str, list[str]]):
         self._numbers = Ints(entry, f"{name}.numbers", "I")
         self._ids = ids
         self._found: dict[str, list[str]] = {}  # keys looked up in this process
+        self._all: list[str] | None = None
         if len(self._starts) != len(self._keys) + 1:
             raise DamagedEntry(f"{entry.path}: table {name!r} is not whole")
 
@@ -181,8 +182,11 @@ class KeyTable(Mapping[str, list[str]]):
         return self._keys[number]
 
     def sorted_keys(self) -> list[str]:
-        """Every key, sorted."""
-        return self._keys.all()
+        """Every key, sorted (read once per process: every gazetteer's suggester shares it;
+        callers must not change the list)."""
+        if self._all is None:
+            self._all = self._keys.all()
+        return self._all
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys.all())

@@ -161,7 +161,7 @@ class Suggester:
         choices = self.near(key)
         if not choices:
             if self._all is None:
-                self._all = [*self._keys, *self._extra]
+                self._all = [*self._keys, *self._extra] if self._extra else self._keys
             choices = self._all
         matches = process.extract(
             key, choices, scorer=fuzz.ratio, score_cutoff=MIN_SCORE, limit=limit * 4
