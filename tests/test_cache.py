@@ -16,7 +16,7 @@ import pytest
 
 from geo import Gazetteer
 from geo.cache import cache_root, read_entry, write_entry
-from geo.cache_blocks import DamagedEntry, EntryWriter, SectionFile
+from geo.cache.blocks import DamagedEntry, EntryWriter, SectionFile
 from geo.gazetteer import index as name_index
 
 

@@ -8,7 +8,7 @@ Only when that finds nothing does the slow path compare the query with every key
 
 The deletion index is two sorted columns (a 32-bit hash of each variant, the number of its
 key), built in a few seconds on the first misspelt name and kept in the cache folder under
-the name index's key as a sectioned entry (:mod:`geo.cache_blocks`), so a later process
+the name index's key as a sectioned entry (:mod:`geo.cache.blocks`), so a later process
 reads the few blocks a look-up needs. A hash that two variants share only adds a
 candidate, which the scorer then ranks like any other.
 """
@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..cache_blocks import EntryWriter, SectionFile, sectioned
-from ..cache_columns import Ints, write_ints
+from ..cache.blocks import EntryWriter, SectionFile, sectioned
+from ..cache.columns import Ints, write_ints
 
 #: Matches scoring below this (0-100) are not worth suggesting.
 MIN_SCORE = 70.0

@@ -1,4 +1,4 @@
-"""Columns of a sectioned cache entry (:mod:`geo.cache_blocks`), read where they lie.
+"""Columns of a sectioned cache entry (:mod:`geo.cache.blocks`), read where they lie.
 
 :class:`Ints` are little-endian integers, :class:`Texts` byte strings with an offset table,
 :class:`SortedKeys` sorted strings in buckets of 64 with the first key of each bucket kept
@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
-from .cache_blocks import DamagedEntry, EntryWriter, SectionFile
+from .blocks import DamagedEntry, EntryWriter, SectionFile
 
 BUCKET = 64
 _SIZES = {"B": 1, "H": 2, "I": 4, "Q": 8}

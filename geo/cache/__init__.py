@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import UserInputError
-from .output import write_atomic
+from ..errors import UserInputError
+from ..output import write_atomic
 
 T = TypeVar("T")
 
@@ -99,9 +99,9 @@ def package_digest() -> str:
     (hashed once per process, about 15 ms). Caches of work that depends on the data and
     the code that shapes it (basemaps, projected layers) include it in their keys, so an
     upgrade or an edited data file never reads an entry made by another version."""
-    from .data_files import data_path
+    from ..data_files import data_path
 
-    roots = [data_path(), Path(__file__).resolve().parent]
+    roots = [data_path(), Path(__file__).resolve().parent.parent]
     files = sorted({path.resolve() for root in roots for pattern in ("*.py", "*.yaml",
                     "*.geojson", "*.json", "*.js", "*.css", "*.txt")
                     for path in root.rglob(pattern)})

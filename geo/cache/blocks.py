@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_root, warn_rebuilt
-from .errors import DeploymapError, UserInputError
-from .output import write_atomic
+from ..errors import DeploymapError, UserInputError
+from ..output import write_atomic
+from . import cache_root, warn_rebuilt
 
 _MAGIC = b"deploymap-sections"
 BLOCK = 16384
@@ -207,7 +207,7 @@ def sectioned(kind: str, version: int, key: str, build: Callable[[], bytes], wha
     """The sectioned entry ``kind``/``key``: read in place when whole, else built with
     ``build()`` (the whole file, from :meth:`EntryWriter.finish`) and stored. A cache that
     cannot be written is read from the built bytes kept in a private temporary file."""
-    from .cache import _prune
+    from . import _prune
 
     path = cache_root() / kind / f"{key}.bin"
     found = SectionFile.open(path, kind, version, what, build)
