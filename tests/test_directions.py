@@ -45,7 +45,7 @@ def gazetteer() -> Gazetteer:
 ])
 def test_a_directional_part_holds_its_towns(gazetteer, phrase, inside_point, outside_point):
     part = gazetteer.resolve(phrase)
-    assert part.kind == "region" and part.approximate and part.note.startswith("approximate")
+    assert part.kind == "region" and part.approximate and part.note.startswith("computed: the ")
     assert inside(part, inside_point), phrase
     assert not inside(part, outside_point), phrase
 

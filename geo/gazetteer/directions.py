@@ -94,7 +94,7 @@ def country_part(country: Place, part: str) -> Place:
         source=f"computed from {country.name}'s outline ({country.source})",
         country=country.id,
         approximate=True,
-        note=(f"approximate: the {'middle third' if part == 'central' else part + ' 60 %'} "
+        note=(f"computed: the {'middle third' if part == 'central' else part + ' 60 %'} "
               f"of {country.name}'s extent, clipped to its outline"),
     )
 
