@@ -6,8 +6,11 @@ gazetteer can answer with the border lines between the story's country and each 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import shapely
+
+from ..errors import PlaceNotFound
 from .normalize import lexicon, normalize
 from .place import Place
 
@@ -85,5 +88,42 @@ def country_by_stem(key: str, stems: list[tuple[str, str]]) -> str | None:
     return None
 
 
-__all__ = ["MIN_STEM", "country_by_stem", "country_stems", "is_border_phrase",
+def border_between(codes: Sequence[str], country: str, countries: Sequence[str],
+                   places: Mapping[str, Place], country_name: Callable[[str], str],
+                   name: str) -> Place:
+    """The border line(s) between the first story country among ``codes`` (else the
+    first code, or ``country`` when only one is named) and each other code; PlaceNotFound
+    naming the borders there are when a pair shares none."""
+    home = next((c for c in countries if c in codes), None) if len(codes) >= 2 else None
+    home = home or (codes[0] if len(codes) >= 2 else country)
+    others = [c for c in codes if c != home]
+    ids = [f"border:{'-'.join(sorted((home, other)))}" for other in others]
+    missing = [i for i in ids if i not in places]
+    if not ids or missing:
+        lacking = [c for c, i in zip(others, ids, strict=True) if i in missing]
+        theirs = sorted(i for i in places if i.startswith("border:")
+                        and home in i.removeprefix("border:").split("-"))
+        pairs = " and ".join(country_name(c) for c in (home, *lacking))
+        raise PlaceNotFound(
+            name, [], what=f"{pairs} share no land border in the data ({name!r})",
+            hint=f"; the borders of {country_name(home)} are: "
+            f"{', '.join(theirs) or 'none (an island or no land neighbour)'}. Name one "
+            "of these (a scenario may also give the line as an inline geometry).",
+        )
+    if len(ids) == 1:
+        return places[ids[0]]
+    parts = [places[i] for i in ids]
+    return Place(
+        id="+".join(ids),
+        name=" and ".join(p.name for p in parts),
+        kind="border",
+        names={"en": (" and ".join(p.name for p in parts),)},
+        geometry=shapely.line_merge(shapely.union_all([p.geometry for p in parts])),
+        source="; ".join(dict.fromkeys(p.source for p in parts)),
+        country=home,
+        parts=tuple(ids),
+    )
+
+
+__all__ = ["MIN_STEM", "border_between", "country_by_stem", "country_stems", "is_border_phrase",
            "parse_border_phrase"]

@@ -9,7 +9,7 @@ so every part is marked approximate and says how it was made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 
 import shapely
@@ -99,6 +99,18 @@ def country_part(country: Place, part: str) -> Place:
     )
 
 
+def named_part(name: str, key: str, places: Mapping[str, Place],
+               country_only: Callable[[str], str | None]) -> Place | None:
+    """The part ``name`` (normalised: ``key``) means: "northern Syria" or "part:SY-north"."""
+    by_id = part_id(name.strip())
+    if by_id is not None and by_id[0] in places:
+        return country_part(places[by_id[0]], by_id[1])
+    found = parse_direction(key, country_only)
+    if found is None or found[1] not in places:
+        return None
+    return country_part(places[found[1]], found[0])
+
+
 def part_id(place_id: str) -> tuple[str, str] | None:
     """(country code, part) of an id such as ``part:SY-north``, or None."""
     if not place_id.startswith("part:"):
@@ -107,4 +119,4 @@ def part_id(place_id: str) -> tuple[str, str] | None:
     return (code, part) if part in _SHARES else None
 
 
-__all__ = ["country_part", "parse_direction", "part_id"]
+__all__ = ["country_part", "named_part", "parse_direction", "part_id"]

@@ -7,6 +7,11 @@ import math
 import shapely
 import shapely.ops
 
+from .place import Place
+
+#: A place farther than this from every country of the story is returned with a warning.
+FAR_KM = 1000.0
+
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle (haversine) distance in km between two points given in degrees."""
@@ -24,4 +29,19 @@ def km_to(area: shapely.Geometry, point: shapely.Point) -> float:
     return great_circle_km(point.y, point.x, nearest.y, nearest.x)
 
 
-__all__ = ["great_circle_km", "km_to"]
+def far_warning(place: Place, countries: list[Place]) -> str:
+    """A warning when ``place`` lies more than :data:`FAR_KM` from every one of the story's
+    ``countries`` (empty when it is near one)."""
+    if place.geometry.is_empty:
+        return ""
+    point = place.geometry.representative_point()
+    nearest = min(km_to(c.geometry, point) for c in countries)
+    if nearest <= FAR_KM:
+        return ""
+    story = ", ".join(c.id for c in countries)
+    return (f"{place.name} ({place.id}) lies {nearest:,.0f} km from the story's "
+            f"countries ({story}); check that this is the place meant, or add its "
+            "country to the scenario's countries")
+
+
+__all__ = ["FAR_KM", "far_warning", "great_circle_km", "km_to"]

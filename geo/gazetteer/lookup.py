@@ -22,12 +22,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import shapely
-
 from ..errors import BadArgument, PlaceNotFound
-from .borders import country_by_stem, country_stems, is_border_phrase, parse_border_phrase
-from .directions import country_part, parse_direction, part_id
-from .distance import km_to
+from .borders import (
+    border_between,
+    country_by_stem,
+    country_stems,
+    is_border_phrase,
+    parse_border_phrase,
+)
+from .directions import named_part
+from .distance import FAR_KM, far_warning
 from .index import index_key, load_index, with_places
 from .normalize import normalize, skeleton, strip_generic
 from .place import KINDS, Place
@@ -54,12 +58,8 @@ _STRICT_HINTS = {"airport": ("airport", "base"), "base": ("base",), "checkpoint"
                  "province": ("province",), "region": ("region", "province")}
 #: People in a city that abroad outranks a province of its name.
 BIG_CITY = 100_000
-#: A place farther than this from every country of the story is returned with a warning.
-FAR_KM = 1000.0
 #: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
 _MIN_LOOSE = 3
-
-
 #: Answers of :meth:`Gazetteer.resolve` kept per gazetteer (cleared when full).
 _KEPT_ANSWERS = 65536
 
@@ -115,9 +115,9 @@ class Gazetteer:
         try:
             return self.places[place_id]
         except KeyError:
-            part = part_id(place_id)
-            if part is not None and part[0] in self.places:
-                return country_part(self.places[part[0]], part[1])
+            part = named_part(place_id, "", self.places, self._country_only)  # part:SY-north
+            if part is not None:
+                return part
             raise PlaceNotFound(place_id, self.suggest(place_id)) from None
 
     def candidates(
@@ -219,7 +219,7 @@ class Gazetteer:
             border = self._border(key, name)
             places = [border] if border else []
         if not places:
-            part = self._country_part(name, key)
+            part = named_part(name, key, self.places, self._country_only)
             places = [part] if part else []
         if not places and "," in name and within is None:
             return self._place_in_country(name, kind)
@@ -381,26 +381,9 @@ class Gazetteer:
 
     def _far_warning(self, place: Place) -> str:
         """A warning when ``place`` lies more than FAR_KM from every country of the story."""
-        if place.kind == "country" or place.id in self._user_ids or place.geometry.is_empty:
+        if place.kind == "country" or place.id in self._user_ids:
             return ""
-        point = place.geometry.representative_point()
-        nearest = min(km_to(self.places[c].geometry, point) for c in self.countries)
-        if nearest <= FAR_KM:
-            return ""
-        story = ", ".join(self.countries)
-        return (f"{place.name} ({place.id}) lies {nearest:,.0f} km from the story's "
-                f"countries ({story}); check that this is the place meant, or add its "
-                "country to the scenario's countries")
-
-    def _country_part(self, name: str, key: str) -> Place | None:
-        """"northern Syria", "part:SY-north": a directional part of a country."""
-        by_id = part_id(name.strip())
-        if by_id is not None and by_id[0] in self.places:
-            return country_part(self.places[by_id[0]], by_id[1])
-        found = parse_direction(key, self._country_only)
-        if found is None or found[1] not in self.places:
-            return None
-        return country_part(self.places[found[1]], found[0])
+        return far_warning(place, [self.places[c] for c in self.countries])
 
     def _country_name(self, code: str) -> str:
         place = self.places.get(code)
@@ -410,36 +393,8 @@ class Gazetteer:
         codes = parse_border_phrase(key, self._country_code)
         if not codes:
             return None
-        home = next((c for c in self.countries if c in codes), None) if len(codes) >= 2 else (
-            None)
-        home = home or (codes[0] if len(codes) >= 2 else self.country)
-        others = [c for c in codes if c != home]
-        ids = [f"border:{'-'.join(sorted((home, other)))}" for other in others]
-        missing = [i for i in ids if i not in self.places]
-        if not ids or missing:
-            lacking = [c for c, i in zip(others, ids, strict=True) if i in missing]
-            theirs = sorted(i for i in self.places if i.startswith("border:")
-                            and home in i.removeprefix("border:").split("-"))
-            pairs = " and ".join(self._country_name(c) for c in (home, *lacking))
-            raise PlaceNotFound(
-                name, [], what=f"{pairs} share no land border in the data ({name!r})",
-                hint=f"; the borders of {self._country_name(home)} are: "
-                f"{', '.join(theirs) or 'none (an island or no land neighbour)'}. Name one "
-                "of these (a scenario may also give the line as an inline geometry).",
-            )
-        if len(ids) == 1:
-            return self.places[ids[0]]
-        parts = [self.places[i] for i in ids]
-        return Place(
-            id="+".join(ids),
-            name=" and ".join(p.name for p in parts),
-            kind="border",
-            names={"en": (" and ".join(p.name for p in parts),)},
-            geometry=shapely.line_merge(shapely.union_all([p.geometry for p in parts])),
-            source="; ".join(dict.fromkeys(p.source for p in parts)),
-            country=home,
-            parts=tuple(ids),
-        )
+        return border_between(codes, self.country, self.countries, self.places,
+                              self._country_name, name)
 
 
 __all__ = ["FAR_KM", "Gazetteer"]

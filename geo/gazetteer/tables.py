@@ -41,14 +41,6 @@ class KeyTable(Mapping[str, list[str]]):
         write_ints(writer, f"{name}.starts", "I", starts)
         write_ints(writer, f"{name}.numbers", "I", numbers)
 
-    def rows(self, key: str) -> tuple[int, ...]:
-        """The place rows under ``key`` (empty when none)."""
-        at = self._keys.find(key)
-        if at < 0:
-            return ()
-        start, end = self._starts.span(at, at + 2)
-        return self._numbers.span(start, end)
-
     def __getitem__(self, key: str) -> list[str]:
         found = self._found.get(key)
         if found is None:
