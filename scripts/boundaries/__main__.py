@@ -24,6 +24,7 @@ from .countries import (
     read_world_countries,
     split_nakhchivan,
 )
+from .demonyms import read_demonyms, write_demonyms
 from .fetch import fetch_all
 from .geojson_io import write_collection, write_point_table
 from .geometry import area_km2, length_km
@@ -54,7 +55,9 @@ NE50 = "Natural Earth 1:50m via world-atlas 2.0.2 (public domain), generalised t
 WORLD_TOLERANCE_DEG = 0.01
 #: Divisions whose names the data gives to a region (built in regions.py, one side of
 #: Armenia's borders): Naxçıvan city municipality would take "Nakhichevan" from the exclave.
-DIVISIONS_AS_REGIONS = frozenset({"AZ-NX"})
+#: Natural Earth units drawn apart that ISO 3166 counts inside a country.
+PART_OF = {"Somaliland": "SO", "N. Cyprus": "CY"}
+DIVISIONS_AS_REGIONS = frozenset({"AZ-NX", "adm1:SOL+00?", "adm1:CYN+00?"})
 #: Provinces and outlines of the world's basemap keep detail down to 0.002° (~200 m): finer
 #: than Natural Earth 1:10m itself at most places, a third of a pixel at zoom 8.
 WORLD_DETAIL_DEG = 0.002
@@ -82,10 +85,14 @@ def build(cache: Path) -> None:
 
     countries = []
     world = read_world_countries(packages["world_atlas"])
+    parts_of = {PART_OF[n]: g for n, g in zip(world["name"], world.geometry, strict=True)
+                if n in PART_OF}
     for numeric, name, geometry in zip(world["id"], world["name"], world.geometry, strict=True):
         entry = iso.get(str(numeric))
         if entry is None:  # territories without an ISO code (e.g. Kosovo, N. Cyprus)
             continue
+        if entry["alpha_2"] in parts_of:
+            geometry = shapely.union_all([geometry, parts_of[entry["alpha_2"]]])
         code = entry["alpha_2"]
         fine = code == "AM"
         if not fine:
@@ -232,6 +239,9 @@ def build(cache: Path) -> None:
         else:
             size = write_collection(OUT / f"{name}.geojson", records, name=name)
         log(f"  {name}: {len(records)} features, {size / 1024:.0f} KiB")
+    size = write_demonyms(OUT / "demonyms.json", read_demonyms(packages["world_countries"]),
+                          "world-countries 5.1.0 (mledoze/countries), ODbL 1.0")
+    log(f"  demonyms: {size / 1024:.0f} KiB")
     write_sources(OUT / "SOURCES.md", packages)
 
 

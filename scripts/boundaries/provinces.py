@@ -110,8 +110,10 @@ def _woe(value: object) -> list[str]:
     return [n.strip() for n in (head, rest.rstrip(")")) if n.strip()]
 
 
-#: Files whose ``iso_a2`` is missing or "-1": their country by file name.
-FILE_COUNTRY = {"kos": "XK"}
+#: Files whose ``iso_a2`` is missing or "-1": their country by file name. Somaliland and
+#: Northern Cyprus are one feature each, drawn inside Somalia and Cyprus (as ISO 3166 does)
+#: and named as regions (data/curated/regions.yaml), not as provinces.
+FILE_COUNTRY = {"kos": "XK", "sol": "SO", "cyn": "CY"}
 
 
 def read_world_provinces(package: Package, members: list[str],
