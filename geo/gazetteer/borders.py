@@ -6,10 +6,13 @@ gazetteer can answer with the border lines between the story's country and each 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 
 import shapely
 
+from ..data_files import data_path
 from ..errors import PlaceNotFound
 from .normalize import lexicon, normalize
 from .place import Place
@@ -59,6 +62,19 @@ def parse_border_phrase(key: str, country_of: Callable[[str], str | None]) -> li
         else:
             return None
     return codes or None
+
+
+@cache
+def demonym_codes() -> dict[str, str]:
+    """Normalised demonyms and alternative spellings to country codes ("finnish": "FI",
+    "saoudienne": "SA", "drc": "CD"), from ``data/boundaries/demonyms.json``."""
+    raw = json.loads(data_path("boundaries", "demonyms.json").read_text(encoding="utf-8"))
+    codes: dict[str, str] = {}
+    for code, words in sorted(raw["countries"].items()):
+        for lang in ("en", "fr", "alt"):
+            for word in words.get(lang, ()):
+                codes.setdefault(normalize(word), code)
+    return codes
 
 
 def country_stems(countries: Iterable[Place]) -> list[tuple[str, str]]:
@@ -125,5 +141,5 @@ def border_between(codes: Sequence[str], country: str, countries: Sequence[str],
     )
 
 
-__all__ = ["MIN_STEM", "border_between", "country_by_stem", "country_stems", "is_border_phrase",
-           "parse_border_phrase"]
+__all__ = ["MIN_STEM", "border_between", "country_by_stem", "country_stems", "demonym_codes",
+           "is_border_phrase", "parse_border_phrase"]

@@ -28,18 +28,30 @@ from ..cache.blocks import DamagedEntry, EntryWriter, SectionFile, sectioned
 from ..cache.columns import write_ints, write_sorted_keys, write_texts
 from ..data_files import data_path
 from ..errors import UserInputError
+from .aliases import alias_keys, province_seats, served_towns
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
-from .normalize import normalize, skeleton, strip_generic
+from .normalize import (
+    compass_english,
+    consonants,
+    is_arabic_named,
+    normalize,
+    skeleton,
+    strip_generic,
+)
 from .place import Place
 from .tables import Aligned, KeyTable, PlaceTable
 
 #: Modules whose code shapes the index: a change in any of them invalidates the cache.
-_CODE = ("index.py", "tables.py", "normalize.py", "place.py", "boundaries.py")
-_FORMAT = 8
+_CODE = ("index.py", "tables.py", "normalize.py", "place.py", "boundaries.py", "aliases.py")
+_FORMAT = 9
 #: The language of names that are codes (ICAO, IATA): never matched as words.
 CODE_LANGUAGE = "code"
 #: The tables of an index, in the order they are stored.
-TABLES = ("exact", "stripped", "loose", "codes")
+TABLES = ("exact", "stripped", "loose", "codes", "consonant")
+#: Kinds whose names also answer with their compass words in English.
+COMPASS_KINDS = frozenset({"province", "region"})
+#: A consonant key shorter than this (letters) matches nothing: too many names share it.
+MIN_CONSONANTS = 3
 
 
 @dataclass
@@ -56,6 +68,12 @@ class NameIndex:
     loose: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     #: ICAO and IATA codes (names of language ``code``), as written: matched only as codes.
     codes: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: Consonant skeletons of places with names romanised from Arabic
+    #: (:func:`geo.gazetteer.normalize.consonants`).
+    consonant: Mapping[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: Each province's chief town (:func:`geo.gazetteer.aliases.province_seats`), as a
+    #: one-id list.
+    seats: Mapping[str, list[str]] = field(default_factory=dict)
 
     def add(self, place: Place, population: int) -> None:
         """Index ``place`` under every name it has."""
@@ -65,15 +83,19 @@ class NameIndex:
         names = [place.name, *(n for lang, values in place.names.items() if lang != CODE_LANGUAGE
                                for n in values)]
         for name in names:
-            for table, key in name_keys(name):
+            for table, key in name_keys(name, place.country):
                 _append(getattr(self, table), key, place.id)
+            if place.kind in COMPASS_KINDS:  # "Nord-Kivu" is also "North Kivu"
+                for english in compass_english(normalize(name)):
+                    _append(self.exact, english, place.id)
         for code in place.names.get(CODE_LANGUAGE, ()):
             _append(self.codes, code.upper(), place.id)
 
 
-def name_keys(name: str) -> list[tuple[str, str]]:
+def name_keys(name: str, country: str = "") -> list[tuple[str, str]]:
     """The (table, key) pairs a name is indexed under: ``exact``, ``stripped`` (without a
-    generic word such as "province", when it has one) and ``loose`` (its skeleton)."""
+    generic word such as "province", when it has one), ``loose`` (its skeleton) and, in a
+    country whose names are romanised from Arabic, ``consonant``."""
     key = normalize(name)
     if not key:
         return []
@@ -82,6 +104,10 @@ def name_keys(name: str) -> list[tuple[str, str]]:
     if stripped != key:
         keys.append(("stripped", stripped))
     keys.append(("loose", skeleton(stripped)))
+    if is_arabic_named(country):
+        bare = consonants(stripped)
+        if len(bare.replace(" ", "")) >= MIN_CONSONANTS:
+            keys.append(("consonant", bare))
     return keys
 
 
@@ -113,6 +139,15 @@ def build_index() -> NameIndex:
     for layer in PLACE_LAYERS:
         for record in read_layer(layer):
             index.add(place_from_record(record), int(record.get("population", 0)))
+    seats = province_seats(index.places, index.population)
+    served = served_towns(index.places, index.population)
+    # An alias never shadows a place of that kind named so (the "Erebuni" airport).
+    kept = [(key, place_id) for key, place_id in alias_keys(index.places, seats, served)
+            if not any(index.places[i].kind == index.places[place_id].kind and i != place_id
+                       for i in (*index.exact.get(key, ()), *index.stripped.get(key, ())))]
+    for key, place_id in kept:
+        _append(index.stripped, key, place_id)
+    index.seats = {province: [town] for province, town in seats.items()}
     for name in TABLES:
         setattr(index, name, dict(getattr(index, name)))
     return index
@@ -164,6 +199,7 @@ def encode_index(index: NameIndex) -> bytes:
                 [index.primary.get(p.id, "").encode("utf-8") for p in places])
     for name in TABLES:
         KeyTable.write(writer, name, getattr(index, name), number)
+    KeyTable.write(writer, "seats", index.seats, number)
     kind, version, _key = index_entry()
     return writer.finish(kind, version, {"kinds": kinds, "countries": countries})
 
@@ -176,6 +212,7 @@ def decode_index(entry: SectionFile) -> NameIndex:
     index.primary = Aligned(table, table.primary, lambda raw: raw.decode("utf-8"))
     for name in TABLES:
         setattr(index, name, KeyTable(entry, name, table.ids))
+    index.seats = KeyTable(entry, "seats", table.ids)
     return index
 
 
@@ -192,19 +229,20 @@ def with_places(index: NameIndex, places: Sequence[Place]) -> NameIndex:
     merged = NameIndex(ChainMap({}, index.places), ChainMap({}, index.population),
                        ChainMap({}, index.primary),
                        ChainMap({}, index.exact), ChainMap({}, index.stripped),
-                       ChainMap({}, index.loose), ChainMap({}, index.codes))
+                       ChainMap({}, index.loose), ChainMap({}, index.codes),
+                       ChainMap({}, index.consonant), index.seats)
     for place in _with_countries(index, places):
         merged.places[place.id] = place
         merged.population[place.id] = 0
         merged.primary[place.id] = normalize(place.name)
         for name in {place.name, *(n for values in place.names.values() for n in values)}:
-            _add_keys(merged, name, place.id)
+            _add_keys(merged, name, place.id, place.country)
     return merged
 
 
-def _add_keys(index: NameIndex, name: str, place_id: str) -> None:
+def _add_keys(index: NameIndex, name: str, place_id: str, country: str) -> None:
     """Index ``name`` without changing the buckets the shared index holds (copy on write)."""
-    for table_name, key in name_keys(name):
+    for table_name, key in name_keys(name, country):
         table = getattr(index, table_name)
         bucket = table.get(key, [])
         if place_id not in bucket:

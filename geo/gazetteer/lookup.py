@@ -23,18 +23,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import BadArgument, PlaceNotFound
+from .aliases import chief_town_first
 from .borders import (
     border_between,
     country_by_stem,
     country_stems,
+    demonym_codes,
     is_border_phrase,
     parse_border_phrase,
 )
 from .directions import named_part
 from .distance import FAR_KM, far_warning
 from .index import index_key, load_index, with_places
-from .normalize import normalize, skeleton, strip_generic
+from .misses import not_found, wrong_kind
+from .normalize import compass_english, consonants, normalize, skeleton, strip_generic
 from .place import KINDS, Place
+from .qualifiers import qualified_parts
 from .suggest import Suggester
 
 if TYPE_CHECKING:
@@ -43,11 +47,6 @@ if TYPE_CHECKING:
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 #: Kinds often named without their generic word: "Sevan" for Lake Sevan.
 _BARE_NAME_KINDS = frozenset({"lake", "river", "region"})
-#: Id prefixes, to tell an unknown id from an unknown name.
-_ID_PREFIXES = ("geonames:", "airport:", "border:", "region:", "base:", "checkpoint:",
-                "lake:", "river:", "basemap:")
-#: Queries longer than this are cut short in messages.
-_SHOWN_LENGTH = 80
 #: Region places usable as one side of a border phrase, by the code their border ids use.
 _REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
 #: A query written like a code (ICAO, IATA): looked up among codes first, never as a word.
@@ -98,6 +97,8 @@ class Gazetteer:
         self._stripped = index.stripped
         self._loose = index.loose
         self._codes = index.codes
+        self._consonant = index.consonant
+        self._seats = index.seats
         shared = self.places.maps[-1] if isinstance(self.places, ChainMap) else self.places
         self._shared_places = shared
         self._resolved: dict[tuple[str, str | None, str | None], Place] = {}
@@ -171,24 +172,8 @@ class Gazetteer:
             place = self.online.lookup(name, country_codes=codes)
             if place is not None and (kind is None or place.kind == kind):
                 return place
-        shown = name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
-        if kind is not None or within is not None:
-            loose, _ = self._ranked(name, None, None)
-            if loose:
-                known = ", ".join(f"{p.id} ({p.kind}, {p.country or '-'})" for p in loose[:5])
-                raise PlaceNotFound(
-                    name, [], what=f"no place named {shown!r} fits kind={kind!r}, "
-                    f"within={within!r}", hint=f"; the name is known as {known}. Drop or "
-                    "change the kind/within filter, or use one of these ids.")
-        if name.strip().lower().startswith(_ID_PREFIXES):
-            raise PlaceNotFound(name, self.suggest(name, kind=kind),
-                                what=f"unknown place id {shown!r}")
-        hint = ""
-        if any(sep in f" {normalize(name)} " for sep in (" and ", " va ", " и ")) or any(
-                sep in name for sep in (",", ";")):
-            hint = (" It looks like several names: give each one as its own argument, e.g. "
-                    "deploymap resolve Tavush Syunik.")
-        raise PlaceNotFound(shown, self.suggest(name, kind=kind), hint=hint)
+        loose = self._ranked(name, None, None)[0] if kind or within else []
+        raise not_found(name, kind, within, loose, self.suggest(name, kind=kind))
 
     def _ranked(
         self, name: str, kind: str | None, within: str | None
@@ -208,12 +193,7 @@ class Gazetteer:
         if kind is None and hint in _STRICT_HINTS and places:
             fitting = [p for p in places if p.kind in _STRICT_HINTS[hint]]
             if not fitting:
-                shown = name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
-                known = ", ".join(f"{p.name} ({p.kind}, {p.id})" for p in places[:5])
-                raise PlaceNotFound(
-                    name, [], what=f"no {hint} named {shown!r} in the data",
-                    hint=f"; the name is known as {known}. Name the {hint} in full (e.g. its "
-                    "official name), or drop the word to mean one of these.")
+                raise wrong_kind(name, hint, places)
             places = fitting
         if not places and is_border_phrase(key):
             border = self._border(key, name)
@@ -221,14 +201,19 @@ class Gazetteer:
         if not places:
             part = named_part(name, key, self.places, self._country_only)
             places = [part] if part else []
-        if not places and "," in name and within is None:
-            return self._place_in_country(name, kind)
+        if not places and within is None:
+            for head, tail in qualified_parts(name):
+                found_in = self._qualified(head, tail, kind)
+                if found_in[0]:
+                    return found_in
         if kind is not None:
             places = [p for p in places if p.kind == kind]
         if within is not None:
             places = self._within(places, within)
         if len(places) > 1:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
+            if kind is None and hint is None:
+                places = chief_town_first(places, self._seats, self._population)
         return places, key
 
     def _id_of(self, name: str) -> str | None:
@@ -249,13 +234,13 @@ class Gazetteer:
             return finder(lower)
         return next((i for i in self.places if i.lower() == lower), None)
 
-    def _place_in_country(self, name: str, kind: str | None) -> tuple[list[Place], str]:
-        """``"Minsk, Belarus"``: the first part, inside the country the last part names."""
-        head, _, tail = name.rpartition(",")
-        countries, _ = self._ranked(tail, "country", None)
-        if not head.strip() or not countries:
-            return [], normalize(name)
-        return self._ranked(head, kind, countries[0].id)
+    def _qualified(self, head: str, tail: str, kind: str | None) -> tuple[list[Place], str]:
+        """``head`` inside the country or area ``tail`` names ("Tyr (Liban)")."""
+        areas, _ = self._ranked(tail, None, None)
+        area = next((a for a in areas if a.kind in ("country", "province", "region")), None)
+        if area is None:
+            return [], normalize(head)
+        return self._ranked(head, kind, area.id if area.kind != "country" else area.country)
 
     def suggest(self, name: str, *, kind: str | None = None, limit: int = 5) -> list[str]:
         """Names of the places whose names are closest to ``name`` (fuzzy), best first.
@@ -313,15 +298,30 @@ class Gazetteer:
             (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
             (stripped, self._loose.get(skeleton(stripped), [])
              if len(skeleton(stripped).replace(" ", "")) >= _MIN_LOOSE else []),
+            # Loosest: only the story's own places ("Hodeidah" for Al Hudaydah in Yemen).
+            (stripped, [i for i in self._consonant.get(consonants(stripped), [])
+                        if self.places[i].country in self.countries]),
+            *((english, self._exact.get(english, [])) for english in compass_english(stripped)),
         )
-        if kind is not None:
+        # A kind asked for or insisted on ("Anbar province") is looked for down the tiers.
+        needed = (kind,) if kind is not None else _STRICT_HINTS.get(hint or "")
+        if needed:
             for matched, found in tiers:
-                if any(self.places[i].kind == kind for i in found):
+                if any(self.places[i].kind in needed for i in found):
                     return list(dict.fromkeys(found)), hint, matched
-        for matched, found in tiers:
-            if found:
-                return list(dict.fromkeys(found)), hint, matched
-        return [], hint, key
+        # The story's countries win: a tier with a place of theirs before one abroad only.
+        filled = [(m, f) for m, f in tiers if f]
+        if not filled:
+            return [], hint, key
+        matched, found = next((t for t in filled if any(self._at_home(i) for i in t[1])),
+                              filled[0])
+        return list(dict.fromkeys(found)), hint, matched
+
+    def _at_home(self, place_id: str) -> bool:
+        finder = getattr(self._shared_places, "kind_and_country", None)
+        if finder is None or place_id in self._user_ids:
+            return self.places[place_id].country in self.countries
+        return finder(place_id)[1] in self.countries
 
     def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
         return (
@@ -360,7 +360,7 @@ class Gazetteer:
                 return place.id
             if place.id in _REGION_BORDER_CODES:
                 return _REGION_BORDER_CODES[place.id]
-        return self._country_by_stem(key)
+        return demonym_codes().get(key) or self._country_by_stem(key)
 
     def _country_only(self, key: str) -> str | None:
         """The country ``key`` names (its name in any language, or an adjective)."""

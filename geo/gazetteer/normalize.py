@@ -21,6 +21,7 @@ _DROP = re.compile(rf"[{_APOSTROPHES}\u0300-\u036f]")
 _SEPARATORS = re.compile(r"[<>\s\-‐‑‒–—―−_/,;:.()\[\]{}\"«»“”„!?…]+")
 _TAGS = re.compile(r"<[^<>]{0,200}>")
 _DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouyw]")
 _SPECIAL = str.maketrans({"đ": "d", "ı": "i", "ə": "e", "ø": "o", "ß": "ss", "æ": "ae",
                           "ł": "l", "ё": "е", "և": "եւ"})
 
@@ -39,6 +40,10 @@ def lexicon() -> dict[str, Any]:
                        for w in words},
         "variants": re.compile("|".join(sorted((re.escape(o) for o, _ in raw["variants"]),
                                                key=len, reverse=True))),
+        "arabic_names": frozenset(raw["arabic_names"]),
+        "compass": {normalize(w): english for english, words in raw["compass"].items()
+                    for w in words},
+        "articles": frozenset(normalize(w) for w in raw["arabic_articles"]),
         "trigger": frozenset(
             w for kind in raw["generic"].values() for phrase in kind
             for w in normalize(phrase).split()
@@ -85,6 +90,40 @@ def skeleton(key: str) -> str:
     return _DOUBLE.sub(r"\1", key.replace("ie", "e"))
 
 
+@lru_cache(maxsize=1 << 16)
+def consonants(key: str) -> str:
+    """The consonant skeleton of a romanised Arabic name: articles, vowels and a final h
+    dropped, variants folded, so that "Hodeidah" and "Al Hudaydah", "Tell Abyad" and "Tall
+    Abyad", "Deir al-Balah" and "Dayr al Balah" meet. Used only among places of countries
+    whose names are romanised from Arabic (``arabic_names`` in ``data/lexicon.yaml``)."""
+    words = lexicon()
+    kept = [w for w in key.split() if w not in words["articles"]]
+    folded = skeleton(" ".join(kept)).replace("q", "k")
+    return " ".join(_VOWELS.sub("", w.removesuffix("h")) or w[:1] for w in folded.split())
+
+
+#: Two compass words written as one in English ("Northwest region").
+_JOINED = re.compile(r"\b(north|south) (east|west)\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def compass_english(key: str) -> tuple[str, ...]:
+    """``key`` with its compass words in English, and the joined form ("nord ouest" gives
+    ("north west", "northwest")); empty when ``key`` has none."""
+    table = lexicon()["compass"]
+    words = key.split()
+    if not any(w in table for w in words):
+        return ()
+    english = " ".join(table.get(w, w) for w in words)
+    joined = _JOINED.sub(r"\1\2", english)
+    return (english, joined) if joined != english else (english,)
+
+
+def is_arabic_named(country: str) -> bool:
+    """True when ``country``'s place names are romanised from Arabic (see consonants)."""
+    return country in lexicon()["arabic_names"]
+
+
 @cache
 def variants_table() -> dict[str, str]:
     """Each spelling variant of ``data/lexicon.yaml`` to what it folds into."""
@@ -98,4 +137,5 @@ def variants_table() -> dict[str, str]:
     return table
 
 
-__all__ = ["lexicon", "normalize", "skeleton", "strip_generic", "variants_table"]
+__all__ = ["compass_english", "consonants", "is_arabic_named", "lexicon", "normalize",
+           "skeleton", "strip_generic", "variants_table"]

@@ -1,0 +1,121 @@
+"""Names a place answers to through a neighbour: a province by its chief town ("Hodeidah
+governorate", "tỉnh Latakia"), an airport by the town it serves ("аэропорт Внуково",
+"Kismayo airport").
+
+Worked out when the name index is built, from the positions and populations in the data:
+the chief town of a province is the most populous populated place inside it; the airport of
+a town is the nearest airport with an IATA code (scheduled traffic) within SERVED_KM. These
+names go to the index's ``stripped`` table, which answers only when the wording asks for
+that kind (a province word, an airport word): bare "Hodeidah" stays the city.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import numpy as np
+import shapely
+
+from .distance import great_circle_km
+from .normalize import normalize, strip_generic
+from .place import Place
+
+#: An airport serves the towns within this distance of it (km).
+SERVED_KM = 25.0
+#: Towns smaller than this are not named for the airport nearby.
+SERVED_MIN_POPULATION = 10_000
+#: A province smaller than this is a city's own outline (Yerevan, Tbilisi): its polygon is
+#: the better answer for the city's name, so its chief town does not outrank it (km²).
+CITY_PROVINCE_KM2 = 1_500.0
+#: A town this populous inside a province of its name is what a bare name means ("Mosul").
+BIG_TOWN = 100_000
+#: Degrees searched around a town for its airport (more than SERVED_KM anywhere below 75°).
+_SEARCH_DEG = 1.0
+
+
+def province_seats(places: Mapping[str, Place], population: Mapping[str, int]) -> dict[str, str]:
+    """The chief town of each province: the most populous populated place inside it."""
+    provinces = [p for p in places.values() if p.kind == "province"]
+    towns = [p for p in places.values() if p.kind == "city" and population.get(p.id, 0) > 0]
+    if not provinces or not towns:
+        return {}
+    tree = shapely.STRtree([t.geometry for t in towns])
+    inside, town = tree.query([p.geometry for p in provinces], predicate="contains")
+    best: dict[str, str] = {}
+    for p_number, t_number in zip(inside.tolist(), town.tolist(), strict=True):
+        province, candidate = provinces[p_number].id, towns[t_number].id
+        held = best.get(province)
+        # The most populous; between equals, the smaller id (a stable choice).
+        if held is None or (-population[candidate], candidate) < (-population[held], held):
+            best[province] = candidate
+    return dict(sorted(best.items()))
+
+
+def served_towns(places: Mapping[str, Place],
+                 population: Mapping[str, int]) -> dict[str, list[str]]:
+    """The towns each airport with an IATA code serves (it is the nearest such airport)."""
+    airports = [p for p in places.values() if p.kind == "airport" and population.get(p.id, 0)]
+    towns = [p for p in places.values()
+             if p.kind == "city" and population.get(p.id, 0) >= SERVED_MIN_POPULATION]
+    if not airports or not towns:
+        return {}
+    tree = shapely.STRtree([a.geometry for a in airports])
+    town_points = np.asarray([t.geometry for t in towns], dtype=object)
+    found, nearest = tree.query_nearest(town_points, max_distance=_SEARCH_DEG, all_matches=False)
+    served: dict[str, list[str]] = {}
+    for t_number, a_number in zip(found.tolist(), nearest.tolist(), strict=True):
+        town, airport = towns[t_number], airports[a_number]
+        point, at = town.geometry, airport.geometry
+        if great_circle_km(point.y, point.x, at.y, at.x) <= SERVED_KM:
+            served.setdefault(airport.id, []).append(town.id)
+    return {a: sorted(ts) for a, ts in sorted(served.items())}
+
+
+def alias_keys(places: Mapping[str, Place], seats: Mapping[str, str],
+               served: Mapping[str, list[str]]) -> Iterator[tuple[str, str]]:
+    """(stripped key, place id) for every name a province takes from its chief town and an
+    airport from the towns it serves."""
+    for province, town in seats.items():
+        for key in _bare_keys(places[town]):
+            yield key, province
+    for airport, towns in served.items():
+        for town in towns:
+            for key in _bare_keys(places[town]):
+                yield key, airport
+
+
+def _bare_keys(place: Place) -> list[str]:
+    names = [place.name, *(n for lang, values in place.names.items() if lang != "code"
+                           for n in values)]
+    keys = (strip_generic(normalize(name))[0] for name in names)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def area_km2(place: Place) -> float:
+    """Approximate area of a place's polygon (km²), scaled by the cosine of its latitude."""
+    geometry = place.geometry
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return 0.0
+    latitude = geometry.representative_point().y
+    return float(geometry.area * 111.32**2 * np.cos(np.radians(latitude)))
+
+
+
+
+def chief_town_first(places: list[Place], seats: Mapping[str, list[str]],
+                     population: Mapping[str, int]) -> list[Place]:
+    """``places`` (ranked) with a town of the best province put first when it is the
+    province's chief town or a city of BIG_TOWN people inside it: news mean the town by a
+    bare "Agadez", "Kidal" or "Mosul" and say "Agadez region" for the province. A city's own
+    outline (Yerevan, under CITY_PROVINCE_KM2) stays first, and so does a province whose
+    town of that name is neither (Ararat)."""
+    first = places[0]
+    if first.kind != "province" or area_km2(first) < CITY_PROVINCE_KM2:
+        return places
+    seat = seats.get(first.id) or [""]
+    town = next((p for p in places[1:] if p.kind == "city" and (p.id == seat[0] or (
+        population.get(p.id, 0) >= BIG_TOWN and first.geometry.covers(p.geometry)))), None)
+    return places if town is None else [town, *(p for p in places if p is not town)]
+
+__all__ = ["CITY_PROVINCE_KM2", "SERVED_KM", "alias_keys", "area_km2", "chief_town_first",
+           "province_seats", "served_towns"]

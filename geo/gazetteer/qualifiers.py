@@ -1,0 +1,37 @@
+"""Names with a qualifier that says where they lie: "Minsk, Belarus", "Tyr (Liban)",
+"Palma, Cabo Delgado", "Sahel region of Burkina Faso", "Gao au Mali".
+
+:func:`qualified_parts` splits such a name into (head, qualifier) pairs to try, best first;
+the gazetteer resolves the qualifier to a country or an area and the head inside it. It is
+tried only when the whole name matched nothing ("Republic of Korea" is a name of its own).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "Tyr (Liban)", "Nord (Haïti)": a qualifier in brackets at the end.
+_BRACKETED = re.compile(r"^(?P<head>.+?)\s*\((?P<tail>[^()]+)\)\s*$")
+#: "Sahel region of Burkina Faso", "Gao au Mali", "Kidal в Мали", "Gao ở Mali": the last
+#: "in/of" word (en, fr, ru, vi) before the qualifier.
+_OF = re.compile(r"^(?P<head>.+)\s+(?:of|in|du|de la|de l'|de|des|en|au|aux|в|во|на|ở|tại|"
+                 r"thuộc|của)\s+(?P<tail>[^\s].*)$", re.IGNORECASE)
+
+
+def qualified_parts(name: str) -> list[tuple[str, str]]:
+    """(head, qualifier) pairs ``name`` may be split into, best first (empty if none)."""
+    text = " ".join(name.split())
+    parts: list[tuple[str, str]] = []
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        parts.append((bracketed["head"], bracketed["tail"]))
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and tail.strip():
+        parts.append((head.strip(), tail.strip()))
+    of = _OF.match(text)
+    if of:
+        parts.append((of["head"], of["tail"]))
+    return [(h, t) for h, t in dict.fromkeys(parts) if h.strip(" ,") and t.strip()]
+
+
+__all__ = ["qualified_parts"]
