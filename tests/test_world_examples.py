@@ -44,13 +44,27 @@ def test_alt_text_names_the_countries_that_hold_the_story(name, shown) -> None:
 def test_a_story_over_two_countries_is_said_to_cover_both() -> None:
     from types import SimpleNamespace
 
-    from geo.render.alt_text import _countries_shown
+    from geo.render.presentation import countries_shown
 
     def presence(country: str) -> SimpleNamespace:
         return SimpleNamespace(place=SimpleNamespace(country=country))
 
     scenario = SimpleNamespace(country="ML", countries=("ML", "NE", "FR"),
                                presences=(presence("NE"), presence("ML"), presence("NE")))
-    assert _countries_shown(SimpleNamespace(scenario=scenario)) == ["ML", "NE"]
+    assert countries_shown(scenario) == ["ML", "NE"]
     alone = SimpleNamespace(country="ML", countries=("ML", "FR"), presences=(presence("XX"),))
-    assert _countries_shown(SimpleNamespace(scenario=alone)) == ["ML"]
+    assert countries_shown(alone) == ["ML"]
+
+
+def test_the_locator_inset_outlines_every_story_country() -> None:
+    import shapely
+
+    from geo.render.static.projection import inset, project_point, projection
+
+    niamey, bamako = (2.1098, 13.51366), (-7.97522, 12.60915)  # GeoNames 2440485, 2460596
+    crs = projection([shapely.Point(*niamey), shapely.Point(*bamako)])
+    at_niamey = shapely.Point(*project_point(*niamey, crs))
+    both = inset(crs, (-3.0, 15.0), ("ML", "NE")).focus
+    mali = inset(crs, (-3.0, 15.0), ("ML",)).focus
+    assert both.contains(at_niamey) and not mali.contains(at_niamey)
+    assert both.contains(shapely.Point(*project_point(*bamako, crs)))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..i18n import check_language, label
 from ..timeline import CHANGES, Timeline
+from .presentation import countries_shown
 from .static.names import (
     country_name,
     first_upper,
@@ -84,15 +85,6 @@ def _clause(change: str, rows: list[dict[str, Any]], lang: str) -> str:
     return "; ".join(parts)
 
 
-def _countries_shown(timeline: Timeline) -> list[str]:
-    """The story's countries that hold a presence (a scenario may list a force's home
-    country only so that its places resolve), the main country when none does."""
-    scenario = timeline.scenario
-    present = {p.place.country for p in scenario.presences}
-    listed = scenario.countries or (scenario.country,)
-    return [c for c in listed if c in present] or [scenario.country]
-
-
 def alt_text(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
              layout: str = "side-by-side") -> str:
     """One paragraph describing the static map of ``before`` → ``after`` in ``lang``.
@@ -113,7 +105,7 @@ def alt_text(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str =
     rows = frame.drop(columns="geometry").to_dict("records")
     dates = {"before": format_date(before, lang), "after": format_date(after, lang)}
     forces = list(dict.fromkeys(in_sentence(force_name(r, lang), lang) for r in rows))
-    country = join_words([country_name(c, lang) for c in _countries_shown(timeline)], lang)
+    country = join_words([country_name(c, lang) for c in countries_shown(timeline.scenario)], lang)
     opening = "static_alt_pair" if layout == "side-by-side" else "static_alt_change"
     sentences = [label(opening, lang).format(country=country,
                                              forces=join_words(forces, lang), **dates)]

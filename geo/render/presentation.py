@@ -194,6 +194,27 @@ def legend_entries(styles: Iterable[Style], forces: Mapping[str, list[str]], lan
     return entries
 
 
-__all__ = ["CATEGORIES", "SYMBOL_ORDER", "TREATED", "LegendEntry", "Palette", "Style",
-           "Treatment", "force_type_name", "legend_entries", "neutral", "palette",
-           "style_for"]
+def countries_shown(scenario: Any) -> list[str]:
+    """The story's countries that hold a presence, in the scenario's order (a scenario may
+    list a force's home country only so that its places resolve); the main country when
+    none does. Titles, alt text, the locator inset and the static map's extent use them."""
+    present = {p.place.country for p in scenario.presences}
+    listed = scenario.countries or (scenario.country,)
+    return [c for c in listed if c in present] or [scenario.country]
+
+
+__all__ = [
+    "CATEGORIES",
+    "SYMBOL_ORDER",
+    "TREATED",
+    "LegendEntry",
+    "Palette",
+    "Style",
+    "Treatment",
+    "countries_shown",
+    "force_type_name",
+    "legend_entries",
+    "neutral",
+    "palette",
+    "style_for",
+]

@@ -117,9 +117,11 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     """Draw the map into a matplotlib figure (no pyplot, no global state)."""
     import math
 
+    import shapely
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from ..presentation import countries_shown
     from .content import (
         capital,
         context_labels,
@@ -135,7 +137,9 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
 
     frame = timeline.change(before, after)
     country = timeline.scenario.country
-    focus_ll = focus_lonlat(country)
+    story_countries = tuple(countries_shown(timeline.scenario))
+    outlines = [o for o in (focus_lonlat(c) for c in story_countries) if o is not None]
+    focus_ll = shapely.union_all(outlines) if outlines else None
     geometries = [*frame.geometry, *([focus_ll] if focus_ll is not None else [])]
     crs = projection(geometries)
     extent = map_extent([project(g, crs) for g in geometries])
@@ -212,7 +216,7 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     last = panels[-1]
     centre = tuple(float(v) for v in focus_ll.centroid.coords[0]) if focus_ll is not None else (
         0.0, 0.0)
-    locator = inset(crs, centre, country)
+    locator = inset(crs, centre, story_countries)
     inset_w = panel_w * (0.28 if len(names) == 2 else 0.22)
     inset_h = inset_w / locator.extent.aspect
     per_inch = extent.width / panel_w

@@ -288,21 +288,19 @@ class Inset:
 
 
 @cache
-def inset(crs: str, centre: tuple[float, float], country: str) -> Inset:
-    """Countries within the inset's view around ``centre`` (longitude, latitude)."""
+def inset(crs: str, centre: tuple[float, float], countries: tuple[str, ...]) -> Inset:
+    """Countries within the inset's view around ``centre`` (longitude, latitude); the
+    story's ``countries`` are its focus."""
     lon, lat = centre
     half_lon, half_lat = INSET_HALF_SPAN
     clip = box(lon - half_lon * 1.6, lat - half_lat * 1.6, lon + half_lon * 1.6,
                lat + half_lat * 1.6)
-    land, focus = [], None
+    land, focus = [], []
     for record in read_layer("countries"):
         if not record["geometry"].intersects(clip):
             continue
         geometry = project(shapely.intersection(record["geometry"], clip), crs)
-        if record["id"] == country:
-            focus = geometry
-        else:
-            land.append(geometry)
+        (focus if record["id"] in countries else land).append(geometry)
     corners = [project_point(lon + dx * half_lon, lat + dy * half_lat, crs)
                for dx in (-1, 1) for dy in (-1, 1)]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
@@ -312,7 +310,7 @@ def inset(crs: str, centre: tuple[float, float], country: str) -> Inset:
         x, y = project_point(sea_lon, sea_lat, crs)
         if view.xmin < x < view.xmax and view.ymin < y < view.ymax:
             seas.append((key, x, y))
-    return Inset(tuple(land), focus if focus is not None else shapely.Polygon(), view,
+    return Inset(tuple(land), shapely.union_all(focus) if focus else shapely.Polygon(), view,
                  tuple(seas))
 
 
