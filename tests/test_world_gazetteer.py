@@ -13,12 +13,12 @@ from bench.refset import check_border, check_place, rows
 from geo.errors import PlaceNotFound
 from geo.gazetteer import Gazetteer
 
-#: The share of reference rows the gazetteer must get right, per split. Measured on
-#: 2026-12-03: places 81.4% (tune) and 78.6% (holdout), borders 55.9% and 28.6%; a drop
-#: below these floors is a regression. (The misses are listed by `python -m bench.refset
-#: --misses`.)
-PLACE_FLOOR = 0.75
-BORDER_FLOOR = {"tune": 0.5, "holdout": 0.25}
+#: The share of reference rows the gazetteer must get right, per split; a drop below these
+#: floors is a regression. Measured on 2026-12-04: places 91.7% (tune), 87.1% (holdout) and
+#: 67.9% on the fresh rows gathered after that tuning and never tuned to; borders 64.7%,
+#: 38.1% and 46.7%. (`python -m bench.refset --misses` lists the tune and holdout misses.)
+PLACE_FLOOR = {"tune": 0.88, "holdout": 0.83, "fresh": 0.62}
+BORDER_FLOOR = {"tune": 0.6, "holdout": 0.33, "fresh": 0.4}
 
 
 @pytest.fixture(scope="module")
@@ -33,20 +33,20 @@ def gazetteer_for():
     return get
 
 
-@pytest.mark.parametrize("split", ["tune", "holdout"])
+@pytest.mark.parametrize("split", ["tune", "holdout", "fresh"])
 def test_reference_places_resolve_within_tolerance(gazetteer_for, split: str) -> None:
     chosen = [r for r in rows("places") if r["split"] == split]
     outcomes = [check_place(gazetteer_for, r) for r in chosen]
     good = sum(o.ok for o in outcomes)
     assert len({r["country"] for r in chosen}) >= 40
-    assert good / len(outcomes) >= PLACE_FLOOR, [o.row["query"] for o in outcomes if not o.ok]
+    assert good / len(outcomes) >= PLACE_FLOOR[split], sum(not o.ok for o in outcomes)
 
 
-@pytest.mark.parametrize("split", ["tune", "holdout"])
+@pytest.mark.parametrize("split", ["tune", "holdout", "fresh"])
 def test_reference_border_lengths(gazetteer_for, split: str) -> None:
     outcomes = [check_border(gazetteer_for, r) for r in rows("borders") if r["split"] == split]
     good = sum(o.ok for o in outcomes)
-    assert good / len(outcomes) >= BORDER_FLOOR[split], [o.got for o in outcomes if not o.ok]
+    assert good / len(outcomes) >= BORDER_FLOOR[split], sum(not o.ok for o in outcomes)
 
 
 @pytest.mark.parametrize(("query", "country", "expected"), [

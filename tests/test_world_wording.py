@@ -163,3 +163,25 @@ def test_somalia_and_cyprus_are_whole(story) -> None:
     # ISO 3166 draws Somaliland inside Somalia and the north inside Cyprus.
     assert _covers(story("SO").get("SO"), 9.56, 44.065)
     assert _covers(story("CY").get("CY"), 35.33634, 33.31729)
+
+
+# -- Russian adjectival province names; names written as one word ------------------------
+
+@pytest.mark.parametrize(("country", "query", "lat", "lon"), [
+    ("AM", "Тавушская область", 40.88037, 45.14776),   # Ijevan, geonames 616627
+    ("AM", "Лорийская область", 40.8074, 44.49704),    # Vanadzor, geonames 616530
+    ("UA", "Сумская область", 50.91741, 34.79906),     # Sumy, geonames 692194
+])
+def test_russian_adjectival_province_names(story, country, query, lat, lon) -> None:
+    place = story(country).resolve(query)
+    assert place.kind == "province" and _covers(place, lat, lon), place.id
+
+
+def test_a_russian_adjective_needs_a_province_word(story) -> None:
+    with pytest.raises(PlaceNotFound):
+        story("AM").resolve("Тавушская")
+
+
+def test_a_name_written_as_one_word(story) -> None:
+    place = story("AM").resolve("Nornork")  # GeoNames writes Nor Nork (866153)
+    assert _km(place, 40.19661, 44.5669) <= 10

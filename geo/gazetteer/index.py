@@ -34,8 +34,8 @@ from .normalize import (
     compass_english,
     consonants,
     is_arabic_named,
+    loose_key,
     normalize,
-    skeleton,
     strip_generic,
 )
 from .place import Place
@@ -103,7 +103,7 @@ def name_keys(name: str, country: str = "") -> list[tuple[str, str]]:
     keys = [("exact", key)]
     if stripped != key:
         keys.append(("stripped", stripped))
-    keys.append(("loose", skeleton(stripped)))
+    keys.append(("loose", loose_key(stripped)))
     if is_arabic_named(country):
         bare = consonants(stripped)
         if len(bare.replace(" ", "")) >= MIN_CONSONANTS:

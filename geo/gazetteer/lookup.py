@@ -6,12 +6,10 @@
 >>> gazetteer.resolve("biên giới Armenia với Thổ Nhĩ Kỳ và Iran").parts
 ('border:AM-TR', 'border:AM-IR')
 
-Resolution (DESIGN.md section 3): exact match on the normalised name, then without generic
-words ("province", "tỉnh", "vùng") whose kind becomes a preference, then on the
-transliteration skeleton, then border phrases. Several candidates are ranked: the kind asked
-for, the kind the wording hints at, places in the story's country, higher administrative
-level (a province before a town of the same name), larger population. The returned
-:class:`Place` lists the others in ``chosen_from``.
+Resolution (DESIGN.md section 3): tiers of keys (:meth:`Gazetteer._match`), then border
+phrases, parts of countries and qualified names. Candidates are ranked: the kind asked or
+hinted, the story's countries, higher administrative level, a chief town before its
+province, population. The returned :class:`Place` lists the others in ``chosen_from``.
 """
 
 from __future__ import annotations
@@ -36,9 +34,16 @@ from .directions import named_part
 from .distance import FAR_KM, far_warning
 from .index import index_key, load_index, with_places
 from .misses import not_found, wrong_kind
-from .normalize import compass_english, consonants, normalize, skeleton, strip_generic
+from .normalize import (
+    compass_english,
+    consonants,
+    loose_key,
+    normalize,
+    russian_nouns,
+    strip_generic,
+)
 from .place import KINDS, Place
-from .qualifiers import qualified_parts
+from .qualifiers import inside, qualified_parts
 from .suggest import Suggester
 
 if TYPE_CHECKING:
@@ -209,7 +214,7 @@ class Gazetteer:
         if kind is not None:
             places = [p for p in places if p.kind == kind]
         if within is not None:
-            places = self._within(places, within)
+            places = inside(places, within, self.places, self.resolve)
         if len(places) > 1:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
             if kind is None and hint is None:
@@ -277,10 +282,12 @@ class Gazetteer:
     def _match(self, name: str, kind: str | None) -> tuple[list[str], str | None, str]:
         """Ids matching ``name``, the kind its wording hints at, and the key used.
 
-        Tiers, first that matches: the full name; the name without generic words; the
-        transliteration skeleton. Names that carry a generic word of their own ("Lake
-        Sevan") also answer to the bare name when they are natural features or regions,
-        or when that kind is asked for or hinted ("Margara crossing").
+        Tiers: the full name; without generic words; the transliteration skeleton; the
+        consonants of names romanised from Arabic; compass words in English; the nouns of
+        Russian adjectives. The first tier with a place in the story's countries (or of
+        the kind asked for) wins, else the first that matches. Names with a generic word
+        of their own ("Lake Sevan") also answer to the bare name when natural features or
+        regions, or when that kind is asked for or hinted ("Margara crossing").
         """
         key = normalize(name)
         exact = self._exact.get(key)
@@ -296,12 +303,14 @@ class Gazetteer:
         tiers = (
             (key, self._exact.get(key, []) + bare(self._stripped.get(key, []))),
             (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
-            (stripped, self._loose.get(skeleton(stripped), [])
-             if len(skeleton(stripped).replace(" ", "")) >= _MIN_LOOSE else []),
+            (stripped, self._loose.get(loose_key(stripped), [])
+             if len(loose_key(stripped)) >= _MIN_LOOSE else []),
             # Loosest: only the story's own places ("Hodeidah" for Al Hudaydah in Yemen).
             (stripped, [i for i in self._consonant.get(consonants(stripped), [])
                         if self.places[i].country in self.countries]),
             *((english, self._exact.get(english, [])) for english in compass_english(stripped)),
+            *((noun, self._exact.get(noun, [])) for noun in (
+                russian_nouns(stripped) if wanted in ("province", "region") else ())),
         )
         # A kind asked for or insisted on ("Anbar province") is looked for down the tiers.
         needed = (kind,) if kind is not None else _STRICT_HINTS.get(hint or "")
@@ -342,16 +351,6 @@ class Gazetteer:
                 and self._population.get(place.id, 0) >= BIG_CITY):
             return 2 * _KIND_RANK["province"] - 1
         return rank
-
-    def _within(self, places: Iterable[Place], within: str) -> list[Place]:
-        if len(within) == 2 and within.isalpha():
-            code = within.upper()
-            if self.places.get(code) is None or self.places[code].kind != "country":
-                raise BadArgument(f"within: unknown country code {within!r}; give an ISO "
-                                  "3166-1 alpha-2 code such as AM, or a place name")
-            return [p for p in places if p.country == code]
-        area = self.resolve(within).geometry
-        return [p for p in places if area.intersects(p.geometry.representative_point())]
 
     def _country_code(self, key: str) -> str | None:
         for place_id in self._exact.get(key, ()):

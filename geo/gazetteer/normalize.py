@@ -41,6 +41,9 @@ def lexicon() -> dict[str, Any]:
         "variants": re.compile("|".join(sorted((re.escape(o) for o, _ in raw["variants"]),
                                                key=len, reverse=True))),
         "arabic_names": frozenset(raw["arabic_names"]),
+        "ru_adjective": tuple(sorted({normalize(w) for w in raw["russian_adjective_endings"]},
+                                     key=len, reverse=True)),
+        "ru_noun": tuple(normalize(w) for w in raw["russian_noun_endings"]),
         "compass": {normalize(w): english for english, words in raw["compass"].items()
                     for w in words},
         "articles": frozenset(normalize(w) for w in raw["arabic_articles"]),
@@ -90,6 +93,12 @@ def skeleton(key: str) -> str:
     return _DOUBLE.sub(r"\1", key.replace("ie", "e"))
 
 
+def loose_key(key: str) -> str:
+    """The key of the index's loose tier: the skeleton without spaces, so that "Bani
+    Bangou" and "Banibangou", "Nor Nork" and "Nornork" meet."""
+    return skeleton(key).replace(" ", "")
+
+
 @lru_cache(maxsize=1 << 16)
 def consonants(key: str) -> str:
     """The consonant skeleton of a romanised Arabic name: articles, vowels and a final h
@@ -119,6 +128,25 @@ def compass_english(key: str) -> tuple[str, ...]:
     return (english, joined) if joined != english else (english,)
 
 
+@lru_cache(maxsize=1 << 12)
+def russian_nouns(key: str) -> tuple[str, ...]:
+    """Nouns a Russian adjectival name may come from: "сюникская" gives "сюник", "донецкая"
+    "донецк", "запорожская" "запорожье", "лорийская" "лори" (the last word changed; empty
+    when it has no adjectival ending)."""
+    words = lexicon()
+    *head, last = key.split() or [""]
+    ending = next((e for e in words["ru_adjective"]
+                   if last.endswith(e) and len(last) > len(e) + 2), None)
+    if ending is None or not any("\u0430" <= c <= "\u044f" for c in last):
+        return ()
+    stem = last[: -len(ending)]
+    bases = [stem, stem.removesuffix("ск")] if stem.endswith("ск") else [stem]
+    # "й" is "и" once normalised: "лорийская" -> "лории" -> "лори".
+    bases += [b[:-1] for b in bases if b.endswith("и") and len(b) > 3]
+    found = [" ".join([*head, b + n]) for b in dict.fromkeys(bases) for n in words["ru_noun"]]
+    return tuple(dict.fromkeys(found))
+
+
 def is_arabic_named(country: str) -> bool:
     """True when ``country``'s place names are romanised from Arabic (see consonants)."""
     return country in lexicon()["arabic_names"]
@@ -137,5 +165,5 @@ def variants_table() -> dict[str, str]:
     return table
 
 
-__all__ = ["compass_english", "consonants", "is_arabic_named", "lexicon", "normalize",
-           "skeleton", "strip_generic", "variants_table"]
+__all__ = ["compass_english", "consonants", "is_arabic_named", "lexicon", "loose_key",
+           "normalize", "russian_nouns", "skeleton", "strip_generic", "variants_table"]

@@ -9,6 +9,10 @@ tried only when the whole name matched nothing ("Republic of Korea" is a name of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
+
+from ..errors import BadArgument
+from .place import Place
 
 #: "Tyr (Liban)", "Nord (Haïti)": a qualifier in brackets at the end.
 _BRACKETED = re.compile(r"^(?P<head>.+?)\s*\((?P<tail>[^()]+)\)\s*$")
@@ -34,4 +38,18 @@ def qualified_parts(name: str) -> list[tuple[str, str]]:
     return [(h, t) for h, t in dict.fromkeys(parts) if h.strip(" ,") and t.strip()]
 
 
-__all__ = ["qualified_parts"]
+def inside(places: Iterable[Place], within: str, known: Mapping[str, Place],
+           resolve: Callable[[str], Place]) -> list[Place]:
+    """The ``places`` in the country ``within`` (alpha-2 code) or inside the place it names
+    (an id or a name, resolved with ``resolve``)."""
+    if len(within) == 2 and within.isalpha():
+        code = within.upper()
+        if known.get(code) is None or known[code].kind != "country":
+            raise BadArgument(f"within: unknown country code {within!r}; give an ISO "
+                              "3166-1 alpha-2 code such as AM, or a place name")
+        return [p for p in places if p.country == code]
+    area = resolve(within).geometry
+    return [p for p in places if area.intersects(p.geometry.representative_point())]
+
+
+__all__ = ["inside", "qualified_parts"]
