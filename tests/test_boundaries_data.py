@@ -140,3 +140,15 @@ def test_sources_md_lists_every_pinned_package() -> None:
         assert entry["sha256"][:16] in sources
         assert entry["licence"] in sources
     assert "OpenStreetMap" in sources and "GeoNames" in sources
+
+
+@pytest.mark.parametrize(("region", "town", "lat", "lon"), [
+    ("GY-DE", "Georgetown", 6.80448, -58.15527),  # GeoNames 3378644
+    ("GY-UT", "Lethem", 3.3726, -59.79967),       # GeoNames 3377425
+    ("GY-CU", "Bartica", 6.40539, -58.62334),     # GeoNames 3379507
+    ("GY-UD", "Linden", 6.00815, -58.30724),      # GeoNames 3377408
+])
+def test_a_division_bears_its_own_name(gazetteer: Gazetteer, region: str, town: str,
+                                       lat: float, lon: float) -> None:
+    """Natural Earth shuffles Guyana's region names (data/curated/division_names.yaml)."""
+    assert gazetteer.get(region).geometry.covers(shapely.Point(lon, lat)), town

