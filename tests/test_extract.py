@@ -370,3 +370,18 @@ def test_records_of_one_sentence_are_capped_with_a_note(tmp_path):
     assert len(draft.records) == MAX_RECORDS_PER_SENTENCE
     assert any("more than" in u.reason and "split the sentence" in u.reason
                for u in draft.unused)
+
+
+@pytest.mark.parametrize("text", [
+    "About 300 Indian soldiers left Gan airport in the Maldives on May 10.",
+    "Khoảng 300 binh sĩ Ấn Độ đã rời sân bay Gan ở Maldives hôm 10/5.",
+])
+def test_a_force_of_any_country_keeps_its_nationality(tmp_path, text):
+    """Nationality words of every country (demonyms, Vietnamese country names), not only
+    the curated eight: Indian troops are Indian, never borrowed from another force."""
+    article = tmp_path / "a.txt"
+    article.write_text(f"Date: 2024-05-10\nOutlet: Test Wire\n\n{text}\n", encoding="utf-8")
+    draft = extract_articles([article], country="MV")
+    assert [(r.force.country, r.force.type, r.target.key) for r in draft.records] == [
+        ("IN", "army", "airport:VRMG")]
+    assert draft.records[0].force.names["en"] == "Indian troops"

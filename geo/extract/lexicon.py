@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
+from .nationalities import curated_key, nationality_words
 from .text import Sentence, form, tokenize
 from .wordlists import load
 
@@ -150,8 +151,8 @@ def lexicon() -> Lexicon:
     force_pairs = [(p, kind) for kind, langs in forces["types"].items()
                    for words in langs.values() for p in words]
     force_pairs += _pairs(forces["not_forces"], None)
-    nationality_pairs = [(p, code) for code, spec in forces["nationalities"].items()
-                         for lang in ("en", "vi") for p in spec[lang]]
+    nationality_pairs, nationality_labels = nationality_words(
+        curated_key(forces["nationalities"]))
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
                      for words in langs.values() for p in words]
     trigger_pairs += _pairs(events["not_triggers"], None)
@@ -165,8 +166,7 @@ def lexicon() -> Lexicon:
                                  for p in forces["generic"]),
         nationalities=PhraseMatcher(nationality_pairs),
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
-        nationality_labels={code: {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
-                            for code, spec in forces["nationalities"].items()},
+        nationality_labels=nationality_labels,
         force_labels=forces["labels"],
         triggers=PhraseMatcher(trigger_pairs),
         modifiers=PhraseMatcher(modifier_pairs),

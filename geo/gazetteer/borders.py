@@ -6,14 +6,13 @@ gazetteer can answer with the border lines between the story's country and each 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
 import shapely
 
-from ..data_files import data_path
 from ..errors import PlaceNotFound
+from .boundaries import read_demonyms
 from .normalize import lexicon, normalize
 from .place import Place
 
@@ -68,9 +67,8 @@ def parse_border_phrase(key: str, country_of: Callable[[str], str | None]) -> li
 def demonym_codes() -> dict[str, str]:
     """Normalised demonyms and alternative spellings to country codes ("finnish": "FI",
     "saoudienne": "SA", "drc": "CD"), from ``data/boundaries/demonyms.json``."""
-    raw = json.loads(data_path("boundaries", "demonyms.json").read_text(encoding="utf-8"))
     codes: dict[str, str] = {}
-    for code, words in sorted(raw["countries"].items()):
+    for code, words in sorted(read_demonyms().items()):
         for lang in ("en", "fr", "alt"):
             for word in words.get(lang, ()):
                 codes.setdefault(normalize(word), code)

@@ -38,6 +38,18 @@ _FORMAT = 1
 
 
 @cache
+def read_demonyms() -> dict[str, dict[str, list[str]]]:
+    """``data/boundaries/demonyms.json``: by country code, its demonyms in English and French
+    and its alternative spellings (``{"FI": {"en": ["Finnish"], "fr": [...], "alt": [...]}}``)."""
+    path = data_path("boundaries", "demonyms.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["countries"]
+    except (OSError, ValueError, KeyError) as error:
+        raise DataFileError(f"{path}: cannot read the demonyms: {error}; reinstall deploymap "
+                            "or rebuild the data with `python -m scripts.boundaries`") from error
+
+
+@cache
 def read_layer(name: str) -> tuple[dict[str, Any], ...]:
     """The features of ``data/boundaries/<name>.geojson``, geometries as shapely objects.
 
@@ -109,4 +121,4 @@ def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
     return tuple(records)
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "layer_path", "read_layer"]
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "layer_path", "read_demonyms", "read_layer"]
