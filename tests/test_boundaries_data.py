@@ -152,3 +152,17 @@ def test_a_division_bears_its_own_name(gazetteer: Gazetteer, region: str, town: 
                                        lat: float, lon: float) -> None:
     """Natural Earth shuffles Guyana's region names (data/curated/division_names.yaml)."""
     assert gazetteer.get(region).geometry.covers(shapely.Point(lon, lat)), town
+
+
+@pytest.mark.parametrize(("query", "country", "published_km2"), [
+    ("Lake Victoria", "UG", 68_800),   # Wikipedia, "Lake Victoria": 68,800 km2
+    ("lac Tanganyika", "TZ", 32_900),  # Wikipedia, "Lake Tanganyika": 32,900 km2
+    ("озеро Байкал", "RU", 31_722),    # Wikipedia, "Lake Baikal": 31,722 km2
+])
+def test_the_worlds_large_lakes_are_drawn_at_their_size(query: str, country: str,
+                                                        published_km2: float) -> None:
+    from scripts.boundaries.geometry import area_km2
+
+    lake = Gazetteer(country=country).resolve(query)
+    assert lake.kind == "lake" and lake.id.startswith("lake:")
+    assert abs(area_km2(lake.geometry) - published_km2) <= 0.1 * published_km2

