@@ -155,7 +155,8 @@ def test_a_division_bears_its_own_name(gazetteer: Gazetteer, region: str, town: 
 
 
 @pytest.mark.parametrize(("query", "country", "published_km2"), [
-    ("Lake Victoria", "UG", 68_800),   # Wikipedia, "Lake Victoria": 68,800 km2
+    ("Lake Superior", "US", 82_100),   # Wikipedia, "Lake Superior": 82,100 km2
+    ("Ладожское озеро", "RU", 17_700),  # Wikipedia, "Lake Ladoga": 17,700 km2
     ("lac Tanganyika", "TZ", 32_900),  # Wikipedia, "Lake Tanganyika": 32,900 km2
     ("озеро Байкал", "RU", 31_722),    # Wikipedia, "Lake Baikal": 31,722 km2
 ])
