@@ -70,3 +70,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def gazetteer_for():
+    """Gazetteers by story country, each made once: ``gazetteer_for("NE")``."""
+    made: dict[str, Gazetteer] = {}
+
+    def get(country: str) -> Gazetteer:
+        if country not in made:
+            made[country] = Gazetteer(country=country)
+        return made[country]
+
+    return get

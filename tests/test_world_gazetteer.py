@@ -22,18 +22,6 @@ BORDER_FLOOR = {"tune": 0.6, "holdout": 0.33, "fresh": 0.4}
 
 
 @pytest.fixture(scope="module")
-def gazetteer_for():
-    made: dict[str, Gazetteer] = {}
-
-    def get(country: str) -> Gazetteer:
-        if country not in made:
-            made[country] = Gazetteer(country=country)
-        return made[country]
-
-    return get
-
-
-@pytest.fixture(scope="module")
 def place_outcomes(gazetteer_for):
     return [check_place(gazetteer_for, r) for r in rows("places")]
 

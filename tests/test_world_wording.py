@@ -12,20 +12,13 @@ import pytest
 import shapely
 
 from geo.errors import PlaceNotFound
-from geo.gazetteer import Gazetteer
 from geo.gazetteer.distance import great_circle_km
 
 
 @pytest.fixture(scope="module")
-def story():
-    made: dict[str, Gazetteer] = {}
-
-    def get(country: str) -> Gazetteer:
-        if country not in made:
-            made[country] = Gazetteer(country=country)
-        return made[country]
-
-    return get
+def story(gazetteer_for):
+    """A gazetteer for a story set in the given country."""
+    return gazetteer_for
 
 
 def _km(place, lat: float, lon: float) -> float:
