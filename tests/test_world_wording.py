@@ -178,3 +178,8 @@ def test_a_russian_adjective_needs_a_province_word(story) -> None:
 def test_a_name_written_as_one_word(story) -> None:
     place = story("AM").resolve("Nornork")  # GeoNames writes Nor Nork (866153)
     assert _km(place, 40.19661, 44.5669) <= 10
+
+
+def test_a_qualifier_with_a_kind_word_that_fits_nothing_is_a_plain_miss(story) -> None:
+    with pytest.raises(PlaceNotFound, match="unknown place name"):
+        story("FR").resolve("Qwzxv, Syunik airport")  # no airport is called Syunik

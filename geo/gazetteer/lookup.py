@@ -241,7 +241,10 @@ class Gazetteer:
 
     def _qualified(self, head: str, tail: str, kind: str | None) -> tuple[list[Place], str]:
         """``head`` inside the country or area ``tail`` names ("Tyr (Liban)")."""
-        areas, _ = self._ranked(tail, None, None)
+        try:
+            areas, _ = self._ranked(tail, None, None)
+        except PlaceNotFound:  # the tail names no area ("Gao, a town")
+            areas = []
         area = next((a for a in areas if a.kind in ("country", "province", "region")), None)
         if area is None:
             return [], normalize(head)
@@ -282,12 +285,10 @@ class Gazetteer:
     def _match(self, name: str, kind: str | None) -> tuple[list[str], str | None, str]:
         """Ids matching ``name``, the kind its wording hints at, and the key used.
 
-        Tiers: the full name; without generic words; the transliteration skeleton; the
-        consonants of names romanised from Arabic; compass words in English; the nouns of
-        Russian adjectives. The first tier with a place in the story's countries (or of
-        the kind asked for) wins, else the first that matches. Names with a generic word
-        of their own ("Lake Sevan") also answer to the bare name when natural features or
-        regions, or when that kind is asked for or hinted ("Margara crossing").
+        Tiers: the full name; without generic words; the transliteration skeleton; Arabic
+        consonants; compass words in English; nouns of Russian adjectives. The first tier
+        with a place of the kind asked for, else in the story's countries, else any, wins.
+        "Lake Sevan" answers to "Sevan" (natural features, regions, or the kind hinted).
         """
         key = normalize(name)
         exact = self._exact.get(key)
