@@ -113,3 +113,26 @@ def test_story_countries_all_win() -> None:
     assert gazetteer.countries == ("FR", "ML", "NE", "TD")
     assert gazetteer.resolve("Gao").country == "ML"
     assert not gazetteer.resolve("Abéché").warning
+
+
+def test_sarrin_is_never_another_town() -> None:
+    """'Sarrin' (Syria) once gave Sariwŏn (North Korea); it is not in the data, and a name
+    of three consonants must not reach Suran (Hama) either."""
+    try:
+        place = Gazetteer(country="SY").resolve("Sarrin")
+    except PlaceNotFound:
+        return
+    if place.country == "SY":
+        assert place.id != "geonames:163915"
+    else:
+        assert "from the story's countries" in place.warning  # never silently abroad
+
+
+@pytest.mark.parametrize("country", ["SY", "AM", "ML"])
+def test_mid_never_resolves_far_away_in_silence(country: str) -> None:
+    """'Mid' (as in 'mid-December') once gave Mérida, Mexico, without a word."""
+    try:
+        place = Gazetteer(country=country).resolve("Mid")
+    except PlaceNotFound:
+        return
+    assert place.country == country or "from the story's countries" in place.warning

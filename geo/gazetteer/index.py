@@ -52,6 +52,8 @@ TABLES = ("exact", "stripped", "loose", "codes", "consonant")
 COMPASS_KINDS = frozenset({"province", "region"})
 #: A consonant key shorter than this (letters) matches nothing: too many names share it.
 MIN_CONSONANTS = 3
+#: A consonant key shorter than this matches only provinces and regions.
+SHORT_CONSONANTS = 4
 
 
 @dataclass
@@ -109,6 +111,22 @@ def name_keys(name: str, country: str = "") -> list[tuple[str, str]]:
         if len(bare.replace(" ", "")) >= MIN_CONSONANTS:
             keys.append(("consonant", bare))
     return keys
+
+
+def consonant_matches(table: Mapping[str, list[str]], key: str,
+                      kind_country: Callable[[str], tuple[str, str]],
+                      countries: Sequence[str]) -> list[str]:
+    """The story's places under ``key``'s consonant skeleton (the loosest tier: "Hodeidah"
+    for Al Hudaydah). A key of fewer than SHORT_CONSONANTS letters matches only provinces
+    and regions, which are few: "Sarrin" must not become the town of Suran."""
+    skeleton_key = consonants(key)
+    short = len(skeleton_key.replace(" ", "")) < SHORT_CONSONANTS
+    found = []
+    for place_id in table.get(skeleton_key, ()):
+        kind, country = kind_country(place_id)
+        if country in countries and not (short and kind not in ("province", "region")):
+            found.append(place_id)
+    return found
 
 
 def _append(index: dict[str, list[str]], key: str, place_id: str) -> None:

@@ -32,11 +32,10 @@ from .borders import (
 )
 from .directions import named_part
 from .distance import FAR_KM, far_warning
-from .index import index_key, load_index, with_places
+from .index import consonant_matches, index_key, load_index, with_places
 from .misses import not_found, wrong_kind
 from .normalize import (
     compass_english,
-    consonants,
     loose_key,
     normalize,
     russian_nouns,
@@ -306,9 +305,8 @@ class Gazetteer:
             (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
             (stripped, self._loose.get(loose_key(stripped), [])
              if len(loose_key(stripped)) >= _MIN_LOOSE else []),
-            # Loosest: only the story's own places ("Hodeidah" for Al Hudaydah in Yemen).
-            (stripped, [i for i in self._consonant.get(consonants(stripped), [])
-                        if self.places[i].country in self.countries]),
+            (stripped, consonant_matches(self._consonant, stripped, self._kind_country,
+                                         self.countries)),
             *((english, self._exact.get(english, [])) for english in compass_english(stripped)),
             *((noun, self._exact.get(noun, [])) for noun in (
                 russian_nouns(stripped) if wanted in ("province", "region") else ())),
@@ -323,15 +321,15 @@ class Gazetteer:
         filled = [(m, f) for m, f in tiers if f]
         if not filled:
             return [], hint, key
-        matched, found = next((t for t in filled if any(self._at_home(i) for i in t[1])),
-                              filled[0])
+        matched, found = next((t for t in filled if any(
+            self._kind_country(i)[1] in self.countries for i in t[1])), filled[0])
         return list(dict.fromkeys(found)), hint, matched
 
-    def _at_home(self, place_id: str) -> bool:
+    def _kind_country(self, place_id: str) -> tuple[str, str]:
         finder = getattr(self._shared_places, "kind_and_country", None)
         if finder is None or place_id in self._user_ids:
-            return self.places[place_id].country in self.countries
-        return finder(place_id)[1] in self.countries
+            return self.places[place_id].kind, self.places[place_id].country
+        return finder(place_id)
 
     def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
         return (
