@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
-from .nationalities import curated_key, nationality_words
+from .nationalities import nationality_words
 from .text import Sentence, form, tokenize
 from .wordlists import load
 
@@ -151,8 +151,7 @@ def lexicon() -> Lexicon:
     force_pairs = [(p, kind) for kind, langs in forces["types"].items()
                    for words in langs.values() for p in words]
     force_pairs += _pairs(forces["not_forces"], None)
-    nationality_pairs, nationality_labels = nationality_words(
-        curated_key(forces["nationalities"]))
+    nationality_pairs, nationality_labels = nationality_words(forces["nationalities"])
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
                      for words in langs.values() for p in words]
     trigger_pairs += _pairs(events["not_triggers"], None)

@@ -9,31 +9,26 @@ country ("quân đội Pháp"), from the countries layer.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from ..gazetteer.boundaries import read_demonyms, read_layer
+from ..gazetteer.boundaries import country_names, read_demonyms
 from .text import form
 
 #: Words too common to name a nationality on their own, whatever a data file says.
 _NOT_NATIONALITIES = frozenset({"us", "ca", "my", "ma"})
 
 
-@cache
-def nationality_words(curated: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...],
-                                           str, str], ...]) -> tuple[
-        list[tuple[str, str]], dict[str, dict[str, str]]]:
-    """(phrase, country code) pairs and the labels of each code.
-
-    ``curated`` is forces.yaml's entries as (code, ((language, words), ...), adjective,
-    Vietnamese name), hashable so that the answer is kept."""
+def nationality_words(curated: dict[str, Any]) -> tuple[list[tuple[str, str]],
+                                                        dict[str, dict[str, str]]]:
+    """(phrase, country code) pairs and the labels of each code; ``curated`` is forces.yaml's
+    ``nationalities`` (the lexicon that calls this is built once per process)."""
     pairs: list[tuple[str, str]] = []
     labels: dict[str, dict[str, str]] = {}
-    for code, languages, adjective, vi_name in curated:
-        pairs += [(p, code) for _lang, words in languages for p in words]
-        labels[code] = {"adjective": adjective, "vi_name": vi_name}
+    for code, spec in curated.items():
+        pairs += [(p, code) for lang in ("en", "vi") for p in spec[lang]]
+        labels[code] = {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
     taken = {form(p) for p, _ in pairs}
-    names = {r["id"]: r.get("names", {}) for r in read_layer("countries")}
+    names = country_names()
     for code, words in sorted(read_demonyms().items()):
         if code in labels or code not in names:
             continue
@@ -51,10 +46,4 @@ def nationality_words(curated: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]
     return pairs, labels
 
 
-def curated_key(nationalities: dict[str, Any]) -> tuple:
-    """forces.yaml's ``nationalities`` as the hashable argument of nationality_words."""
-    return tuple((code, tuple((lang, tuple(spec[lang])) for lang in ("en", "vi")),
-                  spec["adjective"], spec["vi_name"]) for code, spec in nationalities.items())
-
-
-__all__ = ["curated_key", "nationality_words"]
+__all__ = ["nationality_words"]

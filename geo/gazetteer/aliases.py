@@ -100,8 +100,6 @@ def area_km2(place: Place) -> float:
     return float(geometry.area * 111.32**2 * np.cos(np.radians(latitude)))
 
 
-
-
 def chief_town_first(places: list[Place], seats: Mapping[str, list[str]],
                      population: Mapping[str, int]) -> list[Place]:
     """``places`` (ranked) with a town of the best province put first when it is the
@@ -116,6 +114,7 @@ def chief_town_first(places: list[Place], seats: Mapping[str, list[str]],
     town = next((p for p in places[1:] if p.kind == "city" and (p.id == seat[0] or (
         population.get(p.id, 0) >= BIG_TOWN and first.geometry.covers(p.geometry)))), None)
     return places if town is None else [town, *(p for p in places if p is not town)]
+
 
 __all__ = ["CITY_PROVINCE_KM2", "SERVED_KM", "alias_keys", "area_km2", "chief_town_first",
            "province_seats", "served_towns"]

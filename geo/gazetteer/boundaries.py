@@ -50,6 +50,12 @@ def read_demonyms() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
+def country_names() -> dict[str, dict[str, list[str]]]:
+    """Each country's names by language (the countries layer, without its outlines)."""
+    return {r["id"]: r.get("names") or {} for r in read_layer("countries")}
+
+
+@cache
 def read_layer(name: str) -> tuple[dict[str, Any], ...]:
     """The features of ``data/boundaries/<name>.geojson``, geometries as shapely objects.
 
@@ -121,4 +127,5 @@ def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
     return tuple(records)
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "layer_path", "read_demonyms", "read_layer"]
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "country_names", "layer_path", "read_demonyms",
+           "read_layer"]

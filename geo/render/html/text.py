@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import html
-from functools import cache
 from urllib.parse import urlsplit
 
 from ...dates import FuzzyDate
@@ -132,16 +131,11 @@ def label_or(key: str, lang: str, fallback: str) -> str:
         return fallback
 
 
-@cache
-def _country_names() -> dict[str, dict[str, list[str]]]:
-    from ...gazetteer.boundaries import read_layer
-
-    return {r["id"]: r.get("names") or {} for r in read_layer("countries")}
-
-
 def country_name(code: str, lang: str) -> str | None:
     """The name of country ``code`` in ``lang`` (e.g. TR, vi: "Thổ Nhĩ Kỳ"), None if unknown."""
-    names = _country_names().get(code)
+    from ...gazetteer.boundaries import country_names
+
+    names = country_names().get(code)
     if names is None:
         return None
     return name_in(names, lang, "") or name_in(names, "en", code)
