@@ -11,7 +11,7 @@ from ..dates import DateError, parse_date_text
 from ..errors import BadArgument
 from ..inputs import MAX_ARTICLE_BYTES, check_file
 
-HELP = "draft deployment records from news articles (English, Vietnamese)"
+HELP = "draft deployment records from news articles (English, French, Russian, Vietnamese)"
 DESCRIPTION = """\
 Read news articles (plain UTF-8 text) and draft the scenario records they support: which
 force (border guards, troops, peacekeepers, a base) is where, what happens to it (deployed,
@@ -49,8 +49,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the date every FILE was published (wins over headers)")
     parser.add_argument("--outlet", metavar="NAME",
                         help="the outlet that published every FILE (wins over headers)")
-    parser.add_argument("--country", default="AM", metavar="CODE",
-                        help="the story's country: where the forces are (default: AM)")
+    parser.add_argument("--country", default=None, metavar="CODE",
+                        help="the story's country: where the forces are (default: read from "
+                             "each article, from the places it names)")
     parser.set_defaults(run=run)
 
 
@@ -79,8 +80,8 @@ def run(arguments: argparse.Namespace) -> int:
     for path in arguments.files:  # every file is checked before any is read
         check_file(path, what="article", limit=MAX_ARTICLE_BYTES)
     published = _published(arguments.published)
-    country = str(arguments.country).upper()
-    if len(country) != 2 or not country.isalpha():
+    country = None if arguments.country is None else str(arguments.country).upper()
+    if country is not None and (len(country) != 2 or not country.isalpha()):
         raise BadArgument(f"--country: {arguments.country!r} is not a two-letter country code "
                           "(ISO 3166-1 alpha-2, e.g. AM)")
     draft = extract_articles(

@@ -17,10 +17,11 @@ from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
 from ..inputs import MAX_ARTICLE_BYTES, read_text
+from .countries import story_countries
 from .draft import Draft
 from .published import Published
 from .records import Extractor, Reading
-from .text import HEADER_LINE
+from .text import HEADER_LINE, sentences, split_header
 
 #: Publication dates accepted from --published and 'Date:' headers (the date reader counts
 #: back and forth from them, by days and years).
@@ -38,10 +39,24 @@ def _source_id(path: Path, taken: set[str]) -> str:
     return name
 
 
+#: The story's country when neither the caller nor the text names one.
+DEFAULT_COUNTRY = "AM"
+
+
 @cache
-def extractor(country: str = "AM") -> Extractor:
-    """A shared extractor for ``country`` (its gazetteer loads once per process)."""
-    return Extractor(Gazetteer(country=country))
+def extractor(country: str = DEFAULT_COUNTRY, countries: tuple[str, ...] = ()) -> Extractor:
+    """A shared extractor for a story in ``country`` (and ``countries``); each gazetteer and
+    its name tables load once per process."""
+    return Extractor(Gazetteer(country=country, countries=countries))
+
+
+def extractor_for(text: str) -> Extractor:
+    """The extractor for the countries ``text`` is about (:mod:`geo.extract.countries`)."""
+    _, offset = split_header(text)
+    found = story_countries(sentences(text, offset), extractor().finder)
+    if not found:
+        return extractor()
+    return extractor(found[0], tuple(sorted(found[1:])))
 
 
 def _read_file(path: Path) -> str:
@@ -116,8 +131,9 @@ def _given(value: object, where: str) -> Published:
 
 
 def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, object] | None = None,
-                     outlets: Mapping[str, str] | None = None, country: str = "AM",
-                     gazetteer: Gazetteer | None = None) -> Draft:
+                     outlets: Mapping[str, str] | None = None, country: str | None = None,
+                     countries: Sequence[str] = (), gazetteer: Gazetteer | None = None
+                     ) -> Draft:
     """Draft records from article files (see the package docs).
 
     Parameters
@@ -131,13 +147,19 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
         inferred from their text.
     outlets
         Outlet names, keyed like ``published``.
-    country
-        The story's country (ISO alpha-2): its places and borders are where forces are.
+    country, countries
+        The story's countries (ISO alpha-2): their places and borders are where forces are.
+        When None, each article's countries are read from its text (the places it names).
     gazetteer
-        The gazetteer to use (its ``country`` wins); a shared one when None.
+        The gazetteer to use (its countries win); a shared one when None.
     """
     published, outlets = dict(published or {}), dict(outlets or {})
-    engine = Extractor(gazetteer) if gazetteer is not None else extractor(country)
+    fixed: Extractor | None = None
+    if gazetteer is not None:
+        fixed = Extractor(gazetteer)
+    elif country is not None:
+        fixed = extractor(country.upper(), tuple(sorted(
+            {c.upper() for c in countries} - {country.upper()})))
     readings: list[Reading] = []
     given: list[Published | None] = []
     chosen_outlets: list[str | None] = []
@@ -145,6 +167,7 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
     for raw in paths:
         path = Path(raw)
         text = _read_file(path)
+        engine = fixed or extractor_for(text)
         reading = engine.read(path, text, _source_id(path, taken))
         _check_header(path, text, reading.header)
         readings.append(reading)
@@ -160,8 +183,8 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
         else:
             given.append(None)
         chosen_outlets.append(next((outlets[k] for k in keys if k in outlets), None))
-    return engine.finish(readings, given, chosen_outlets)
+    return (fixed or extractor()).finish(readings, given, chosen_outlets)
 
 
 
-__all__ = ["extract_articles", "extractor"]
+__all__ = ["DEFAULT_COUNTRY", "extract_articles", "extractor", "extractor_for"]

@@ -172,6 +172,8 @@ class Draft:
     articles: list[Article]
     records: list[Record]
     unused: list[Unused]
+    #: The story's other countries (the articles name them).
+    countries: tuple[str, ...] = ()
 
     @property
     def forces(self) -> dict[str, Force]:
@@ -191,6 +193,7 @@ class Draft:
             "title": {"en": f"Draft from {len(self.articles)} article(s) (deploymap extract)",
                       "vi": f"Bản nháp từ {len(self.articles)} bài báo (deploymap extract)"},
             "country": self.country,
+            **({"countries": [self.country, *self.countries]} if self.countries else {}),
             "views": default_views([r.end for r in self.records if r.end],
                                    [r.reported.latest for r in self.records if r.reported]),
             "articles": [{

@@ -120,7 +120,8 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
             continue
         words = " ".join(t.form for t in sentence.tokens[start:stop])
         found.append(ForceMention(start, stop, kind, sentence.span(start, stop),
-                                  _nationality(sentence, start, stop),
+                                  lex.mission_owners.get(words)
+                                  or _nationality(sentence, start, stop),
                                   words in lex.generic_forces, _strength(sentence, start)))
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):
@@ -133,6 +134,13 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                                                    force.text, other.country, force.generic,
                                                    force.strength)
                     break
+    # "Kenyan police officers ... the security personnel": a force word without a
+    # nationality takes the only one its own sentence names (never another sentence's).
+    named = {f.country for f in found if f.country}
+    if len(named) == 1:
+        country = next(iter(named))
+        found = [f if f.country or f.type == "base" else ForceMention(
+            f.start, f.stop, f.type, f.text, country, f.generic, f.strength) for f in found]
     return found
 
 

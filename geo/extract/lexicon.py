@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
 from .nationalities import nationality_words
-from .text import Sentence, form, tokenize
+from .text import Sentence, form, stem, tokenize
 from .wordlists import load
 
 V = TypeVar("V")
@@ -115,6 +115,7 @@ class Lexicon:
     nationalities: PhraseMatcher[str]
     nationality_links: frozenset[str]
     nationality_labels: dict[str, dict[str, str]]
+    mission_owners: dict[str, str]
     force_labels: dict[str, dict[str, str]]
     triggers: PhraseMatcher[str | None]
     modifiers: PhraseMatcher[str]
@@ -130,6 +131,8 @@ class Lexicon:
     titles: PhraseMatcher[bool]
     capitalised: frozenset[str]
     not_places: frozenset[str]
+    trailing_kinds: frozenset[str]
+    partitive: frozenset[str]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
     border_extra: PhraseMatcher[bool]
@@ -151,12 +154,12 @@ def lexicon() -> Lexicon:
     force_pairs = [(p, kind) for kind, langs in forces["types"].items()
                    for words in langs.values() for p in words]
     force_pairs += _pairs(forces["not_forces"], None)
-    nationality_pairs, nationality_labels = nationality_words(forces["nationalities"])
+    nationality_pairs, nationality_labels = nationality_words(forces)
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
                      for words in langs.values() for p in words]
     trigger_pairs += _pairs(events["not_triggers"], None)
     modifier_pairs = [(p, name) for name, spec in events["modifiers"].items()
-                      for lang in ("en", "vi") for p in spec[lang]]
+                      for lang, words in spec.items() if lang != "before" for p in words]
     generic_words = frozenset(w for phrases in base["generic"].values() for phrase in phrases
                               for w in phrase.split())
     return Lexicon(
@@ -166,6 +169,8 @@ def lexicon() -> Lexicon:
         nationalities=PhraseMatcher(nationality_pairs),
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
         nationality_labels=nationality_labels,
+        mission_owners={" ".join(t.form for t in tokenize(p)): code
+                        for code, words in forces["mission_owners"].items() for p in words},
         force_labels=forces["labels"],
         triggers=PhraseMatcher(trigger_pairs),
         modifiers=PhraseMatcher(modifier_pairs),
@@ -184,6 +189,8 @@ def lexicon() -> Lexicon:
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]),
+        trailing_kinds=frozenset(places["trailing_kinds"]),
+        partitive=frozenset(places["partitive"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
             [(w, True) for w in base["border_words"]]
@@ -242,14 +249,16 @@ class TextScan:
 
         self._tags: dict[str, set[str | None]] = {}
         for phrase, tag in entries:
-            words = unicodedata.normalize("NFC", str(phrase).lower()).split()
+            words = [stem(w) for w in unicodedata.normalize("NFC", str(phrase).lower()).split()]
             for variant in itertools.product(*map(_tone_variants, words)):
                 self._tags.setdefault(" ".join(variant), set()).add(tag)
         self._pattern = re.compile(" (?:" + trie_pattern(self._tags) + ")(?= )")
 
     def tags(self, lower: str) -> set[str | None]:
         """The tags of the phrases in ``lower`` (NFC, lower case)."""
-        text = " " + _NON_WORD.sub(" ", lower) + " "
+        text = " " + _NON_WORD.sub(" ", _ELIDED.sub(" ", lower)) + " "
+        if _CYRILLIC.search(text):
+            text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()
         for match in self._pattern.finditer(text):
             found |= self._tags[match.group()[1:]]
@@ -257,6 +266,8 @@ class TextScan:
 
 
 _NON_WORD = re.compile(r"[^\w']+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ELIDED = re.compile(r"(?<!\w)(?:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=\w)")
 
 
 __all__ = ["Lexicon", "PhraseMatcher", "TextScan", "lexicon", "load", "trie_pattern"]

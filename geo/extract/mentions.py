@@ -29,12 +29,14 @@ from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
 from .lexicon import lexicon
+from .names import story_names
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import Sentence, Token, tokenize
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng)\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
+                       r"\s+)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
 #: Sites whose town may follow them ("the base in Gyumri", "sân bay ở thủ đô Yerevan").
 _SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
@@ -53,39 +55,21 @@ class PlaceFinder(BorderReader):
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.country = gazetteer.country
-        self._names: set[str] = set()
-        self._lengths: dict[str, list[int]] = {}
-        self._loose: set[tuple[str, ...]] = set()
-        self._loose_lengths: dict[str, list[int]] = {}
-        #: The forms (tone marks kept) each name key is written with, for names with marks.
-        self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        self.countries = frozenset(gazetteer.countries)
+        table = story_names(gazetteer)
+        self._names = table.exact
+        self._lengths = table.lengths
+        self._loose = table.loose
+        self._loose_lengths = table.loose_lengths
+        self._stems = table.stems
+        self._stem_lengths = table.stem_lengths
         #: First words of names written in lower case ("sân bay ...", "căn cứ ..."): a
         #: name starts at a capitalised word, a number, or one of these.
-        self._lower_starts: set[str] = set()
+        self._lower_starts = table.lower_starts
+        #: The forms (tone marks kept) each name key is written with, for names with marks.
+        self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._resolved: dict[str, tuple[Place, ...]] = {}
         self._borders: dict[str, tuple[Target, ...] | None] = {}
-        # Every name of the world's 180,000 places is known exactly (the index's keys are
-        # the normalised names already); spelling variants only for the places of the
-        # story's countries and for kinds other than towns, lakes, rivers and airports.
-        for key in gazetteer.name_keys():
-            words = key.split()
-            self._names.add(key)
-            self._lengths.setdefault(words[0], []).append(len(words))
-        for place in gazetteer.places_where(
-                lambda kind, country: country in gazetteer.countries
-                or kind not in ("city", "lake", "river", "airport")):
-            for name in (place.name, *(n for values in place.names.values() for n in values)):
-                words = tuple(normalize(name).split())
-                if not words:
-                    continue
-                if name[:1].islower():
-                    self._lower_starts.add(words[0])
-                folded = tuple(skeleton(w) for w in words)
-                self._loose.add(folded)
-                self._loose_lengths.setdefault(folded[0], []).append(len(folded))
-        for table in (self._lengths, self._loose_lengths):
-            for key, lengths in table.items():
-                table[key] = sorted(set(lengths), reverse=True)
 
     # -- names ----------------------------------------------------------------------------
 
@@ -103,6 +87,12 @@ class PlaceFinder(BorderReader):
                 return stop
         if not tokens[index].upper:
             return None
+        shape = tokens[index].form
+        if shape in self._stem_lengths:  # a Russian name in any case ending
+            for size in self._stem_lengths[shape]:
+                stop = index + size
+                if stop <= count and tuple(t.form for t in tokens[index:stop]) in self._stems:
+                    return stop
         for size in self._loose_lengths.get(_fold(first), ()):
             stop = index + size
             if stop <= len(tokens) and tuple(
@@ -116,7 +106,11 @@ class PlaceFinder(BorderReader):
         while first > 0 and sentence.tokens[first - 1].key in lex.generic_words \
                 and not sentence.tokens[first - 1].upper and start - first < 3:
             first -= 1
-        for query in dict.fromkeys((sentence.span(first, stop), sentence.span(start, stop))):
+        queries = [sentence.span(first, stop), sentence.span(start, stop)]
+        stems = tuple(t.form for t in sentence.tokens[start:stop])
+        if stems in self._stems:
+            queries.append(self._stems[stems])
+        for query in dict.fromkeys(queries):
             key = normalize(query)
             if key not in self._resolved:
                 try:
@@ -126,6 +120,10 @@ class PlaceFinder(BorderReader):
             if self._resolved[key]:
                 return self._resolved[key]
         return ()
+
+    def names(self, sentence: Sentence) -> list[NameMatch]:
+        """The place names of ``sentence`` (not people's or outlets'), left to right."""
+        return self._names_in(sentence)
 
     def _names_in(self, sentence: Sentence) -> list[NameMatch]:
         lex = lexicon()
@@ -167,6 +165,12 @@ class PlaceFinder(BorderReader):
         places = self._candidates(sentence, start, stop)
         if not places or not self._marks_agree(words, places):
             return None
+        if stop < len(tokens) and tokens[stop].key in lex.trailing_kinds and \
+                places[0].kind not in ("province", "region"):
+            # "the Kursk region": the province, not the town
+            wider = self._candidates(sentence, start, stop + 1)
+            if wider and wider[0].kind in ("province", "region"):
+                places, stop = wider, stop + 1
         place = places[0]
         if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
             return None
@@ -177,7 +181,8 @@ class PlaceFinder(BorderReader):
 
         Words written without marks match any name (the look-up ignores diacritics).
         """
-        if all(t.text.isascii() or not any(c.isalpha() and not c.isascii() for c in t.text)
+        if all(t.text.isascii() or not any(c.isalpha() and not c.isascii()
+                                           and not "\u0400" <= c <= "\u04ff" for c in t.text)
                for t in words):
             return True
         keys = tuple(t.key for t in words)
@@ -250,8 +255,7 @@ class PlaceFinder(BorderReader):
         judged: list[PlaceMention] = []
         previous: PlaceMention | None = None
         for mention in mentions:
-            whole_country = mention.role == "name" and mention.targets[0].kind == "country"
-            locative = not whole_country and (self._locative(sentence, mention.start) or bool(
+            locative = (self._locative(sentence, mention.start) or bool(
                 previous and previous.locative
                 and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:
                                                   sentence.tokens[mention.start].start])))
@@ -277,15 +281,29 @@ class PlaceFinder(BorderReader):
             index -= 1
         return False
 
+    def _partial(self, sentence: Sentence, start: int) -> bool:
+        """True when the words before a country's name make it a part ("parts of")."""
+        lex = lexicon()
+        tokens = sentence.tokens
+        for index in range(start - 1, max(-1, start - 7), -1):
+            if tokens[index].key in lex.partitive:
+                return True
+            if lex.locative.ending_at(sentence, index + 1) is not None and \
+                    tokens[index].key not in lex.between:
+                return False
+        return False
+
     def _problem(self, sentence: Sentence, mention: PlaceMention, locative: bool) -> str:
         lex = lexicon()
         tokens = sentence.tokens
         target = mention.targets[0]
         if mention.role == "name":
-            if target.kind == "country":
+            if target.kind == "country" and (not locative or self._partial(sentence,
+                                                                            mention.start)):
                 return f"{mention.text!r} names a whole country"
-            if target.country != self.country and target.kind not in CROSS_BORDER_KINDS:
-                return f"{mention.text!r} is outside the story's country ({self.country})"
+            if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS:
+                return (f"{mention.text!r} is outside the story's countries "
+                        f"({', '.join(self.gazetteer.countries)})")
             if (lex.metonymy_before.ending_at(sentence, mention.start) is not None
                     or (mention.stop < len(tokens)
                         and lex.metonymy_after.at(sentence, mention.stop))):

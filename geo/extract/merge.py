@@ -143,6 +143,7 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
                         f"(records with confidence >= {threshold})",
                   "vi": f"Soạn từ {len(draft.articles)} bài báo bằng deploymap extract"},
         "country": draft.country,
+        **({"countries": [draft.country, *draft.countries]} if draft.countries else {}),
         "views": views,
         "forces": [f.entry() for f in {r.force.id: r.force for r in kept}.values()],
         "sources": [a.source_entry(files[a.source]) for a in draft.articles
@@ -254,7 +255,7 @@ def draft_to_scenario_document(draft: Draft, *, threshold: float = 0.5,
     gazetteer
         For the geometry of places (areas that contain other places); a shared one if None.
     """
-    gazetteer = gazetteer or extractor(draft.country).gazetteer
+    gazetteer = gazetteer or extractor(draft.country, tuple(sorted(draft.countries))).gazetteer
     return _merge(draft, threshold, relative_to, gazetteer)[0]
 
 
@@ -276,7 +277,7 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
     from ..scenario.load import load_scenario
     from ..timeline import Timeline
 
-    gazetteer = gazetteer or extractor(draft.country).gazetteer
+    gazetteer = gazetteer or extractor(draft.country, tuple(sorted(draft.countries))).gazetteer
     with tempfile.TemporaryDirectory(prefix="deploymap-") as folder:
         document, report = _merge(draft, threshold, Path(folder), gazetteer)
         if not document["presences"]:
@@ -291,7 +292,7 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
 
 def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
                            published: Mapping[str, object] | None = None,
-                           country: str = "AM") -> tuple[Any, ExtractionReport]:
+                           country: str | None = None) -> tuple[Any, ExtractionReport]:
     """The timeline of the articles (``*.txt``) in ``directory``, and what was used.
 
     The merged scenario is written to a temporary YAML file and loaded with
@@ -308,8 +309,7 @@ def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
         raise UserInputError(f"{directory}: no article files (*.txt) found; give the folder "
                              "that holds the articles")
     draft = extract_articles(files, published=published, country=country)
-    return timeline_from_draft(draft, threshold=threshold,
-                               gazetteer=extractor(country).gazetteer)
+    return timeline_from_draft(draft, threshold=threshold)
 
 
 __all__ = ["ExtractionReport", "draft_to_scenario_document", "dump_yaml",

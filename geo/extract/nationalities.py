@@ -18,27 +18,46 @@ from .text import form
 _NOT_NATIONALITIES = frozenset({"us", "ca", "my", "ma"})
 
 
-def nationality_words(curated: dict[str, Any]) -> tuple[list[tuple[str, str]],
-                                                        dict[str, dict[str, str]]]:
-    """(phrase, country code) pairs and the labels of each code; ``curated`` is forces.yaml's
-    ``nationalities`` (the lexicon that calls this is built once per process)."""
+_LABEL_KEYS = ("adjective", "vi_name")
+
+
+def _french(demonyms: list[str]) -> list[str]:
+    """French demonyms with their plurals ("américain", "américaines", "français")."""
+    found: list[str] = []
+    for word in demonyms:
+        lower = word.lower()
+        found += [lower] if lower.endswith(("s", "x")) else [lower, lower + "s"]
+    return found
+
+
+def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
+                                                       dict[str, dict[str, str]]]:
+    """(phrase, country code) pairs and the labels of each code, from forces.yaml (its
+    ``nationalities``, ``organisations`` and ``ru_adjectives``) and the data of every
+    country; built once per process by the lexicon."""
     pairs: list[tuple[str, str]] = []
     labels: dict[str, dict[str, str]] = {}
-    for code, spec in curated.items():
-        pairs += [(p, code) for lang in ("en", "vi") for p in spec[lang]]
+    for code, spec in (*forces["nationalities"].items(), *forces["organisations"].items()):
+        pairs += [(p, code) for lang, words in spec.items() if lang not in _LABEL_KEYS
+                  for p in words]
         labels[code] = {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
+    for code, words in forces["ru_adjectives"].items():
+        pairs += [(w, code) for w in words]
     taken = {form(p) for p, _ in pairs}
     names = country_names()
     for code, words in sorted(read_demonyms().items()):
-        if code in labels or code not in names:
+        if code not in names:
             continue
-        english = [w for w in words.get("en", ()) if form(w) not in taken]
-        vietnamese = [n for n in names[code].get("vi", ()) if form(n) not in taken]
-        phrases = [p for p in (*english, *vietnamese) if form(p) not in _NOT_NATIONALITIES]
-        if not phrases:
-            continue
+        english_names = [n for n in names[code].get("en", ()) if len(n) > 3]
+        phrases = [p for p in (*words.get("en", ()), *_french(words.get("fr", [])),
+                               *names[code].get("vi", ()), *names[code].get("ru", ()),
+                               *names[code].get("fr", ()), *english_names,
+                               *(n + "'s" for n in english_names))
+                   if form(p) not in taken and form(p) not in _NOT_NATIONALITIES]
         pairs += [(p, code) for p in phrases]
         taken.update(form(p) for p in phrases)
+        if code in labels:
+            continue
         shown_name = (names[code].get("en") or [code])[0]
         labels[code] = {"adjective": (words.get("en") or [shown_name])[0],
                         # the last: CLDR's short name ("Chad", not ISO's "Chê-đ")

@@ -67,7 +67,11 @@ class Reading:
     evidence: Evidence = field(default_factory=Evidence)
     agreements: list[DateMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
-    nationalities: Counter[str] = field(default_factory=Counter)
+    #: Nationalities named with each specific force type ("Russian border guards"): an
+    #: article's later "the border guards" is the same force.
+    nationalities: dict[str, Counter[str]] = field(default_factory=dict)
+    #: The story's countries the article was read with.
+    countries: tuple[str, ...] = ()
 
 
 def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
@@ -121,7 +125,8 @@ class Extractor:
         body = text[offset:]
         language = (header["language"].strip().lower()[:2], 1.0) if "language" in header \
             else detect_language(body)
-        reading = Reading(path, source, text, header, language, sentences(text, offset))
+        reading = Reading(path, source, text, header, language, sentences(text, offset),
+                          countries=self.gazetteer.countries)
         for sentence in reading.sentences:
             self._sentence(reading, sentence)
         return reading
@@ -155,8 +160,8 @@ class Extractor:
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
         for force in forces:
-            if force.country:
-                reading.nationalities[force.country] += 1
+            if force.country and not force.generic:
+                reading.nationalities.setdefault(force.type, Counter())[force.country] += 1
         usable = [m for m in mentions if m.usable]
         reading.evidence.places.update(t.key for m in usable for t in m.targets)
         bases = [m for m in usable if m.targets[0].kind == "base"]
@@ -170,6 +175,9 @@ class Extractor:
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
             places = [m for m in usable if clause[0] <= m.start < clause[1]]
+            if any(m.targets[0].kind != "country" for m in places):
+                # "left the base in Agadez, Niger": the site, not the whole country
+                places = [m for m in places if m.targets[0].kind != "country"]
             if not places:
                 reasons.extend(_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
@@ -209,8 +217,8 @@ class Extractor:
                 seen: set[tuple[str, str | None]] = set()
                 for force in chosen:
                     if (force.type, force.country) in seen or (
-                            force.type == "base" and target.kind != "base" and
-                            len(chosen) > 1):
+                            force.type == "base" and target.kind != "base" and (
+                                len(chosen) > 1 or target.kind == "country")):
                         continue
                     seen.add((force.type, force.country))
                     # one record per place, force and event in a sentence, however often
@@ -259,7 +267,10 @@ class Extractor:
                                          "the story country's own forces"))
                 else:
                     records.append(record)
-        return Draft(self.country, articles, records, unused)
+        counts = Counter(c for r in readings for c in r.countries[:1])
+        counts.update(c for r in readings for c in r.countries[1:] if c not in counts)
+        ordered = [c for c, _ in counts.most_common()] or [self.country]
+        return Draft(ordered[0], articles, records, unused, tuple(ordered[1:]))
 
     def _article(self, reading: Reading, published: Published, outlet: str | None) -> Article:
         header = reading.header
@@ -280,9 +291,8 @@ class Extractor:
 
     def _record(self, reading: Reading, article: Article, pending: Pending,
                 taken: set[str]) -> Record | None:
-        dominant = reading.nationalities.most_common(1)
-        country = pending.country or (dominant[0][0] if dominant else "XX")
-        if country == self.country:
+        country = pending.country or _same_force(reading, pending) or "XX"
+        if country == pending.target.country:
             return None
         force = _force(pending.force.type, country, pending.target, self.gazetteer)
         ref = article.published.reference
@@ -334,6 +344,18 @@ class Extractor:
                 return None, FuzzyDate(first.earliest, first.latest, "day",
                                        f"agreement: {first.text}"), True
         return None, FuzzyDate(ref, ref, "day", "the article's date"), True
+
+
+def _same_force(reading: Reading, pending: Pending) -> str | None:
+    """The nationality of a force named without one ("the border guards"), when the article
+    names that specific kind of force with one nationality only; never for generic words
+    ("troops", "forces") and never from another kind of force."""
+    if pending.force.generic or pending.force.type == "base":
+        return None
+    named = reading.nationalities.get(pending.force.type)
+    if named and len(named) == 1:
+        return next(iter(named))
+    return None
 
 
 def _force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> Force:

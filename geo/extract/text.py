@@ -139,14 +139,48 @@ class Sentence:
         return " ".join(self.text.split())
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: French elision: "l'armée", "d'Agadez", "qu'il" are two words each.
+_ELISION = re.compile(r"(?i:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_])"
+                      r"|[nN]['’ʼ](?=[a-zà-ÿ])")
+
+
+@lru_cache(maxsize=1)
+def _russian() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The Snowball stem of a Russian word (lower case), the word itself otherwise:
+    "российских" and "российские" agree, as "Херсона" and "Херсон" do."""
+    lower = word.casefold().replace("ё", "е")
+    if not _CYRILLIC.search(lower):
+        return lower
+    return _russian().stemWord(lower)
+
+
 @lru_cache(maxsize=1 << 16)
 def _word(word: str) -> tuple[str, str, bool]:
-    return normalize(word), form(word), word[:1].isupper()
+    shape = stem(word) if _CYRILLIC.search(word) else form(word)
+    return normalize(word), shape, word[:1].isupper()
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` with their offsets."""
+    """The words of ``text`` with their offsets. A Russian word's ``form`` is its stem, so
+    word lists match every case ending; a French elided article is a word of its own."""
     spans = [m.span() for m in WORD.finditer(text)]
+    if "'" in text or "’" in text:
+        cut = []
+        for a, b in spans:
+            elided = _ELISION.match(text, a, b)
+            if elided and elided.end() < b:
+                cut += [(a, elided.end() - 1), (elided.end(), b)]
+            else:
+                cut.append((a, b))
+        spans = cut
     words = [text[a:b] for a, b in spans]
     return tuple(Token(w, a, b, *_word(w)) for w, (a, b) in zip(words, spans, strict=True))
 
@@ -213,4 +247,4 @@ def strip_marks(text: str) -> str:
 
 
 __all__ = ["HEADER_LINE", "WORD", "Sentence", "Token", "form", "sentences", "split_header",
-           "strip_marks", "tokenize"]
+           "stem", "strip_marks", "tokenize"]

@@ -1,0 +1,57 @@
+"""The story's countries, read from an article when the user does not name them.
+
+Every place name of the text counts for the country it lies in (a country's own name for
+itself), except a name standing next to a force word, which says whose the force is
+("quân đội Mỹ", "troops of France"), not where it is. The countries named at least a third
+as often as the most named one are the story's, most named first (at most
+:data:`MAX_COUNTRIES`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .lexicon import lexicon
+from .mentions import PlaceFinder
+from .text import Sentence
+
+#: The most countries a story is given.
+MAX_COUNTRIES = 5
+#: A country is the story's when named at least this share of the most named one's count.
+SHARE = 1 / 3
+
+
+def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple[str, ...]:
+    """The countries ``sentences`` are about, most named first (empty when none)."""
+    lex = lexicon()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for sentence in sentences:
+        if not sentence.text:
+            continue
+        forces = lex.forces.find(sentence)
+        tokens = sentence.tokens
+        edges = {i for start, stop, kind in forces if kind is not None
+                 for i in (start - 1, stop, stop + 1 if stop < len(tokens)
+                           and tokens[stop].form in lex.nationality_links else stop)}
+        inside = {i for start, stop, kind in forces if kind is not None
+                  for i in range(start, stop)}
+        for name in finder.names(sentence):
+            place = name.place
+            code = place.id if place.kind == "country" else place.country
+            span = range(name.start, name.stop)
+            if not code or inside.intersection(span) or (
+                    place.kind == "country" and edges.intersection(span)):
+                continue
+            counts[code] += 1
+            first.setdefault(code, len(first))
+    if not counts:
+        return ()
+    top = max(counts.values())
+    chosen = sorted((c for c, n in counts.items() if n >= top * SHARE),
+                    key=lambda c: (-counts[c], first[c]))
+    return tuple(chosen[:MAX_COUNTRIES])
+
+
+__all__ = ["MAX_COUNTRIES", "story_countries"]

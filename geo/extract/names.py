@@ -1,0 +1,150 @@
+"""The place names a sentence is searched for, as tables of word keys.
+
+Every name the index knows is looked for exactly (its normalised key); spelling variants
+are looked for only where a wrong match costs little: the transliteration skeleton
+("Siunik" = "Syunik"), the Snowball stems of Russian names, which match every case ending
+("из Херсона", "в Курской области"), and names with a French elision cut into words
+("Côte d'Ivoire") — for the world's countries, provinces, regions, bases and borders, and for
+the towns, airports, lakes and rivers of the story's own countries. The world part is built
+once per process and index; each country's part once per country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..gazetteer.lookup import Gazetteer
+from ..gazetteer.normalize import normalize, skeleton
+from .text import tokenize
+
+#: Kinds whose spelling variants are looked for only in the story's countries.
+LOCAL_KINDS = ("city", "lake", "river", "airport")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _sizes(table: dict[str, set[int]]) -> dict[str, list[int]]:
+    return {key: sorted(lengths, reverse=True) for key, lengths in table.items()}
+
+
+@dataclass
+class NameTable:
+    """Word keys of names: exact keys, skeletons, Russian stems (each with the lengths of the
+    names by first word, longest first) and the first words of names written in lower case."""
+
+    exact: set[str] = field(default_factory=set)
+    lengths: dict[str, list[int]] = field(default_factory=dict)
+    loose: set[tuple[str, ...]] = field(default_factory=set)
+    loose_lengths: dict[str, list[int]] = field(default_factory=dict)
+    #: Stems of a Russian name -> the name, to look it up in the gazetteer.
+    stems: dict[tuple[str, ...], str] = field(default_factory=dict)
+    stem_lengths: dict[str, list[int]] = field(default_factory=dict)
+    lower_starts: set[str] = field(default_factory=set)
+
+    def merged(self, others: Iterable[NameTable]) -> NameTable:
+        """This table with ``others`` added (a new table)."""
+        result = NameTable(self.exact, self.lengths, set(self.loose), {}, dict(self.stems), {},
+                           set(self.lower_starts))
+        loose = {k: set(v) for k, v in self.loose_lengths.items()}
+        stems = {k: set(v) for k, v in self.stem_lengths.items()}
+        extra_exact: set[str] = set()
+        extra_lengths: dict[str, set[int]] = {}
+        for other in others:
+            result.loose |= other.loose
+            result.stems.update({k: v for k, v in other.stems.items() if k not in result.stems})
+            result.lower_starts |= other.lower_starts
+            for key, sizes in other.loose_lengths.items():
+                loose.setdefault(key, set()).update(sizes)
+            for key, sizes in other.stem_lengths.items():
+                stems.setdefault(key, set()).update(sizes)
+            extra_exact |= other.exact - self.exact
+            for key, sizes in other.lengths.items():
+                extra_lengths.setdefault(key, set()).update(sizes)
+        if extra_exact:
+            result.exact = self.exact | extra_exact
+            merged = {k: set(v) for k, v in extra_lengths.items()}
+            result.lengths = dict(self.lengths)
+            for key, sizes in merged.items():
+                result.lengths[key] = sorted(set(self.lengths.get(key, ())) | sizes,
+                                             reverse=True)
+        result.loose_lengths = _sizes(loose)
+        result.stem_lengths = _sizes(stems)
+        return result
+
+
+def _variants(places: Iterable[Any]) -> NameTable:
+    table = NameTable()
+    loose: dict[str, set[int]] = {}
+    stems: dict[str, set[int]] = {}
+    exact: dict[str, set[int]] = {}
+    for place in places:
+        for name in (place.name, *(n for values in place.names.values() for n in values)):
+            words = tuple(normalize(name).split())
+            if not words:
+                continue
+            if name[:1].islower():
+                table.lower_starts.add(words[0])
+            folded = tuple(skeleton(w) for w in words)
+            table.loose.add(folded)
+            loose.setdefault(folded[0], set()).add(len(folded))
+            if _CYRILLIC.search(name) or "'" in name or "’" in name:
+                tokens = tokenize(name)
+                if _CYRILLIC.search(name):
+                    key = tuple(t.form for t in tokens)
+                    if key:
+                        table.stems.setdefault(key, name)
+                        stems.setdefault(key[0], set()).add(len(key))
+                else:
+                    split = [t.key for t in tokens]
+                    if split and tuple(split) != words:
+                        table.exact.add(" ".join(split))
+                        exact.setdefault(split[0], set()).add(len(split))
+    table.loose_lengths = _sizes(loose)
+    table.stem_lengths = _sizes(stems)
+    table.lengths = _sizes(exact)
+    return table
+
+
+#: Tables by index (the gazetteer's place table object, kept alive with its table).
+_WORLD: dict[int, tuple[Any, NameTable]] = {}
+_LOCAL: dict[tuple[int, str], NameTable] = {}
+
+
+def world_names(gazetteer: Gazetteer) -> NameTable:
+    """Every exact key of the index, and the variants of every place not of a local kind."""
+    token = id(gazetteer.places)
+    if token not in _WORLD:
+        exact: set[str] = set()
+        lengths: dict[str, set[int]] = {}
+        for key in gazetteer.name_keys():
+            exact.add(key)
+            lengths.setdefault(key.split(" ", 1)[0], set()).add(key.count(" ") + 1)
+        table = _variants(gazetteer.places_where(lambda kind, _: kind not in LOCAL_KINDS))
+        for key in table.exact:
+            exact.add(key)
+        for key, sizes in table.lengths.items():
+            lengths.setdefault(key, set()).update(sizes)
+        table.exact, table.lengths = exact, _sizes(lengths)
+        _WORLD[token] = (gazetteer.places, table)
+    return _WORLD[token][1]
+
+
+def country_names(gazetteer: Gazetteer, country: str) -> NameTable:
+    """The variants of the towns, airports, lakes and rivers of ``country``."""
+    key = (id(gazetteer.places), country)
+    if key not in _LOCAL:
+        world_names(gazetteer)  # keeps the index object alive with its tables
+        _LOCAL[key] = _variants(gazetteer.places_where(
+            lambda kind, code: code == country and kind in LOCAL_KINDS))
+    return _LOCAL[key]
+
+
+def story_names(gazetteer: Gazetteer) -> NameTable:
+    """The names to look for in a story set in ``gazetteer.countries``."""
+    return world_names(gazetteer).merged(country_names(gazetteer, c)
+                                         for c in gazetteer.countries)
+
+
+__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "story_names", "world_names"]

@@ -1,0 +1,114 @@
+"""Extraction outside the seed story: French and Russian words, forces of any kind, the
+story's countries read from the text, country-level facts, and the annotated set's bars.
+
+The sentences here are written for these tests (none is from the annotated set in
+tests/data/extraction/, whose passages are scored by bench/extraction.py and the floor
+test at the end).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import extraction as evaluation
+from geo.extract import extract_articles
+
+
+def _records(tmp_path, text: str, **options):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    draft = extract_articles([article], **options)
+    return draft, {(r.force.country, r.force.type, r.target.key, r.event) for r in draft.records}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian: nationality adjectives, names and verbs in any case ending
+    ("Российские военные покинули Приднестровье и Тирасполь в марте.",
+     ("RU", "army", "withdrawn")),
+    ("Турецкие военные советники прибыли в Триполи.", ("TR", "advisers", "deployed")),
+    # French: demonyms after the noun, elided articles, reflexive verbs
+    ("Les soldats rwandais se sont retirés de Palma, dans le nord du Mozambique.",
+     ("RW", "army", "withdrawn")),
+    ("Les militaires italiens ont quitté Abéché le 3 mars 2025.", ("IT", "army", "withdrawn")),
+    # English forces of other kinds
+    ("Chinese warships arrived in Djibouti on Monday.", ("CN", "navy", "deployed")),
+    ("Wagner mercenaries left Bangui last week.", ("XX", "pmc", "withdrawn")),
+    ("MONUSCO peacekeepers handed over their base in Bunia to the Congolese army.",
+     ("UN", "mission", "handed_over")),
+    # Vietnamese
+    ("Khoảng 200 binh sĩ Italy đã rời thành phố Abéché.", ("IT", "army", "withdrawn")),
+])
+def test_a_force_of_any_country_and_kind_is_read(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+def test_the_story_countries_come_from_the_text(tmp_path):
+    """No --country: a Mozambican story is read in Mozambique, not in Armenia."""
+    draft, found = _records(tmp_path, "Rwandan troops arrived in Mocímboa da Praia in "
+                                      "Cabo Delgado, Mozambique, on Friday.")
+    assert draft.country == "MZ"
+    keys = {k for _, _, k, _ in found}
+    assert any(k.startswith("geonames:") for k in keys), found
+
+
+def test_a_country_level_fact_is_a_country_record(tmp_path):
+    _, found = _records(tmp_path, "Italian troops left Niger in December.")
+    assert ("IT", "army", "NE", "withdrawn") in found
+
+
+def test_a_site_wins_over_its_country(tmp_path):
+    _, found = _records(tmp_path, "Italian troops left the town of Agadez, Niger, on Monday.")
+    assert not any(k == "NE" for _, _, k, _ in found), found
+    assert any(c == "IT" for c, _, _, _ in found), found
+
+
+def test_parts_of_a_country_are_not_the_country(tmp_path):
+    _, found = _records(tmp_path, "Moscow agreed to withdraw Russian forces from various parts "
+                                  "of Moldova.")
+    assert not any(k == "MD" for _, _, k, _ in found), found
+
+
+def test_an_unknown_nationality_stays_unknown(tmp_path):
+    """A force of another sentence never lends its nationality to a generic word."""
+    _, found = _records(tmp_path, "French troops arrived in Timbuktu on Monday.\n"
+                                  "Soldiers left Gao on Tuesday.")
+    gao = {(c, t) for c, t, k, e in found if e == "withdrawn"}
+    assert gao and all(c == "XX" for c, _ in gao), found
+
+
+def test_days_and_months_are_not_places(tmp_path):
+    _, found = _records(tmp_path, "Jamaican soldiers arrived in Haiti on Thursday, and more "
+                                  "came in June.")
+    assert all("8310780" not in k and "2971377" not in k for _, _, k, _ in found), found
+
+
+def test_a_region_word_after_a_name_gives_the_province(tmp_path):
+    _, found = _records(tmp_path, "North Korean troops were deployed in the Belgorod region.")
+    assert ("KP", "army", "RU-BEL", "deployed") in found
+
+
+def test_the_annotated_set_meets_the_issue_minimums():
+    items = evaluation.passages()
+    languages = {lang: [p for p in items if p.language == lang] for lang in evaluation.LANGUAGES}
+    assert len(items) >= 120
+    assert sum(len(p.facts) for p in items) >= 250
+    assert all(len(group) >= 20 for group in languages.values())
+    assert len({p.story for p in items}) >= 8
+    assert len({p.continent for p in items}) >= 4
+    assert all(p.url.startswith(("http://", "https://")) for p in items)
+    assert len({p.id for p in items}) == len(items)
+    assert {p.split for p in items} == {"tune", "holdout"}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    outcomes, _ = evaluation.run(evaluation.passages())
+    return evaluation.scores(outcomes)
+
+
+@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_extraction_scores_stay_above_their_floor(scored, split):
+    """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
+    met yet: see the closing note); a change that makes extraction worse fails here."""
+    assert scored[split, "all"].f1 >= 0.18
