@@ -7,6 +7,7 @@ source id from its name, and its date taken from the caller, its header or its t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -114,6 +115,51 @@ def _check_header(path: Path, text: str, header: Mapping[str, str]) -> None:
                                  "such as en or vi")
 
 
+#: A line near the top that holds the article's date (and perhaps a place and an agency,
+#: "Abeche, Chad (AFP) Jan 11, 2025") is its date line when the date fills this share of
+#: the line's letters and digits.
+DATE_LINE_SHARE = 0.5
+#: How many lines from the top (after the header) a date line may stand on.
+DATE_LINE_DEPTH = 4
+_DATELINE_LEAD = re.compile(r"^[^()]{0,60}\((?:AFP|AP|Reuters|Xinhua|TASS|ТАСС|РИА Новости|"
+                            r"Interfax|Интерфакс|dpa|ANSA|EFE|Sputnik|UNI|PTI|IANS|Anadolu)\)",
+                            re.IGNORECASE)
+
+
+def date_line(text: str) -> Published | None:
+    """The article's date from a line of its own near the top ("May 10, 2024",
+    "10.5.2024", "ngày 10/5/2024", "10 mai 2024", "10 мая 2024", a dateline), or None."""
+    from .article_dates import find_dates
+
+    _, offset = split_header(text)
+    lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
+    for line in lines[:DATE_LINE_DEPTH]:
+        numeric = re.fullmatch(r"(?:\w+\s+)?(\d{1,2})[./](\d{1,2})[./](\d{4})\.?", line)
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?", line)
+        if numeric or iso:
+            day, month, year = ((int(g) for g in numeric.groups()) if numeric else
+                                reversed([int(g) for g in iso.groups()]))
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            return Published(FuzzyDate(date, date, "day"), "date line",
+                             f"the date line {line[:40]!r}")
+        body = _DATELINE_LEAD.sub("", line)
+        letters = sum(c.isalnum() for c in body)
+        for mention in find_dates(body):
+            resolved = mention.resolve(None)
+            if resolved is None or resolved.precision != "day" or not mention.explicit:
+                continue
+            covered = sum(c.isalnum() for c in body[mention.start:mention.end])
+            if letters and covered / letters >= DATE_LINE_SHARE:
+                if not PUBLISHED_YEARS[0] <= resolved.earliest.year <= PUBLISHED_YEARS[1]:
+                    continue
+                return Published(FuzzyDate(resolved.earliest, resolved.latest, "day"),
+                                 "date line", f"the date line {line[:40]!r}")
+    return None
+
+
 def _given(value: object, where: str) -> Published:
     from ..dates import DateError, parse_date
 
@@ -181,10 +227,10 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
             date = _given(reading.header["date"].strip(), f"{path}:{line}: header 'Date:'")
             given.append(Published(date.date, "header"))
         else:
-            given.append(None)
+            given.append(date_line(text))
         chosen_outlets.append(next((outlets[k] for k in keys if k in outlets), None))
     return (fixed or extractor()).finish(readings, given, chosen_outlets)
 
 
 
-__all__ = ["DEFAULT_COUNTRY", "extract_articles", "extractor", "extractor_for"]
+__all__ = ["DEFAULT_COUNTRY", "date_line", "extract_articles", "extractor", "extractor_for"]

@@ -48,7 +48,8 @@ def detect_language(text: str) -> tuple[str, float]:
     for lang, pattern in scripts.items():
         if pattern.search(sample):
             share = len(pattern.findall(sample)) / letters
-            if share > 0.3:
+            # Ukrainian: a few of its own letters among Cyrillic ones
+            if share > 0.3 or (lang == "uk" and share > 0.015):
                 return lang, round(min(1.0, share + 0.3), 2)
     words = _WORDS.findall(sample)
     counts: Counter[str] = Counter()
@@ -65,4 +66,11 @@ def detect_language(text: str) -> tuple[str, float]:
     return best, round(min(1.0, (top - runner_up) / max(top, 1) + 0.2), 2)
 
 
-__all__ = ["detect_language"]
+@cache
+def language_names() -> tuple[frozenset[str], dict[str, str]]:
+    """The languages extraction reads, and the English name of every language detected."""
+    data = load("language")
+    return frozenset(data["extracted"]), dict(data["names"])
+
+
+__all__ = ["detect_language", "language_names"]

@@ -24,7 +24,7 @@ from ..gazetteer.lookup import Gazetteer
 from .article_dates import DateMention, find_dates
 from .draft import Article, Draft, Force, Record, Unused
 from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger
-from .language import detect_language
+from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .pending import Pending
@@ -127,6 +127,14 @@ class Extractor:
             else detect_language(body)
         reading = Reading(path, source, text, header, language, sentences(text, offset),
                           countries=self.gazetteer.countries)
+        extracted, names = language_names()
+        if language[0] not in extracted and language[0] != "und" and reading.sentences:
+            name = names.get(language[0], language[0])
+            reading.unused.append(Unused(
+                source, 0, reading.sentences[0].quote,
+                f"the article is in {name} ({language[0]}); deploymap reads English, French, "
+                "Russian and Vietnamese: translate it, or write its records by hand"))
+            return reading
         for sentence in reading.sentences:
             self._sentence(reading, sentence)
         return reading
