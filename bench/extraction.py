@@ -171,6 +171,8 @@ def _fact_ok(fact: dict[str, Any], found: Found) -> bool:
 
 
 def _reduce(draft: Any, gazetteer: Any, threshold: float) -> list[Found]:
+    from geo.extract.merge import place_geometry
+
     seen: dict[tuple[str, str, str, str], Found] = {}
     for record in draft.records:
         if record.confidence < threshold:
@@ -184,15 +186,6 @@ def _reduce(draft: Any, gazetteer: Any, threshold: float) -> list[Found]:
             seen[key] = Found(record.force.country, record.force.type, target.kind, target.key,
                               target.country, geometry, change, date, record.mention)
     return list(seen.values())
-
-
-def place_geometry(gazetteer: Any, key: str) -> Any:
-    """The geometry of a record's place id (a clipped border ``A@B``: the line inside B)."""
-    if "@" in key:
-        line, clip = key.split("@", 1)
-        return gazetteer.get(line).geometry.intersection(
-            gazetteer.get(clip).geometry.buffer(0.01))
-    return gazetteer.get(key).geometry
 
 
 def _match(outcome: Outcome) -> None:

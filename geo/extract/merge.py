@@ -71,7 +71,8 @@ class ExtractionReport:
         return out
 
 
-def _geometry(gazetteer: Gazetteer, key: str) -> Any:
+def place_geometry(gazetteer: Gazetteer, key: str) -> Any:
+    """The geometry of a record's place id (a clipped border ``A@B``: the line inside B)."""
     if "@" in key:
         line, clip = key.split("@", 1)
         return gazetteer.get(line).geometry.intersection(
@@ -164,13 +165,13 @@ def _inside_withdrawals(groups: dict[tuple[str, str], _Group], kept: list[Record
             areas.setdefault((record.force.id, record.source, record.sentence), []).append(record)
     if not areas:
         return
-    unions = {key: shapely.union_all([_geometry(gazetteer, r.target.key) for r in records])
+    unions = {key: shapely.union_all([place_geometry(gazetteer, r.target.key) for r in records])
               .buffer(0.02) for key, records in areas.items()}
     for group in groups.values():
         if group.end is not None:
             continue
         force, place = group.key
-        shape = _geometry(gazetteer, place)
+        shape = place_geometry(gazetteer, place)
         still = [published[r.source] for r in group.records if not r.ends]
         for key, records in areas.items():
             if key[0] != force or place in {r.target.key for r in records}:
@@ -313,4 +314,4 @@ def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
 
 
 __all__ = ["ExtractionReport", "draft_to_scenario_document", "dump_yaml",
-           "scenario_from_articles", "timeline_from_draft"]
+           "place_geometry", "scenario_from_articles", "timeline_from_draft"]
