@@ -189,7 +189,8 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
     month_words = {m.lower() for m in data["months"]}
     number = {"#"}
     sources: list[tuple[str, set[str]]] = [
-        (rf"{day}/(?P<m>[01]?\d)/{year}", number),
+        (rf"{year}-(?P<m>[01]\d)-{day}(?![\d-])", number),
+        (rf"{day}(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep){year}", number),
         (rf"(?i:ngày) {day} (?i:tháng) (?P<m>[01]?\d)(?: (?i:năm) {year})?", {"ngày"}),
         (rf"(?i:tháng) (?P<m>[01]?\d)(?:/| (?i:năm) ){year}", {"tháng"}),
         (rf"(?i:tháng) (?P<m>[01]?\d) (?P<rel>{years_rel})", {"tháng"}),
@@ -253,7 +254,7 @@ def _cue(before: str) -> str | None:
 
 
 def _mention(match: re.Match[str], text: str, data: dict[str, Any]) -> DateMention:
-    groups = {k: v for k, v in match.groupdict().items() if v}
+    groups = {k: v for k, v in match.groupdict().items() if v and k != "sep"}
     month = int(groups["m"]) if "m" in groups else data["months"].get(groups.get("mon"))
     weekday = None
     if "wd" in groups:

@@ -7,7 +7,6 @@ source id from its name, and its date taken from the caller, its header or its t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -134,27 +133,14 @@ def date_line(text: str) -> Published | None:
     _, offset = split_header(text)
     lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
     for line in lines[:DATE_LINE_DEPTH]:
-        numeric = re.fullmatch(r"(?:\w+\s+)?(\d{1,2})[./](\d{1,2})[./](\d{4})\.?", line)
-        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?", line)
-        if numeric or iso:
-            day, month, year = ((int(g) for g in numeric.groups()) if numeric else
-                                reversed([int(g) for g in iso.groups()]))
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                continue
-            return Published(FuzzyDate(date, date, "day"), "date line",
-                             f"the date line {line[:40]!r}")
         body = _DATELINE_LEAD.sub("", line)
         letters = sum(c.isalnum() for c in body)
         for mention in find_dates(body):
             resolved = mention.resolve(None)
-            if resolved is None or resolved.precision != "day" or not mention.explicit:
-                continue
             covered = sum(c.isalnum() for c in body[mention.start:mention.end])
-            if letters and covered / letters >= DATE_LINE_SHARE:
-                if not PUBLISHED_YEARS[0] <= resolved.earliest.year <= PUBLISHED_YEARS[1]:
-                    continue
+            if (resolved is not None and resolved.precision == "day" and mention.explicit
+                    and covered / letters >= DATE_LINE_SHARE
+                    and PUBLISHED_YEARS[0] <= resolved.earliest.year <= PUBLISHED_YEARS[1]):
                 return Published(FuzzyDate(resolved.earliest, resolved.latest, "day"),
                                  "date line", f"the date line {line[:40]!r}")
     return None

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
 from .nationalities import nationality_words
-from .text import Sentence, form, stem, tokenize
+from .text import CYRILLIC, ELISION, Sentence, form, stem, tokenize
 from .wordlists import load
 
 V = TypeVar("V")
@@ -131,7 +131,6 @@ class Lexicon:
     titles: PhraseMatcher[bool]
     capitalised: frozenset[str]
     not_places: frozenset[str]
-    trailing_kinds: frozenset[str]
     partitive: frozenset[str]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
@@ -185,11 +184,12 @@ def lexicon() -> Lexicon:
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),
         names_not_places=PhraseMatcher(
             [(p, "person") for p in places["people"]]
-            + [(p, "organisation") for p in places["organisations"]], attr="key"),
+            + [(p, "organisation") for p in places["organisations"]]
+            + [(p, "force") for kind in ("pmc", "mission")
+               for words in forces["types"][kind].values() for p in words], attr="key"),
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
-        not_places=frozenset(places["not_places"]),
-        trailing_kinds=frozenset(places["trailing_kinds"]),
+        not_places=frozenset(places["not_places"]) | _date_words(),
         partitive=frozenset(places["partitive"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
@@ -210,6 +210,15 @@ def lexicon() -> Lexicon:
                       + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
                       + [(p, "base") for p in ("căn cứ", "base", "garrison")]),
     )
+
+
+def _date_words() -> frozenset[str]:
+    """Month and weekday names (keys): "Thursday", "June" are never places."""
+    from ..gazetteer.normalize import normalize
+
+    dates = load("dates")
+    words = [*dates["months"], *(w for table in dates["weekdays"].values() for w in table)]
+    return frozenset(normalize(w) for w in words if " " not in w)
 
 
 def _tone_variants(word: str) -> set[str]:
@@ -257,7 +266,7 @@ class TextScan:
     def tags(self, lower: str) -> set[str | None]:
         """The tags of the phrases in ``lower`` (NFC, lower case)."""
         text = " " + _NON_WORD.sub(" ", _ELIDED.sub(" ", lower)) + " "
-        if _CYRILLIC.search(text):
+        if CYRILLIC.search(text):
             text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()
         for match in self._pattern.finditer(text):
@@ -266,8 +275,7 @@ class TextScan:
 
 
 _NON_WORD = re.compile(r"[^\w']+")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_ELIDED = re.compile(r"(?<!\w)(?:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=\w)")
+_ELIDED = re.compile(r"(?<!\w)(?:" + ELISION.pattern + ")")
 
 
 __all__ = ["Lexicon", "PhraseMatcher", "TextScan", "lexicon", "load", "trie_pattern"]

@@ -31,7 +31,7 @@ from .borders import BorderReader
 from .lexicon import lexicon
 from .names import story_names
 from .targets import NameMatch, PlaceMention, Target, target_of
-from .text import Sentence, Token, tokenize
+from .text import CYRILLIC, Sentence, Token, tokenize
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
@@ -165,11 +165,12 @@ class PlaceFinder(BorderReader):
         places = self._candidates(sentence, start, stop)
         if not places or not self._marks_agree(words, places):
             return None
-        if stop < len(tokens) and tokens[stop].key in lex.trailing_kinds and \
-                places[0].kind not in ("province", "region"):
-            # "the Kursk region": the province, not the town
+        if stop < len(tokens) and tokens[stop].key in lex.generic_words and \
+                lex.border_words.at(sentence, stop) is None:  # borders: BorderReader's
+            # a kind word after the name asks for that kind ("the Kursk region", "Kidal
+            # airport"), as one before it does ("tỉnh Tavush")
             wider = self._candidates(sentence, start, stop + 1)
-            if wider and wider[0].kind in ("province", "region"):
+            if wider and wider[0].kind != places[0].kind:
                 places, stop = wider, stop + 1
         place = places[0]
         if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
@@ -179,11 +180,11 @@ class PlaceFinder(BorderReader):
     def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
         """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
 
-        Words written without marks match any name (the look-up ignores diacritics).
+        Words written without marks match any name (the look-up ignores diacritics); so do
+        Russian words, whose case endings differ from the name's.
         """
-        if all(t.text.isascii() or not any(c.isalpha() and not c.isascii()
-                                           and not "\u0400" <= c <= "\u04ff" for c in t.text)
-               for t in words):
+        if all(t.text.isascii() or CYRILLIC.search(t.text) or not any(
+                c.isalpha() and not c.isascii() for c in t.text) for t in words):
             return True
         keys = tuple(t.key for t in words)
         if keys not in self._forms:

@@ -11,18 +11,16 @@ once per process and index; each country's part once per country.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
-from .text import tokenize
+from .text import CYRILLIC, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
 LOCAL_KINDS = ("city", "lake", "river", "airport")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _sizes(table: dict[str, set[int]]) -> dict[str, list[int]]:
@@ -44,34 +42,32 @@ class NameTable:
     lower_starts: set[str] = field(default_factory=set)
 
     def merged(self, others: Iterable[NameTable]) -> NameTable:
-        """This table with ``others`` added (a new table)."""
-        result = NameTable(self.exact, self.lengths, set(self.loose), {}, dict(self.stems), {},
-                           set(self.lower_starts))
-        loose = {k: set(v) for k, v in self.loose_lengths.items()}
-        stems = {k: set(v) for k, v in self.stem_lengths.items()}
-        extra_exact: set[str] = set()
-        extra_lengths: dict[str, set[int]] = {}
-        for other in others:
-            result.loose |= other.loose
-            result.stems.update({k: v for k, v in other.stems.items() if k not in result.stems})
-            result.lower_starts |= other.lower_starts
-            for key, sizes in other.loose_lengths.items():
-                loose.setdefault(key, set()).update(sizes)
-            for key, sizes in other.stem_lengths.items():
-                stems.setdefault(key, set()).update(sizes)
-            extra_exact |= other.exact - self.exact
-            for key, sizes in other.lengths.items():
-                extra_lengths.setdefault(key, set()).update(sizes)
-        if extra_exact:
-            result.exact = self.exact | extra_exact
-            merged = {k: set(v) for k, v in extra_lengths.items()}
-            result.lengths = dict(self.lengths)
-            for key, sizes in merged.items():
-                result.lengths[key] = sorted(set(self.lengths.get(key, ())) | sizes,
-                                             reverse=True)
-        result.loose_lengths = _sizes(loose)
-        result.stem_lengths = _sizes(stems)
-        return result
+        """This table with ``others`` added (a new table; this one's exact keys are shared
+        unless the others add some)."""
+        others = list(others)
+        parts = [self, *others]
+        extra = set().union(*(p.exact for p in others)) - self.exact
+        lengths = self.lengths
+        if extra:
+            lengths = dict(self.lengths)
+            for key, value in _union(others, "lengths").items():
+                lengths[key] = sorted(set(value) | set(self.lengths.get(key, ())), reverse=True)
+        return NameTable(
+            exact=self.exact | extra if extra else self.exact, lengths=lengths,
+            loose=set().union(*(p.loose for p in parts)),
+            loose_lengths=_union(parts, "loose_lengths"),
+            stems={k: v for p in reversed(parts) for k, v in p.stems.items()},
+            stem_lengths=_union(parts, "stem_lengths"),
+            lower_starts=set().union(*(p.lower_starts for p in parts)))
+
+
+def _union(tables: list[NameTable], attr: str) -> dict[str, list[int]]:
+    """The name lengths by first word of ``tables`` (one of their ``*lengths`` fields)."""
+    found: dict[str, set[int]] = {}
+    for table in tables:
+        for key, value in getattr(table, attr).items():
+            found.setdefault(key, set()).update(value)
+    return _sizes(found)
 
 
 def _variants(places: Iterable[Any]) -> NameTable:
@@ -89,9 +85,9 @@ def _variants(places: Iterable[Any]) -> NameTable:
             folded = tuple(skeleton(w) for w in words)
             table.loose.add(folded)
             loose.setdefault(folded[0], set()).add(len(folded))
-            if _CYRILLIC.search(name) or "'" in name or "’" in name:
+            if CYRILLIC.search(name) or "'" in name or "’" in name:
                 tokens = tokenize(name)
-                if _CYRILLIC.search(name):
+                if CYRILLIC.search(name):
                     key = tuple(t.form for t in tokens)
                     if key:
                         table.stems.setdefault(key, name)

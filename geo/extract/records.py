@@ -33,7 +33,6 @@ from .scoring import score
 from .targets import PlaceMention, Target
 from .text import Sentence, sentences, split_header
 
-_LANGUAGES = {"en": "English", "vi": "Vietnamese", "hy": "Armenian", "ru": "Russian"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
@@ -272,13 +271,14 @@ class Extractor:
                 if record is None:
                     unused.append(Unused(reading.source, pending.sentence.index,
                                          pending.sentence.quote,
-                                         "the story country's own forces"))
+                                         "a country's own forces at home"))
                 else:
                     records.append(record)
-        counts = Counter(c for r in readings for c in r.countries[:1])
-        counts.update(c for r in readings for c in r.countries[1:] if c not in counts)
-        ordered = [c for c, _ in counts.most_common()] or [self.country]
-        return Draft(ordered[0], articles, records, unused, tuple(ordered[1:]))
+        # the story's main country: the one most articles are mainly about
+        main = Counter(r.countries[0] for r in readings if r.countries).most_common(1)
+        country = main[0][0] if main else self.country
+        others = dict.fromkeys(c for r in readings for c in r.countries if c != country)
+        return Draft(country, articles, records, unused, tuple(others))
 
     def _article(self, reading: Reading, published: Published, outlet: str | None) -> Article:
         header = reading.header
@@ -294,7 +294,7 @@ class Extractor:
             if match:
                 return match.group(1).strip()
         cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(reading.text)))
-        language = _LANGUAGES.get(reading.language[0], reading.language[0])
+        language = language_names()[1].get(reading.language[0], reading.language[0])
         return f"unnamed {language} news site" + (f" (cites {', '.join(cited)})" if cited else "")
 
     def _record(self, reading: Reading, article: Article, pending: Pending,

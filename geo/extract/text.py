@@ -139,9 +139,10 @@ class Sentence:
         return " ".join(self.text.split())
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: A Cyrillic letter (Russian words are matched by their stems).
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: French elision: "l'armée", "d'Agadez", "qu'il" are two words each.
-_ELISION = re.compile(r"(?i:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_])"
+ELISION = re.compile(r"(?i:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_])"
                       r"|[nN]['’ʼ](?=[a-zà-ÿ])")
 
 
@@ -157,14 +158,14 @@ def stem(word: str) -> str:
     """The Snowball stem of a Russian word (lower case), the word itself otherwise:
     "российских" and "российские" agree, as "Херсона" and "Херсон" do."""
     lower = word.casefold().replace("ё", "е")
-    if not _CYRILLIC.search(lower):
+    if not CYRILLIC.search(lower):
         return lower
     return _russian().stemWord(lower)
 
 
 @lru_cache(maxsize=1 << 16)
 def _word(word: str) -> tuple[str, str, bool]:
-    shape = stem(word) if _CYRILLIC.search(word) else form(word)
+    shape = stem(word) if CYRILLIC.search(word) else form(word)
     return normalize(word), shape, word[:1].isupper()
 
 
@@ -175,7 +176,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if "'" in text or "’" in text:
         cut = []
         for a, b in spans:
-            elided = _ELISION.match(text, a, b)
+            elided = ELISION.match(text, a, b)
             if elided and elided.end() < b:
                 cut += [(a, elided.end() - 1), (elided.end(), b)]
             else:
@@ -246,5 +247,5 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
-__all__ = ["HEADER_LINE", "WORD", "Sentence", "Token", "form", "sentences", "split_header",
-           "stem", "strip_marks", "tokenize"]
+__all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "WORD", "Sentence", "Token", "form",
+           "sentences", "split_header", "stem", "strip_marks", "tokenize"]
