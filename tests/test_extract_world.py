@@ -32,7 +32,7 @@ def _records(tmp_path, text: str, **options):
     ("Les militaires italiens ont quitté Abéché le 3 mars 2025.", ("IT", "army", "withdrawn")),
     # English forces of other kinds
     ("Chinese warships arrived in Djibouti on Monday.", ("CN", "navy", "deployed")),
-    ("Wagner mercenaries left Bangui last week.", ("XX", "pmc", "withdrawn")),
+    ("Wagner mercenaries left Bangui last week.", ("RU", "pmc", "withdrawn")),
     ("MONUSCO peacekeepers handed over their base in Bunia to the Congolese army.",
      ("UN", "mission", "handed_over")),
     # Vietnamese
@@ -142,3 +142,22 @@ def test_an_article_in_another_language_is_named_never_silent(tmp_path, text, co
     assert draft.articles[0].language == code
     assert not found
     assert any(f"({code})" in u.reason for u in draft.unused)
+
+
+def test_where_someone_spoke_is_not_a_site(tmp_path):
+    _, found = _records(tmp_path, "The defence minister, speaking in Abuja, said Nigerian "
+                                  "troops had left Niamey.")
+    keys = {k for _, _, k, _ in found}
+    assert keys and all(not k.endswith("2352778") for k in keys), found  # Abuja
+
+
+def test_a_province_after_its_town_says_where_the_town_is(tmp_path):
+    _, found = _records(tmp_path, "Kenyan troops left Goma, in North Kivu, on Sunday.")
+    assert [k for _, _, k, _ in found if k.startswith("CD-")] == [], found
+    assert any(c == "KE" for c, _, _, _ in found), found
+
+
+def test_a_verb_holding_a_force_word_is_a_verb(tmp_path):
+    """'đóng quân' (to station troops) holds 'quân' (troops)."""
+    _, found = _records(tmp_path, "Binh sĩ Ba Lan vẫn đóng quân tại Tapa, Estonia.")
+    assert any(c == "PL" and e == "remains" for c, _, _, e in found), found

@@ -1,7 +1,8 @@
 """The story's countries, read from an article when the user does not name them.
 
 Every place name of the text counts for the country it lies in (a country's own name for
-itself), except a name standing next to a force word, which says whose the force is
+itself, counted twice: a town's name may be another country's town), except a name
+standing next to a force word, which says whose the force is
 ("quân đội Mỹ", "troops of France"), not where it is. The countries named at least a third
 as often as the most named one are the story's, most named first (at most
 :data:`MAX_COUNTRIES`).
@@ -20,6 +21,8 @@ from .text import Sentence
 MAX_COUNTRIES = 5
 #: A country is the story's when named at least this share of the most named one's count.
 SHARE = 1 / 3
+#: What a country's own name counts for (a town's or a province's counts 1).
+COUNTRY_WEIGHT = 2
 
 
 def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple[str, ...]:
@@ -41,10 +44,13 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             place = name.place
             code = place.id if place.kind == "country" else place.country
             span = range(name.start, name.stop)
-            if not code or inside.intersection(span) or (
-                    place.kind == "country" and edges.intersection(span)):
-                continue
-            counts[code] += 1
+            if not code or inside.intersection(span) or (edges.intersection(span) and (
+                    place.kind == "country"
+                    or lex.nationalities.at(sentence, name.start) is not None)):
+                continue  # "German brigade": whose the force is, not where
+            # a country's own name is plainer evidence than a town's, which may be another
+            # country's town of the same name ("Tapa, Estonia")
+            counts[code] += COUNTRY_WEIGHT if place.kind == "country" else 1
             first.setdefault(code, len(first))
     if not counts:
         return ()
@@ -54,4 +60,4 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     return tuple(chosen[:MAX_COUNTRIES])
 
 
-__all__ = ["MAX_COUNTRIES", "story_countries"]
+__all__ = ["COUNTRY_WEIGHT", "MAX_COUNTRIES", "SHARE", "story_countries"]

@@ -118,10 +118,14 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
     for start, stop, kind in lex.forces.find(sentence, blocked):
         if kind is None:
             continue
-        words = " ".join(t.form for t in sentence.tokens[start:stop])
+        forms = [t.form for t in sentence.tokens[start:stop]]
+        words = " ".join(forms)
+        owner = next((lex.force_owners[part] for size in range(len(forms), 0, -1)
+                      for first in range(len(forms) - size + 1)
+                      if (part := " ".join(forms[first:first + size])) in lex.force_owners),
+                     None)
         found.append(ForceMention(start, stop, kind, sentence.span(start, stop),
-                                  lex.mission_owners.get(words)
-                                  or _nationality(sentence, start, stop),
+                                  owner or _nationality(sentence, start, stop),
                                   words in lex.generic_forces, _strength(sentence, start)))
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):

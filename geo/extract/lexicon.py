@@ -115,7 +115,7 @@ class Lexicon:
     nationalities: PhraseMatcher[str]
     nationality_links: frozenset[str]
     nationality_labels: dict[str, dict[str, str]]
-    mission_owners: dict[str, str]
+    force_owners: dict[str, str]
     force_labels: dict[str, dict[str, str]]
     triggers: PhraseMatcher[str | None]
     modifiers: PhraseMatcher[str]
@@ -132,6 +132,7 @@ class Lexicon:
     capitalised: frozenset[str]
     not_places: frozenset[str]
     partitive: frozenset[str]
+    speech: PhraseMatcher[bool]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
     border_extra: PhraseMatcher[bool]
@@ -168,8 +169,8 @@ def lexicon() -> Lexicon:
         nationalities=PhraseMatcher(nationality_pairs),
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
         nationality_labels=nationality_labels,
-        mission_owners={" ".join(t.form for t in tokenize(p)): code
-                        for code, words in forces["mission_owners"].items() for p in words},
+        force_owners={" ".join(t.form for t in tokenize(p)): code
+                        for code, words in forces["force_owners"].items() for p in words},
         force_labels=forces["labels"],
         triggers=PhraseMatcher(trigger_pairs),
         modifiers=PhraseMatcher(modifier_pairs),
@@ -186,11 +187,15 @@ def lexicon() -> Lexicon:
             [(p, "person") for p in places["people"]]
             + [(p, "organisation") for p in places["organisations"]]
             + [(p, "force") for kind in ("pmc", "mission")
-               for words in forces["types"][kind].values() for p in words], attr="key"),
+               for words in forces["types"][kind].values() for p in words]
+            + [(p, "organisation") for spec in forces["organisations"].values()
+               for lang, words in spec.items() if lang not in ("adjective", "vi_name")
+               for p in words], attr="key"),
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),
         partitive=frozenset(places["partitive"]),
+        speech=PhraseMatcher((p, True) for p in places["speech_before"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
             [(w, True) for w in base["border_words"]]

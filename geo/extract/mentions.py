@@ -42,6 +42,16 @@ _RUN_GAP = re.compile(r"^ $")
 _SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
 _QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)?(?:town|city)"
                             r"\s+of\s+|thị trấn\s+|thành phố\s+|thủ đô\s+)?$", re.IGNORECASE)
+#: Words between a place and a larger one holding it ("Uvira in South Kivu", "Uvira, dans
+#: le Sud-Kivu", "Тапа в Эстонии"): the larger says where the first is.
+_HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во)\s+)?"
+                         r"(?:(?:the|le|la|les|l'|l’)\s*)?(?:(?:province|region|state|tỉnh|"
+                         r"vùng|khu vực|région|область|провинция)\s+(?:of|de|du|des)?\s*)?$",
+                         re.IGNORECASE)
+_HOLDER_KINDS = frozenset({"province", "region"})
+#: How far (degrees, ~2 km) a town may lie outside the outline said to hold it: the
+#: provinces are generalised (Goma is 260 m outside North Kivu's).
+_HOLDER_SEAM = 0.02
 
 
 @lru_cache(maxsize=1 << 15)
@@ -243,6 +253,13 @@ class PlaceFinder(BorderReader):
                     and _QUALIFIER_GAP.match(sentence.text[tokens[previous.stop - 1].end:
                                                            tokens[name.start].start])):
                 continue  # "the 102nd base in Gyumri": the town says where the base is
+            if (previous is not None and name.place.kind in _HOLDER_KINDS
+                    and previous.place.kind not in _HOLDER_KINDS
+                    and _HOLDER_GAP.match(sentence.text[tokens[previous.stop - 1].end:
+                                                        tokens[name.start].start])
+                    and name.place.geometry.distance(
+                        previous.place.geometry.representative_point()) <= _HOLDER_SEAM):
+                continue  # "Uvira in South Kivu": the province says where the town is
             previous = name
             if not name.consumed and name.start not in consumed:
                 mentions.append(PlaceMention(sentence.span(name.start, name.stop), name.start,
@@ -267,20 +284,31 @@ class PlaceFinder(BorderReader):
             previous = judged[-1]
         return judged
 
-    def _locative(self, sentence: Sentence, start: int) -> bool:
+    def _cue(self, sentence: Sentence, start: int) -> tuple[int, int] | None:
+        """The first and end word of the locative cue ("in", "khỏi", "из") before the words
+        at ``start``, with only ``between`` words after it, or None."""
         lex = lexicon()
         tokens = sentence.tokens
         index = start
         for _ in range(6):
             if index == 0:
-                return False
+                return None
             cue = lex.locative.ending_at(sentence, index)
             if cue is not None:
-                return lex.metonymy_before.ending_at(sentence, index) is None
+                return cue, index
             if tokens[index - 1].key not in lex.between:
-                return False
+                return None
             index -= 1
-        return False
+        return None
+
+    def _locative(self, sentence: Sentence, start: int) -> bool:
+        cue = self._cue(sentence, start)
+        return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
+
+    def _spoken_at(self, sentence: Sentence, start: int) -> bool:
+        """True when the place is where someone spoke ("said in Bamako", "a déclaré à")."""
+        cue = self._cue(sentence, start)
+        return cue is not None and lexicon().speech.ending_at(sentence, cue[0]) is not None
 
     def _partial(self, sentence: Sentence, start: int) -> bool:
         """True when the words before a country's name make it a part ("parts of")."""
@@ -311,6 +339,8 @@ class PlaceFinder(BorderReader):
                 return f"{mention.text!r} stands for a government here, not a place"
         if not locative:
             return f"{mention.text!r} is not where a force is (no 'in', 'at', 'from' before it)"
+        if mention.role == "name" and self._spoken_at(sentence, mention.start):
+            return f"{mention.text!r} is where someone spoke, not where a force is"
         return ""
 
 

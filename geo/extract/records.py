@@ -156,14 +156,22 @@ class Extractor:
                 self._unused(reading, sentence, _NO_VERB)
             return
         forces = find_forces(sentence)
-        blocked = {i for f in forces for i in range(f.start, f.stop)}
-        triggers = find_triggers(sentence, blocked)
+        # a verb inside a force's words is not a verb ("peacekeeping presence"); a verb
+        # holding a force word is one ("đóng quân", to station troops; "rút quân")
+        triggers = [t for t in find_triggers(sentence) if not any(
+            f.start <= t.start and t.stop <= f.stop for f in forces)]
         if not triggers:
             if forces:
                 self._unused(reading, sentence, _NO_VERB)
             return
         mentions = self.finder.find(sentence)
         named = {i for m in mentions if m.role == "name" for i in range(m.start, m.stop)}
+        # a force word with its nationality ("US Marines") is a force, even where the word
+        # is also a place's name; otherwise the name wins ("the Kapan garrison town")
+        kept = {i for f in forces if f.country for i in range(f.start, f.stop)}
+        mentions = [m for m in mentions if m.role != "name"
+                    or not kept.intersection(range(m.start, m.stop))]
+        named -= kept
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
         for force in forces:
