@@ -161,3 +161,17 @@ def test_a_verb_holding_a_force_word_is_a_verb(tmp_path):
     """'đóng quân' (to station troops) holds 'quân' (troops)."""
     _, found = _records(tmp_path, "Binh sĩ Ba Lan vẫn đóng quân tại Tapa, Estonia.")
     assert any(c == "PL" and e == "remains" for c, _, _, e in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan withdrew its troops from South Sudan.", ("JP", "SS")),
+    ("Niger asked the United States to withdraw its soldiers from Agadez.", ("US", None)),
+    ("L'Allemagne a retiré ses soldats du Mali.", ("DE", "ML")),
+    ("Германия вывела своих военных из Мали.", ("DE", "ML")),
+    ("Đức rút quân khỏi Mali.", ("DE", "ML")),
+])
+def test_a_country_named_as_the_actor_owns_the_force(tmp_path, text, expected):
+    """"Japan withdrew its troops": Japanese troops; with a request, the country asked."""
+    _, found = _records(tmp_path, text)
+    owner, place = expected
+    assert any(c == owner and (place is None or k == place) for c, _, k, _ in found), found

@@ -33,7 +33,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     for sentence in sentences:
         if not sentence.text:
             continue
-        forces = lex.forces.find(sentence)
+        # a base's word ("căn cứ al-Tanf", "the Bashiqa base") is part of a place's name
+        forces = [f for f in lex.forces.find(sentence) if f[2] not in (None, "base")]
         tokens = sentence.tokens
         edges = {i for start, stop, kind in forces if kind is not None
                  for i in (start - 1, stop, stop + 1 if stop < len(tokens)

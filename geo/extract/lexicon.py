@@ -266,6 +266,16 @@ class TextScan:
             words = [stem(w) for w in unicodedata.normalize("NFC", str(phrase).lower()).split()]
             for variant in itertools.product(*map(_tone_variants, words)):
                 self._tags.setdefault(" ".join(variant), set()).add(tag)
+        # a phrase holding another ("rút quân", to withdraw troops, holds "quân", troops)
+        # carries the other's tags too: the scan finds the longest phrase only
+        for phrase, tags in self._tags.items():
+            if None in tags:  # a blocking phrase ("quân sự") hides what it holds
+                continue
+            words = phrase.split()
+            for size in range(1, len(words)):
+                for first in range(len(words) - size + 1):
+                    inner = self._tags.get(" ".join(words[first:first + size]), set())
+                    tags.update(t for t in inner if t is not None)
         self._pattern = re.compile(" (?:" + trie_pattern(self._tags) + ")(?= )")
 
     def tags(self, lower: str) -> set[str | None]:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..dates import FuzzyDate
@@ -201,6 +201,10 @@ class Extractor:
             if trigger is None:
                 reasons.append(_NO_VERB)
                 continue
+            owner = _owner(mentions, clause, trigger.start)
+            if owner and not inherited:
+                clause_forces = [f if f.country else replace(f, country=owner)
+                                 for f in clause_forces]
             event = classify(sentence, clause, trigger)
             if event is None:
                 reasons.append(f"the deployment is negated ({trigger.text!r})")
@@ -360,6 +364,15 @@ class Extractor:
                 return None, FuzzyDate(first.earliest, first.latest, "day",
                                        f"agreement: {first.text}"), True
         return None, FuzzyDate(ref, ref, "day", "the article's date"), True
+
+
+def _owner(mentions: list[PlaceMention], clause: tuple[int, int], trigger: int) -> str | None:
+    """The country whose forces act when a country's name is the actor: the nearest one
+    before the verb that is not where anything is ("India withdrew its troops", "Armenia
+    asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела войска")."""
+    actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
+              and m.role == "name" and m.targets[0].kind == "country" and not m.locative]
+    return actors[-1].targets[0].key if actors else None
 
 
 def _same_force(reading: Reading, pending: Pending) -> str | None:
