@@ -175,3 +175,11 @@ def test_a_country_named_as_the_actor_owns_the_force(tmp_path, text, expected):
     _, found = _records(tmp_path, text)
     owner, place = expected
     assert any(c == owner and (place is None or k == place) for c, _, k, _ in found), found
+
+
+def test_the_outlet_is_the_site_the_url_header_names(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("URL: https://www.example-news.org/2025/03/10/story\n\n"
+                       "Italian troops left Abeche.\n", encoding="utf-8")
+    assert extract_articles([article]).articles[0].outlet == "example-news.org"
+

@@ -17,6 +17,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shapely
 
@@ -334,3 +335,21 @@ def test_html_map_is_a_folium_map_that_displays_in_jupyter(timeline, days) -> No
 def test_assets_are_package_data() -> None:
     for name in ("deploymap.js", "deploymap.css"):
         assert (Path(html_assets.__file__).parent / "web" / name).is_file()
+
+
+@pytest.mark.parametrize("centre", [(-53.0, 4.0), (2.1, 13.5), (44.5, 40.2), (150.0, -35.0),
+                                    (25.0, 69.0)])
+def test_simplified_shapes_stay_within_100_m_anywhere_on_earth(centre) -> None:
+    """French Guiana, Niamey, Yerevan, Sydney, Lapland: the simplifier once worked in
+    Armenia's UTM zone and gave no coordinates 100 degrees of longitude away."""
+    lon, lat = centre
+    angles = np.linspace(0, 2 * np.pi, 2000, endpoint=False)
+    wiggle = 1 + 0.002 * np.sin(angles * 300)
+    ring = np.column_stack([lon + 0.5 * wiggle * np.cos(angles),
+                            lat + 0.3 * wiggle * np.sin(angles)])
+    source = shapely.Polygon(ring)
+    drawn = html_geometry.simplify(source)
+    assert np.isfinite(shapely.get_coordinates(drawn)).all()
+    assert shapely.get_num_coordinates(drawn) < shapely.get_num_coordinates(source)
+    metres = html_geometry.to_metres
+    assert shapely.hausdorff_distance(metres(source), metres(drawn)) <= MAX_STRAY_M

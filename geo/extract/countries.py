@@ -25,6 +25,12 @@ SHARE = 1 / 3
 COUNTRY_WEIGHT = 2
 
 
+def _is_country(finder: PlaceFinder, code: str) -> bool:
+    """True when ``code`` is a country of the data (GeoNames' 'GF' is a part of France)."""
+    places = finder.gazetteer.places
+    return bool(code) and code in places and places[code].kind == "country"
+
+
 def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple[str, ...]:
     """The countries ``sentences`` are about, most named first (empty when none)."""
     lex = lexicon()
@@ -45,9 +51,10 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             place = name.place
             code = place.id if place.kind == "country" else place.country
             span = range(name.start, name.stop)
-            if not code or inside.intersection(span) or (edges.intersection(span) and (
-                    place.kind == "country"
-                    or lex.nationalities.at(sentence, name.start) is not None)):
+            if not _is_country(finder, code) or inside.intersection(span) or (
+                    edges.intersection(span) and (
+                        place.kind == "country"
+                        or lex.nationalities.at(sentence, name.start) is not None)):
                 continue  # "German brigade": whose the force is, not where
             # a country's own name is plainer evidence than a town's, which may be another
             # country's town of the same name ("Tapa, Estonia")

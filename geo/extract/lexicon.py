@@ -190,7 +190,7 @@ def lexicon() -> Lexicon:
                for words in forces["types"][kind].values() for p in words]
             + [(p, "organisation") for spec in forces["organisations"].values()
                for lang, words in spec.items() if lang not in ("adjective", "vi_name")
-               for p in words], attr="key"),
+               for p in words if len(p) > 2], attr="key"),  # "au": Port-au-Prince
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),

@@ -114,7 +114,7 @@ def world_names(gazetteer: Gazetteer) -> NameTable:
     if token not in _WORLD:
         exact: set[str] = set()
         lengths: dict[str, set[int]] = {}
-        for key in gazetteer.name_keys():
+        for key in gazetteer.name_keys(stripped=True):
             exact.add(key)
             lengths.setdefault(key.split(" ", 1)[0], set()).add(key.count(" ") + 1)
         table = _variants(gazetteer.places_where(lambda kind, _: kind not in LOCAL_KINDS))

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
@@ -306,8 +307,12 @@ class Extractor:
             if match:
                 return match.group(1).strip()
         cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(reading.text)))
+        cites = f" (cites {', '.join(cited)})" if cited else ""
+        host = urlsplit(reading.header.get("url", "").strip()).hostname
+        if host:  # the site the 'URL:' header names
+            return host.removeprefix("www.") + cites
         language = language_names()[1].get(reading.language[0], reading.language[0])
-        return f"unnamed {language} news site" + (f" (cites {', '.join(cited)})" if cited else "")
+        return f"unnamed {language} news site{cites}"
 
     def _record(self, reading: Reading, article: Article, pending: Pending,
                 taken: set[str]) -> Record | None:

@@ -14,6 +14,7 @@ province, population. The returned :class:`Place` lists the others in ``chosen_f
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -262,9 +263,11 @@ class Gazetteer:
         ids = sorted(ids, key=lambda i: self.places[i].country not in self.countries)[:limit]
         return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
 
-    def name_keys(self) -> Iterable[str]:
-        """Every normalised name the data knows (the exact keys of the index)."""
-        return iter(self._exact)
+    def name_keys(self, *, stripped: bool = False) -> Iterable[str]:
+        """Every normalised name the data knows (the exact keys of the index); with
+        ``stripped``, also every name without its generic words ("toussaint louverture"
+        of "Aéroport international Toussaint Louverture")."""
+        return itertools.chain(self._exact, self._stripped) if stripped else iter(self._exact)
 
     def places_where(self, wanted: Callable[[str, str], bool]) -> Iterator[Place]:
         """The places whose (kind, country) ``wanted`` accepts, made only when chosen."""

@@ -24,8 +24,12 @@ from shapely.geometry.base import BaseGeometry
 
 #: How far a drawn boundary may stray from the source data, in metres (the issue allows 100).
 TOLERANCE_M: float = 50.0
-#: The metric CRS the simplification runs in: UTM zone 38N covers 42–48°E.
-METRIC_CRS: int = 32638
+#: The CRS the simplification runs in: Web Mercator, defined everywhere a map can show
+#: (a UTM zone is not: Armenia's, 38N, gives no coordinates 100° of longitude away). Its
+#: metres stretch by 1/cos(latitude); the tolerance is stretched the same way per geometry.
+METRIC_CRS: int = 3857
+#: Web Mercator's edge (latitudes beyond it are drawn at it).
+_MAX_LATITUDE = 85.0
 _SCALE = 100_000  # precision 5
 
 
@@ -37,14 +41,34 @@ def _transformers() -> tuple[Any, Any]:
             pyproj.Transformer.from_crs(METRIC_CRS, 4326, always_xy=True))
 
 
-def _reproject(geometry: BaseGeometry, transformer: Any) -> BaseGeometry:
-    return shapely.transform(
-        geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+def _reproject(geometry: Any, transformer: Any) -> Any:
+    return shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(
+        xy[:, 0], np.clip(xy[:, 1], -_MAX_LATITUDE, _MAX_LATITUDE)
+        if transformer is _transformers()[0] else xy[:, 1])))
+
+
+def _tolerance(geometries: Any, tolerance_m: float) -> Any:
+    """``tolerance_m`` in Web Mercator units at the latitude of each geometry."""
+    latitude = np.clip(shapely.get_y(shapely.centroid(geometries)), -_MAX_LATITUDE,
+                       _MAX_LATITUDE)
+    return tolerance_m / np.cos(np.radians(np.nan_to_num(latitude)))
+
+
+@cache
+def _utm(zone: int, north: bool) -> Any:
+    import pyproj
+
+    return pyproj.Transformer.from_crs(4326, (32600 if north else 32700) + zone, always_xy=True)
 
 
 def to_metres(geometry: BaseGeometry) -> BaseGeometry:
-    """``geometry`` (EPSG:4326) in the metric CRS used for simplifying and checking."""
-    return _reproject(geometry, _transformers()[0])
+    """``geometry`` (EPSG:4326) in true metres: the UTM zone of its centre (the same zone
+    for two versions of one shape, so distances between them can be measured)."""
+    centre = geometry.centroid
+    zone = min(60, int((centre.x + 180) // 6) + 1)
+    transformer = _utm(zone, centre.y >= 0)
+    return shapely.transform(
+        geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
 def simplify(geometry: BaseGeometry, tolerance_m: float = TOLERANCE_M) -> BaseGeometry:
@@ -52,7 +76,8 @@ def simplify(geometry: BaseGeometry, tolerance_m: float = TOLERANCE_M) -> BaseGe
     if geometry.geom_type == "Point" or tolerance_m <= 0:
         return geometry
     forward, back = _transformers()
-    simple = _reproject(geometry, forward).simplify(tolerance_m, preserve_topology=True)
+    simple = shapely.simplify(_reproject(geometry, forward),
+                              float(_tolerance(geometry, tolerance_m)), preserve_topology=True)
     return _reproject(simple, back)
 
 
@@ -63,7 +88,8 @@ def simplify_many(geometries: list[BaseGeometry],
         return list(geometries)
     forward, back = _transformers()
     array = np.asarray(geometries, dtype=object)
-    simple = shapely.simplify(_reproject(array, forward), tolerance_m, preserve_topology=True)
+    simple = shapely.simplify(_reproject(array, forward), _tolerance(array, tolerance_m),
+                              preserve_topology=True)
     return list(_reproject(simple, back))
 
 
