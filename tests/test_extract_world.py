@@ -183,3 +183,14 @@ def test_the_outlet_is_the_site_the_url_header_names(tmp_path):
                        "Italian troops left Abeche.\n", encoding="utf-8")
     assert extract_articles([article]).articles[0].outlet == "example-news.org"
 
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # nominatives the Snowball stemmer cuts shorter than their other cases
+    ("Российские миротворцы остаются в Нагорном Карабахе.", "region:nagorno-karabakh"),
+    ("Турецкие военные находятся в Идлибе.", None),
+])
+def test_russian_names_match_in_every_case(tmp_path, text, place):
+    _, found = _records(tmp_path, text)
+    keys = {k for _, _, k, _ in found}
+    assert (place in keys) if place else keys, found

@@ -29,7 +29,7 @@ from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
 from .lexicon import lexicon
-from .names import story_names
+from .names import nominative, story_names
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import CYRILLIC, Sentence, Token, tokenize
 
@@ -103,6 +103,8 @@ class PlaceFinder(BorderReader):
                 stop = index + size
                 if stop <= count and tuple(t.form for t in tokens[index:stop]) in self._stems:
                     return stop
+        if CYRILLIC.search(first) and nominative(first, self._names):
+            return index + 1  # a town of any country in another case ("в Идлибе")
         for size in self._loose_lengths.get(_fold(first), ()):
             stop = index + size
             if stop <= len(tokens) and tuple(
@@ -120,6 +122,8 @@ class PlaceFinder(BorderReader):
         stems = tuple(t.form for t in sentence.tokens[start:stop])
         if stems in self._stems:
             queries.append(self._stems[stems])
+        elif stop == start + 1 and CYRILLIC.search(sentence.tokens[start].key):
+            queries.append(nominative(sentence.tokens[start].key, self._names) or "")
         for query in dict.fromkeys(queries):
             key = normalize(query)
             if key not in self._resolved:

@@ -11,20 +11,23 @@ once per process and index; each country's part once per country.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
-from .text import CYRILLIC, tokenize
+from .text import CYRILLIC, stem, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
 LOCAL_KINDS = ("city", "lake", "river", "airport")
 
 
 def _sizes(table: dict[str, set[int]]) -> dict[str, list[int]]:
-    return {key: sorted(lengths, reverse=True) for key, lengths in table.items()}
+    """The lengths of each first word's names, longest first (most have one)."""
+    return {key: [*lengths] if len(lengths) == 1 else sorted(lengths, reverse=True)
+            for key, lengths in table.items()}
 
 
 @dataclass
@@ -70,6 +73,60 @@ def _union(tables: list[NameTable], attr: str) -> dict[str, list[int]]:
     return _sizes(found)
 
 
+#: Case endings a Russian noun takes after each final letter (the Snowball stemmer
+#: over-cuts some nominatives: "Карабах" gives "караб", "Карабахе" gives "карабах").
+_ENDINGS = {"а": ("ы", "и", "е", "у", "ой"), "я": ("и", "ю", "ей", "е"),
+            "й": ("я", "ю", "е", "ем"), "ь": ("и", "ю", "ем", "я")}
+_CONSONANT_ENDINGS = ("а", "у", "е", "ом", "ы")
+#: Names longer than this many words get their own stems only (the forms multiply).
+_MAX_INFLECTED_WORDS = 3
+
+
+def _stems_of(word: str) -> set[str]:
+    """The stems of a Russian word in every case ending."""
+    lower = word.casefold()
+    last = lower[-1:]
+    if last in _ENDINGS:
+        forms = [lower[:-1] + e for e in _ENDINGS[last]]
+    elif last.isalpha() and last not in "еиоуыэюё":
+        forms = [lower + e for e in _CONSONANT_ENDINGS]
+    else:
+        forms = []
+    return {stem(f) for f in (lower, *forms)}
+
+
+def _stem_keys(name: str) -> list[tuple[str, ...]]:
+    """Every stem tuple a Russian name may be written with in a sentence."""
+    words = [t.text for t in tokenize(name)]
+    if not words:
+        return []
+    if len(words) > _MAX_INFLECTED_WORDS:
+        return [tuple(stem(w) for w in words)]
+    return list(itertools.product(*(sorted(_stems_of(w)) for w in words)))
+
+
+#: Case endings taken off a Russian word, longest first, and the nominative endings tried
+#: in their place ("Идлибе" -> "Идлиб", "Ниамее" -> "Ниамей", "Сирии" -> "Сирия").
+_CASE_ENDINGS = tuple(normalize(e) for e in (
+    "ами", "ями", "ией", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "ам", "ям", "ии", "ию", "у",
+    "ю", "а", "я", "е", "и", "ы"))  # as index keys write them: "й" is "и"
+_NOMINATIVE_ENDINGS = tuple(normalize(e) if e else e for e in ("", "а", "я", "ь", "й", "ия"))
+
+
+def nominative(key: str, names: set[str]) -> str | None:
+    """The name ``key`` (a normalised Russian word in any case) is a form of, when the
+    index knows it, or None: "идлибе" -> "идлиб"."""
+    if len(key) < 4 or key in names:
+        return None
+    for ending in _CASE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            root = key[:-len(ending)]
+            for new in _NOMINATIVE_ENDINGS:
+                if root + new in names:
+                    return root + new
+    return None
+
+
 def _variants(places: Iterable[Any]) -> NameTable:
     table = NameTable()
     loose: dict[str, set[int]] = {}
@@ -88,8 +145,7 @@ def _variants(places: Iterable[Any]) -> NameTable:
             if CYRILLIC.search(name) or "'" in name or "’" in name:
                 tokens = tokenize(name)
                 if CYRILLIC.search(name):
-                    key = tuple(t.form for t in tokens)
-                    if key:
+                    for key in _stem_keys(name):
                         table.stems.setdefault(key, name)
                         stems.setdefault(key[0], set()).add(len(key))
                 else:
@@ -143,4 +199,4 @@ def story_names(gazetteer: Gazetteer) -> NameTable:
                                          for c in gazetteer.countries)
 
 
-__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "story_names", "world_names"]
+__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "nominative", "story_names", "world_names"]
