@@ -194,3 +194,19 @@ def test_russian_names_match_in_every_case(tmp_path, text, place):
     _, found = _records(tmp_path, text)
     keys = {k for _, _, k, _ in found}
     assert (place in keys) if place else keys, found
+
+
+@pytest.mark.parametrize(("text", "left", "arrived"), [
+    ("Italian troops withdrew from Niger to Benin.", "NE", "BJ"),
+    ("Les soldats belges se sont retirés du Mali vers le Niger.", "ML", "NE"),
+])
+def test_a_withdrawal_names_where_the_force_goes(tmp_path, text, left, arrived):
+    _, found = _records(tmp_path, text)
+    events = {k: e for _, _, k, e in found}
+    assert events.get(left) == "withdrawn" and events.get(arrived) == "deployed", found
+
+
+def test_a_possessive_country_and_a_direction_stand_between_cue_and_place(tmp_path):
+    _, found = _records(tmp_path, "Belarusian troops were deployed in Russia's western "
+                                  "Bryansk region.")
+    assert ("BY", "army", "RU-BRY", "deployed") in found

@@ -133,6 +133,7 @@ class Lexicon:
     not_places: frozenset[str]
     partitive: frozenset[str]
     speech: PhraseMatcher[bool]
+    destinations: frozenset[str]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
     border_extra: PhraseMatcher[bool]
@@ -196,6 +197,8 @@ def lexicon() -> Lexicon:
         not_places=frozenset(places["not_places"]) | _date_words(),
         partitive=frozenset(places["partitive"]),
         speech=PhraseMatcher((p, True) for p in places["speech_before"]),
+        destinations=frozenset(" ".join(t.form for t in tokenize(p))
+                               for p in places["destination_cues"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
             [(w, True) for w in base["border_words"]]

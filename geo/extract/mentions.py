@@ -300,7 +300,10 @@ class PlaceFinder(BorderReader):
             cue = lex.locative.ending_at(sentence, index)
             if cue is not None:
                 return cue, index
-            if tokens[index - 1].key not in lex.between:
+            word = tokens[index - 1]
+            # "in Russia's western Kursk region": a possessive name and a direction word
+            # stand between the cue and the place as "the" does
+            if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
                 return None
             index -= 1
         return None
@@ -308,6 +311,12 @@ class PlaceFinder(BorderReader):
     def _locative(self, sentence: Sentence, start: int) -> bool:
         cue = self._cue(sentence, start)
         return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
+
+    def destination(self, sentence: Sentence, mention: PlaceMention) -> bool:
+        """True when the mention's cue makes it where a force goes ("to Erbil", "vers")."""
+        cue = self._cue(sentence, mention.start)
+        return cue is not None and " ".join(
+            t.form for t in sentence.tokens[cue[0]:cue[1]]) in lexicon().destinations
 
     def _spoken_at(self, sentence: Sentence, start: int) -> bool:
         """True when the place is where someone spoke ("said in Bamako", "a déclaré à")."""

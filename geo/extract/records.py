@@ -43,6 +43,9 @@ def _slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
+#: Events that move a force away: a destination named with them is where it arrives.
+_LEAVING = ("withdrawn", "withdrawal_agreed", "withdrawal_requested")
+
 #: The most records one sentence gives (a list of 600 places is not 600 deployments).
 MAX_RECORDS_PER_SENTENCE = 20
 
@@ -224,6 +227,9 @@ class Extractor:
         made = 0
         for mention in places:
             near = abs(mention.start - event.trigger.start) <= 12
+            name = event.name
+            if name in _LEAVING and self.finder.destination(sentence, mention):
+                name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
             for target in mention.targets:
                 chosen = forces
                 if target.kind == "base":
@@ -243,7 +249,7 @@ class Extractor:
                     seen.add((force.type, force.country))
                     # one record per place, force and event in a sentence, however often
                     # the sentence repeats the name; at most MAX_RECORDS_PER_SENTENCE
-                    key = (sentence.index, target.key, force.type, force.country, event.name)
+                    key = (sentence.index, target.key, force.type, force.country, name)
                     if key in reading.made:
                         continue
                     if reading.per_sentence[sentence.index] >= MAX_RECORDS_PER_SENTENCE:
@@ -256,7 +262,7 @@ class Extractor:
                     reading.made.add(key)
                     reading.per_sentence[sentence.index] += 1
                     reading.pending.append(Pending(sentence, force, force.country, mention,
-                                                   target, event.name, event.trigger.text,
+                                                   target, name, event.trigger.text,
                                                    date, event.modifiers, inherited, near))
                     made += 1
         return made
