@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .commands import build, diff, extract, resolve, serve, snapshot
+from .commands import build, check, diff, extract, resolve, serve, snapshot
 from .errors import UserInputError
 from .inputs import text_problem
 
@@ -28,6 +28,8 @@ examples:
   deploymap diff                            # the seed story: withdrawn / remained / new
   deploymap snapshot --date 2024-01-01 --format geojson > before.geojson
   deploymap extract seeds/*.txt > draft.yaml  # draft records from articles, to review
+  deploymap check draft.yaml                # valid? what will the maps show?
+  deploymap build --from-articles articles/ --save-scenario story.yaml
 
 Run `deploymap COMMAND --help` for the options of each command."""
 
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.register(commands)
     diff.register(commands)
     extract.register(commands)
+    check.register(commands)
     serve.register(commands)
     return parser
 

@@ -245,7 +245,7 @@ def test_records_carry_confidence_and_the_unused_sentences_say_why(draft):
 
 
 def test_draft_document_is_the_scenario_format_plus_review_keys(draft):
-    document = draft.document()
+    document = draft_to_scenario_document(draft, review=True)
     assert {"forces", "sources", "presences", "views", "articles", "unused"} <= set(document)
     presence = document["presences"][0]
     assert {"confidence", "article", "mention", "citations", "location_precision"} <= set(

@@ -69,6 +69,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--threshold", type=float, default=None, metavar="0..1",
                         help="with --from-articles: keep records at least this confident "
                              "(default 0.5)")
+    parser.add_argument("--save-scenario", type=Path, default=None, metavar="FILE",
+                        help="with --from-articles: also write the merged scenario to FILE "
+                             "(YAML; edit it and build it as a SCENARIO later)")
     parser.add_argument("--jobs", type=_jobs_count, default=None, metavar="N",
                         help="worker processes that make the outputs side by side (default: "
                              f"the cores this machine gives the build, here {available_cores()}"
@@ -122,9 +125,11 @@ def _progress(message: str) -> None:
 def _check_options(arguments: argparse.Namespace) -> None:
     """Options that cannot work together, before any work is done."""
     if arguments.from_articles is None:
-        if arguments.threshold is not None:
-            raise BadArgument("--threshold applies only with --from-articles DIR; drop it, or "
-                              "add --from-articles")
+        for option, value in (("--threshold", arguments.threshold),
+                              ("--save-scenario", arguments.save_scenario)):
+            if value is not None:
+                raise BadArgument(f"{option} applies only with --from-articles DIR; drop it, "
+                                  "or add --from-articles")
         return
     if arguments.scenario is not None:
         raise BadArgument("give either a SCENARIO file or --from-articles DIR, not both")
@@ -147,7 +152,10 @@ def _load(arguments: argparse.Namespace) -> tuple[Timeline, str]:
     from ..extract import scenario_from_articles
 
     threshold = 0.5 if arguments.threshold is None else arguments.threshold
-    timeline, report = scenario_from_articles(arguments.from_articles, threshold=threshold)
+    timeline, report = scenario_from_articles(arguments.from_articles, threshold=threshold,
+                                              save_to=arguments.save_scenario)
+    if arguments.save_scenario is not None:
+        _progress(f"scenario saved to {arguments.save_scenario}")
     for line in report.lines():
         _progress(line)
     return timeline, arguments.from_articles.resolve().name or "articles"

@@ -18,10 +18,12 @@ force (border guards, troops, peacekeepers, a base) is where, what happens to it
 withdrawn, withdrawal agreed or requested, stays, handed over) and when, each with the
 sentence it came from, its article and a confidence between 0 and 1.
 
-The output is in the scenario format (forces, sources, presences with citations, views)
-plus, per presence, `confidence`, `article`, `event` and `mention` (the words naming the
-place), and two sections for the reviewer: `articles` (language, and how each article's
-date was found) and `unused` (sentences that name a force but gave no record, and why).
+The output is a scenario (forces, sources, presences with citations, views): one presence
+per force and place, with every quote that supports it. `build`, `diff`, `snapshot` and
+`check` read it as it is. It also holds what a reviewer needs, which the maps ignore: per
+presence `confidence`, `article`, `event`, `mention` (the words naming the place) and
+`why`, and two sections, `articles` (language, and how each article's date was found) and
+`unused` (sentences that name a force but gave no record, and records left out, with why).
 
 An article's date comes from --published, else from a header line at the top of the file
 (`Date: 2024-05-09`; also `Outlet:`, `Title:`, `URL:`, `Language:`), else it is inferred
@@ -49,6 +51,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the date every FILE was published (wins over headers)")
     parser.add_argument("--outlet", metavar="NAME",
                         help="the outlet that published every FILE (wins over headers)")
+    parser.add_argument("--threshold", type=float, default=0.5, metavar="0..1",
+                        help="presences from records at least this confident (default 0.5); "
+                             "the others are listed under 'unused' with their confidence")
     parser.add_argument("--country", default=None, metavar="CODE",
                         help="the story's country: where the forces are (default: read from "
                              "each article, from the places it names)")
@@ -75,11 +80,14 @@ def _published(value: str | None) -> str | None:
 def run(arguments: argparse.Namespace) -> int:
     """Extract and print the draft; a summary goes to stderr."""
     from ..extract import extract_articles
-    from ..extract.merge import dump_yaml
+    from ..extract.merge import draft_to_scenario_document, dump_yaml
 
     for path in arguments.files:  # every file is checked before any is read
         check_file(path, what="article", limit=MAX_ARTICLE_BYTES)
     published = _published(arguments.published)
+    threshold = arguments.threshold
+    if not 0 <= threshold <= 1:  # also refuses nan
+        raise BadArgument(f"--threshold {threshold}: give a number from 0 to 1")
     country = None if arguments.country is None else str(arguments.country).upper()
     if country is not None and (len(country) != 2 or not country.isalpha()):
         raise BadArgument(f"--country: {arguments.country!r} is not a two-letter country code "
@@ -87,16 +95,17 @@ def run(arguments: argparse.Namespace) -> int:
     draft = extract_articles(
         arguments.files, published={"*": published} if published else None,
         outlets={"*": arguments.outlet} if arguments.outlet else None, country=country)
-    document = draft.document()
+    document = draft_to_scenario_document(draft, threshold=threshold, review=True)
     if arguments.format == "json":
         json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(dump_yaml(document))
-    confident = sum(r.confidence >= 0.5 for r in draft.records)
+    confident = sum(r.confidence >= threshold for r in draft.records)
     print(f"deploymap extract: {len(draft.articles)} article(s), {len(draft.records)} "
-          f"record(s) ({confident} with confidence >= 0.5), {len(draft.unused)} sentence(s) "
-          "without a record", file=sys.stderr)
+          f"record(s) ({confident} with confidence >= {threshold}) merged into "
+          f"{len(document['presences'])} presence(s), {len(document['unused'])} sentence(s) "
+          "or record(s) left for review", file=sys.stderr)
     for article in draft.articles:
         date = article.published
         if date.how in ("inferred", "unknown"):

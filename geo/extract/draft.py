@@ -12,6 +12,7 @@ a draft into a scenario the loader accepts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,14 +144,19 @@ class Unused:
     reason: str
 
 
-def default_views(ends: list[FuzzyDate], reported: list[dt.date]) -> dict[str, Any]:
-    """``before``: 1 January of the year of the first end; ``after``: the last end day.
+def default_views(ends: list[FuzzyDate], reported: list[dt.date],
+                  starts: Sequence[FuzzyDate] = ()) -> dict[str, Any]:
+    """``before``: 1 January of the year of the first end, or the last start before that end
+    when later (a force that arrived in February and left in June is there on ``before``);
+    ``after``: the last end day.
 
     Without ends, both views are the last reported day (``after`` one day later).
     """
     if ends:
         after = max(e.latest for e in ends)
-        before = dt.date(min(e.latest for e in ends).year, 1, 1)
+        first_end = min(e.latest for e in ends)
+        arrivals = [s.latest for s in starts if s.latest < first_end]
+        before = max([dt.date(first_end.year, 1, 1), *arrivals])
     else:
         before = after = max(reported, default=dt.date(2000, 1, 1))
     if before >= after:
@@ -179,36 +185,6 @@ class Draft:
     def forces(self) -> dict[str, Force]:
         """The forces the records name, by id."""
         return {r.force.id: r.force for r in self.records}
-
-    def document(self, *, files: dict[str, str] | None = None) -> dict[str, Any]:
-        """The draft in the scenario format plus ``articles`` and ``unused`` (module docs).
-
-        Parameters
-        ----------
-        files
-            The ``file`` to write for each source id (default: the path as given).
-        """
-        files = files or {a.source: str(a.path) for a in self.articles}
-        return {
-            "title": {"en": f"Draft from {len(self.articles)} article(s) (deploymap extract)",
-                      "vi": f"Bản nháp từ {len(self.articles)} bài báo (deploymap extract)"},
-            "country": self.country,
-            **({"countries": [self.country, *self.countries]} if self.countries else {}),
-            "views": default_views([r.end for r in self.records if r.end],
-                                   [r.reported.latest for r in self.records if r.reported]),
-            "articles": [{
-                "source": a.source, "file": files[a.source], "language": a.language,
-                "language_confidence": a.language_confidence,
-                "published": scenario_date(a.published.date) if a.published.date else None,
-                "published_how": a.published.how, "published_note": a.published.note,
-                "published_weak": a.published.weak,
-            } for a in self.articles],
-            "forces": [f.entry() for f in self.forces.values()],
-            "sources": [a.source_entry(files[a.source]) for a in self.articles],
-            "presences": [r.presence() for r in self.records],
-            "unused": [{"source": u.source, "quote": u.quote, "reason": u.reason}
-                       for u in self.unused],
-        }
 
 
 __all__ = ["END_EVENTS", "LOCATION_PRECISION", "Article", "Draft", "Force", "Record",

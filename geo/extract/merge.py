@@ -108,7 +108,8 @@ class _Group:
 
 
 def _merge(draft: Draft, threshold: float, relative_to: Path | None,
-           gazetteer: Gazetteer) -> tuple[dict[str, Any], ExtractionReport]:
+           gazetteer: Gazetteer, *, review: bool = False
+           ) -> tuple[dict[str, Any], ExtractionReport]:
     report = ExtractionReport(threshold, list(draft.articles), unused=list(draft.unused))
     kept: list[Record] = []
     for record in draft.records:
@@ -134,11 +135,12 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
             group.notes.append(f"start {group.start} dropped: after the end {group.end}")
             group.start = None
     _inside_withdrawals(groups, kept, published, gazetteer, report)
-    presences = [_presence(group, report) for group in groups.values()]
+    presences = [_presence(group, report, review=review) for group in groups.values()]
     files = {a.source: _relative(a.path, relative_to) for a in draft.articles}
     cited = {c["source"] for p in presences for c in p["citations"]}
     views = default_views([g.end for g in groups.values() if g.end],
-                          [r.reported.latest for r in kept if r.reported])
+                          [r.reported.latest for r in kept if r.reported],
+                          [g.start for g in groups.values() if g.start])
     document = {
         "title": {"en": f"Drafted from {len(draft.articles)} article(s) by deploymap extract "
                         f"(records with confidence >= {threshold})",
@@ -152,7 +154,29 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
                                               for a in draft.articles],
         "presences": presences,
     }
+    if review:
+        document.update(_review(draft, report, files))
     return document, report
+
+
+def _review(draft: Draft, report: ExtractionReport, files: Mapping[str, str]) -> dict[str, Any]:
+    """The sections a reviewer reads beside the presences: how each article was read, and
+    every sentence that gave no presence (with the records left out, and why)."""
+    quotes = {r.id: (r.source, r.quote) for r in draft.records}
+    left_out = [{"source": quotes[record][0], "quote": quotes[record][1],
+                 "reason": f"record {record} left out: {reason}"}
+                for record, reason in report.dropped]
+    return {
+        "articles": [{
+            "source": a.source, "file": files[a.source], "language": a.language,
+            "language_confidence": a.language_confidence,
+            "published": scenario_date(a.published.date) if a.published.date else None,
+            "published_how": a.published.how, "published_note": a.published.note,
+            "published_weak": a.published.weak,
+        } for a in draft.articles],
+        "unused": [{"source": u.source, "quote": u.quote, "reason": u.reason}
+                   for u in draft.unused] + left_out,
+    }
 
 
 def _inside_withdrawals(groups: dict[tuple[str, str], _Group], kept: list[Record],
@@ -199,7 +223,8 @@ def _presence_id(group: _Group) -> str:
     return f"{force}-{place.replace(':', '-').replace('@', '-at-').replace('+', '-')}".lower()
 
 
-def _presence(group: _Group, report: ExtractionReport) -> dict[str, Any]:
+def _presence(group: _Group, report: ExtractionReport, *, review: bool = False
+              ) -> dict[str, Any]:
     records = group.records
     first = records[0]
     citations: list[dict[str, str]] = []
@@ -229,6 +254,12 @@ def _presence(group: _Group, report: ExtractionReport) -> dict[str, Any]:
     notes = [f"drafted from {len(records)} record(s), confidence {1 - confidence:.2f}: {events}",
              *dict.fromkeys(r.target.note for r in records if r.target.note), *group.notes]
     presence["notes"] = "; ".join(notes)
+    if review:  # allowed by the schema, ignored by the maps
+        presence["confidence"] = round(1 - confidence, 2)
+        presence["article"] = ", ".join(dict.fromkeys(r.article for r in records))
+        presence["event"] = ", ".join(dict.fromkeys(r.event for r in records))
+        presence["mention"] = ", ".join(dict.fromkeys(r.mention for r in records))
+        presence["why"] = list(dict.fromkeys(w for r in records for w in r.why))
     report.presences[presence["id"]] = [r.id for r in records]
     return presence
 
@@ -241,7 +272,8 @@ def _relative(path: Path, relative_to: Path | None) -> str:
 
 def draft_to_scenario_document(draft: Draft, *, threshold: float = 0.5,
                                relative_to: Path | None = None,
-                               gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+                               gazetteer: Gazetteer | None = None,
+                               review: bool = False) -> dict[str, Any]:
     """A scenario document from ``draft``: records with confidence >= ``threshold``, merged.
 
     Parameters
@@ -255,9 +287,13 @@ def draft_to_scenario_document(draft: Draft, *, threshold: float = 0.5,
         relative to it); None keeps the paths as given.
     gazetteer
         For the geometry of places (areas that contain other places); a shared one if None.
+    review
+        Also write what a reviewer needs (per presence ``confidence``, ``article``,
+        ``event``, ``mention``, ``why``; ``articles`` and ``unused`` sections, the records
+        left out among them): the scenario format allows these and the maps ignore them.
     """
     gazetteer = gazetteer or extractor(draft.country, tuple(sorted(draft.countries))).gazetteer
-    return _merge(draft, threshold, relative_to, gazetteer)[0]
+    return _merge(draft, threshold, relative_to, gazetteer, review=review)[0]
 
 
 def dump_yaml(document: Mapping[str, Any]) -> str:
@@ -282,22 +318,37 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
     with tempfile.TemporaryDirectory(prefix="deploymap-") as folder:
         document, report = _merge(draft, threshold, Path(folder), gazetteer)
         if not document["presences"]:
-            raise UserInputError(
-                f"no record reaches confidence {threshold} in {len(draft.articles)} "
-                "article(s); lower the threshold or check `deploymap extract` output")
+            raise UserInputError(_nothing_found(draft, threshold))
         path = Path(folder) / "from-articles.yaml"
         path.write_text(dump_yaml(document), encoding="utf-8")
         scenario = load_scenario(path, gazetteer=gazetteer)
     return Timeline(scenario), report
 
 
+def _nothing_found(draft: Draft, threshold: float) -> str:
+    """Why no presence came out, and the one advice that would help."""
+    where = f"{len(draft.articles)} article(s)"
+    if not draft.records:
+        return (f"no deployment found in {where}; `deploymap extract FILE` lists each "
+                "sentence that named a force and why it gave no record")
+    if threshold > 0 and all(r.confidence < threshold for r in draft.records):
+        best = max(r.confidence for r in draft.records)
+        return (f"no record reaches confidence {threshold} in {where} (the best is {best}); "
+                f"give --threshold {best} or lower to map them, or review them with "
+                "`deploymap extract`")
+    return (f"no record of {where} can be dated (withdrawals with no date the articles "
+            "allow); add a 'Date:' line to each article or pass its publication date")
+
+
 def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
                            published: Mapping[str, object] | None = None,
-                           country: str | None = None) -> tuple[Any, ExtractionReport]:
+                           country: str | None = None, save_to: Path | str | None = None
+                           ) -> tuple[Any, ExtractionReport]:
     """The timeline of the articles (``*.txt``) in ``directory``, and what was used.
 
     The merged scenario is written to a temporary YAML file and loaded with
-    :func:`geo.scenario.load_scenario`, so it is checked like any scenario file.
+    :func:`geo.scenario.load_scenario`, so it is checked like any scenario file; with
+    ``save_to``, it is also kept there (written atomically) for review and later builds.
 
     Returns
     -------
@@ -310,7 +361,14 @@ def scenario_from_articles(directory: Path | str, *, threshold: float = 0.5,
         raise UserInputError(f"{directory}: no article files (*.txt) found; give the folder "
                              "that holds the articles")
     draft = extract_articles(files, published=published, country=country)
-    return timeline_from_draft(draft, threshold=threshold)
+    timeline, report = timeline_from_draft(draft, threshold=threshold)
+    if save_to is not None:  # the same scenario, its articles' paths relative to the file
+        from ..output import write_atomic
+
+        save_to = Path(save_to)
+        write_atomic(save_to, dump_yaml(draft_to_scenario_document(
+            draft, threshold=threshold, relative_to=save_to.resolve().parent)))
+    return timeline, report
 
 
 __all__ = ["ExtractionReport", "draft_to_scenario_document", "dump_yaml",
