@@ -111,7 +111,7 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here."""
-    assert scored[split, "all"].f1 >= 0.18
+    assert scored[split, "all"].f1 >= 0.30
 
 
 @pytest.mark.parametrize(("top", "day"), [
