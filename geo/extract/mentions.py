@@ -66,16 +66,9 @@ class PlaceFinder(BorderReader):
         self.gazetteer = gazetteer
         self.country = gazetteer.country
         self.countries = frozenset(gazetteer.countries)
-        table = story_names(gazetteer)
-        self._names = table.exact
-        self._lengths = table.lengths
-        self._loose = table.loose
-        self._loose_lengths = table.loose_lengths
-        self._stems = table.stems
-        self._stem_lengths = table.stem_lengths
-        #: First words of names written in lower case ("sân bay ...", "căn cứ ..."): a
-        #: name starts at a capitalised word, a number, or one of these.
-        self._lower_starts = table.lower_starts
+        #: The names looked for (names.py); a name starts at a capitalised word, a number,
+        #: or a first word names write in lower case ("sân bay ...", "căn cứ ...").
+        self.names_table = story_names(gazetteer)
         #: The forms (tone marks kept) each name key is written with, for names with marks.
         self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._resolved: dict[str, tuple[Place, ...]] = {}
@@ -87,28 +80,29 @@ class PlaceFinder(BorderReader):
                offsets: list[int]) -> int | None:
         """End of the longest known name starting at ``tokens[index]`` (``text``: the
         sentence's keys joined by spaces, ``offsets``: where each word starts in it)."""
+        table = self.names_table
         first = tokens[index].key
         begin = offsets[index]
         count = len(tokens)
-        for size in self._lengths.get(first, ()):
+        for size in table.lengths.get(first, ()):
             stop = index + size
             if stop <= count and text[begin:offsets[stop - 1] + len(tokens[stop - 1].key)] \
-                    in self._names:
+                    in table.exact:
                 return stop
         if not tokens[index].upper:
             return None
         shape = tokens[index].form
-        if shape in self._stem_lengths:  # a Russian name in any case ending
-            for size in self._stem_lengths[shape]:
+        if shape in table.stem_lengths:  # a Russian name in any case ending
+            for size in table.stem_lengths[shape]:
                 stop = index + size
-                if stop <= count and tuple(t.form for t in tokens[index:stop]) in self._stems:
+                if stop <= count and tuple(t.form for t in tokens[index:stop]) in table.stems:
                     return stop
-        if CYRILLIC.search(first) and nominative(first, self._names):
+        if CYRILLIC.search(first) and nominative(first, table.exact):
             return index + 1  # a town of any country in another case ("в Идлибе")
-        for size in self._loose_lengths.get(_fold(first), ()):
+        for size in table.loose_lengths.get(_fold(first), ()):
             stop = index + size
             if stop <= len(tokens) and tuple(
-                    _fold(t.key) for t in tokens[index:stop]) in self._loose:
+                    _fold(t.key) for t in tokens[index:stop]) in table.loose:
                 return stop
         return None
 
@@ -120,10 +114,10 @@ class PlaceFinder(BorderReader):
             first -= 1
         queries = [sentence.span(first, stop), sentence.span(start, stop)]
         stems = tuple(t.form for t in sentence.tokens[start:stop])
-        if stems in self._stems:
-            queries.append(self._stems[stems])
+        if stems in self.names_table.stems:
+            queries.append(self.names_table.stems[stems])
         elif stop == start + 1 and CYRILLIC.search(sentence.tokens[start].key):
-            queries.append(nominative(sentence.tokens[start].key, self._names) or "")
+            queries.append(nominative(sentence.tokens[start].key, self.names_table.exact) or "")
         for query in dict.fromkeys(queries):
             key = normalize(query)
             if key not in self._resolved:
@@ -146,7 +140,7 @@ class PlaceFinder(BorderReader):
         for start, stop, _ in lex.names_not_places.find(sentence):
             blocked.update(range(start, stop))
         names: list[NameMatch] = []
-        lower_starts, lengths = self._lower_starts, self._lengths
+        lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
         candidates = [i for i, t in enumerate(tokens)
                       if (t.upper or t.key in lower_starts or t.text[0].isdigit())
                       and (t.key in lengths or t.upper)]
@@ -212,19 +206,20 @@ class PlaceFinder(BorderReader):
         """True when the words are part of a person's or an organisation's name."""
         lex = lexicon()
         tokens = sentence.tokens
+        known = self.names_table.lengths  # first words of names
         country = place.kind == "country"
         if not country and lex.titles.ending_at(sentence, start) is not None:
             return True
         if stop < len(tokens) and not country:
             after = tokens[stop]
             if (after.upper and _RUN_GAP.match(sentence.gap(stop - 1, stop))
-                    and after.key not in lex.capitalised and after.key not in self._lengths):
+                    and after.key not in lex.capitalised and after.key not in known):
                 return True
         if start > 1:
             before = tokens[start - 1]
             if (before.upper and not before.text.isupper()
                     and _RUN_GAP.match(sentence.gap(start - 1, start))
-                    and before.key not in lex.capitalised and before.key not in self._lengths
+                    and before.key not in lex.capitalised and before.key not in known
                     and lex.titles.ending_at(sentence, start) is None):
                 return True
         return False
