@@ -21,6 +21,8 @@ from geo.timeline import Timeline
 
 ALLOWED_SCHEMES = ("file:", "data:", "about:")
 VIEWPORT = {"width": 1280, "height": 820}
+PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
+SHORT = {"width": 1280, "height": 600}  # a laptop with a browser's toolbars
 TAVUSH = (40.93, 45.20)  # inside Tavush, a province the forces left in 2024
 
 
@@ -102,8 +104,9 @@ class Page:
 def open_map(browser: Any) -> Iterator[Any]:
     pages: list[Page] = []
 
-    def opener(path: Path) -> Page:
-        context = browser.new_context(viewport=VIEWPORT)
+    def opener(path: Path, viewport: dict[str, int] = VIEWPORT) -> Page:
+        phone = viewport["width"] < 760
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         opened = Page(context.new_page())
 
         def route(route: Any) -> None:
@@ -249,3 +252,86 @@ def test_hostile_scenario_text_shows_literally_and_runs_nothing(open_map, maps) 
         "[...document.querySelectorAll('a[href]')].filter(a => "
         "a.href.toLowerCase().startsWith('javascript:')).length") == 0
     assert view.refused == [] and view.errors == []
+
+
+def _box(view: Page, selector: str) -> dict[str, float]:
+    return view.page.evaluate(f"""() => {{
+        const r = document.querySelector({selector!r}).getBoundingClientRect();
+        return {{left: r.left, top: r.top, right: r.right, bottom: r.bottom}}; }}""")
+
+
+def _on_top(view: Page, selector: str) -> bool:
+    """Whether the centre of ``selector``'s box shows that element (nothing covers it)."""
+    return view.page.evaluate(f"""() => {{
+        const e = document.querySelector({selector!r}), r = e.getBoundingClientRect();
+        const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+        return hit !== null && (hit === e || e.contains(hit)); }}""")
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["desktop", "phone"])
+def test_popup_fits_the_screen_with_its_heading_in_view(open_map, maps, viewport) -> None:
+    view = open_map(maps["en"], viewport=viewport)
+    meta = view.page.evaluate("document.querySelector('meta[name=viewport]').content")
+    assert "user-scalable=no" not in meta and "maximum-scale" not in meta  # pinch-zoom
+    phone = viewport is PHONE
+    opened = ".dm-sheet:not([hidden])" if phone else ".leaflet-popup"
+    for target in (".leaflet-dm-change-pane .dm-symbol", "province"):
+        if target == "province":
+            view.page.mouse.click(*view.point(*TAVUSH))
+        else:
+            view.page.locator(target).first.click()
+        view.page.locator(opened).wait_for(timeout=5000)
+        view.page.wait_for_timeout(400)  # a desktop popup pans the map into view
+        box = _box(view, opened)
+        assert box["left"] >= 0 and box["top"] >= 0, box
+        assert box["right"] <= viewport["width"] and box["bottom"] <= viewport["height"], box
+        assert _on_top(view, f"{opened} h3"), "the popup's heading is covered"
+        close = ".dm-sheet-close" if phone else ".leaflet-popup-close-button"
+        assert _on_top(view, close)
+        view.page.click(close)
+        view.page.wait_for_timeout(200)
+        assert view.page.locator(opened).count() == 0
+    if phone:  # on a phone no Leaflet popup opens: the sheet takes its place
+        assert view.page.locator(".leaflet-popup").count() == 0
+        assert view.page.evaluate("document.querySelectorAll('.dm-legend-box details[open]')"
+                                  ".length") == 0
+        assert view.page.locator(".leaflet-control-layers-expanded").count() == 0
+        assert _box(view, ".dm-title")["bottom"] < 0.15 * viewport["height"]
+    assert view.errors == []
+
+
+@pytest.mark.parametrize("viewport", [SHORT, PHONE], ids=["desktop", "phone"])
+def test_swipe_handle_drags_end_to_end_over_every_panel(open_map, maps, viewport) -> None:
+    view = open_map(maps["en"], viewport=viewport)
+    view.page.evaluate("""() => {  // the layer list is folded on a phone: switch in script
+        const d = map_deploymap.deploymap.groups;
+        map_deploymap.removeLayer(d.change); d.before.addTo(map_deploymap);
+        d.after.addTo(map_deploymap); }""")
+    if viewport is SHORT:  # the legend, open, reaches past the handle's height
+        assert view.page.evaluate("document.querySelector('.dm-legend-box details').open")
+        assert _box(view, ".dm-legend-box")["bottom"] > viewport["height"] / 2
+    width, height = viewport["width"], viewport["height"]
+    y = height / 2  # the map fills the page; the handle is at half its height
+    value = "Number(document.querySelector('.dm-swipe-range').value)"
+    position = 0.5
+    legend = _box(view, ".dm-legend-box")
+    over_legend = (legend["left"] + legend["right"]) / 2  # where the handle must pass over it
+    for end in (width - 1, 1, over_legend, width * 0.2):
+        start = position * width
+        assert view.page.evaluate(f"""() => {{
+            const hit = document.elementFromPoint({start}, {y});
+            return hit !== null && hit.classList.contains('dm-swipe-range'); }}""")
+        view.page.mouse.move(start, y)
+        view.page.mouse.down()
+        view.page.mouse.move(end, y, steps=12)
+        view.page.mouse.up()
+        position = view.page.evaluate(value)
+        assert position == pytest.approx(end / width, abs=0.02)
+        position = min(max(position, 4 / width), 1 - 4 / width)  # grab it inside the page
+    # the labels of both sides stay inside the map, whole
+    for side in ("before", "after"):
+        box = view.page.evaluate(f"""() => {{
+            const e = document.querySelector('.dm-swipe-{side}'), r = e.getBoundingClientRect();
+            return {{left: r.left, right: r.right, shown: getComputedStyle(e).visibility}}; }}""")
+        assert box["shown"] == "hidden" or (box["left"] >= 0 and box["right"] <= width), box
+    assert view.errors == []

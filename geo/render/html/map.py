@@ -72,6 +72,11 @@ def _check(lang: str, assets: str, tiles: str | None, before: dt.date, after: dt
                           f"day ({before.isoformat()})")
 
 
+#: folium's viewport forbids zooming the page (``user-scalable=no``): on a phone a reader
+#: could not pinch to read small print. Ours lets them.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+
 #: Least room (degrees) the map may be scrolled beyond the story's extent.
 SCROLL_MARGIN_DEG = 2.0
 
@@ -172,6 +177,7 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                       "handle": label("map_swipe_handle", lang)},
             "fullscreen": label("map_fullscreen", lang),
             "exitFullscreen": label("map_exit_fullscreen", lang),
+            "close": label("map_close", lang),
         },
         "view": {"focus": [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]},
     }
@@ -311,7 +317,10 @@ def render_html(timeline: Timeline, *, before: dt.date, after: dt.date, lang: st
     """
     fmap = html_map(timeline, before=before, after=after, lang=lang, assets=assets,
                     tiles=tiles, draw=draw)
-    return fmap.get_root().render()
+    text, found = _FOLIUM_VIEWPORT.subn(_VIEWPORT, fmap.get_root().render(), count=1)
+    if not found:  # folium writes its own; a map without one would be laid out for a desktop
+        raise RuntimeError("folium's page has no viewport <meta> to replace")
+    return text
 
 
 __all__ = ["DEFAULT_LAYERS", "TILES", "html_map", "map_data", "render_html", "script_json"]

@@ -8,6 +8,9 @@
 
   var SVG_NS = "http://www.w3.org/2000/svg";
   var HALO = "#ffcf1f";
+  /* Up to this width (CSS pixels) the map is laid out for a phone: panels folded, popups
+   * as a bottom sheet (deploymap.css has the same number). */
+  var NARROW = 760;
 
   /* Google encoded polyline (precision 5) -> [[lat, lng], ...] */
   function decodeLine(text) {
@@ -130,11 +133,15 @@
   }
 
   function swipe(map, data, groups) {
-    var box = L.DomUtil.create("div", "dm-swipe", map.getContainer());
+    var container = map.getContainer();
+    var box = L.DomUtil.create("div", "dm-swipe", container);
     box.innerHTML = '<div class="dm-swipe-line"></div>' +
       '<span class="dm-swipe-label dm-swipe-before">' + data.ui.swipe.before + "</span>" +
       '<span class="dm-swipe-label dm-swipe-after">' + data.ui.swipe.after + "</span>";
-    var range = L.DomUtil.create("input", "dm-swipe-range", box);
+    var labels = { before: box.children[1], after: box.children[2] };
+    /* the handle lies above every panel (legend, layers): it can always be dragged back */
+    var track = L.DomUtil.create("div", "dm-swipe-track", container);
+    var range = L.DomUtil.create("input", "dm-swipe-range", track);
     range.type = "range";
     range.min = 0;
     range.max = 1;
@@ -142,18 +149,28 @@
     range.value = 0.5;
     range.setAttribute("aria-label", data.ui.swipe.handle);
     range.title = data.ui.swipe.handle;
-    var line = box.firstChild;
     var before = map.getPane("dm-before"), after = map.getPane("dm-after");
-    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableClickPropagation(track);
     L.DomEvent.on(range, "pointerdown mousedown touchstart", function (e) {
       L.DomEvent.stopPropagation(e);
       map.dragging.disable();
     });
     L.DomEvent.on(range, "pointerup mouseup touchend", function () { map.dragging.enable(); });
 
+    /* each side's label stays inside the map and on its own side; hidden when its side is
+     * narrower than the label */
+    function place(x, width) {
+      var left = labels.before, right = labels.after, gap = 10;
+      var lw = left.offsetWidth, rw = right.offsetWidth;
+      left.style.left = Math.max(4, x - gap - lw) + "px";
+      left.style.visibility = x - gap - lw >= 4 || x >= lw + 8 ? "visible" : "hidden";
+      right.style.left = Math.min(width - rw - 4, x + gap) + "px";
+      right.style.visibility = width - x - gap - rw >= 4 || width - x >= rw + 8 ? "visible" : "hidden";
+    }
+
     function update() {
       var active = map.hasLayer(groups.before) && map.hasLayer(groups.after);
-      map.getContainer().classList.toggle("dm-swiping", active);
+      container.classList.toggle("dm-swiping", active);
       if (!active) {
         before.style.clip = "";
         after.style.clip = "";
@@ -166,11 +183,52 @@
       before.style.clip = "rect(" + [nw.y, cut, se.y, nw.x].join("px,") + "px)";
       after.style.clip = "rect(" + [nw.y, se.x, se.y, cut].join("px,") + "px)";
       box.style.setProperty("--dm-cut", x + "px");
+      place(x, size.x);
     }
     range.addEventListener("input", update);
     map.on("move zoom resize viewreset overlayadd overlayremove", update);
     update();
     return { range: range, update: update };
+  }
+
+  /* On a narrow screen a popup opens as a sheet along the bottom, as wide as the screen and
+   * at most 60% of its height, scrolling inside, with its own close button. */
+  function sheet(map, ui) {
+    var box = L.DomUtil.create("div", "dm-sheet", map.getContainer());
+    box.setAttribute("role", "dialog");
+    box.hidden = true;
+    var close = L.DomUtil.create("button", "dm-sheet-close", box);
+    close.type = "button";
+    close.setAttribute("aria-label", ui.close);
+    close.title = ui.close;
+    close.textContent = "\u00d7";
+    var body = L.DomUtil.create("div", "dm-sheet-body", box);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    function hide() {
+      box.hidden = true;
+      body.innerHTML = "";
+      map.getContainer().classList.remove("dm-sheet-open");
+    }
+    L.DomEvent.on(close, "click", hide);
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
+    map.on("click", hide);
+    return {
+      show: function (content) {
+        if (typeof content === "string") {
+          body.innerHTML = content;
+        } else {
+          body.innerHTML = "";
+          body.appendChild(content);
+        }
+        box.hidden = false;
+        box.scrollTop = 0;
+        map.getContainer().classList.add("dm-sheet-open");
+        close.focus({ preventScroll: true });
+      },
+      hide: hide,
+      element: box
+    };
   }
 
   function fullscreen(map, ui) {
@@ -228,7 +286,7 @@
     drawBasemap(map, data, shapes);
 
     /* on a phone the panels start folded so the map stays visible */
-    var narrow = map.getSize().x <= 760;
+    var narrow = map.getSize().x <= NARROW;
     var title = control("topleft", "dm-title", data.ui.title);
     title.addTo(map);
     L.control.zoom({ position: "topleft" }).addTo(map);
@@ -251,8 +309,15 @@
     var right = narrow ? 12 : legend.getContainer().offsetWidth + 24;
     var popupOptions = {
       maxWidth: 380, minWidth: 240, maxHeight: Math.max(160, Math.min(380, map.getSize().y - top - 60)),
-      autoPanPaddingTopLeft: [12, top], autoPanPaddingBottomRight: [right, 12]
+      autoPanPaddingTopLeft: [12, top], autoPanPaddingBottomRight: [right, 12], autoPan: !narrow
     };
+    var bottomSheet = sheet(map, data.ui);
+    map.on("popupopen", function (e) {
+      if (map.getSize().x > NARROW) { return; }
+      var content = e.popup.getContent();
+      map.closePopup(e.popup);
+      bottomSheet.show(content);
+    });
     var groups = {};
     /* large maps: one canvas a layer, clustered points (deploymap-canvas.js) */
     var canvas = data.canvas ? window.deploymap.canvasLayers(map, data, popupOptions) : null;
@@ -282,7 +347,7 @@
     map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, 24], animate: false });
     zoomClass();
     var slider = swipe(map, data, groups);
-    map.deploymap = { groups: groups, swipe: slider };
+    map.deploymap = { groups: groups, swipe: slider, sheet: bottomSheet };
     return map.deploymap;
   }
 
