@@ -133,6 +133,19 @@ class Timeline:
             "certain_after": now_sure,
         })
 
+    def presences(self) -> gpd.GeoDataFrame:
+        """Every presence, one row each, in scenario order, with the days that bound it as
+        day numbers (``date.toordinal()``): in force on day ``D`` when ``may_from <= D <
+        may_until``, certain when ``must_from <= D < must_until`` (``may_from`` 0: from any
+        day; :data:`NEVER` / :data:`FOREVER`: never certain / no end). ``certain``: certain
+        on at least one day."""
+        spans = self._spans()
+        rows = np.arange(len(self.scenario.presences))
+        frame = self._frame(rows, {"certain": spans["must_from"] < spans["must_until"]})
+        for name, values in spans.items():
+            frame[name] = values
+        return frame
+
     # -- vectorised internals ------------------------------------------------------------
 
     def _spans(self) -> dict[str, np.ndarray]:
@@ -206,6 +219,7 @@ class Timeline:
 
 #: Day numbers standing for "no start given" / "no end".
 _NEVER, _FOREVER = dt.date.max.toordinal() + 1, dt.date.max.toordinal() + 1
+NEVER, FOREVER = _NEVER, _FOREVER
 
 
 #: The columns :func:`_presence_columns` makes (``certain`` depends on the day).
@@ -265,4 +279,4 @@ def _presence_columns(scenario: Scenario, presences: list[Presence]) -> dict[str
     return dict(zip(names, map(list, zip(*rows, strict=True)), strict=True))
 
 
-__all__ = ["CHANGES", "COLUMNS", "Timeline", "in_force"]
+__all__ = ["CHANGES", "COLUMNS", "FOREVER", "NEVER", "Timeline", "in_force"]

@@ -65,6 +65,15 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture
+def open_map(browser: Any) -> Iterator[Any]:
+    """Opens a map file in a new page: ``open_map(path, viewport=..., fragment="#day=...")``
+    (see ``browser_pages.Page``)."""
+    from browser_pages import page_opener
+
+    yield from page_opener(browser)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs Chromium (its fixtures include ``browser``)."""
     for item in items:

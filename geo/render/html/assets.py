@@ -89,7 +89,8 @@ def leaflet_links() -> str:
 def own_assets() -> tuple[str, str]:
     """(CSS, JS) of deploymap's own map code (``geo/render/html/web/``)."""
     css = (_OWN / "deploymap.css").read_text(encoding="utf-8")
-    js = (_OWN / "deploymap.js").read_text(encoding="utf-8")
+    js = "".join((_OWN / name).read_text(encoding="utf-8")
+                 for name in ("deploymap.js", "deploymap-days.js"))
     return _checked(css, "style"), _checked(js, "script")
 
 

@@ -42,9 +42,9 @@ def legend(layers: Layers, lang: str) -> str:
         return [_row([swatch(s) for s in e.swatches], e.text, e.note, e.key)
                 for e in listed if e.key.startswith(prefix)]
 
-    for prefix, heading, shown_on in (("force:", "map_forces", "before after change"),
+    for prefix, heading, shown_on in (("force:", "map_forces", "before after change day"),
                                       ("change:", "change", "change"),
-                                      ("symbol:", "map_symbols", "before after change")):
+                                      ("symbol:", "map_symbols", "before after change day")):
         found = rows(prefix)
         if found:
             sections.append(f'<section data-layers="{shown_on}"><h4>'

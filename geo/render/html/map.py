@@ -35,8 +35,10 @@ from ...errors import BadArgument
 from ...i18n import check_language, label
 from .assets import ASSET_MODES, head
 from .basemap import build_basemap, extent
+from .days import day_layer
 from .features import DRAW_MODES, LAYERS, build_layers
 from .legend import cited_sources, credits, legend, legend_styles, title, view_title
+from .popups import PopupContext
 from .scale import canvas_data
 from .store import GeometryStore
 from .style import patterns_for
@@ -154,6 +156,13 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                             lang=lang, countries=scenario.countries)
     for item in basemap["labels"]:
         item["t"] = esc(item["t"])
+    days = None
+    if layers.fragments is None:  # drawn feature by feature: the time slider too
+        days = day_layer(timeline, before=before, after=after, lang=lang, layers=layers,
+                         store=store, context=PopupContext(scenario, before=before,
+                                                           after=after, lang=lang))
+        days["name"] = (f'<span class="dm-layer" data-layer="day">'
+                        f'{esc(label("map_layer_day", lang))}</span>')
     names = {name: view_title(scenario, name, day, lang)
              for name, day in (("before", before), ("after", after))}
     names["change"] = label("change", lang)
@@ -180,6 +189,7 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
             "close": label("map_close", lang),
         },
         "view": {"focus": [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]},
+        "days": days,
     }
     if layers.fragments is not None:
         data["canvas"] = canvas_data(layers, data["layers"], lang)

@@ -32,6 +32,8 @@ from .text import (
 if TYPE_CHECKING:
     from .store import Fragments
 
+#: Where the Day layer's popup has its status line, filled in by the page for the day shown.
+DAY_STATUS = '<p class="dm-status" data-day-status>'
 _BORDER_ID = re.compile(r"^border:([A-Z]{2})-([A-Z]{2})$")
 
 
@@ -223,6 +225,8 @@ def _popup_head(rows: list[dict[str, Any]], layer: str, context: PopupContext) -
     def status_where() -> str:
         layer_day = {"before": context.before, "after": context.after}.get(layer)
         where = label_or(f"location_{located}", lang, located)
+        if layer == "day":  # the page writes the status for the day the slider shows
+            return f'</h3>{DAY_STATUS}</p><p class="dm-where">{esc(where)}</p>'
         status_text = status_line(status, context, day_of_layer=layer_day, certain=certain)
         return (f'</h3><p class="dm-status">{esc(status_text)}</p>'
                 f'<p class="dm-where">{esc(where)}</p>')
@@ -325,5 +329,5 @@ def tooltip(rows: list[dict[str, Any]], layer: str, context: PopupContext) -> st
     return "".join(tooltip_parts(rows, layer, context))
 
 
-__all__ = ["PopupContext", "force_name", "place_name", "popup", "popup_ids", "popup_parts",
-           "source_credit", "status_line", "tooltip", "tooltip_id", "tooltip_parts"]
+__all__ = ["DAY_STATUS", "PopupContext", "force_name", "place_name", "popup", "popup_ids",
+           "popup_parts", "source_credit", "status_line", "tooltip", "tooltip_id", "tooltip_parts"]

@@ -105,14 +105,16 @@
     });
   }
 
-  function feature(data, spec, pane, shapes, popupOptions) {
+  /* One feature: a marker per point, or a path (with a halo when its style has one).
+   * `classes`: more class names for its elements; a null `spec.pop`: no popup bound. */
+  function feature(data, spec, pane, shapes, popupOptions, classes) {
     var shape = data.geoms[spec.g], style = data.styles[spec.s], latlngs = shapes(spec.g);
-    var parts = [];
+    var parts = [], names = "dm-f" + (classes ? " " + classes : "");
     if (spec.k === "point") {
       (shape.t === "MP" ? latlngs : [latlngs]).forEach(function (latlng) {
         parts.push(L.marker(latlng, {
           pane: pane, riseOnHover: true,
-          icon: L.divIcon({ className: "dm-symbol dm-f", html: style.icon, iconSize: [style.size, style.size] })
+          icon: L.divIcon({ className: "dm-symbol " + names, html: style.icon, iconSize: [style.size, style.size] })
         }));
       });
     } else {
@@ -122,10 +124,10 @@
           weight: style.weight + 8, fill: false
         }));
       }
-      parts.push(vector(shape, latlngs, L.extend(without(style, "halo"), { pane: pane, className: "dm-f" })));
+      parts.push(vector(shape, latlngs, L.extend(without(style, "halo"), { pane: pane, className: names })));
     }
     var group = L.featureGroup(parts);
-    group.bindPopup(spec.pop, popupOptions);
+    if (spec.pop !== null) { group.bindPopup(spec.pop, popupOptions); }
     group.bindTooltip(spec.tip, spec.k === "point"
       ? { direction: "top", offset: [0, -10], className: "dm-tip" }
       : { sticky: true, direction: "auto", className: "dm-tip" });
@@ -281,7 +283,8 @@
     defs.innerHTML = "<defs>" + data.patterns.join("") + "</defs>";
     container.appendChild(defs);
 
-    [["dm-basemap", 300], ["dm-change", 410], ["dm-before", 420], ["dm-after", 430], ["dm-labels", 450]]
+    [["dm-basemap", 300], ["dm-change", 410], ["dm-before", 420], ["dm-after", 430], ["dm-day", 440],
+     ["dm-labels", 450]]
       .forEach(function (pane) { map.createPane(pane[0]).style.zIndex = pane[1]; });
     drawBasemap(map, data, shapes);
 
@@ -314,7 +317,7 @@
     var bottomSheet = sheet(map, data.ui);
     map.on("popupopen", function (e) {
       if (map.getSize().x > NARROW) { return; }
-      var content = e.popup.getContent();
+      var content = e.popup.getElement().querySelector(".leaflet-popup-content").innerHTML;
       map.closePopup(e.popup);
       bottomSheet.show(content);
     });
@@ -329,6 +332,17 @@
       layers.addOverlay(group, spec.name);
       if (spec.show) { group.addTo(map); }
     });
+    /* the time slider (maps drawn feature by feature) */
+    var days = data.days ? window.deploymap.timeSlider(map, data, {
+      groups: groups, popup: popupOptions,
+      feature: function (spec, pane, classes) {
+        return feature(data, spec, pane, shapes, popupOptions, classes);
+      }
+    }) : null;
+    if (days) {
+      groups.day = days.group;
+      layers.addOverlay(days.group, data.days.name);
+    }
 
     function legendSections() {
       legend.getContainer().querySelectorAll("section[data-layers]").forEach(function (section) {
@@ -347,7 +361,7 @@
     map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, 24], animate: false });
     zoomClass();
     var slider = swipe(map, data, groups);
-    map.deploymap = { groups: groups, swipe: slider, sheet: bottomSheet };
+    map.deploymap = { groups: groups, swipe: slider, sheet: bottomSheet, days: days };
     return map.deploymap;
   }
 

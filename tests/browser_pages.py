@@ -1,0 +1,87 @@
+"""An open map page in Chromium, for the browser tests (the ``open_map`` fixture in
+conftest.py makes them): what the page logged, asked for and was refused, and helpers to
+read what it draws."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: The only URLs a map may load: everything it needs is in the file.
+ALLOWED_SCHEMES = ("file:", "data:", "about:")
+VIEWPORT = {"width": 1280, "height": 820}
+PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
+SHORT = {"width": 1280, "height": 600}  # a laptop with a browser's toolbars
+
+
+@dataclass
+class Page:
+    """An open map with everything it logged or asked for."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def count(self, layer: str) -> int:
+        return self.page.evaluate(
+            f"document.querySelectorAll('.leaflet-dm-{layer}-pane .dm-f').length")
+
+    def toggle(self, layer: str) -> None:
+        self.page.click(f'.leaflet-control-layers [data-layer="{layer}"]')
+
+    def swipe(self, value: float) -> None:
+        self.page.evaluate("""value => {
+            const range = document.querySelector('.dm-swipe-range');
+            range.value = value;
+            range.dispatchEvent(new Event('input', {bubbles: true}));
+        }""", value)
+
+    def point(self, lat: float, lon: float) -> tuple[float, float]:
+        x, y = self.page.evaluate(
+            "([lat, lon]) => { const p = map_deploymap.latLngToContainerPoint([lat, lon]);"
+            " const r = map_deploymap.getContainer().getBoundingClientRect();"
+            " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+        return x, y
+
+    def pane_at(self, x: float, y: float) -> str | None:
+        """The dm- pane of the topmost element the browser hits at (x, y)."""
+        return self.page.evaluate("""([x, y]) => {
+            const hit = document.elementFromPoint(x, y);
+            const pane = hit && hit.closest('[class*="leaflet-dm-"]');
+            return pane ? pane.className.match(/leaflet-(dm-[a-z]+)-pane/)[1] : null;
+        }""", [x, y])
+
+
+def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
+    """Yields ``open(path, viewport=VIEWPORT, fragment="")``; closes the pages after."""
+    pages: list[Page] = []
+
+    def opener(path: Path, viewport: dict[str, int] = VIEWPORT, fragment: str = "") -> Page:
+        phone = viewport["width"] < 760
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+        opened = Page(context.new_page())
+
+        def route(route: Any) -> None:
+            if route.request.url.startswith(ALLOWED_SCHEMES):
+                route.continue_()
+            else:
+                opened.refused.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        opened.page.on("request", lambda r: opened.requests.append(r.url))
+        opened.page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+        opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        opened.page.goto(path.as_uri() + fragment)
+        opened.page.wait_for_function("() => map_deploymap.deploymap !== undefined")
+        pages.append(opened)
+        return opened
+
+    yield opener
+    for opened in pages:
+        opened.page.context.close()
