@@ -57,10 +57,12 @@ class Page:
 
 
 def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
-    """Yields ``open(path, viewport=VIEWPORT, fragment="")``; closes the pages after."""
+    """Yields ``open(path, viewport=VIEWPORT, fragment="", map_page=True)``; closes the pages
+    after. ``map_page``: wait until the page's map is drawn (False: a page that holds one)."""
     pages: list[Page] = []
 
-    def opener(path: Path, viewport: dict[str, int] = VIEWPORT, fragment: str = "") -> Page:
+    def opener(path: Path, viewport: dict[str, int] = VIEWPORT, fragment: str = "",
+               map_page: bool = True) -> Page:
         phone = viewport["width"] < 760
         context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         opened = Page(context.new_page())
@@ -78,7 +80,8 @@ def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
         opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
         opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         opened.page.goto(path.as_uri() + fragment)
-        opened.page.wait_for_function("() => map_deploymap.deploymap !== undefined")
+        if map_page:
+            opened.page.wait_for_function("() => map_deploymap.deploymap !== undefined")
         pages.append(opened)
         return opened
 

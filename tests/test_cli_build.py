@@ -56,6 +56,10 @@ def test_format_subset_and_layout(tmp_path: Path) -> None:
     (["--before", "2024-02-30"], "--before: '2024-02-30' is not a real date"),
     (["no-such-story.yaml"], "no-such-story.yaml: no such file"),
     (["--threshold", "2", "--from-articles", "."], "--threshold 2.0: give a number from 0 to 1"),
+    (["--format", "png", "--embed"], "--embed puts the HTML map in an article: add html"),
+    (["--format", "html", "--embed-url", "javascript:alert(1)"],
+     "--embed-url 'javascript:alert(1)': give the http(s) address"),
+    (["--format", "html", "--embed-url", "maps/"], "--embed-url 'maps/': give the http(s)"),
 ])
 def test_bad_options_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
                                                message: str) -> None:
@@ -64,3 +68,29 @@ def test_bad_options_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_embed_writes_an_iframe_and_a_page_naming_no_local_file(tmp_path: Path) -> None:
+    from geo.scenario import load_scenario
+
+    files = [s.file.name for s in load_scenario().sources.values() if s.file is not None]
+    assert files  # the seed articles have no URL: their files are what must stay private
+    out = tmp_path / "maps"
+    result = build("--out", str(out), "--format", "html", "--embed-url",
+                   "https://news.example/graphics/2024/")
+    assert result.returncode == 0, result.stderr
+    snippet = (out / "armenia-2024.en.iframe.txt").read_text(encoding="utf-8")
+    assert 'src="https://news.example/graphics/2024/armenia-2024.en.html"' in snippet
+    assert 'allowfullscreen' in snippet and 'loading="lazy"' in snippet
+    assert "Russian forces in Armenia" in snippet  # the iframe's title, for screen readers
+    page = (out / "armenia-2024.en.embed.html").read_text(encoding="utf-8")
+    assert 'src="armenia-2024.en.html"' in page  # the page previews the map beside it
+    assert "https://news.example/graphics/2024/armenia-2024.en.html" in page  # code to copy
+    published = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    for name in (*files, str(tmp_path), "seed file", "tệp bài gốc"):
+        assert name not in published, name
+
+    shown = build("--out", str(tmp_path / "private"), "--format", "html", "--show-files")
+    assert shown.returncode == 0, shown.stderr
+    text = (tmp_path / "private" / "armenia-2024.en.html").read_text(encoding="utf-8")
+    assert all(name in text for name in files)

@@ -34,10 +34,13 @@ examples:
   deploymap build --format png,svg --lang en,vi --layout change
   deploymap build my-story.yaml --out out/ --before 2023-06-01 --after 2024-06-01
   deploymap build --from-articles seeds/          # draft records from articles, then maps
+  deploymap build --format html --embed-url https://example.org/maps/   # + iframe for a CMS
 
 outputs (STEM = the scenario file name without .yaml):
   STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
-  STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text)
+  STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text);
+  with --embed: STEM.LANG.iframe.txt and STEM.LANG.embed.html
+Published outputs name no local file unless --show-files asks for them.
 Files are written atomically: an interrupted build leaves the previous files intact.
 
 exit codes: 0 ok; 2 the scenario or an option is wrong (the message names the line)."""
@@ -99,6 +102,15 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                         help="HTML: add OpenStreetMap tiles under our own basemap (online)")
     parser.add_argument("--layout", type=_csv(LAYOUTS, "--layout"), default=["side-by-side"],
                         help="static maps: side-by-side (before|after, default) or change")
+    parser.add_argument("--embed", action="store_true",
+                        help="also write STEM.LANG.iframe.txt (the iframe to paste into an "
+                             "article) and STEM.LANG.embed.html (a page showing it)")
+    parser.add_argument("--embed-url", metavar="URL", default=None,
+                        help="the http(s) address the maps will be published under, for the "
+                             "iframe's src (implies --embed; default: the file name, relative)")
+    parser.add_argument("--show-files", action="store_true",
+                        help="name the article file of sources with no URL in popups and "
+                             "credits (off: a published map names no local file)")
 
 
 def _jobs_count(text: str) -> int:
@@ -115,7 +127,9 @@ def output_options(arguments: argparse.Namespace) -> OutputOptions:
     """The outputs the options ask for."""
     return OutputOptions(formats=tuple(arguments.format), langs=tuple(arguments.lang),
                          layouts=tuple(arguments.layout), assets=arguments.assets,
-                         tiles=arguments.tiles)
+                         tiles=arguments.tiles, show_files=arguments.show_files,
+                         embed=arguments.embed or arguments.embed_url is not None,
+                         embed_url=arguments.embed_url)
 
 
 def _progress(message: str) -> None:
@@ -124,6 +138,14 @@ def _progress(message: str) -> None:
 
 def _check_options(arguments: argparse.Namespace) -> None:
     """Options that cannot work together, before any work is done."""
+    if arguments.embed or arguments.embed_url is not None:
+        if "html" not in arguments.format:
+            raise BadArgument("--embed puts the HTML map in an article: add html to --format "
+                              f"(e.g. --format html,{','.join(arguments.format)})")
+        if arguments.embed_url is not None:
+            from ..render.html.embed import map_address
+
+            map_address("map.html", arguments.embed_url)  # an http(s) address, or exit 2
     if arguments.from_articles is None:
         for option, value in (("--threshold", arguments.threshold),
                               ("--save-scenario", arguments.save_scenario)):

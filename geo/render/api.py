@@ -47,13 +47,15 @@ def _days(timeline: Timeline, before: dt.date | None,
 
 def to_html(timeline: Timeline, path: Path | str | None = None, *,
             before: dt.date | None = None, after: dt.date | None = None, lang: str = "en",
-            assets: str = "inline", tiles: str | None = None) -> str | Path:
-    """The interactive before/after map: the HTML text, or the path it was written to."""
+            assets: str = "inline", tiles: str | None = None,
+            show_files: bool = False) -> str | Path:
+    """The interactive before/after map: the HTML text, or the path it was written to
+    (``show_files``: name the article file of sources with no URL)."""
     from .html import render_html
 
     first, second = _days(timeline, before, after)
     text = render_html(timeline, before=first, after=second, lang=lang, assets=assets,
-                       tiles=tiles)
+                       tiles=tiles, show_files=show_files)
     return text if path is None else write_atomic(Path(path), text)
 
 

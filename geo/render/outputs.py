@@ -34,6 +34,12 @@ class OutputOptions:
     layouts: tuple[str, ...] = ("side-by-side",)
     assets: str = "inline"
     tiles: str | None = None
+    #: Name the article files of sources with no URL in the maps (off: nothing local).
+    show_files: bool = False
+    #: Also write the iframe snippet and a page showing it (``STEM.LANG.iframe.txt``,
+    #: ``STEM.LANG.embed.html``); ``embed_url``: where the maps will be published.
+    embed: bool = False
+    embed_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,8 +62,12 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
                 from .html.map import render_html
 
                 text = render_html(timeline, before=before, after=after, lang=lang,
-                                   assets=options.assets, tiles=options.tiles)
-                return [write_atomic(out / f"{stem}.{lang}.html", text)]
+                                   assets=options.assets, tiles=options.tiles,
+                                   show_files=options.show_files)
+                paths = [write_atomic(out / f"{stem}.{lang}.html", text)]
+                if options.embed:
+                    paths += _embed_files(timeline, out, stem, lang, options.embed_url)
+                return paths
             jobs.append(OutputJob(f"html ({lang})", html, 6, "html"))
     if "geojson" in formats:
         def geojson() -> list[Path]:
@@ -101,6 +111,21 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
                 jobs.append(OutputJob(f"{'/'.join(share)} ({layout}, {lang})", static, cost,
                                       "static"))
     return jobs
+
+
+def _embed_files(timeline: Timeline, out: Path, stem: str, lang: str,
+                 base_url: str | None) -> list[Path]:
+    from .html.embed import embed_page, iframe_snippet, map_address
+
+    titles = timeline.scenario.title
+    title = titles.get(lang) or titles.get("en") or stem
+    snippet = iframe_snippet(title=title, address=map_address(f"{stem}.{lang}.html", base_url))
+    # the page shows the map beside it whatever base_url says: it is a check before publishing
+    page = embed_page(title=title, preview=iframe_snippet(
+        title=title, address=map_address(f"{stem}.{lang}.html", None)), code=snippet,
+        lang=lang)
+    return [write_atomic(out / f"{stem}.{lang}.iframe.txt", snippet),
+            write_atomic(out / f"{stem}.{lang}.embed.html", page)]
 
 
 def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:

@@ -117,12 +117,13 @@ DRAW_MODES: tuple[str, ...] = ("auto", "svg", "canvas")
 
 def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                  store: GeometryStore, draw: str = "auto",
-                 fragments: Fragments | None = None) -> Layers:
+                 fragments: Fragments | None = None, show_files: bool = False) -> Layers:
     """Before, After and Change for ``timeline`` between ``before`` and ``after``.
 
     ``draw``: ``svg`` gives each feature its popup and tooltip as HTML; ``canvas`` as lists
     of numbers into ``fragments`` (a new :class:`Fragments` when None), and sets
     :attr:`Layers.fragments`; ``auto`` chooses ``canvas`` from :data:`CANVAS_FROM` features.
+    ``show_files``: popups name the article file of a source that has no URL.
     """
     scenario = timeline.scenario
     force_order = {force_id: i for i, force_id in enumerate(scenario.forces)}
@@ -137,7 +138,8 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     style_keys: dict[tuple[Any, ...], str] = {}
     forces_seen: dict[str, str] = {}
     layers: dict[str, Layer] = {}
-    context = popups.PopupContext(scenario, before=before, after=after, lang=lang)
+    context = popups.PopupContext(scenario, before=before, after=after, lang=lang,
+                                  show_files=show_files)
     popup, tooltip = popups.popup, popups.tooltip
     if fragments is not None:
         def popup(rows: list[dict[str, Any]], name: str, context: Any) -> Any:

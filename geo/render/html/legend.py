@@ -97,9 +97,9 @@ def cited_sources(scenario: Scenario, presence_ids: set[str]) -> list[Source]:
     return [s for s in scenario.sources.values() if s.id in cited]
 
 
-def _hover(source: Source, lang: str) -> str:
+def _hover(source: Source, lang: str, show_files: bool) -> str:
     parts = [source.title, source.outlet]
-    if source.file is not None and not source.url:
+    if source.file is not None and not source.url and show_files:
         parts.append(f'{label("map_seed_file", lang)} {source.file.name}')
     return " — ".join(parts)
 
@@ -108,12 +108,13 @@ def _hover(source: Source, lang: str) -> str:
 CREDITS_OPEN_UP_TO = 20
 
 
-def credits(sources: list[Source], lang: str) -> str:
-    """The credits line: data sources, then every article the map quotes."""
+def credits(sources: list[Source], lang: str, *, show_files: bool = False) -> str:
+    """The credits line: data sources, then every article the map quotes (``show_files``:
+    with the file name of those that have no URL, in their hover text)."""
     data = f'{label("credits_data", lang)}; {label("map_credits_more", lang)}'
     articles = "; ".join(
-        f'<span title="{esc(_hover(s, lang))}">{source_credit(s, lang, short=True)}</span>'
-        for s in sources)
+        f'<span title="{esc(_hover(s, lang, show_files))}">'
+        f"{source_credit(s, lang, short=True)}</span>" for s in sources)
     summary, opened = esc(label("sources", lang)), " open"
     if len(sources) > CREDITS_OPEN_UP_TO:
         count = label("map_articles_count", lang).format(count=number(len(sources), lang))

@@ -128,25 +128,26 @@ def _collector_paused() -> Iterator[None]:
 
 def map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
              tiles: bool = False, store: GeometryStore | None = None,
-             draw: str = "auto") -> dict[str, Any]:
+             draw: str = "auto", show_files: bool = False) -> dict[str, Any]:
     """Everything ``deploymap.js`` draws, as plain data (HTML strings already escaped).
 
     ``store`` receives the geometries (a new one by default; tests pass theirs to compare
     what is drawn with the source data). ``draw``: see :func:`html_map`; with ``canvas``
     the data has a ``canvas`` entry (the popups' pieces, style keys, colours) and each
     layer's ``features`` are columns (``g`` shape, ``s`` style number, ``pop`` and ``tip``
-    piece numbers) instead of one object per feature.
+    piece numbers) instead of one object per feature. ``show_files``: see :func:`html_map`.
     """
     with _collector_paused():
         return _map_data(timeline, before=before, after=after, lang=lang, tiles=tiles,
-                         store=GeometryStore() if store is None else store, draw=draw)
+                         store=GeometryStore() if store is None else store, draw=draw,
+                         show_files=show_files)
 
 
 def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
-              tiles: bool, store: GeometryStore, draw: str) -> dict[str, Any]:
+              tiles: bool, store: GeometryStore, draw: str, show_files: bool) -> dict[str, Any]:
     scenario = timeline.scenario
     layers = build_layers(timeline, before=before, after=after, lang=lang, store=store,
-                          draw=draw)
+                          draw=draw, show_files=show_files)
     change = layers.change
     west, south, east, north = _focus(timeline, [change])
     pad_x, pad_y = (east - west) * 0.25, (north - south) * 0.25
@@ -160,7 +161,8 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
     if layers.fragments is None:  # drawn feature by feature: the time slider too
         days = day_layer(timeline, before=before, after=after, lang=lang, layers=layers,
                          store=store, context=PopupContext(scenario, before=before,
-                                                           after=after, lang=lang))
+                                                           after=after, lang=lang,
+                                                           show_files=show_files))
         days["name"] = (f'<span class="dm-layer" data-layer="day">'
                         f'{esc(label("map_layer_day", lang))}</span>')
     names = {name: view_title(scenario, name, day, lang)
@@ -181,7 +183,7 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
         "ui": {
             "title": title(scenario, before=before, after=after, lang=lang),
             "legend": legend(layers, lang),
-            "credits": credits(sources, lang),
+            "credits": credits(sources, lang, show_files=show_files),
             "swipe": {"before": esc(names["before"]), "after": esc(names["after"]),
                       "handle": label("map_swipe_handle", lang)},
             "fullscreen": label("map_fullscreen", lang),
@@ -258,7 +260,8 @@ def _number_ids(root: Element) -> None:
 
 
 def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
-             assets: str = "cdn", tiles: str | None = None, draw: str = "auto") -> folium.Map:
+             assets: str = "cdn", tiles: str | None = None, draw: str = "auto",
+             show_files: bool = False) -> folium.Map:
     """The folium Map of ``timeline`` between two days, which displays inline in Jupyter.
 
     Parameters
@@ -280,6 +283,9 @@ def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str =
         joined from shared pieces when they open (maps of thousands of features);
         ``auto`` (default): ``canvas`` from
         :data:`~geo.render.html.features.CANVAS_FROM` features on the three layers.
+    show_files
+        Name the article file of each source that has no URL, in popups and credits. Off by
+        default: a map published on the web names no file of the machine it was made on.
 
     Raises
     ------
@@ -292,7 +298,7 @@ def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str =
     if draw not in DRAW_MODES:
         raise BadArgument(f"unknown draw mode {draw!r}; use one of: {', '.join(DRAW_MODES)}")
     data = map_data(timeline, before=before, after=after, lang=lang, tiles=tiles is not None,
-                    draw=draw)
+                    draw=draw, show_files=show_files)
     (s, w), (n, e) = data["view"]["focus"]
     # Scroll limits from the story (the data covers the world): its extent and as much again
     # on every side, at least SCROLL_MARGIN_DEG.
@@ -319,14 +325,15 @@ def html_map(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str =
 
 
 def render_html(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
-                assets: str = "inline", tiles: str | None = None, draw: str = "auto") -> str:
+                assets: str = "inline", tiles: str | None = None, draw: str = "auto",
+                show_files: bool = False) -> str:
     """The complete HTML map document (deterministic: same input, same bytes).
 
     Parameters are those of :func:`html_map`; ``assets`` defaults to ``inline`` here: one
     self-contained file that makes no network request (unless ``tiles`` asks for some).
     """
     fmap = html_map(timeline, before=before, after=after, lang=lang, assets=assets,
-                    tiles=tiles, draw=draw)
+                    tiles=tiles, draw=draw, show_files=show_files)
     text, found = _FOLIUM_VIEWPORT.subn(_VIEWPORT, fmap.get_root().render(), count=1)
     if not found:  # folium writes its own; a map without one would be laid out for a desktop
         raise RuntimeError("folium's page has no viewport <meta> to replace")

@@ -49,6 +49,9 @@ class PopupContext:
     before: dt.date
     after: dt.date
     lang: str
+    #: Name the article file of a source that has no URL (off by default: a published map
+    #: names no local file).
+    show_files: bool = False
     presences: dict[str, Presence] = field(init=False)
     cache: dict[tuple[Any, ...], str] = field(init=False, default_factory=dict)
     sections: dict[tuple[str, bool], list[str]] = field(init=False, default_factory=dict)
@@ -95,10 +98,12 @@ def status_line(status: str, context: PopupContext, *, day_of_layer: dt.date | N
         before=day(context.before, lang), after=day(context.after, lang))
 
 
-def source_credit(source: Source, lang: str, *, short: bool = False) -> str:
-    """ "Outlet, date · link" (or the seed file name) for a source, escaped.
+def source_credit(source: Source, lang: str, *, short: bool = False,
+                  show_files: bool = False) -> str:
+    """ "Outlet, date · link" for a source, escaped; ``show_files``: the article's file name
+    when it has no URL.
 
-    ``short``: the outlet without its parenthesis, and no seed file (the credits line).
+    ``short``: the outlet without its parenthesis, and no file (the credits line).
     """
     published = day_range(source.published.earliest, source.published.latest, lang)
     if short:
@@ -109,7 +114,7 @@ def source_credit(source: Source, lang: str, *, short: bool = False) -> str:
     where = ""
     if source.url:
         where = " · " + link(source.url, label("map_open_article", lang))
-    elif source.file is not None:
+    elif source.file is not None and show_files:
         where = f' · {esc(label("map_seed_file", lang))} <code>{esc(source.file.name)}</code>'
     return f"{esc(source.outlet)}, {esc(published)}{where}"
 
@@ -121,6 +126,10 @@ def _quote_parts(presence: Presence, context: PopupContext,
     lang = context.lang
     sources = context.scenario.sources
     citations = presence.citations
+
+    def credit(source: Source) -> str:
+        return source_credit(source, lang, show_files=context.show_files)
+
     if len(citations) > 1:
         citations = sorted(citations, key=lambda c: sources[c.source].language != lang)
     parts = []
@@ -128,14 +137,14 @@ def _quote_parts(presence: Presence, context: PopupContext,
         source = sources[citation.source]
         if (citation.source, citation.quote) in shown:
             parts.append(context.piece(("again", source.id), lambda s=source: (
-                f'<p class="dm-quote-again">↑ {source_credit(s, lang)}</p>')))
+                f'<p class="dm-quote-again">↑ {credit(s)}</p>')))
             continue
         shown.add((citation.source, citation.quote))
         parts.append(context.piece(("quote-open", source.language), lambda s=source: (
             f'<blockquote class="dm-quote" lang="{esc(s.language)}">')))
         parts.append(esc(citation.quote))
         parts.append(context.piece(("footer", source.id), lambda s=source: (
-            f"<footer>— {source_credit(s, lang)}<br><cite>{esc(s.title)}</cite></footer>"
+            f"<footer>— {credit(s)}<br><cite>{esc(s.title)}</cite></footer>"
             "</blockquote>")))
     return parts
 
