@@ -237,9 +237,12 @@ class Extractor:
                     # nearest before it ("5.000 quân đóng tại căn cứ ...").
                     before = [f for f in forces if f.start < mention.start] or forces
                     closest = max(before, key=lambda f: f.start, default=None)
-                    chosen = [ForceMention(mention.start, mention.stop, "base", mention.text,
-                                           closest.country if closest else None, False,
-                                           closest.strength if closest else None)]
+                    if closest is not None and closest.country:
+                        chosen = [ForceMention(mention.start, mention.stop, "base",
+                                               mention.text, closest.country, False,
+                                               closest.strength)]
+                    else:  # whose base the clause does not say: its forces are there, if any
+                        chosen = [f for f in forces if f.type != "base"]
                 seen: set[tuple[str, str | None]] = set()
                 for force in chosen:
                     if (force.type, force.country) in seen or (
