@@ -38,6 +38,8 @@ examples:
 outputs (STEM = the scenario file name without .yaml):
   STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
   STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text)
+STEM.gpkg opens styled in QGIS: layers before_points, before_lines, before_areas, the same
+for after, change and places; start and end are DATE fields for the Temporal Controller.
 Files are written atomically: an interrupted build leaves the previous files intact.
 
 exit codes: 0 ok; 2 the scenario or an option is wrong (the message names the line)."""
