@@ -16,7 +16,8 @@ from pathlib import Path
 
 from geo.output import write_atomic
 from geo.render.alt_text import alt_text
-from geo.render.gis import geojson_documents, write_geopackage
+from geo.render.geopackage import write_geopackage
+from geo.render.gis import geojson_documents
 from geo.render.static import map as static
 from geo.render.static import render_static
 from geo.timeline import Timeline

@@ -49,9 +49,11 @@ def test_to_geopackage_opens_with_its_layers(timeline, tmp_path):
 
     path = render.to_geopackage(timeline, tmp_path / "story.gpkg")
     layers = {name for name, _ in pyogrio.list_layers(path)}
-    assert {"before", "after", "change", "places", "sources"} <= layers
-    change = gpd.read_file(path, layer="change")
+    assert {"before_points", "after_lines", "change_areas", "places_points", "sources",
+            "layer_styles"} <= layers
+    change = gpd.read_file(path, layer="change_areas")
     assert {"style_colour", "style_symbol", "style_outline"} <= set(change.columns)
+    assert str(change["start"].dtype).startswith("datetime64")
 
 
 def test_days_default_to_the_views_and_bad_ones_are_refused(timeline):

@@ -1,4 +1,5 @@
-"""GIS exports of the seed scenario: GeoJSON against RFC 7946, the GeoPackage round trip."""
+"""GIS exports of the seed scenario: GeoJSON against RFC 7946; the GeoPackage round trip, its
+DATE fields and its QGIS styles (``tests/test_qgis.py`` opens it in QGIS itself)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,29 @@ import sqlite3
 import time
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
 from shapely.geometry import shape
 
+from geo.render.geopackage import (
+    DAY_OF,
+    GEOMETRY_COLUMN,
+    LAYERS,
+    STYLE_COLUMNS,
+    write_geopackage,
+)
 from geo.render.gis import (
     PLACE_PROPERTIES,
     PROPERTIES,
     SOURCE_COLUMNS,
     geojson_documents,
-    write_geopackage,
 )
+from geo.render.presentation import palette, style_for
+from geo.render.qml import Rule, layer_style, rgba
 from geo.timeline import CHANGES, Timeline
 
 WITHDRAWN = {"AM-TV", "AM-SU", "AM-VD", "AM-GR", "AM-AR", "airport:UDYZ",
@@ -138,44 +149,91 @@ def test_geojson_is_identical_on_rerun(timeline, days, documents) -> None:
 
 
 def same(value: Any, expected: Any) -> bool:
-    """GeoPackage values read back equal the GeoJSON ones (nulls, 0/1 booleans, floats)."""
+    """GeoPackage values read back equal the GeoJSON ones (nulls, 0/1 booleans, floats,
+    dates)."""
     if expected is None:
-        return value is None or (isinstance(value, float) and math.isnan(value))
+        return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
     if isinstance(expected, bool):
         return bool(value) is expected
     if isinstance(expected, int):
         return float(value) == expected
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() == expected
     return value == expected
+
+
+def layer_frames(gpkg: Path, group: str) -> pd.DataFrame:
+    """The three layers of a group (points, lines, areas) read back as one frame."""
+    return pd.concat([pyogrio.read_dataframe(gpkg, layer=f"{group}_{shape}")
+                      for shape in ("points", "lines", "areas")], ignore_index=True)
 
 
 def test_geopackage_layers(gpkg: Path) -> None:
     layers = {name: kind for name, kind in pyogrio.list_layers(gpkg)}
-    assert set(layers) == {"before", "after", "change", "places", "sources"}
-    assert layers["sources"] is None, "sources is a non-spatial table"
-    info = pyogrio.read_info(gpkg, layer="change")
-    types = dict(zip(info["fields"], info["dtypes"], strict=True))
-    assert types["strength"] == "int64" and types["certain"] == "bool"
-    assert info["crs"] == "EPSG:4326"
+    assert list(layers) == [*LAYERS, "sources", "layer_styles"]
+    multi = {"points": "MultiPoint", "lines": "MultiLineString", "areas": "MultiPolygon"}
+    assert all(layers[name] == multi[name.rsplit("_", 1)[1]] for name in LAYERS), layers
+    assert layers["sources"] is None and layers["layer_styles"] is None, "non-spatial tables"
+    for name in LAYERS:  # the same fields and types in every layer of a kind, empty or not
+        info = pyogrio.read_info(gpkg, layer=name)
+        types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+        assert info["crs"] == "EPSG:4326" and info["geometry_name"] == GEOMETRY_COLUMN
+        if name.startswith("places_"):
+            assert list(types) == list(PLACE_PROPERTIES)
+            continue
+        assert list(types) == list(PROPERTIES)
+        dates = ("start", "end", "start_earliest", "start_latest", "end_earliest", "end_latest")
+        assert {k: types[k] for k in dates} == dict.fromkeys(dates, "OFTDate")
+        assert types["strength"] == "OFTInteger64" and types["certain"] == "OFTInteger"
+        assert types["start_precision"] == types["start_text"] == "OFTString"
+    assert pyogrio.read_info(gpkg, layer="after_areas")["features"] == 0, "kept, empty"
 
 
 @pytest.mark.parametrize("name", ["before", "after", "change"])
 def test_geopackage_round_trips_the_geojson(gpkg: Path, documents: dict[str, str],
                                              name: str) -> None:
-    frame = pyogrio.read_dataframe(gpkg, layer=name)
+    """Every feature, split by geometry; ``start`` and ``end`` are the widest span's days."""
+    frame = layer_frames(gpkg, name).set_index("presence_id", drop=False)
     features = json.loads(documents[name])["features"]
     assert len(frame) == len(features)
     assert list(frame.columns) == [*PROPERTIES, "geometry"]
-    for row, feature in zip(frame.to_dict("records"), features, strict=True):
-        for key, expected in feature["properties"].items():
-            assert same(row[key], expected), (feature["id"], key, row[key], expected)
+    for feature in features:
+        row = frame.loc[feature["id"]]
+        expected = {**feature["properties"], **{k: feature["properties"][v]
+                                                for k, v in DAY_OF.items()}}
+        for key, value in expected.items():
+            assert same(row[key], value), (feature["id"], key, row[key], value)
         original = shape(feature["geometry"])
+        if not original.geom_type.startswith("Multi"):
+            original = getattr(shapely, f"Multi{original.geom_type}")([original])
         assert row["geometry"].geom_type == original.geom_type
         assert shapely.equals_exact(shapely.normalize(row["geometry"]),
                                     shapely.normalize(original), tolerance=1e-9)
 
 
+def test_geopackage_dates_of_months_years_and_spans(gpkg: Path) -> None:
+    """A month-only or year-only date is its first day as a start, its last as an end."""
+    frame = layer_frames(gpkg, "change").set_index("presence_id")
+
+    def day(presence: str, key: str) -> str | None:
+        value = frame.loc[presence, key]
+        return None if value is pd.NaT else value.date().isoformat()
+
+    border = "ru-border-guards-south-east-border"  # start 2020-10, end 2024-05-08
+    assert frame.loc[border, "start_precision"] == "month"
+    assert (day(border, "start"), day(border, "start_latest")) == ("2020-10-01", "2020-10-31")
+    assert day(border, "end") == day(border, "end_earliest") == "2024-05-08"
+    gyumri = "ru-102-base-gyumri"  # start 1995, still there
+    assert (day(gyumri, "start"), day(gyumri, "start_latest")) == ("1995-01-01", "1995-12-31")
+    assert day(gyumri, "end") is None and pd.isna(frame.loc[gyumri, "end_precision"])
+    karabakh = "ru-peacekeepers-karabakh"  # ~2020-09-27..2020-12-31 to ~2023-09-01..2024-05-09
+    assert frame.loc[karabakh, "end_precision"] == "approximate"
+    assert (day(karabakh, "start"), day(karabakh, "end")) == ("2020-09-27", "2024-05-09")
+    assert day(karabakh, "end_earliest") == "2023-09-01"
+
+
 def test_geopackage_places_and_sources(gpkg: Path, timeline: Timeline) -> None:
-    places = pyogrio.read_dataframe(gpkg, layer="places")
+    places = layer_frames(gpkg, "places")
     assert list(places.columns) == [*PLACE_PROPERTIES, "geometry"]
     assert set(places["place_id"]) == WITHDRAWN | REMAINED
     karabakh = places.set_index("place_id").loc["region:nagorno-karabakh"]
@@ -184,9 +242,63 @@ def test_geopackage_places_and_sources(gpkg: Path, timeline: Timeline) -> None:
     assert list(sources.columns) == list(SOURCE_COLUMNS)
     assert list(sources["source_id"]) == list(timeline.scenario.sources)
     reuters = sources.set_index("source_id").loc["seed-004"]
-    assert reuters["outlet"] == "Reuters" and reuters["published_earliest"] == "2024-05-09"
+    assert reuters["outlet"] == "Reuters"
+    assert reuters["published_earliest"] == pd.Timestamp("2024-05-09")
     assert "ru-border-guards-turkey-border" in reuters["presence_ids"].split(",")
     assert reuters["file"] == "004_8c08d18f0f960519.txt"
+
+
+def rgb(colour: str) -> str:
+    """``#c4281c`` -> ``196,40,28,``: how a QML colour of any opacity begins."""
+    return rgba(colour).rsplit(",", 1)[0] + ","
+
+
+def test_geopackage_stores_each_layers_default_style(gpkg: Path) -> None:
+    """QGIS's ``layer_styles``: one default QML per layer, found the way QGIS looks for it
+    (empty schema, the layer's name and geometry column), drawn in the presentation colours."""
+    with sqlite3.connect(gpkg) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(layer_styles)")]
+        rows = connection.execute(
+            "SELECT f_table_name, styleQML, update_time FROM layer_styles WHERE "
+            "f_table_catalog = '' AND f_table_schema = '' AND f_geometry_column = 'geom' "
+            "AND useAsDefault = 1 ORDER BY fid").fetchall()
+    assert columns == ["fid", *STYLE_COLUMNS]
+    assert [name for name, _, _ in rows] == list(LAYERS)
+    assert len({stamp for _, _, stamp in rows}) == len(rows), "distinct update times"
+    styles = {name: ElementTree.fromstring(qml.split("\n", 1)[1]) for name, qml, _ in rows}
+    forces = palette().forces
+    for name, root in styles.items():
+        assert root.find("renderer-v2").get("type") == "RuleRenderer"
+        assert (root.find("temporal") is None) == name.startswith("places_")
+        rules = root.findall("renderer-v2/rules/rule")
+        assert rules[-1].get("filter") == "ELSE"
+        for rule in rules[:-1] if name.startswith(("before", "after", "change")) else ():
+            force = rule.get("filter").split("'")[1]  # the force type, its colour in the symbol
+            symbol = root.find(f"renderer-v2/symbols/symbol[@name='{rule.get('symbol')}']")
+            painted = {option.get("value", "") for option in symbol.iter("Option")}
+            assert any(v.startswith(rgb(forces[force])) for v in painted), rule.attrib
+    labels = [r.get("label") for r in styles["change_lines"].findall("renderer-v2/rules/rule")]
+    assert labels == ["Border guards · Remained", "Border guards · Withdrawn", "Other"]
+
+
+@pytest.mark.parametrize("category", ["point", "line", "area"])
+def test_every_style_becomes_a_qgis_symbol(category: str) -> None:
+    """Each treatment, certain or not, hatched or not, as well-formed QML QGIS reads."""
+    rules = [Rule(f'"n" = {i}', f"rule {i}", style_for(category, change, ("army",),
+                                                        kind="base", certain=certain,
+                                                        hatched=hatched))
+             for i, (change, certain, hatched) in enumerate(itertools.product(
+                 ("present", "remained", "withdrawn", "new"), (True, False), (True, False)))]
+    root = ElementTree.fromstring(layer_style("x", category, rules).split("\n", 1)[1])
+    symbols = root.findall("renderer-v2/symbols/symbol")
+    assert len(symbols) == len(rules) == len(root.findall("renderer-v2/rules/rule"))
+    halo = rgba(palette().halo, 0.85)
+    for rule, symbol in zip(rules, symbols, strict=True):
+        values = [o.get("value", "") for o in symbol.iter("Option")]
+        assert (halo in values) == rule.style.treatment.halo
+        assert any(v.startswith(rgb(palette().forces["army"])) for v in values)
+        hatched = symbol.find("layer[@class='LinePatternFill']") is not None
+        assert hatched == (category == "area" and rule.style.hatched)
 
 
 def test_geopackage_is_identical_on_rerun(gpkg: Path, timeline, days, tmp_path: Path) -> None:
@@ -196,7 +308,9 @@ def test_geopackage_is_identical_on_rerun(gpkg: Path, timeline, days, tmp_path: 
     assert again.read_bytes() == gpkg.read_bytes()
     with sqlite3.connect(again) as connection:
         stamps = {row[0] for row in connection.execute("SELECT last_change FROM gpkg_contents")}
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
     assert stamps == {f"{days['after'].isoformat()}T00:00:00.000Z"}
+    assert version == 10200, "GeoPackage 1.2: GDAL 3.6 (QGIS 3.22) opens it without a warning"
     assert pyogrio.get_gdal_config_option("OGR_CURRENT_DATE") is None, "option restored"
 
 

@@ -40,6 +40,8 @@ outputs (STEM = the scenario file name without .yaml):
   STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
   STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text);
   with --embed: STEM.LANG.iframe.txt and STEM.LANG.embed.html
+STEM.gpkg opens styled in QGIS: layers before_points, before_lines, before_areas, the same
+for after, change and places; start and end are DATE fields for the Temporal Controller.
 Published outputs name no local file unless --show-files asks for them.
 Files are written atomically: an interrupted build leaves the previous files intact.
 

@@ -80,8 +80,11 @@ def to_geojson(timeline: Timeline, folder: Path | str | None = None, *,
 
 def to_geopackage(timeline: Timeline, path: Path | str, *, before: dt.date | None = None,
                   after: dt.date | None = None) -> Path:
-    """A GeoPackage (layers before, after, change, places and a sources table) at ``path``."""
-    from .gis import write_geopackage
+    """A GeoPackage for QGIS at ``path``: layers ``before_points``, ``before_lines``,
+    ``before_areas`` and the same for ``after``, ``change`` and ``places``, each of one
+    geometry type with DATE fields and the map's style as its default, and a ``sources``
+    table (see :mod:`geo.render.geopackage`)."""
+    from .geopackage import write_geopackage
 
     first, second = _days(timeline, before, after)
     write_geopackage(timeline, before=first, after=second, path=Path(path))  # atomic

@@ -1,4 +1,5 @@
-"""GIS exports: GeoJSON (RFC 7946) for each view and the change, and one GeoPackage.
+"""GIS exports: GeoJSON (RFC 7946) for each view and the change, and the records behind the
+GeoPackage (:mod:`geo.render.geopackage`).
 
 Both carry the same flat, typed properties per presence (strings, integers, booleans or null;
 no nested objects), so a GIS user can filter and join without parsing:
@@ -8,7 +9,9 @@ no nested objects), so a GIS user can filter and join without parsing:
 - when: ``start`` / ``end`` as the sources put them (``2024-05-08``, ``2020-10``, ``1992``,
   ``~2020-09-01..2020-11-30``), their ``*_precision`` and ``*_text``, and the span of days
   each may mean as ISO dates, ``start_earliest``, ``start_latest``, ``end_earliest``,
-  ``end_latest`` (null: not reported / still there); ``end_event``;
+  ``end_latest`` (null: not reported / still there); ``end_event``. The GeoPackage holds
+  them all as DATE fields, ``start`` and ``end`` as the widest span (see
+  :mod:`geo.render.geopackage`);
 - how many: ``strength``, ``strength_approximate``, ``strength_reported``;
 - what changed: ``change`` (withdrawn / remained / new), ``certain`` (on that view's day; on
   the change layer: on both days), ``certain_before``, ``certain_after``;
@@ -23,9 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import warnings
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,10 +33,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from ..errors import UserInputError
-from ..output import atomic_path
 from ..timeline import Timeline
-from .presentation import style_for
+from .presentation import Style, style_for
 
 #: Decimal places kept in coordinates (RFC 7946 section 11.2: 6 is about 10 cm).
 PRECISION = 6
@@ -56,7 +54,7 @@ PROPERTIES: tuple[str, ...] = (
     "source_ids", "source_urls", "source_files", "quotes",
     *STYLE_HINTS,
 )
-#: Properties of the ``places`` layer.
+#: Properties of a place (the GeoPackage's ``places_*`` layers).
 PLACE_PROPERTIES: tuple[str, ...] = (
     "place_id", "name", "name_vi", "kind", "country", "approximate", "source", "note",
     "presence_ids",
@@ -66,8 +64,6 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "source_id", "title", "outlet", "language", "published", "published_earliest",
     "published_latest", "published_text", "url", "file", "presence_ids",
 )
-#: pandas dtypes that keep integers and booleans typed when some values are null.
-_DTYPES = {"strength": "Int64", "strength_approximate": "boolean", "approximate": "boolean"}
 
 
 def _clean(value: Any) -> Any:
@@ -91,15 +87,19 @@ def _geometry(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.orient_polygons(rounded, exterior_cw=False)
 
 
+#: A presence feature: its properties, its geometry and the presentation style it is drawn in.
+Record = tuple[dict[str, Any], Any, Style]
+
+
 def presence_records(timeline: Timeline, *, before: dt.date,
-                     after: dt.date) -> dict[str, list[tuple[dict[str, Any], Any]]]:
-    """``{'before'|'after'|'change': [(properties, geometry), ...]}`` in feature order."""
+                     after: dt.date) -> dict[str, list[Record]]:
+    """``{'before'|'after'|'change': [(properties, geometry, style), ...]}`` in feature order."""
     change = timeline.change(before, after)
     by_id = {p.id: p for p in timeline.scenario.presences}
     status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
     frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
               "change": change}
-    documents: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+    documents: dict[str, list[Record]] = {}
     for name, frame in frames.items():
         records = []
         for row in frame.to_dict("records"):
@@ -113,19 +113,19 @@ def presence_records(timeline: Timeline, *, before: dt.date,
                 end_earliest=presence.end.earliest if presence.end else None,
                 end_latest=presence.end.latest if presence.end else None,
             )
-            look = style_for(_category(row["geometry"]),
+            look = style_for(category(row["geometry"]),
                              row["change"] if name == "change" else "present",
                              (row["force_type"],), kind=row["kind"],
                              certain=bool(row["certain"]),
                              hatched=row["location_precision"] != "exact")
             row.update(look.hint())
             properties = {key: _clean(row[key]) for key in PROPERTIES}
-            records.append((properties, _geometry(row["geometry"])))
+            records.append((properties, _geometry(row["geometry"]), look))
         documents[name] = records
     return documents
 
 
-def _category(geometry: shapely.Geometry) -> str:
+def category(geometry: shapely.Geometry) -> str:
     """``area``, ``line`` or ``point``: the presentation model's category of a geometry."""
     kind = geometry.geom_type
     if "Polygon" in kind:
@@ -133,15 +133,14 @@ def _category(geometry: shapely.Geometry) -> str:
     return "line" if "Line" in kind else "point"
 
 
-def _collection(name: str, records: list[tuple[dict[str, Any], Any]],
-                members: dict[str, Any]) -> str:
+def _collection(name: str, records: list[Record], members: dict[str, Any]) -> str:
     """A FeatureCollection, one feature per line (readable diffs), UTF-8 text."""
     head = {"type": "FeatureCollection", "name": name, **members}
     features = [
         json.dumps({"type": "Feature", "id": properties["presence_id"],
                     "properties": properties, "geometry": mapping(geometry)},
                    ensure_ascii=False, separators=(",", ":"))
-        for properties, geometry in records
+        for properties, geometry, _ in records
     ]
     opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     return opening + ',"features":[\n' + ",\n".join(features) + "\n]}\n"
@@ -216,62 +215,5 @@ def source_rows(timeline: Timeline) -> list[dict[str, Any]]:
     return rows
 
 
-def _frame(records: list[tuple[dict[str, Any], Any]], columns: tuple[str, ...]) -> Any:
-    import geopandas as gpd
-
-    frame = gpd.GeoDataFrame([p for p, _ in records], columns=list(columns),
-                             geometry=[g for _, g in records], crs=4326)
-    return frame.astype({k: v for k, v in _DTYPES.items() if k in frame.columns})
-
-
-def _layers(timeline: Timeline, before: dt.date, after: dt.date) -> Iterator[tuple[str, Any]]:
-    for name, records in presence_records(timeline, before=before, after=after).items():
-        yield name, _frame(records, PROPERTIES)
-    yield "places", _frame(place_records(timeline), PLACE_PROPERTIES)
-    yield "sources", pd.DataFrame(source_rows(timeline), columns=list(SOURCE_COLUMNS))
-
-
-def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
-                     path: Path) -> None:
-    """Write a GeoPackage: layers before, after, change, places and a ``sources`` table.
-
-    Parameters
-    ----------
-    timeline
-        The scenario's timeline.
-    before, after
-        The two days compared.
-    path
-        The ``.gpkg`` file to write (atomically; an existing file is replaced).
-
-    Notes
-    -----
-    GeoPackage records a ``last_change`` timestamp per layer in ``gpkg_contents``. GDAL takes
-    it from the ``OGR_CURRENT_DATE`` configuration option when set: it is set to the
-    ``after`` day (midnight UTC) while writing, so rerunning gives the same bytes.
-    """
-    import pyogrio
-
-    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
-    pyogrio.set_gdal_config_options(
-        {"OGR_CURRENT_DATE": f"{after.isoformat()}T00:00:00.000Z"})
-    from pyogrio.errors import DataLayerError, DataSourceError, FeatureError
-
-    try:
-        with atomic_path(Path(path)) as temporary:
-            temporary.unlink()  # GDAL creates the file itself; an empty one is not a GPKG
-            with warnings.catch_warnings():  # GDAL's words come back in the error below
-                warnings.simplefilter("ignore", RuntimeWarning)
-                try:
-                    for layer, frame in _layers(timeline, before, after):
-                        pyogrio.write_dataframe(frame, temporary, layer=layer, driver="GPKG")
-                except (DataSourceError, DataLayerError, FeatureError, OSError) as error:
-                    reason = str(error).splitlines()[0][:160] if str(error) else "write failed"
-                    raise UserInputError(f"{path}: cannot write the GeoPackage ({reason}); "
-                                         "free some space or choose another --out") from None
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
-
-
-__all__ = ["PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "geojson_documents",
-           "place_records", "presence_records", "source_rows", "write_geopackage"]
+__all__ = ["PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "STYLE_HINTS", "Record",
+           "category", "geojson_documents", "place_records", "presence_records", "source_rows"]

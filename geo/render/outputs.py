@@ -79,7 +79,7 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
         jobs.append(OutputJob("geojson", geojson, 1, "gis"))
     if "gpkg" in formats:
         def gpkg() -> list[Path]:
-            from .gis import write_geopackage
+            from .geopackage import write_geopackage
 
             path = out / f"{stem}.gpkg"
             write_geopackage(timeline, before=before, after=after, path=path)
