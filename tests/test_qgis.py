@@ -34,7 +34,8 @@ INSTALL = ("apt-get update && apt-get install -y --no-install-recommends python3
 BOOL, INT64, DOUBLE, STRING, DATE, DATETIME = 1, 4, 6, 10, 14, 16
 GEOMETRY = {"points": "MultiPoint", "lines": "MultiLineString", "areas": "MultiPolygon"}
 #: Presences of the seed story in each layer (the change layers hold all 17).
-COUNTS = {"before": (2, 4, 11), "after": (1, 2, 0), "change": (2, 4, 11), "places": (2, 4, 6)}
+COUNTS = {"before": (2, 4, 11), "after": (1, 2, 0), "change": (2, 4, 11), "timeline": (2, 4, 11),
+          "places": (2, 4, 6)}
 DATES = ("start", "start_earliest", "start_latest", "end", "end_earliest", "end_latest")
 
 

@@ -3,6 +3,7 @@ DATE fields and its QGIS styles (``tests/test_qgis.py`` opens it in QGIS itself)
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import math
@@ -245,7 +246,22 @@ def test_geopackage_places_and_sources(gpkg: Path, timeline: Timeline) -> None:
     assert reuters["outlet"] == "Reuters"
     assert reuters["published_earliest"] == pd.Timestamp("2024-05-09")
     assert "ru-border-guards-turkey-border" in reuters["presence_ids"].split(",")
-    assert reuters["file"] == "004_8c08d18f0f960519.txt"
+    assert reuters["file"] is None  # a published file names no file of this machine
+    presences = layer_frames(gpkg, "timeline")
+    assert presences["source_files"].isna().all()
+
+
+def test_show_files_names_the_article_files(timeline: Timeline, days, tmp_path: Path) -> None:
+    path = tmp_path / "private.gpkg"
+    write_geopackage(timeline, **days, path=path, show_files=True)
+    sources = pyogrio.read_dataframe(path, layer="sources").set_index("source_id")
+    assert sources.loc["seed-004", "file"] == "004_8c08d18f0f960519.txt"
+    airport = layer_frames(path, "timeline").set_index("presence_id").loc[
+        "ru-border-guards-zvartnots"]
+    assert "003_b867ea8f7cc554b5.txt" in airport["source_files"].split(",")
+    documents = geojson_documents(timeline, **days, show_files=True)
+    assert "003_b867ea8f7cc554b5.txt" in documents["change"]
+    assert "003_b867ea8f7cc554b5.txt" not in geojson_documents(timeline, **days)["change"]
 
 
 def rgb(colour: str) -> str:
@@ -321,3 +337,20 @@ def test_geopackage_replaces_an_existing_file(gpkg: Path, timeline, days,
     write_geopackage(timeline, **days, path=path)
     assert path.read_bytes() == gpkg.read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["old.gpkg"], "no temporary file left"
+
+
+def test_timeline_layers_hold_every_presence_whatever_the_two_days(timeline: Timeline,
+                                                                   tmp_path: Path) -> None:
+    """Between 1 June and 1 September 2024 the province presences (ended 8 May 2024) are in
+    force on neither day: out of the change, still in the layers to animate."""
+    path = tmp_path / "summer.gpkg"
+    write_geopackage(timeline, before=dt.date(2024, 6, 1), after=dt.date(2024, 9, 1),
+                     path=path)
+    every = layer_frames(path, "timeline")
+    change = layer_frames(path, "change")
+    assert sorted(every.presence_id) == sorted(p.id for p in timeline.scenario.presences)
+    assert "ru-army-tavush" not in set(change.presence_id)
+    tavush = every.set_index("presence_id").loc["ru-army-tavush"]
+    assert tavush.start.date() == dt.date(2020, 9, 1)  # "autumn 2020": Sept-Nov 2020
+    assert tavush.end.date() == dt.date(2024, 5, 8)
+    assert tavush.change is None and not tavush.certain_before and not tavush.certain_after

@@ -4,9 +4,11 @@ published map's style as every layer's default.
 Layers
 ------
 ``before_*``, ``after_*`` and ``change_*`` hold the presences of each view (the features of
-the GeoJSON files), ``places_*`` the places they use; each is split by geometry into
-``*_points`` (MultiPoint), ``*_lines`` (MultiLineString) and ``*_areas`` (MultiPolygon), see
-:data:`LAYERS`. All twelve are written even when empty, each with its declared type and its
+the GeoJSON files), ``timeline_*`` every presence of the scenario once, whether or not it is
+in force on either day (the layers to animate with QGIS's Temporal Controller), and
+``places_*`` the places they use; each is split by geometry into ``*_points`` (MultiPoint),
+``*_lines`` (MultiLineString) and ``*_areas`` (MultiPolygon), see :data:`LAYERS`. All
+fifteen are written even when empty, each with its declared type and its
 fields, so a QGIS project or a script can rely on the names. ``sources`` is a table without
 geometry; ``layer_styles`` is QGIS's style table.
 
@@ -63,12 +65,14 @@ from .gis import (
     place_records,
     presence_records,
     source_rows,
+    timeline_records,
 )
 from .presentation import TREATED, Style, force_type_name, neutral, palette
 from .qml import Rule, layer_style
 
-#: The presence views, each a group of layers, then the places.
-VIEWS: tuple[str, ...] = ("before", "after", "change")
+#: The presence groups, each a group of layers (the two days, the change between them, and
+#: every presence of the timeline once), then the places.
+VIEWS: tuple[str, ...] = ("before", "after", "change", "timeline")
 #: Layer name suffix and GeoPackage geometry type of each presentation category, in the
 #: order a group's layers are written.
 GEOMETRIES: dict[str, tuple[str, str]] = {
@@ -189,11 +193,13 @@ def _place_style(kind: str, place_kind: str) -> Style:
     return neutral(kind, "present", symbol=palette().symbol(place_kind), hatched=False)
 
 
-def _layers(timeline: Timeline, before: dt.date,
-            after: dt.date) -> Iterator[tuple[str, str, list[tuple[Row, Any, Style]]]]:
+def _layers(timeline: Timeline, before: dt.date, after: dt.date, show_files: bool
+            ) -> Iterator[tuple[str, str, list[tuple[Row, Any, Style]]]]:
     """``(group, category, features)`` of every spatial layer, in :data:`LAYERS` order."""
     groups: dict[str, list[tuple[Row, Any, Style]]] = dict(
-        presence_records(timeline, before=before, after=after))
+        presence_records(timeline, before=before, after=after, show_files=show_files))
+    groups["timeline"] = timeline_records(timeline, before=before, after=after,
+                                          show_files=show_files)
     groups["places"] = [(row, geometry, _place_style(category(geometry), row["kind"]))
                         for row, geometry in place_records(timeline)]
     for group in (*VIEWS, "places"):
@@ -207,17 +213,20 @@ def _description(group: str, before: dt.date, after: dt.date) -> str:
         return "The places the presences use"
     if group == "change":
         return f"Presences on {days['before']} or {days['after']}, and what changed"
+    if group == "timeline":
+        return "Every presence of the timeline, from its start to its end"
     return f"Presences on {days[group]}"
 
 
-def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.date) -> None:
+def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.date,
+                  show_files: bool) -> None:
     """Every layer of :data:`LAYERS`, ``sources``, then ``layer_styles``."""
     from pyogrio.raw import write
 
     styles: list[Row] = []
     # the styles' update_time: the after day, a second apart (QGIS lists equal times repeatedly)
     stamp = np.datetime64(after.isoformat(), "ms")
-    for group, kind, features in _layers(timeline, before, after):
+    for group, kind, features in _layers(timeline, before, after, show_files):
         layer = f"{group}_{GEOMETRIES[kind][0]}"
         columns = PLACE_PROPERTIES if group == "places" else PROPERTIES
         rows = [row if group == "places" else {**row, **{k: row[v] for k, v in DAY_OF.items()}}
@@ -238,14 +247,15 @@ def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.dat
             "description": "deploymap: drawn like the published map (colour by force, "
                            "treatment by change)",
             "owner": "", "ui": "", "update_time": stamp + np.timedelta64(len(styles), "s")})
-    for name, rows, columns in (("sources", source_rows(timeline), SOURCE_COLUMNS),
+    sources = source_rows(timeline, show_files=show_files)
+    for name, rows, columns in (("sources", sources, SOURCE_COLUMNS),
                                 ("layer_styles", styles, STYLE_COLUMNS)):
         data, masks = _fields(rows, columns)
         write(path, None, data, columns, field_mask=masks, layer=name, driver="GPKG")
 
 
 def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
-                     path: Path) -> None:
+                     path: Path, show_files: bool = False) -> None:
     """Write the GeoPackage: the layers of :data:`LAYERS`, ``sources`` and ``layer_styles``.
 
     Parameters
@@ -256,6 +266,9 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
         The two days compared.
     path
         The ``.gpkg`` file to write (atomically; an existing file is replaced).
+    show_files
+        Name the article files in ``source_files`` and the sources' ``file`` (null when
+        False: a published file names no file of the machine it was made on).
 
     Notes
     -----
@@ -276,7 +289,7 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
             with warnings.catch_warnings():  # GDAL's words come back in the error below
                 warnings.simplefilter("ignore", RuntimeWarning)
                 try:
-                    _write_layers(temporary, timeline, before, after)
+                    _write_layers(temporary, timeline, before, after, show_files)
                 except (DataSourceError, DataLayerError, FeatureError, OSError) as error:
                     reason = str(error).splitlines()[0][:160] if str(error) else "write failed"
                     raise UserInputError(f"{path}: cannot write the GeoPackage ({reason}); "

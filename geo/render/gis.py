@@ -91,38 +91,55 @@ def _geometry(geometry: shapely.Geometry) -> shapely.Geometry:
 Record = tuple[dict[str, Any], Any, Style]
 
 
-def presence_records(timeline: Timeline, *, before: dt.date,
-                     after: dt.date) -> dict[str, list[Record]]:
-    """``{'before'|'after'|'change': [(properties, geometry, style), ...]}`` in feature order."""
+def presence_records(timeline: Timeline, *, before: dt.date, after: dt.date,
+                     show_files: bool = False) -> dict[str, list[Record]]:
+    """``{'before'|'after'|'change': [(properties, geometry, style), ...]}`` in feature order
+    (``show_files``: ``source_files`` names the article files; else it is null)."""
     change = timeline.change(before, after)
     by_id = {p.id: p for p in timeline.scenario.presences}
     status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
     frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
               "change": change}
-    documents: dict[str, list[Record]] = {}
-    for name, frame in frames.items():
-        records = []
-        for row in frame.to_dict("records"):
-            presence = by_id[row["presence_id"]]
-            extra = status.loc[row["presence_id"]]
-            row.update(
-                change=extra["change"], certain_before=extra["certain_before"],
-                certain_after=extra["certain_after"],
-                start_earliest=presence.start.earliest if presence.start else None,
-                start_latest=presence.start.latest if presence.start else None,
-                end_earliest=presence.end.earliest if presence.end else None,
-                end_latest=presence.end.latest if presence.end else None,
-            )
-            look = style_for(category(row["geometry"]),
-                             row["change"] if name == "change" else "present",
-                             (row["force_type"],), kind=row["kind"],
-                             certain=bool(row["certain"]),
-                             hatched=row["location_precision"] != "exact")
-            row.update(look.hint())
-            properties = {key: _clean(row[key]) for key in PROPERTIES}
-            records.append((properties, _geometry(row["geometry"]), look))
-        documents[name] = records
-    return documents
+    return {name: [_record(row, by_id[row["presence_id"]],
+                           status.loc[row["presence_id"]].to_dict(), name, show_files)
+                   for row in frame.to_dict("records")]
+            for name, frame in frames.items()}
+
+
+def timeline_records(timeline: Timeline, *, before: dt.date, after: dt.date,
+                     show_files: bool = False) -> list[Record]:
+    """Every presence of the scenario once, in scenario order, drawn as present (certain on
+    some day, or unsure): the whole timeline, for a time slider such as QGIS's Temporal
+    Controller. ``change`` and ``certain_before``/``_after`` compare the two days (null and
+    false for a presence in force on neither); ``certain``: certain on at least one day."""
+    change = timeline.change(before, after)
+    status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
+    known = status.to_dict("index")
+    absent = {"change": None, "certain_before": False, "certain_after": False}
+    return [_record(row, presence, known.get(presence.id, absent), "timeline", show_files)
+            for row, presence in zip(timeline.presences().to_dict("records"),
+                                     timeline.scenario.presences, strict=True)]
+
+
+def _record(row: dict[str, Any], presence: Any, status: dict[str, Any], view: str,
+            show_files: bool) -> Record:
+    """One presence feature of ``view`` from its snapshot ``row`` and change ``status``."""
+    if not show_files:  # a published file names no file of the machine it was made on
+        row["source_files"] = None
+    row.update(
+        change=status["change"], certain_before=status["certain_before"],
+        certain_after=status["certain_after"],
+        start_earliest=presence.start.earliest if presence.start else None,
+        start_latest=presence.start.latest if presence.start else None,
+        end_earliest=presence.end.earliest if presence.end else None,
+        end_latest=presence.end.latest if presence.end else None,
+    )
+    look = style_for(category(row["geometry"]), row["change"] if view == "change" else "present",
+                     (row["force_type"],), kind=row["kind"], certain=bool(row["certain"]),
+                     hatched=row["location_precision"] != "exact")
+    row.update(look.hint())
+    properties = {key: _clean(row[key]) for key in PROPERTIES}
+    return properties, _geometry(row["geometry"]), look
 
 
 def category(geometry: shapely.Geometry) -> str:
@@ -146,8 +163,8 @@ def _collection(name: str, records: list[Record], members: dict[str, Any]) -> st
     return opening + ',"features":[\n' + ",\n".join(features) + "\n]}\n"
 
 
-def geojson_documents(timeline: Timeline, *, before: dt.date,
-                      after: dt.date) -> dict[str, str]:
+def geojson_documents(timeline: Timeline, *, before: dt.date, after: dt.date,
+                      show_files: bool = False) -> dict[str, str]:
     """The before and after views and the change as RFC 7946 FeatureCollections.
 
     Parameters
@@ -156,6 +173,9 @@ def geojson_documents(timeline: Timeline, *, before: dt.date,
         The scenario's timeline.
     before, after
         The two days compared.
+    show_files
+        Fill ``source_files`` with the article files of the sources (null when False: the
+        files of the machine the map was made on are not published).
 
     Returns
     -------
@@ -164,7 +184,7 @@ def geojson_documents(timeline: Timeline, *, before: dt.date,
         winding, no ``crs`` member; each feature's ``id`` is its presence id. Foreign
         members ``name``, ``title`` and the dates say what the collection shows.
     """
-    documents = presence_records(timeline, before=before, after=after)
+    documents = presence_records(timeline, before=before, after=after, show_files=show_files)
     title = timeline.scenario.title.get("en", "")
     dates = {"before": {"date": before.isoformat()}, "after": {"date": after.isoformat()},
              "change": {"before": before.isoformat(), "after": after.isoformat()}}
@@ -192,7 +212,7 @@ def place_records(timeline: Timeline) -> list[tuple[dict[str, Any], Any]]:
     return records
 
 
-def source_rows(timeline: Timeline) -> list[dict[str, Any]]:
+def source_rows(timeline: Timeline, *, show_files: bool = False) -> list[dict[str, Any]]:
     """One row per source: what it is, when published, and which presences cite it."""
     citing: dict[str, list[str]] = {}
     for presence in timeline.scenario.presences:
@@ -208,7 +228,7 @@ def source_rows(timeline: Timeline) -> list[dict[str, Any]]:
             "published_earliest": source.published.earliest,
             "published_latest": source.published.latest,
             "published_text": source.published.text, "url": source.url,
-            "file": source.file.name if source.file else None,
+            "file": source.file.name if source.file and show_files else None,
             "presence_ids": ",".join(citing.get(source.id, [])),
         }
         rows.append({k: _clean(row[k]) for k in SOURCE_COLUMNS})
@@ -216,4 +236,5 @@ def source_rows(timeline: Timeline) -> list[dict[str, Any]]:
 
 
 __all__ = ["PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "STYLE_HINTS", "Record",
-           "category", "geojson_documents", "place_records", "presence_records", "source_rows"]
+           "category", "geojson_documents", "place_records", "presence_records", "source_rows",
+           "timeline_records"]

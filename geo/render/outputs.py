@@ -73,7 +73,8 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
         def geojson() -> list[Path]:
             from .gis import geojson_documents
 
-            documents = geojson_documents(timeline, before=before, after=after)
+            documents = geojson_documents(timeline, before=before, after=after,
+                                          show_files=options.show_files)
             return [write_atomic(out / f"{stem}.{name}.geojson", text)
                     for name, text in documents.items()]
         jobs.append(OutputJob("geojson", geojson, 1, "gis"))
@@ -82,7 +83,8 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
             from .geopackage import write_geopackage
 
             path = out / f"{stem}.gpkg"
-            write_geopackage(timeline, before=before, after=after, path=path)
+            write_geopackage(timeline, before=before, after=after, path=path,
+                             show_files=options.show_files)
             return [path]
         jobs.append(OutputJob("geopackage", gpkg, 2, "gis"))
     static_formats = [f for f in STATIC_FORMATS if f in formats]
