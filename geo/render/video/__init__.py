@@ -1,0 +1,1 @@
+"""Animated maps (GIF, MP4): the timeline played event by event."""
