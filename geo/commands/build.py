@@ -13,6 +13,7 @@ from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
 from ..output import staged_set
+from ..render.formats import DEFAULT_FORMATS, VIDEO_FORMATS, VIDEO_PIXELS, VIDEO_SIZES
 from ..render.outputs import FORMATS, LAYOUTS, OutputOptions, output_jobs
 from ..workers import Done, available_cores, run_jobs
 from .timeline_options import add_places_argument, load_timeline, view_day
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 Build the maps of a scenario: the state before and after a change, as an interactive HTML
 map, GeoJSON and GeoPackage for GIS, and PNG/SVG/PDF maps (each with an alt-text .txt) for
-articles. With no arguments: the shipped seed story (Russian forces in Armenia) into maps/."""
+articles; on request (--format gif,mp4) the whole timeline played as an animation for social
+media. With no arguments: the shipped seed story (Russian forces in Armenia) into maps/."""
 
 EPILOG = """\
 examples:
@@ -34,10 +36,13 @@ examples:
   deploymap build --format png,svg --lang en,vi --layout change
   deploymap build my-story.yaml --out out/ --before 2023-06-01 --after 2024-06-01
   deploymap build --from-articles seeds/          # draft records from articles, then maps
+  deploymap build --format gif,mp4                # the timeline animated, 1080x1080 and 1920x1080
+  deploymap build --format mp4 --video-size square --lang vi
 
 outputs (STEM = the scenario file name without .yaml):
   STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
-  STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text)
+  STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text),
+  with --format gif,mp4: STEM.LANG.1080x1080.gif|mp4 and STEM.LANG.1920x1080.gif|mp4
 Files are written atomically: an interrupted build leaves the previous files intact.
 
 exit codes: 0 ok; 2 the scenario or an option is wrong (the message names the line)."""
@@ -88,8 +93,12 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                         help="first day (default: the scenario's 'before' view)")
     parser.add_argument("--after", metavar="YYYY-MM-DD",
                         help="second day (default: the scenario's 'after' view)")
-    parser.add_argument("--format", type=_csv(FORMATS, "--format"), default=list(FORMATS),
-                        help=f"formats, comma-separated (default: all: {','.join(FORMATS)})")
+    parser.add_argument("--format", type=_csv(FORMATS, "--format"),
+                        default=list(DEFAULT_FORMATS),
+                        help="formats, comma-separated (default: "
+                             f"{','.join(DEFAULT_FORMATS)}; also "
+                             f"{','.join(VIDEO_FORMATS)}: the timeline animated, a few times "
+                             "as long to build as the rest)")
     parser.add_argument("--lang", type=_csv(LANGUAGES, "--lang"), default=["en"],
                         help="language(s) of labels and place names: en (default), vi, or en,vi")
     parser.add_argument("--assets", choices=("inline", "cdn"), default="inline",
@@ -99,6 +108,11 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                         help="HTML: add OpenStreetMap tiles under our own basemap (online)")
     parser.add_argument("--layout", type=_csv(LAYOUTS, "--layout"), default=["side-by-side"],
                         help="static maps: side-by-side (before|after, default) or change")
+    parser.add_argument("--video-size", type=_csv(VIDEO_SIZES, "--video-size"),
+                        default=list(VIDEO_SIZES),
+                        help="gif/mp4 frame sizes: " + ", ".join(
+                            f"{name} ({w}x{h})" for name, (w, h) in VIDEO_PIXELS.items())
+                        + " (default: both)")
 
 
 def _jobs_count(text: str) -> int:
@@ -115,7 +129,7 @@ def output_options(arguments: argparse.Namespace) -> OutputOptions:
     """The outputs the options ask for."""
     return OutputOptions(formats=tuple(arguments.format), langs=tuple(arguments.lang),
                          layouts=tuple(arguments.layout), assets=arguments.assets,
-                         tiles=arguments.tiles)
+                         tiles=arguments.tiles, video_sizes=tuple(arguments.video_size))
 
 
 def _progress(message: str) -> None:
@@ -166,6 +180,10 @@ def run(arguments: argparse.Namespace) -> int:
     for lang in arguments.lang:
         check_language(lang)
     _check_options(arguments)
+    if "mp4" in arguments.format:  # the encoder is there, before any map is drawn
+        from ..render.video.encode import ffmpeg_path
+
+        ffmpeg_path()
     check_output_folder(arguments.out)
     started = time.perf_counter()
     timeline, stem = _load(arguments)
