@@ -120,10 +120,11 @@ class Animator:
         drawn = [self._features(frame, provisional) for frame in frames]
         entries = self._entries([look for fs in drawn for f in fs for look in f.looks], drawn)
         column = width - 2 * MARGIN
-        if wide:  # as wide as the longest legend entry, within bounds
+        if wide:  # as wide as the longest legend entry, within bounds; text measured at
+            # 72 dpi comes out up to a tenth wider at the frames' 200 (hinting)
             probe = Legend("", entries, Block([], SIZES["note"]), 1.0)
             widest = max((probe.entry_width(e) for e in entries), default=0.0)
-            column = min(max(COLUMN, widest + 0.05), width * 0.5)
+            column = min(max(COLUMN, widest * 1.1 + 0.05), width * 0.5)
         key = Legend(label("video_legend_title", lang), entries, Block([], SIZES["note"]),
                      column)
         title = block(title_text, column * SIZES["title"] / TITLE_SIZE, "title",
@@ -183,6 +184,7 @@ class Animator:
         self.figure = figure
         title.draw(figure, *places["title"], height)
         key.draw(figure, *places["legend"], height)
+        self.legend = key
         credits.draw(figure, *places["credits"], height)
         self.places = places
         self.ax = figure.add_axes(self._rect(map_box))
