@@ -13,6 +13,7 @@ from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
 from ..output import staged_set
+from ..render.formats import DEFAULT_FORMATS, VIDEO_FORMATS, VIDEO_PIXELS, VIDEO_SIZES
 from ..render.outputs import FORMATS, LAYOUTS, OutputOptions, output_jobs
 from ..workers import Done, available_cores, run_jobs
 from .timeline_options import add_places_argument, load_timeline, view_day
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 Build the maps of a scenario: the state before and after a change, as an interactive HTML
 map, GeoJSON and GeoPackage for GIS, and PNG/SVG/PDF maps (each with an alt-text .txt) for
-articles. With no arguments: the shipped seed story (Russian forces in Armenia) into maps/."""
+articles; on request (--format gif,mp4) the whole timeline played as an animation for social
+media. With no arguments: the shipped seed story (Russian forces in Armenia) into maps/."""
 
 EPILOG = """\
 examples:
@@ -35,14 +37,17 @@ examples:
   deploymap build my-story.yaml --out out/ --before 2023-06-01 --after 2024-06-01
   deploymap build --from-articles seeds/          # draft records from articles, then maps
   deploymap build --format html --embed-url https://example.org/maps/   # + iframe for a CMS
+  deploymap build --format gif,mp4                # the timeline animated, 1080x1080 and 1920x1080
+  deploymap build --format mp4 --video-size square --lang vi
 
 outputs (STEM = the scenario file name without .yaml):
   STEM.LANG.html, STEM.before.geojson, STEM.after.geojson, STEM.change.geojson, STEM.gpkg,
   STEM.LAYOUT.LANG.png|svg|pdf and STEM.LAYOUT.LANG.txt (alt text);
-  with --embed: STEM.LANG.iframe.txt and STEM.LANG.embed.html
+  with --embed: STEM.LANG.iframe.txt and STEM.LANG.embed.html;
+  with --format gif,mp4: STEM.LANG.1080x1080.gif|mp4 and STEM.LANG.1920x1080.gif|mp4
 STEM.gpkg opens styled in QGIS: layers before_points, before_lines, before_areas, the same
-for after, change and places; start and end are DATE fields for the Temporal Controller.
-Published outputs name no local file unless --show-files asks for them.
+for after, change, timeline and places; start and end are DATE fields for the Temporal
+Controller. Published outputs name no local file unless --show-files asks for them.
 Files are written atomically: an interrupted build leaves the previous files intact.
 
 exit codes: 0 ok; 2 the scenario or an option is wrong (the message names the line)."""
@@ -93,8 +98,12 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                         help="first day (default: the scenario's 'before' view)")
     parser.add_argument("--after", metavar="YYYY-MM-DD",
                         help="second day (default: the scenario's 'after' view)")
-    parser.add_argument("--format", type=_csv(FORMATS, "--format"), default=list(FORMATS),
-                        help=f"formats, comma-separated (default: all: {','.join(FORMATS)})")
+    parser.add_argument("--format", type=_csv(FORMATS, "--format"),
+                        default=list(DEFAULT_FORMATS),
+                        help="formats, comma-separated (default: "
+                             f"{','.join(DEFAULT_FORMATS)}; also "
+                             f"{','.join(VIDEO_FORMATS)}: the timeline animated, a few times "
+                             "as long to build as the rest)")
     parser.add_argument("--lang", type=_csv(LANGUAGES, "--lang"), default=["en"],
                         help="language(s) of labels and place names: en (default), vi, or en,vi")
     parser.add_argument("--assets", choices=("inline", "cdn"), default="inline",
@@ -113,6 +122,11 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--show-files", action="store_true",
                         help="name the article file of sources with no URL in popups and "
                              "credits (off: a published map names no local file)")
+    parser.add_argument("--video-size", type=_csv(VIDEO_SIZES, "--video-size"),
+                        default=list(VIDEO_SIZES),
+                        help="gif/mp4 frame sizes: " + ", ".join(
+                            f"{name} ({w}x{h})" for name, (w, h) in VIDEO_PIXELS.items())
+                        + " (default: both)")
 
 
 def _jobs_count(text: str) -> int:
@@ -131,7 +145,7 @@ def output_options(arguments: argparse.Namespace) -> OutputOptions:
                          layouts=tuple(arguments.layout), assets=arguments.assets,
                          tiles=arguments.tiles, show_files=arguments.show_files,
                          embed=arguments.embed or arguments.embed_url is not None,
-                         embed_url=arguments.embed_url)
+                         embed_url=arguments.embed_url, video_sizes=tuple(arguments.video_size))
 
 
 def _progress(message: str) -> None:
@@ -190,6 +204,10 @@ def run(arguments: argparse.Namespace) -> int:
     for lang in arguments.lang:
         check_language(lang)
     _check_options(arguments)
+    if "mp4" in arguments.format:  # the encoder is there, before any map is drawn
+        from ..render.video.encode import ffmpeg_path
+
+        ffmpeg_path()
     check_output_folder(arguments.out)
     started = time.perf_counter()
     timeline, stem = _load(arguments)

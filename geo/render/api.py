@@ -11,6 +11,7 @@ until the new one is whole) and returns the path. Heavy libraries are imported o
 >>> render.to_html(timeline, "maps/armenia.html")          # doctest: +SKIP
 >>> png = render.to_static(timeline, fmt="png", layout="change")  # doctest: +SKIP
 >>> render.show(timeline)   # in a notebook: the before/after map inline  # doctest: +SKIP
+>>> render.to_animation(timeline, "maps/armenia.mp4", size="wide")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -113,6 +114,22 @@ def to_static(timeline: Timeline, path: Path | str | None = None, *,
     return data if path is None else write_atomic(Path(path), data)
 
 
+def to_animation(timeline: Timeline, path: Path | str | None = None, *,
+                 fmt: str | None = None, size: str = "square",
+                 lang: str = "en") -> bytes | Path:
+    """The timeline played as an animated map (GIF or MP4, ``square`` 1080×1080 or ``wide``
+    1920×1080): its bytes, or the path it was written to.
+
+    ``fmt`` defaults to the suffix of ``path`` (``gif`` without a path). Unlike the other
+    functions it shows the whole timeline, one frame per change, not two days.
+    """
+    from .video import render_animation
+
+    fmt = fmt or (Path(path).suffix.lstrip(".").lower() if path is not None else "gif")
+    data = render_animation(timeline, formats=(fmt,), size=size, lang=lang)[fmt]
+    return data if path is None else write_atomic(Path(path), data)
+
+
 def describe(timeline: Timeline, *, before: dt.date | None = None,
              after: dt.date | None = None, lang: str = "en",
              layout: str = "side-by-side") -> str:
@@ -133,4 +150,5 @@ def show(timeline: Timeline, *, before: dt.date | None = None, after: dt.date | 
     return html_map(timeline, before=first, after=second, lang=lang, assets=assets)
 
 
-__all__ = ["describe", "show", "to_geojson", "to_geopackage", "to_html", "to_static"]
+__all__ = ["describe", "show", "to_animation", "to_geojson", "to_geopackage", "to_html",
+           "to_static"]

@@ -18,7 +18,15 @@ import shapely
 
 from ..output import write_atomic
 from ..workers import Job
-from .formats import FORMATS, LAYOUTS, STATIC_FORMATS
+from .formats import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    LAYOUTS,
+    STATIC_FORMATS,
+    VIDEO_FORMATS,
+    VIDEO_PIXELS,
+    VIDEO_SIZES,
+)
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -27,9 +35,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OutputOptions:
-    """What to make: formats, languages, static layouts and the HTML's assets and tiles."""
+    """What to make: formats, languages, static layouts, the HTML's assets and tiles, and
+    the animations' frame sizes."""
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     langs: tuple[str, ...] = ("en",)
     layouts: tuple[str, ...] = ("side-by-side",)
     assets: str = "inline"
@@ -40,11 +49,12 @@ class OutputOptions:
     #: ``STEM.LANG.embed.html``); ``embed_url``: where the maps will be published.
     embed: bool = False
     embed_url: str | None = None
+    video_sizes: tuple[str, ...] = VIDEO_SIZES
 
 
 @dataclass(frozen=True)
 class OutputJob(Job):
-    """A job and what it draws: ``html``, ``gis`` or ``static``."""
+    """A job and what it draws: ``html``, ``gis``, ``static`` or ``video``."""
 
     draws: str = "html"
 
@@ -112,6 +122,21 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
                 cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in share)
                 jobs.append(OutputJob(f"{'/'.join(share)} ({layout}, {lang})", static, cost,
                                       "static"))
+    video_formats = tuple(f for f in VIDEO_FORMATS if f in formats)
+    for size in options.video_sizes if video_formats else ():
+        for lang in options.langs:
+            # the GIF and the MP4 of one size share their frames: one job draws them once
+            def video(size: str = size, lang: str = lang) -> list[Path]:
+                from .video import render_animation
+
+                width, height = VIDEO_PIXELS[size]
+                files = render_animation(timeline, formats=video_formats, size=size,
+                                         lang=lang)
+                return [write_atomic(out / f"{stem}.{lang}.{width}x{height}.{fmt}", data)
+                        for fmt, data in files.items()]
+            cost = 20 * len(video_formats) * (2 if size == "wide" else 1)
+            jobs.append(OutputJob(f"{'/'.join(video_formats)} ({size}, {lang})", video, cost,
+                                  "video"))
     return jobs
 
 
@@ -132,11 +157,11 @@ def _embed_files(timeline: Timeline, out: Path, stem: str, lang: str,
 
 def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
     """A digest of what a job of kind ``draws`` reads from ``timeline`` (and ``parts``: the
-    days, options): equal digests, equal files. Static maps do not show the quotes, the
-    presences' notes or the lines they are written on."""
+    days, options): equal digests, equal files. Static maps and animations do not show the
+    quotes, the presences' notes or the lines they are written on."""
     scenario = timeline.scenario
     presences = scenario.presences
-    if draws == "static":
+    if draws in ("static", "video"):
         presences = tuple(dataclasses.replace(p, notes="", line=0, citations=tuple(
             dataclasses.replace(c, quote="") for c in p.citations)) for p in presences)
     hasher = hashlib.sha256(repr((draws, scenario.path, scenario.title, scenario.country,
@@ -147,4 +172,5 @@ def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
     return hasher.hexdigest()
 
 
-__all__ = ["FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest", "output_jobs"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest",
+           "output_jobs"]
