@@ -224,7 +224,7 @@ def test_popup_fits_the_screen_with_its_heading_in_view(open_map, maps, viewport
     assert view.errors == []
 
 
-@pytest.mark.parametrize("viewport", [SHORT, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [VIEWPORT, SHORT, PHONE], ids=["desktop", "laptop", "phone"])
 def test_swipe_handle_drags_end_to_end_over_every_panel(open_map, maps, viewport) -> None:
     view = open_map(maps["en"], viewport=viewport)
     view.page.evaluate("""() => {  // the layer list is folded on a phone: switch in script
@@ -258,4 +258,35 @@ def test_swipe_handle_drags_end_to_end_over_every_panel(open_map, maps, viewport
             const e = document.querySelector('.dm-swipe-{side}'), r = e.getBoundingClientRect();
             return {{left: r.left, right: r.right, shown: getComputedStyle(e).visibility}}; }}""")
         assert box["shown"] == "hidden" or (box["left"] >= 0 and box["right"] <= width), box
+    assert view.errors == []
+
+
+def _luminance(rgb: list[float]) -> float:
+    """WCAG relative luminance of an sRGB colour (0-255 channels)."""
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_place_names_stay_readable_on_hatched_fills(open_map, maps) -> None:
+    """Province and water names lie on hatched provinces in the Before view: each sits on a
+    light plate, and its ink on the plate (over the darkest fill on the map, the hatching's
+    line colour) passes WCAG's 4.5:1 contrast."""
+    view = open_map(maps["en"])
+    found = view.page.evaluate("""() => [...document.querySelectorAll(
+        '.dm-label-province span, .dm-label-lake span, .dm-label-river span')].map(e => {
+            const s = getComputedStyle(e);
+            const nums = c => c.match(/[\\d.]+/g).map(Number);
+            return {text: e.textContent, ink: nums(s.color), plate: nums(s.backgroundColor)};
+        })""")
+    assert len(found) > 10
+    darkest = [196, 40, 28]  # a hatching line colour under the plate (the border guards' red)
+    for label in found:
+        alpha = label["plate"][3] if len(label["plate"]) > 3 else 1.0
+        assert alpha >= 0.8, label
+        plate = [alpha * p + (1 - alpha) * d for p, d in zip(label["plate"], darkest, strict=False)]
+        light, dark = sorted((_luminance(plate), _luminance(label["ink"])), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, label
     assert view.errors == []
