@@ -17,7 +17,7 @@ from matplotlib.patches import Rectangle
 from ...i18n import label
 from ...timeline import Timeline
 from ..presentation import LegendEntry, Style, legend_entries
-from .names import format_date
+from .names import format_date, format_fuzzy
 from .style import FONT, GREY, INK, SIZES, area_patches, dash, line_width, marker, nfc
 
 LINE_SPACING = 1.25  # line height over font size
@@ -215,7 +215,7 @@ def credits_text(timeline: Timeline, source_ids: list[str], lang: str) -> str:
     parts = []
     for source_id in source_ids:
         source = timeline.scenario.sources[source_id]
-        published = format_date(source.published.earliest, lang)
+        published = format_fuzzy(source.published, lang)
         parts.append(f"{source.outlet}, “{source.title}”, {published}")
     text = f"{label('static_map_sources', lang)}: " + "; ".join(parts) + "."
     made = label("static_map_made_with", lang)

@@ -25,7 +25,7 @@ from ...i18n import check_language, label
 from ...timeline import Timeline
 from ..formats import LAYOUTS
 from ..formats import STATIC_FORMATS as FORMATS
-from .names import format_date
+from .names import format_date, names_the_day
 from .style import GREY, RC, SIZES, nfc
 
 CSS_DPI = 96  # CSS pixels per inch: width_px / scale CSS pixels is the logical width
@@ -69,6 +69,15 @@ def _view_label(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
     if view is not None and view.date == day and view.label:
         return view.label.get(lang) or view.label.get("en") or label(name, lang)
     return label(name, lang)
+
+
+def _heading(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
+    """``Before the agreement · 1 January 2024``; a view labelled by its date (``June
+    2025``) is not dated twice."""
+    words = _view_label(timeline, name, day, lang)
+    if names_the_day(words, day, lang):
+        return words
+    return label("static_map_heading", lang).format(label=words, date=format_date(day, lang))
 
 
 CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
@@ -157,9 +166,8 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     title = block(title_text, content, "title", weight="bold", balance=True)
     subtitle = block(label(f"static_map_subtitle_{'pair' if len(names) == 2 else 'change'}", lang)
                      .format(**dates), content, "subtitle", color=GREY)
-    headings = [block(label("static_map_heading", lang).format(
-        label=_view_label(timeline, n, before if n == "before" else after, lang),
-        date=dates[n]), panel_w, "heading", weight="bold") for n in names if n != "change"]
+    headings = [block(_heading(timeline, n, before if n == "before" else after, lang),
+                      panel_w, "heading", weight="bold") for n in names if n != "change"]
     heading_h = max((h.height for h in headings), default=0.0)
     panels_features = {n: features(frame, n, crs, extent, approximate) for n in names}
     panel_labels = {n: [label_for(f, lang) for f in panels_features[n] if not f.ghost]

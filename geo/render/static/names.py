@@ -6,19 +6,87 @@ locale, so a map reads the same on every machine.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from functools import cache
 from typing import Any
 
+from ...dates import FuzzyDate
 from ...gazetteer.boundaries import read_layer
 from ...i18n import label
+
+#: An approximate date wider than this many days says nothing a reader can use.
+UNKNOWN_SPAN_DAYS = 20 * 366
+
+
+def _parts(day: dt.date, lang: str) -> dict[str, Any]:
+    months = label("static_fmt_months", lang).split(",")
+    return {"day": day.day, "month": months[day.month - 1], "month_number": day.month,
+            "year": day.year}
 
 
 def format_date(day: dt.date, lang: str) -> str:
     """``1 August 2024`` / ``1/8/2024``."""
-    months = label("static_fmt_months", lang).split(",")
-    return label("static_fmt_date", lang).format(day=day.day, month=months[day.month - 1],
-                                          month_number=day.month, year=day.year)
+    return label("static_fmt_date", lang).format(**_parts(day, lang))
+
+
+def format_month(day: dt.date, lang: str) -> str:
+    """The month of ``day``: ``August 2024`` / ``tháng 8/2024``."""
+    return label("static_fmt_month", lang).format(**_parts(day, lang))
+
+
+def format_year(day: dt.date, lang: str) -> str:
+    """The year of ``day``: ``2024`` / ``năm 2024``."""
+    return label("static_fmt_year", lang).format(**_parts(day, lang))
+
+
+def _whole_month(first: dt.date, last: dt.date) -> bool:
+    return first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]
+
+
+def format_fuzzy(date: FuzzyDate, lang: str) -> str:
+    """A date at the precision the sources give: ``9 May 2024``, ``August 2022``,
+    ``2023``, ``9–10 May 2024``, ``31 October – 1 November 2020``, ``between September 2020
+    and November 2020``, or
+    ``date unknown`` for a span too wide to mean anything (a draft's 1900–2100)."""
+    first, last = date.earliest, date.latest
+    if date.precision == "day" or first == last:
+        return format_date(first, lang)
+    if (last - first).days > UNKNOWN_SPAN_DAYS or date.text.lower().startswith("unknown"):
+        return label("static_fmt_unknown", lang)
+    if date.precision == "year" or ((first.month, first.day, last.month, last.day) == (
+            1, 1, 12, 31) and first.year == last.year):
+        return format_year(first, lang)
+    if date.precision == "month" or (_whole_month(first, last) and (
+            first.year, first.month) == (last.year, last.month)):
+        return format_month(first, lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return label("static_fmt_days_in_month", lang).format(
+            first=first.day, last=last.day, **_parts(last, lang))
+    if first.year == last.year and (last - first).days <= 31:
+        start = _parts(first, lang)
+        return label("static_fmt_days_in_year", lang).format(
+            first=first.day, last=last.day, first_month=start["month"],
+            first_month_number=first.month, **_parts(last, lang))
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        a, b = format_year(first, lang), format_year(last, lang)
+    elif _whole_month(first, last):
+        a, b = format_month(first, lang), format_month(last, lang)
+    else:
+        a, b = format_date(first, lang), format_date(last, lang)
+    return label("static_fmt_between", lang).format(a=a, b=b)
+
+
+def names_the_day(text: str, day: dt.date, lang: str) -> bool:
+    """Whether ``text`` (a view's label) is only a date for ``day``: ``June 2025``,
+    ``Tháng 6/2025``, ``1 June 2025``, ``2025``; a heading then need not repeat the date."""
+    rest = text.casefold()
+    for language in dict.fromkeys((lang, "en")):
+        for words in sorted((format_date(day, language), format_month(day, language),
+                             format_year(day, language)), key=len, reverse=True):
+            rest = rest.replace(words.casefold(), " ")
+    return not re.sub(r"[\W_]+", "", rest) and rest != text.casefold()
 
 
 def format_number(value: int, lang: str) -> str:
@@ -134,7 +202,22 @@ def join_words(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + f" {label('static_alt_and', lang)} " + items[-1]
 
 
-__all__ = ["border_sides", "country_name", "first_lower", "first_upper", "force_name",
-           "force_type_name", "format_date", "format_number", "in_sentence", "join_words",
-           "name_of",
-           "place_name", "strength_text"]
+__all__ = [
+    "border_sides",
+    "country_name",
+    "first_lower",
+    "first_upper",
+    "force_name",
+    "force_type_name",
+    "format_date",
+    "format_fuzzy",
+    "format_month",
+    "format_number",
+    "format_year",
+    "in_sentence",
+    "join_words",
+    "name_of",
+    "names_the_day",
+    "place_name",
+    "strength_text",
+]
