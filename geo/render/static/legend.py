@@ -23,19 +23,24 @@ from .style import FONT, GREY, INK, SIZES, area_patches, dash, line_width, marke
 LINE_SPACING = 1.25  # line height over font size
 
 
+#: Pixels per inch text is measured at: that of the default PNG. (At 72, hinting makes text
+#: up to a tenth narrower than drawn, and lines overflowed.)
+MEASURE_DPI = 192
+
+
 @cache
 def _renderer() -> Any:
     from matplotlib.backends.backend_agg import RendererAgg
 
-    return RendererAgg(8, 8, 72)  # 72 dpi: pixels are points
+    return RendererAgg(8, 8, MEASURE_DPI)
 
 
 @cache
 def text_width(text: str, size: float, weight: str = "normal") -> float:
-    """Width of one line of text in points."""
+    """Width of one line of text in points (a hundredth more, for other pixel densities)."""
     prop = FontProperties(family=FONT, size=size, weight=weight)
     width, _, _ = _renderer().get_text_width_height_descent(nfc(text), prop, ismath=False)
-    return float(width)
+    return float(width) * 72 / MEASURE_DPI * 1.01
 
 
 def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
@@ -114,37 +119,61 @@ class Legend:
     width: float
 
     @property
+    def line_h(self) -> float:
+        return line_height(SIZES["legend"])
+
+    @property
     def row_height(self) -> float:
-        return max(line_height(SIZES["legend"]), SWATCH_H + 0.06)
+        """The height of a row of one-line entries."""
+        return max(self.line_h, SWATCH_H + 0.06)
 
     @staticmethod
     def text_of(entry: LegendEntry) -> str:
         """The words of an entry as the legend prints them."""
         return f"{entry.text} ({entry.note})" if entry.note else entry.text
 
+    def _swatches_width(self, entry: LegendEntry) -> float:
+        return len(entry.swatches) * (SWATCH_W + GAP) + GAP
+
     def entry_width(self, entry: LegendEntry) -> float:
-        return (len(entry.swatches) * (SWATCH_W + GAP) + GAP
+        return (self._swatches_width(entry)
                 + text_width(self.text_of(entry), SIZES["legend"]) / 72 + 0.22)
 
     def rows(self) -> list[list[Any]]:
-        """Title then entries, flowed into rows; each item (kind, x, payload)."""
+        """Title then entries, flowed into rows; each item (kind, x, payload, lines).
+
+        Forces (by colour) come first, then a new row for the changes (by pattern), then
+        one for the symbols and reading notes. An entry wider than the legend wraps.
+        """
         rows: list[list[Any]] = [[]]
-        x = 0.0
         title_w = text_width(self.title, SIZES["legend"], "bold") / 72 + 0.3
-        rows[0].append(("title", 0.0, self.title))
+        rows[0].append(("title", 0.0, self.title, [self.title]))
         x = title_w
+        group = ""
         for entry in self.entries:
+            kind = entry.key.split(":")[0]
+            kind = "more" if kind in ("symbol", "reading") else kind
             width = self.entry_width(entry)
-            if x + width > self.width and rows[-1]:
+            lines = [self.text_of(entry)]
+            if width > self.width:
+                room = (self.width - self._swatches_width(entry) - 0.22) * 72
+                lines = wrap(self.text_of(entry), room, SIZES["legend"])
+                width = self.width
+            if rows[-1] and (x + width > self.width or (group and kind != group)):
                 rows.append([])
                 x = 0.0
-            rows[-1].append(("entry", x, entry))
+            group = kind
+            rows[-1].append(("entry", x, entry, lines))
             x += width
         return rows
 
+    def _row_height(self, row: list[Any]) -> float:
+        most = max(len(item[3]) for item in row)
+        return self.row_height if most == 1 else most * self.line_h + 0.04
+
     @property
     def height(self) -> float:
-        return len(self.rows()) * self.row_height + 0.05 + self.notes.height
+        return sum(self._row_height(r) for r in self.rows()) + 0.05 + self.notes.height
 
     def draw(self, fig: Any, left: float, top: float, fig_height: float) -> None:
         """Draw into a new axes whose data units are inches (origin bottom-left)."""
@@ -156,26 +185,29 @@ class Legend:
         ax.set_axis_off()
         y = self.height
         for row in self.rows():
-            middle = y - self.row_height / 2
-            for kind, x, payload in row:
+            height = self._row_height(row)
+            middle = y - height / 2
+            for kind, x, payload, lines in row:
                 if kind == "title":
                     ax.text(x, middle, nfc(payload), ha="left", va="center",
                             fontsize=SIZES["legend"], fontweight="bold", color=INK,
                             parse_math=False)
                 else:
-                    self._entry(ax, x, middle, payload)
-            y -= self.row_height
+                    self._entry(ax, x, middle, payload, lines)
+            y -= height
         ax.text(0, y - 0.05, nfc("\n".join(self.notes.lines)), ha="left", va="top",
                 fontsize=self.notes.size, color=GREY, linespacing=LINE_SPACING,
                 parse_math=False)
 
-    def _entry(self, ax: Any, x: float, middle: float, entry: LegendEntry) -> None:
+    def _entry(self, ax: Any, x: float, middle: float, entry: LegendEntry,
+               lines: list[str]) -> None:
         bottom = middle - SWATCH_H / 2
         for look in entry.swatches:
             _swatch(ax, look, x, middle, bottom)
             x += SWATCH_W + GAP
-        text = ax.text(x, middle, nfc(self.text_of(entry)), ha="left", va="center",
-                       fontsize=SIZES["legend"], color=INK, parse_math=False)
+        text = ax.text(x, middle, nfc("\n".join(lines)), ha="left", va="center",
+                       fontsize=SIZES["legend"], color=INK, parse_math=False,
+                       linespacing=LINE_SPACING)
         text.set_gid(f"legend-entry {entry.key}")
 
 
