@@ -8,13 +8,16 @@ and provinces) are optional: the placer drops them when there is no room.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+
+import shapely
 
 from ...gazetteer.boundaries import read_layer
 from ...i18n import label
 from ...timeline import CHANGES
 from ..presentation import Style, style_for
-from .draw import Feature
+from .draw import Feature, line_half_width
 from .labels import Label
 from .names import (
     country_name,
@@ -76,8 +79,12 @@ def _look(feature: Feature, status: str, panel: str) -> Style:
                      hatched=any(r["location_precision"] != "exact" for r in rows))
 
 
-def label_for(feature: Any, lang: str) -> Any:
-    """The label of a presence: place name (with ? when unsure), forces and strength."""
+def label_for(feature: Any, lang: str, site: Any = None) -> Any:
+    """The label of a presence: place name (with ? when unsure), forces and strength.
+
+    ``site``: where a point's symbols are drawn (:class:`~geo.render.static.symbols.Site`);
+    the label points there and keeps clear of all of them.
+    """
     row = feature.rows[0]
     name = first_upper(place_name(row, lang, short=True))
     if not feature.certain:
@@ -90,12 +97,22 @@ def label_for(feature: Any, lang: str) -> Any:
             types.append(words)
     strengths = [s for r in feature.rows
                  if (s := strength_text(r["strength"], r["strength_approximate"], lang))]
+    troops = [label("static_map_troops", lang).format(n=s) for s in strengths]
     if strengths and not types:  # "about 5,000" alone would not say of what
-        strengths = [label("static_map_troops", lang).format(n=s) for s in strengths]
+        strengths = troops
     detail = ", ".join(types + strengths)
-    priority = {"point": 0, "area": 10, "line": 20}[feature.shape]
-    return Label(name, detail, feature.shape, feature.geometry, priority,
-                 radius=5.5 if feature.shape == "point" else 4.5)
+    # the most constrained first: a border's name has its line, an area's its inside; a
+    # point's has room all around (and a leader)
+    priority = {"line": 0, "area": 10, "point": 20}[feature.shape]
+    geometry, half, radius = feature.geometry, None, 4.5
+    if feature.shape == "point" and site is not None:
+        geometry = shapely.Point(site.xy)
+        half = site.half
+    elif feature.shape == "line":
+        radius = line_half_width(feature)
+    return Label(name, detail, feature.shape, geometry, priority, radius=radius,
+                 key=feature.place_id, half=half,
+                 brief=", ".join(troops) if feature.shape == "point" else None)
 
 
 def share_details(labels: list[Any], lang: str) -> list[str]:
@@ -117,6 +134,25 @@ def share_details(labels: list[Any], lang: str) -> list[str]:
     return [label("static_map_note_group", lang).format(
         places=join_words(names[detail], lang), forces=detail)
         for detail in names if detail in shared]
+
+
+def number_labels(labels: list[Any], numbered: tuple[str, ...], lang: str) -> list[str]:
+    """Label the places in ``numbered`` by a number; their key's lines, in that order.
+
+    The same place has the same number on every map of the figure.
+    """
+    lines, numbers = [], {key: n for n, key in enumerate(numbered, 1)}
+    for key in numbered:
+        same = [item for item in labels if item.key == key]
+        if not same:
+            continue
+        first = same[0]
+        words = label("static_map_key_entry" if first.detail else "static_map_key_name",
+                      lang).format(number=numbers[key], name=first.name, detail=first.detail)
+        lines.append(words)
+        for item in same:
+            item.number = numbers[key]
+    return lines
 
 
 def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
@@ -144,13 +180,12 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
                             name_style={"fontsize": SIZES["city"], "fontweight": "normal",
                                         "color": muted, "style": "italic"}))
     capitals = set()
-    for record in read_layer("places"):
-        if record.get("country") == country and record.get("capital") is True:
-            capitals.add(record["name"])
-            labels.append(Label(name_of(record, lang), "", "point",
-                                project(record["geometry"], crs), 5, optional=True,
-                                radius=3.0, name_style={"fontsize": SIZES["city"],
-                                                        "fontweight": "normal"}))
+    for record in capital_records(country):
+        capitals.add(record["name"])
+        labels.append(Label(name_of(record, lang), "", "point",
+                            project(record["geometry"], crs), 30, optional=True,
+                            radius=3.0, name_style={"fontsize": SIZES["city"],
+                                                    "fontweight": "normal"}))
     if layout == "change":
         provinces = {record["id"]: record for record in read_layer("provinces")}
         for province_id, name, geometry in base.provinces:
@@ -163,12 +198,18 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
     return labels
 
 
+@cache
+def capital_records(country: str) -> tuple[dict[str, Any], ...]:
+    """The capital(s) of ``country`` in the places table (read through once per country)."""
+    return tuple(record for record in read_layer("places")
+                 if record.get("country") == country and record.get("capital") is True)
+
+
 def capital(country: str, crs: str) -> tuple[float, float] | None:
     """The projected position of the story country's capital, if the data has one."""
-    for record in read_layer("places"):
-        if record.get("country") == country and record.get("capital") is True:
-            point = project(record["geometry"], crs)
-            return point.x, point.y
+    for record in capital_records(country):
+        point = project(record["geometry"], crs)
+        return point.x, point.y
     return None
 
 
@@ -182,4 +223,4 @@ def focus_lonlat(country: str) -> Any:
 
 
 __all__ = ["capital", "context_labels", "features", "focus_lonlat", "label_for",
-           "share_details"]
+           "number_labels", "share_details"]

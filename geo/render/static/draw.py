@@ -36,6 +36,7 @@ from .style import (
     marker,
     nfc,
 )
+from .symbols import CAPITAL_SIZE, HALO_GROWTH, Layout, one_per_force
 
 AREA_KINDS = ("Polygon", "MultiPolygon")
 LINE_KINDS = ("LineString", "MultiLineString", "LinearRing")
@@ -80,7 +81,7 @@ def area(ax: Any, geometry: Any, **style: Any) -> None:
 
 
 def lines(ax: Any, geometry: Any, *, color: str, width: float, dash: Any = "solid",
-          zorder: float, cap: str = "round", alpha: float = 1.0) -> None:
+          zorder: float, cap: str = "round", alpha: float = 1.0, gid: str | None = None) -> None:
     """Every line of ``geometry`` as one unfilled path (one drawing call in SVG and PDF)."""
     parts = line_parts(geometry)
     if not parts:
@@ -93,7 +94,7 @@ def lines(ax: Any, geometry: Any, *, color: str, width: float, dash: Any = "soli
     path = MplPath(np.concatenate(parts), np.concatenate(codes))
     ax.add_artist(PathPatch(path, fill=False, edgecolor=color, linewidth=width,
                             linestyle=dash, capstyle=cap, joinstyle="round", alpha=alpha,
-                            zorder=zorder))
+                            zorder=zorder, gid=gid))
 
 
 def draw_basemap(ax: Any, base: Basemap, extent: Extent) -> None:
@@ -107,8 +108,8 @@ def draw_basemap(ax: Any, base: Basemap, extent: Extent) -> None:
         lines(ax, river, color=WATER_EDGE, width=0.8, zorder=1.3)
     for _, geometry in base.lakes:
         area(ax, geometry, facecolor=WATER, edgecolor=WATER_EDGE, linewidth=0.4, zorder=2.6)
-    lines(ax, base.borders, color=BORDER, width=1.1, zorder=4)
-    lines(ax, base.focus, color=BORDER, width=1.6, zorder=4.1)
+    lines(ax, base.borders, color=BORDER, width=1.1, zorder=4, gid="border")
+    lines(ax, base.focus, color=BORDER, width=1.6, zorder=4.1, gid="border")
     ax.set_xlim(extent.xmin, extent.xmax)
     ax.set_ylim(extent.ymin, extent.ymax)
     ax.set_aspect("equal", adjustable="box")
@@ -142,33 +143,87 @@ class Feature:
         return "line" if kind in LINE_KINDS else "point"
 
 
-def draw_feature(ax: Any, feature: Feature, *, marker_size: float = 7.5) -> None:
-    """Draw one place as its styles say: tinted and hatched area, thick line or symbol."""
-    for look in feature.looks:
-        if feature.shape == "area":
+#: Points beyond a symbol's nominal size its outline reaches (the widest edge, halved).
+SYMBOL_EDGE = 0.9
+#: Points between the bands of a line that carries several forces.
+BAND_GAP = 0.8
+
+
+def _bands(feature: Feature) -> list[Style]:
+    return [alone for look in feature.looks for alone in one_per_force(look)]
+
+
+def line_half_width(feature: Feature) -> float:
+    """Half the drawn width of a line feature in points, its white casing included."""
+    bands = _bands(feature)
+    return (sum(line_width(b) for b in bands) + BAND_GAP * (len(bands) - 1) + 1.8) / 2
+
+
+def draw_feature(ax: Any, feature: Feature, *, units_per_point: float) -> None:
+    """Draw an area or a line as its styles say (points: :func:`draw_marks`).
+
+    An area is tinted and hatched, one hatch per force. A line carries one band per force
+    and change, side by side (parallel offsets) when there are several, so none hides another.
+    """
+    gid = f"feature {feature.place_id}"
+    if feature.shape == "area":
+        for look in feature.looks:
             for patch in area_patches(look):
-                area(ax, feature.geometry, **patch)
+                area(ax, feature.geometry, gid=gid, **patch)
             if look.treatment.halo:
                 lines(ax, feature.geometry, color=halo_colour(), width=3.0, zorder=1.9)
-        elif feature.shape == "line":
-            width = line_width(look)
-            if look.treatment.halo:
-                lines(ax, feature.geometry, color=halo_colour(), width=width + 4.0, zorder=4.9)
-            lines(ax, feature.geometry, color="white", width=width + 1.8, zorder=5)
-            lines(ax, feature.geometry, color=look.colour, width=width, zorder=5.1,
-                  dash=dash(look), cap="butt")
-        else:
-            x, y = feature.geometry.x, feature.geometry.y
-            if look.treatment.halo:
-                ax.plot([x], [y], linestyle="none", marker="o", markersize=marker_size + 5,
-                        markerfacecolor=halo_colour(), markeredgecolor="none", zorder=5.9)
-            ax.plot([x], [y], linestyle="none", markersize=marker_size, zorder=6,
-                    **marker(look))
+        return
+    if feature.shape != "line":
+        return
+    bands = _bands(feature)
+    widths = [line_width(b) for b in bands]
+    total = sum(widths) + BAND_GAP * (len(bands) - 1)
+    if any(b.treatment.halo for b in bands):
+        lines(ax, feature.geometry, color=halo_colour(), width=total + 4.0, zorder=4.9)
+    lines(ax, feature.geometry, color="white", width=total + 1.8, zorder=5, gid=gid)
+    edge = -total / 2
+    for band, width in zip(bands, widths, strict=True):
+        shift = edge + width / 2
+        edge += width + BAND_GAP
+        geometry = feature.geometry if abs(shift) < 1e-9 else _parallel(
+            feature.geometry, shift * units_per_point)
+        lines(ax, geometry, color=band.colour, width=width, zorder=5.1, dash=dash(band),
+              cap="butt", gid=gid)
+
+
+def _parallel(geometry: Any, distance: float) -> Any:
+    """``geometry`` moved sideways by ``distance`` (left of its direction when positive)."""
+    parts = [shapely.offset_curve(part, distance, join_style="round")
+             for part in getattr(geometry, "geoms", [geometry])]
+    return shapely.union_all([p for p in parts if not p.is_empty]) if parts else geometry
+
+
+def draw_marks(ax: Any, symbols: Layout, units_per_point: float) -> None:
+    """Every point symbol of a panel, on white plates where forces share a site."""
+    from matplotlib.patches import FancyBboxPatch
+
+    for x0, y0, x1, y1 in symbols.plates:
+        ax.add_artist(FancyBboxPatch(
+            (x0, y0), x1 - x0, y1 - y0,
+            boxstyle=f"round,pad=0,rounding_size={2.5 * units_per_point}",
+            facecolor="white", edgecolor="#8a8a8a", linewidth=0.6, zorder=5.8))
+    for mark in symbols.marks:
+        x, y = mark.xy
+        if mark.look is None:
+            draw_capital(ax, mark.xy)
+            continue
+        if mark.look.treatment.halo:
+            ax.plot([x], [y], linestyle="none", marker="o", markersize=mark.size + HALO_GROWTH,
+                    markerfacecolor=halo_colour(), markeredgecolor="none", zorder=5.9,
+                    gid=f"halo {mark.place_id}")
+        ax.plot([x], [y], linestyle="none", markersize=mark.size, zorder=6,
+                gid=f"symbol {mark.place_id}", **marker(mark.look))
 
 
 def draw_capital(ax: Any, xy: tuple[float, float]) -> None:
-    ax.plot([xy[0]], [xy[1]], marker="s", markersize=3.6, color=INK,
-            markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=5.5)
+    ax.plot([xy[0]], [xy[1]], marker="s", markersize=CAPITAL_SIZE, color=INK,
+            markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=6,
+            gid="symbol capital")
 
 
 def nice_length(metres: float) -> float:
@@ -227,5 +282,6 @@ def draw_inset(ax: Any, data: Inset, map_extent: Extent, *, lang: str) -> None:
         spine.set_linewidth(0.7)
 
 
-__all__ = ["Feature", "draw_basemap", "draw_capital", "draw_feature", "draw_inset",
+__all__ = ["Feature", "draw_basemap", "draw_capital", "draw_feature", "draw_inset", "draw_marks",
+           "line_half_width",
            "line_parts", "nice_length", "polygon_path", "scale_bar"]

@@ -1,35 +1,46 @@
-"""Map labels that do not collide: greedy placement over candidate positions.
+"""Map labels by what they name, never over each other or across a border.
 
 Each label is a block of one or two lines (a bold name, an optional detail line) with a
-white halo. Labels are placed in priority order; each tries candidate positions (around a
-point, beside a line, inside an area, then further out with a leader line) and takes the
-cheapest one that stays inside the map, clear of placed labels and of hard obstacles
-(markers, the inset, the scale bar). Crossing drawn lines only costs. Optional labels
-(country names, context) are dropped when nothing fits; required ones take the least bad
-position. Sizes are measured once per label; candidates are boxes computed arithmetically,
-so a map with a few dozen labels places them in milliseconds. Deterministic: no randomness.
+white halo. A label's candidate spots (:mod:`geo.render.static.spots`) are kept when they
+stay inside the map, cover no symbol, the inset or the scale bar, and come near no barrier
+line (country borders, presences along a border; tested exactly against the lines' drawn
+width). Each kept spot costs by how far it is from what it names (a leader line costs more),
+how many softer lines it crosses (province edges, areas' outlines), and how much of the
+text it leaves out (a shorter name, a briefer detail on a crowded map). The search
+(:mod:`geo.render.static.search`) then picks one spot per label so that no two labels or
+leaders overlap, at the least total cost; optional labels (countries, the capital, regions)
+are dropped when they do not fit. A required label with no free spot takes the least bad
+one and is marked ``forced``. Sizes are measured once per label and spots are tested in
+bulk, so a map with a few dozen labels is placed in a fraction of a second. Deterministic.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import shapely
-from shapely.ops import polylabel
+import shapely.prepared
 
+from .obstacles import Obstacles
+from .search import choose, in_conflict
+from .search import conflicts as find_conflicts
+from .spots import Spot, Spots
 from .style import GREY, INK, SIZES, add_halo, nfc
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
 
-_COMPASS = (  # (dx, dy) unit offsets, ha, va: right first, as cartographers prefer
-    ((1, 0), "left", "center"), ((0.75, 0.75), "left", "bottom"),
-    ((0.75, -0.75), "left", "top"), ((-1, 0), "right", "center"),
-    ((-0.75, 0.75), "right", "bottom"), ((-0.75, -0.75), "right", "top"),
-    ((0, 1), "center", "bottom"), ((0, -1), "center", "top"),
-)
+#: Candidate spots kept per label for the search (its cheapest).
+CANDIDATES = 48
+#: What dropping an optional label (a country's name, the capital's) costs.
+DROP = 4.0
+#: Blocks of text tried per label (name and detail variants), the plainest first.
+BLOCKS = 6
+#: What a spot by another place's symbol costs (a reader would take it for its name).
+AMBIGUOUS = 4.0
 
 
 @dataclass
@@ -37,7 +48,8 @@ class Label:
     """A label to place.
 
     ``shape`` is ``point``, ``line``, ``area`` or ``free`` (a name centred inside an area,
-    like a country). ``geometry`` is in data (projected) coordinates.
+    like a country). ``geometry`` is in data (projected) coordinates: for a point, where
+    its symbols are drawn.
     """
 
     name: str
@@ -46,20 +58,64 @@ class Label:
     geometry: Any
     priority: int
     optional: bool = False
-    radius: float = 4.5  # points: clearance around a point anchor
+    #: Points: the half-size of what is drawn at the anchor (a symbol, a line's half width).
+    radius: float = 4.5
     name_style: dict[str, Any] = field(default_factory=dict)
     detail_style: dict[str, Any] = field(default_factory=dict)
+    #: The place id of a presence (its symbols carry the gid ``symbol <key>``).
+    key: str = ""
+    #: Points: half-width and half-height of the symbols at the anchor (several forces
+    #: share a site, a halo marks what is new); default ``radius`` both ways.
+    half: tuple[float, float] | None = None
+    #: A shorter detail for crowded maps (what the symbol's colour does not say), or None.
+    brief: str | None = None
+    #: On a map too crowded for the name: the number drawn instead (the key names it).
+    number: int | None = None
 
     def variants(self) -> list[str]:
-        """The name on one line, then (if long) on two or three lines of even length."""
-        words = self.name.split(" ")
-        out = [self.name]
-        if len(self.name) < 16:
-            return out
-        for count in (2, 3):
-            if len(words) >= count and len(self.name) >= 13 * count - 12:
-                out.append("\n".join(_even_lines(words, count)))
+        """The name on one line, then (if long) on two or three lines of even length; then
+        the same without a bracketed part ("Tessalit military base (Amachach camp)")."""
+        out = _wrapped(self.name)
+        short = re.sub(r"\s*\([^()]*\)", "", self.name).strip()
+        if short and short != self.name and not self.name.startswith("("):
+            unsure = self.name.endswith(" ?") and not short.endswith("?")
+            out += _wrapped(short + (" ?" if unsure else ""))
         return out
+
+    def blocks(self) -> list[tuple[str, str, float]]:
+        """(name, detail, cost) of the blocks of text to try, cheapest first: the name
+        variants with the detail, a long detail on two lines, then the ``brief`` detail (a
+        crowded map leaves to the symbol's colour and the legend what force is there). A
+        numbered label has one block: its number."""
+        if self.number is not None:
+            return [(str(self.number), "", 0.0)]
+        details = [(self.detail, 0.0)]
+        words = self.detail.split(" ")
+        if len(self.detail) >= 18 and len(words) >= 2:
+            details.append(("\n".join(_even_lines(words, 2)), 0.6))
+        if self.brief is not None and self.brief != self.detail:
+            details.append((self.brief, 2.5))
+        full = len(_wrapped(self.name))
+        out = []
+        for number, name in enumerate(self.variants()):
+            shortened = number >= full
+            lines = number - full if shortened else number
+            for detail, cost in details:
+                out.append((name, detail, lines * 0.8 + (2.0 if shortened else 0.0) + cost))
+        out.sort(key=lambda block: block[2])
+        return out[:BLOCKS]
+
+
+def _wrapped(name: str) -> list[str]:
+    """``name`` on one line, then (if long) on two or three lines of even length."""
+    words = name.split(" ")
+    out = [name]
+    if len(name) < 16:
+        return out
+    for count in (2, 3):
+        if len(words) >= count and len(name) >= 13 * count - 12:
+            out.append("\n".join(_even_lines(words, count)))
+    return out
 
 
 def _even_lines(words: list[str], count: int) -> list[str]:
@@ -84,19 +140,34 @@ def _even_lines(words: list[str], count: int) -> list[str]:
 
 @dataclass
 class Placed:
+    """A label as placed and drawn."""
+
     label: Label
-    box: Box
+    box: Box  # display box (of a turned label, its bounding box)
     artists: list[Any]
     leader: bool
+    #: Display corners of the label's block (top-left, top-right, bottom-right, bottom-left).
+    corners: Any = None
+    angle: float = 0.0
+    #: Display boxes the label and its leader take.
+    parts: Any = None
+    #: Placed where it breaks a rule (no spot was free): the least bad one.
+    forced: bool = False
+    #: Points from what it names to the label, along its leader (0 without one).
+    reach: float = 0.0
 
 
-def _overlap(a: Box, b: Box) -> float:
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return width * height if width > 0 and height > 0 else 0.0
+@dataclass
+class _Choice:
+    """A spot for a label, with the block of text drawn there."""
+
+    spot: Spot
+    block: int  # index into Label.blocks()
+    cost: float
+    forced: bool  # breaks a rule: no spot was free
 
 
-class Placer:
+class Placer(Obstacles):
     """Places labels on one map axes.
 
     Parameters
@@ -105,6 +176,10 @@ class Placer:
         The map axes; its limits and position must be final.
     renderer
         A renderer to measure text with (the figure's Agg renderer).
+
+    What labels must keep clear of is added with the ``avoid_*``, :meth:`barrier` and
+    :meth:`cross_lines` methods (:class:`~geo.render.static.obstacles.Obstacles`), then
+    :meth:`place` places them.
     """
 
     def __init__(self, ax: Any, renderer: Any) -> None:
@@ -115,60 +190,20 @@ class Placer:
         margin = 2 * self.points_to_px
         self.frame: Box = (frame.x0 + margin, frame.y0 + margin, frame.x1 - margin,
                            frame.y1 - margin)
-        self.hard: list[Box] = []
-        self.soft = np.zeros((0, 2))
-        self.to_px = ax.transData.frozen()  # limits are final: a plain affine is enough
-        self.to_data = self.to_px.inverted()
+        super().__init__(ax.transData.frozen(), self.points_to_px)  # limits are final
+        self.spots = Spots(self.to_px, self.points_to_px)
         self.placed: list[Placed] = []
-        self.reserved: list[tuple[Label, Box]] = []
-        self._others = np.zeros((0, 4))  # obstacles for the label being placed
+        self.areas: list[tuple[Label, Any]] = []  # presence areas: a leader keeps out
+        self._measured: dict[int, Any] = {}
 
     # --- obstacles
-    def avoid_box(self, box: Box) -> None:
-        """A display box no label may overlap (markers, inset, scale bar)."""
-        self.hard.append(box)
-
     def avoid_artist(self, artist: Any, pad: float = 1.5) -> None:
         extent = artist.get_window_extent(self.renderer)
         p = pad * self.points_to_px
         self.avoid_box((extent.x0 - p, extent.y0 - p, extent.x1 + p, extent.y1 + p))
 
-    def avoid_point(self, xy: tuple[float, float], size: float) -> None:
-        """A marker of ``size`` points at data ``xy``."""
-        x, y = self.to_px.transform(xy)
-        half = (size / 2 + 1) * self.points_to_px
-        self.avoid_box((x - half, y - half, x + half, y + half))
-
-    def cross_lines(self, parts: list[np.ndarray], spacing: float = 2.5) -> None:
-        """Lines that labels should rather not cross (sampled every ``spacing`` points)."""
-        samples = [self.soft]
-        step = spacing * self.points_to_px
-        for part in parts:
-            display = self.to_px.transform(part)
-            along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(display, axis=0).T))])
-            at = np.arange(0.0, along[-1] + step / 2, step)
-            samples.append(np.column_stack([np.interp(at, along, display[:, 0]),
-                                            np.interp(at, along, display[:, 1])]))
-        self.soft = np.concatenate(samples)
-
-    def reserve(self, labels: list[Label]) -> None:
-        """Keep the best spots of area labels free while earlier labels are placed.
-
-        An area label has few good places (inside its area); a point or line label has many.
-        Until an area label is placed, its first choice costs others as if it were a line.
-        """
-        for label in labels:
-            texts = self._texts(label, label.name)
-            width = max(w for w, _ in self._sizes(texts))
-            height = sum(h for _, h in self._sizes(texts))
-            for text in texts:
-                text.remove()
-            x, y = self.to_px.transform(self._interior_points(label.geometry, 1)[0])
-            self.reserved.append((label, (x - width / 2, y - height / 2, x + width / 2,
-                                          y + height / 2)))
-
-    # --- measuring and candidates
-    def _texts(self, label: Label, name: str) -> list[Any]:
+    # --- measuring
+    def _texts(self, label: Label, name: str, detail: str) -> list[Any]:
         texts = []
         name_style = {"fontsize": SIZES["label"], "fontweight": "bold", "color": INK,
                       **label.name_style}
@@ -176,214 +211,213 @@ class Placer:
             nfc(name), (0, 0), xytext=(0, 0), textcoords="offset points",
             ha="left", va="top", zorder=9, annotation_clip=False, linespacing=1.1,
             parse_math=False, **name_style))
-        if label.detail:
+        if detail:
             detail_style = {"fontsize": SIZES["detail"], "color": GREY, **label.detail_style}
             texts.append(self.ax.annotate(
-                nfc(label.detail), (0, 0), xytext=(0, 0), textcoords="offset points",
+                nfc(detail), (0, 0), xytext=(0, 0), textcoords="offset points",
                 ha="left", va="top", zorder=9, annotation_clip=False, parse_math=False,
-                **detail_style))
+                linespacing=1.05, **detail_style))
         return texts
 
-    def _sizes(self, texts: list[Any]) -> list[tuple[float, float]]:
-        sizes = []
-        for text in texts:
-            extent = text.get_window_extent(self.renderer)
-            sizes.append((extent.width, extent.height))
-        return sizes
+    def _measure(self, label: Label) -> list[tuple[str, str, float, list[tuple[float, float]]]]:
+        """Each block of ``label``: its texts, cost and line sizes (measured once)."""
+        key = id(label)
+        if key not in self._measured:
+            blocks = []
+            for name, detail, cost in label.blocks():
+                texts = self._texts(label, name, detail)
+                sizes = []
+                for text in texts:
+                    extent = text.get_window_extent(self.renderer)
+                    sizes.append((extent.width, extent.height))
+                    text.remove()
+                blocks.append((name, detail, cost, sizes))
+            self._measured[key] = blocks
+        return self._measured[key]
 
-    def _candidates(self, label: Label) -> list[
-            tuple[tuple[float, float], float, float, str, str, bool]]:
-        """(anchor data xy, dx px, dy px, ha, va, leader) in preference order."""
-        p = self.points_to_px
-        out = []
-        geometry = label.geometry
-        if label.shape == "point":
-            xy = (geometry.x, geometry.y)
-            rings = ((label.radius, False), (label.radius + 9, False),
-                     (label.radius + 20, True), (label.radius + 34, True))
-            for ring, leader in rings[:2] if label.optional else rings:
-                for (ux, uy), ha, va in _COMPASS:
-                    out.append((xy, ux * ring * p, uy * ring * p, ha, va, leader))
-            return out
-        if label.shape == "line":
-            merged = shapely.line_merge(geometry) if geometry.geom_type.startswith(
-                "Multi") else geometry
-            longest = max(getattr(merged, "geoms", [merged]), key=lambda g: g.length)
-            for fraction in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88):
-                point = longest.interpolate(fraction, normalized=True)
-                for ring, leader in ((5, False), (14, False), (26, True)):
-                    for (ux, uy), ha, va in _COMPASS:
-                        out.append(((point.x, point.y), ux * ring * p, uy * ring * p, ha, va,
-                                    leader))
-            return out
-        # areas and free names: inside first, nearest the pole of inaccessibility
-        inside = self._interior_points(geometry)
-        for xy in inside:
-            out.append((xy, 0.0, 0.0, "center", "center", False))
-        if label.shape == "area":
-            anchor = inside[0]
-            for ring in (14, 26, 40, 56):
-                for (ux, uy), ha, va in _COMPASS:
-                    out.append((anchor, ux * ring * p, uy * ring * p, ha, va, True))
-        return out
-
-    def _interior_points(self, geometry: Any, count: int = 60) -> list[tuple[float, float]]:
-        parts = sorted(getattr(geometry, "geoms", [geometry]), key=lambda g: -g.area)
-        biggest = parts[0]
-        pole = polylabel(biggest, tolerance=biggest.length / 400)
-        xmin, ymin, xmax, ymax = biggest.bounds
-        side = math.sqrt(biggest.area / count)
-        xs = np.arange(xmin + side / 2, xmax, side)
-        ys = np.arange(ymin + side / 2, ymax, side)
-        grid = np.array([(x, y) for y in ys for x in xs]) if len(xs) and len(ys) else (
-            np.zeros((0, 2)))
-        if len(grid):
-            grid = grid[shapely.contains_xy(biggest, grid[:, 0], grid[:, 1])]
-        distance = np.hypot(grid[:, 0] - pole.x, grid[:, 1] - pole.y) if len(grid) else []
-        ordered = [tuple(grid[i]) for i in np.argsort(distance, kind="stable")]
-        return [(pole.x, pole.y), *ordered]
-
-    @staticmethod
-    def _box(anchor_px: np.ndarray, dx: float, dy: float, ha: str, va: str, width: float,
-             height: float) -> Box:
-        x = anchor_px[0] + dx
-        y = anchor_px[1] + dy
-        x0 = x if ha == "left" else x - width / 2 if ha == "center" else x - width
-        y0 = y if va == "bottom" else y - height / 2 if va == "center" else y - height
-        return (x0, y0, x0 + width, y0 + height)
-
-    def _obstacles(self) -> np.ndarray:
-        """Hard obstacles and placed labels as an (n, 4) array (made once per label)."""
-        return np.asarray([*self.hard, *(p.box for p in self.placed)],
-                          dtype=float).reshape(-1, 4)
-
-    def _clash(self, box: Box) -> float:
-        """Total area ``box`` shares with placed labels and hard obstacles."""
-        others = self._others
-        if not len(others):
-            return 0.0
-        width = np.minimum(others[:, 2], box[2]) - np.maximum(others[:, 0], box[0])
-        height = np.minimum(others[:, 3], box[3]) - np.maximum(others[:, 1], box[1])
-        return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
-
-    def _leader_hits(self, anchor: np.ndarray, box: Box) -> bool:
-        """Whether a leader from ``anchor`` (display) to ``box`` would cross a marker or label."""
-        end = (min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3]))
-        start_clear = 6 * self.points_to_px  # the marker the leader starts from
-        length = math.hypot(end[0] - anchor[0], end[1] - anchor[1])
-        if length <= start_clear:
-            return False
-        others = self._others
-        if not len(others):
-            return False
-        steps = np.linspace(start_clear / length, 1, 12)
-        xs = anchor[0] + (end[0] - anchor[0]) * steps
-        ys = anchor[1] + (end[1] - anchor[1]) * steps
-        inside = ((others[:, :1] < xs) & (xs < others[:, 2:3])
-                  & (others[:, 1:2] < ys) & (ys < others[:, 3:4]))
-        return bool(inside.any())
-
-    def _cost(self, box: Box, label: Label, index: int, leader: bool,
-              anchor: np.ndarray | None = None) -> tuple[bool, float]:
-        """(allowed, cost) of a candidate box."""
-        if box[0] < self.frame[0] or box[1] < self.frame[1] or box[2] > self.frame[2] or (
-                box[3] > self.frame[3]):
-            return False, math.inf
-        clash = self._clash(box)
-        if clash:
-            return False, clash
-        if leader and anchor is not None and self._leader_hits(anchor, box):
-            return False, math.inf
-        cost = index * 0.05 + (4.0 if leader else 0.0)
-        if len(self.soft):
-            crossing = np.count_nonzero(
-                (self.soft[:, 0] > box[0]) & (self.soft[:, 0] < box[2])
-                & (self.soft[:, 1] > box[1]) & (self.soft[:, 1] < box[3]))
-            cost += crossing * 0.3
-        for owner, spot in self.reserved:
-            if owner is not label:
-                cost += 10.0 * _overlap(box, spot) / ((spot[2] - spot[0]) * (spot[3] - spot[1]))
+    # --- judging spots
+    def _cost(self, spot: Spot, label: Label, soft: tuple[np.ndarray, np.ndarray],
+              exempt: np.ndarray | None) -> float:
+        """What a free spot costs: its rank, softer lines crossed, a leader's crossings,
+        an area's name outside it, a leader ending in another area."""
+        cost = spot.rank
+        samples, weights = soft
+        if len(samples):
+            inside = np.zeros(len(samples), dtype=bool)
+            for x0, y0, x1, y1 in spot.parts():
+                inside |= ((samples[:, 0] > x0) & (samples[:, 0] < x1)
+                           & (samples[:, 1] > y0) & (samples[:, 1] < y1))
+            cost += float(weights[inside].sum())
         if label.shape in ("area", "free"):
-            corners = self.to_data.transform(
-                [(box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3]),
-                 ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)])
+            corners = self.to_data.transform([*spot.corners, spot.centre])
             outside = 5 - np.count_nonzero(
                 shapely.contains_xy(label.geometry, corners[:, 0], corners[:, 1]))
             cost += outside * (2.0 if label.shape == "area" else 6.0)
-        return True, cost
+        if spot.leader:
+            anchor = self.to_px.transform(spot.anchor)
+            cost += 2.5 * self._leader_crossings(
+                self._leader_points(anchor, spot.box, label), exempt)
+            if self.areas:  # a name led into another area reads as that area's
+                centre = shapely.Point(self.to_data.transform(spot.centre))
+                cost += 3.0 * sum(1 for owner, area in self.areas
+                                  if owner is not label and area.contains(centre))
+        return cost
+
+    def _choices(self, label: Label, hard: np.ndarray) -> tuple[list[_Choice], Any]:
+        """Every free spot of ``label`` (cheapest first), and the least bad spot that
+        breaks a rule (None if every spot leaves the map)."""
+        pad = 1.2 * self.points_to_px
+        exempt = self._exempt(label)
+        allowed: list[_Choice] = []
+        fallback: _Choice | None = None
+        for number, (_, _, block_cost, sizes) in enumerate(self._measure(label)):
+            width = max(w for w, _ in sizes) + 2 * pad
+            height = sum(h for _, h in sizes) + 2 * pad
+            spots = self.spots.of(label, width, height)
+            boxes = np.asarray([s.box for s in spots], dtype=float).reshape(-1, 4)
+            inside = ((boxes[:, 0] >= self.frame[0]) & (boxes[:, 1] >= self.frame[1])
+                      & (boxes[:, 2] <= self.frame[2]) & (boxes[:, 3] <= self.frame[3]))
+            spots = [s for s, ok in zip(spots, inside, strict=True) if ok]
+            if not spots:
+                continue
+            crossing = self._crossing(spots, exempt, pad)
+            envelope = np.asarray([s.box for s in spots], dtype=float)
+            low, high = envelope[:, :2].min(axis=0), envelope[:, 2:].max(axis=0)
+            near = np.all((self.soft >= low) & (self.soft <= high), axis=1) if len(
+                self.soft) else np.zeros(0, dtype=bool)
+            soft = (self.soft[near], self.soft_weight[near])
+            clashes = self._clashes(spots, hard)
+            ambiguous = self._ambiguous(spots, label)
+            for spot, crosses, clash, unclear in zip(spots, crossing, clashes, ambiguous,
+                                                     strict=True):
+                blocked = False
+                if not clash and not crosses and spot.leader:
+                    anchor = self.to_px.transform(spot.anchor)
+                    blocked = self._leader_blocked(
+                        self._leader_points(anchor, spot.box, label), anchor, hard)
+                if clash or crosses or blocked:
+                    cost = 2000.0 + 1000.0 * bool(crosses) + clash + 500.0 * blocked
+                    if fallback is None or cost < fallback.cost:
+                        fallback = _Choice(spot, number, cost, True)
+                    continue
+                allowed.append(_Choice(spot, number, self._cost(spot, label, soft, exempt)
+                                       + block_cost + AMBIGUOUS * unclear, False))
+            # enough free spots cheaper than any the next blocks of text could give
+            following = [b[2] for b in self._measure(label)[number + 1:]]
+            if following and len(allowed) >= CANDIDATES and sorted(
+                    c.cost for c in allowed)[CANDIDATES - 1] <= min(following):
+                break
+        allowed.sort(key=lambda c: c.cost)
+        return allowed, fallback
+
+    def _taken(self, label: Label, choice: _Choice) -> np.ndarray:
+        """The boxes a label takes at a spot: its block and, thinly, its leader."""
+        parts = choice.spot.parts()
+        if not choice.spot.leader:
+            return parts
+        points = self._leader_points(self.to_px.transform(choice.spot.anchor),
+                                     choice.spot.box, label)
+        if len(points) < 2:
+            return parts
+        ends = np.vstack([points[::3], points[-1:]])
+        half = 0.9 * self.points_to_px
+        low = np.minimum(ends[:-1], ends[1:]) - half
+        high = np.maximum(ends[:-1], ends[1:]) + half
+        return np.concatenate([parts, np.column_stack([low, high])])
 
     # --- placing
     def place(self, labels: list[Label]) -> list[Placed]:
-        """Place ``labels`` (highest priority first); returns those placed."""
+        """Place ``labels``; returns those placed (an optional label may be dropped).
+
+        Each label gets its cheapest free spots (:meth:`_choices`);
+        :func:`~geo.render.static.search.choose` then picks one spot per label so that
+        no two overlap, at the least total cost.
+        """
         pad = 1.2 * self.points_to_px
-        for label in sorted(labels, key=lambda item: item.priority):
-            best: tuple[float, Any] | None = None
-            fallback: tuple[float, Any] | None = None
-            drafts = []
-            candidates = self._candidates(label)
-            anchors = self.to_px.transform(np.asarray([c[0] for c in candidates], dtype=float)
-                                           .reshape(-1, 2))
-            self._others = self._obstacles()
-            for variant, name in enumerate(label.variants()):
-                texts = self._texts(label, name)
-                sizes = self._sizes(texts)
-                drafts.append((texts, sizes))
-                width = max(w for w, _ in sizes) + 2 * pad
-                height = sum(h for _, h in sizes) + 2 * pad
-                for index, candidate in enumerate(candidates):
-                    _anchor, dx, dy, ha, va, leader = candidate
-                    anchor_px = anchors[index]
-                    box = self._box(anchor_px, dx, dy, ha, va, width, height)
-                    allowed, cost = self._cost(box, label, index, leader, anchor_px)
-                    cost += variant * 0.8
-                    option = (box, candidate, variant)
-                    if allowed and (best is None or cost < best[0]):
-                        best = (cost, option)
-                    elif not allowed and cost < math.inf and (
-                            fallback is None or cost < fallback[0]):
-                        fallback = (cost, option)
-            chosen = best or (None if label.optional else fallback)
-            for variant, (texts, _) in enumerate(drafts):
-                if chosen is None or variant != chosen[1][2]:
-                    for text in texts:
-                        text.remove()
-            if chosen is None:
+        ordered = sorted(labels, key=lambda item: item.priority)
+        self.areas = [(label, shapely.prepared.prep(label.geometry)) for label in ordered
+                      if label.shape == "area" and not label.optional]
+        hard = np.asarray(self.hard, dtype=float).reshape(-1, 4)
+        candidates: list[list[_Choice]] = []
+        taken: list[list[np.ndarray]] = []
+        for label in ordered:
+            allowed, fallback = self._choices(label, hard)
+            options = allowed[:CANDIDATES]
+            if not options and fallback is not None and not label.optional:
+                options = [fallback]
+            candidates.append(options)
+            taken.append([self._taken(label, choice) for choice in options])
+        conflicts = find_conflicts(taken)
+        chosen = choose([np.array([c.cost for c in options]) for options in candidates],
+                        conflicts, [DROP if label.optional else None for label in ordered])
+        for index, label in enumerate(ordered):
+            if chosen[index] < 0 or not candidates[index]:
                 continue
-            box, candidate, variant = chosen[1]
-            texts, sizes = drafts[variant]
-            self._put(texts, sizes, box, candidate, pad)
+            choice = candidates[index][chosen[index]]
+            name, detail, _, sizes = self._measure(label)[choice.block]
+            texts = self._texts(label, name, detail)
+            spot = choice.spot
+            self._put(texts, sizes, spot, pad)
             artists = list(texts)
             artists += [add_halo(text, 2.4 if i == 0 else 2.0) for i, text in enumerate(texts)]
-            if candidate[5]:
-                artists.append(self._leader(candidate[0], box))
-            self.placed.append(Placed(label, box, artists, candidate[5]))
-            self.reserved = [(owner, spot) for owner, spot in self.reserved
-                             if owner is not label]
+            reach = 0.0
+            if spot.leader:
+                leader, reach = self._leader(spot.anchor, texts, label)
+                artists.append(leader)
+            forced = choice.forced or in_conflict(index, chosen, conflicts)
+            self.placed.append(Placed(label, spot.box, artists, spot.leader, spot.corners,
+                                      spot.angle, taken[index][chosen[index]], forced, reach))
         return self.placed
 
-    def _put(self, texts: list[Any], sizes: list[tuple[float, float]], box: Box,
-             candidate: Any, pad: float) -> None:
-        anchor = self.to_px.transform(candidate[0])
-        ha = candidate[3]
+    def _put(self, texts: list[Any], sizes: list[tuple[float, float]], spot: Spot,
+             pad: float) -> None:
+        anchor = self.to_px.transform(spot.anchor)
+        if spot.angle:  # turned: each line centred on the block's axis
+            unit = np.array([math.cos(math.radians(spot.angle)),
+                             math.sin(math.radians(spot.angle))])
+            up = np.array([-unit[1], unit[0]])
+            top = sum(h for _, h in sizes) / 2
+            for text, (_, h) in zip(texts, sizes, strict=True):
+                centre = np.asarray(spot.centre) + up * (top - h / 2)
+                top -= h
+                text.xy = spot.anchor
+                text.set_horizontalalignment("center")
+                text.set_verticalalignment("center")
+                text.set_rotation(spot.angle)
+                text.set_rotation_mode("anchor")
+                text.xyann = ((centre[0] - anchor[0]) / self.points_to_px,
+                              (centre[1] - anchor[1]) / self.points_to_px)
+            return
+        box, ha = spot.box, spot.ha
         x = box[0] + pad if ha == "left" else (box[0] + box[2]) / 2 if ha == "center" else (
             box[2] - pad)
         top = box[3] - pad
         for text, (_, h) in zip(texts, sizes, strict=True):
-            text.xy = candidate[0]
+            text.xy = spot.anchor
             text.set_horizontalalignment(ha)
             text.xyann = ((x - anchor[0]) / self.points_to_px,
                           (top - anchor[1]) / self.points_to_px)
             top -= h
 
-    def _leader(self, anchor: tuple[float, float], box: Box) -> Any:
+    def _leader(self, anchor: tuple[float, float], texts: list[Any], label: Label
+                ) -> tuple[Any, float]:
+        """A thin grey line from what the label names to the nearest of its lines of text,
+        and its length in points."""
         x, y = self.to_px.transform(anchor)
-        nx = min(max(x, box[0]), box[2])
-        ny = min(max(y, box[1]), box[3])
-        return self.ax.annotate(
+        ends = []
+        for text in texts:
+            extent = text.get_window_extent(self.renderer)
+            ends.append((min(max(x, extent.x0), extent.x1), min(max(y, extent.y0), extent.y1)))
+        nx, ny = min(ends, key=lambda end: math.hypot(end[0] - x, end[1] - y))
+        # from the edge of a point's symbols, from the middle of a line or an area
+        shrink = min(label.half or (label.radius,) * 2) if label.shape == "point" else 0.0
+        leader = self.ax.annotate(
             "", anchor, xytext=((nx - x) / self.points_to_px, (ny - y) / self.points_to_px),
             textcoords="offset points", annotation_clip=False, zorder=8.5,
-            arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0,
-                        "shrinkB": 1.5})
+            arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 1.0,
+                        "shrinkB": shrink})  # A: the text's end, B: the anchor's
+        leader.set_gid("leader")
+        return leader, math.hypot(nx - x, ny - y) / self.points_to_px
 
 
 __all__ = ["Label", "Placed", "Placer"]

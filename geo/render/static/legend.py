@@ -18,7 +18,19 @@ from ...i18n import label
 from ...timeline import Timeline
 from ..presentation import LegendEntry, Style, legend_entries
 from .names import format_date, format_fuzzy
-from .style import FONT, GREY, INK, SIZES, area_patches, dash, line_width, marker, nfc
+from .style import (
+    FONT,
+    GREY,
+    INK,
+    SIZES,
+    area_patches,
+    dash,
+    halo_colour,
+    line_width,
+    marker,
+    nfc,
+)
+from .symbols import HALO_GROWTH, SIZE
 
 LINE_SPACING = 1.25  # line height over font size
 
@@ -212,20 +224,32 @@ class Legend:
 
 
 def _swatch(ax: Any, look: Style, x: float, middle: float, bottom: float) -> None:
-    """A legend swatch drawing ``look`` as the map does."""
+    """A legend swatch drawing ``look`` as the map does, the yellow halo of what is new
+    included (without it, "new" and "remained" would look the same)."""
+    halo = look.treatment.halo
     if look.category == "area":
+        if halo:
+            ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, facecolor="none",
+                                   edgecolor=halo_colour(), linewidth=3.0))
         for patch in area_patches(look):
             patch.pop("zorder")
             ax.add_patch(Rectangle((x, bottom), SWATCH_W, SWATCH_H, **patch))
     elif look.category == "line":
         width = line_width(look)
+        if halo:
+            ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color=halo_colour(),
+                               linewidth=width + 4.0, solid_capstyle="butt"))
         ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color="white",
                            linewidth=width + 1.8))
         ax.add_line(Line2D([x, x + SWATCH_W], [middle, middle], color=look.colour,
                            linewidth=width, linestyle=dash(look), solid_capstyle="butt",
                            dash_capstyle="butt"))
     else:
-        ax.add_line(Line2D([x + SWATCH_W / 2], [middle], linestyle="none", markersize=7.5,
+        if halo:
+            ax.add_line(Line2D([x + SWATCH_W / 2], [middle], linestyle="none", marker="o",
+                               markersize=SIZE + HALO_GROWTH, markerfacecolor=halo_colour(),
+                               markeredgecolor="none"))
+        ax.add_line(Line2D([x + SWATCH_W / 2], [middle], linestyle="none", markersize=SIZE,
                            **marker(look)))
 
 

@@ -2,12 +2,20 @@
 
 Two layouts: ``side-by-side`` (the before map left, the after map right; default) and
 ``change`` (one map, each presence styled as withdrawn, remained or new). Each map has a
-title, a subtitle with the dates, a legend, a scale bar, an inset locator of the wider region,
-credits naming the articles and the map data, and labels with halos placed so they do not
-collide (:mod:`geo.render.static.labels`).
+title, a subtitle with the dates, a legend (forces by colour, changes by treatment), a scale
+bar, an inset locator of the wider region, credits naming the articles and the map data.
+
+Every force at a point has its own symbol; forces sharing a site stand side by side on one
+plate (:mod:`geo.render.static.symbols`), forces along one border run as parallel bands.
+Labels sit by their symbol, along their border or inside their area, or are joined to it by
+a leader line; they never overlap one another or a symbol, and never cross a border
+(:mod:`geo.render.static.labels`). A map too crowded for that numbers its places instead and
+names them in a key under the legend.
 
 Provinces and regions are hatched and translucent: the sources name the area, not the sites
 in it. Presences the sources leave unsure on a day have a dashed edge and a "?" in the label.
+Dates print at the precision the sources give (``August 2022``, ``2023``, ``date
+unknown``).
 
 Output is deterministic: the same input gives the same bytes in every format (fixed SVG hash
 salt, no dates or software versions in the metadata).
@@ -31,6 +39,8 @@ from .style import GREY, RC, SIZES, nfc
 CSS_DPI = 96  # CSS pixels per inch: width_px / scale CSS pixels is the logical width
 
 MARGIN, GAP = 0.2, 0.16  # inches
+#: Points of leader line beyond which a place is better numbered (the key names it).
+LONG_LEADER = 45.0
 
 
 @dataclass
@@ -41,6 +51,8 @@ class Panel:
     ax: Any
     features: list[Any]
     placed: list[Any]
+    #: The point symbols as drawn (:class:`~geo.render.static.symbols.Layout`).
+    symbols: Any = None
 
 
 @dataclass
@@ -123,7 +135,29 @@ def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
 def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                  layout: str = "side-by-side", width_px: int = 1600,
                  scale: int = 2) -> MapFigure:
-    """Draw the map into a matplotlib figure (no pyplot, no global state)."""
+    """Draw the map into a matplotlib figure (no pyplot, no global state).
+
+    A map too crowded for a place's name to sit by it (no spot clear of other labels,
+    symbols and borders, or only at the end of a long leader) is drawn again with a number
+    there instead, the name and the forces in a numbered key under the legend, as
+    newspapers do.
+    """
+    numbered: tuple[str, ...] = ()
+    for _ in range(3):
+        built = _build(timeline, before=before, after=after, lang=lang, layout=layout,
+                       width_px=width_px, scale=scale, numbered=numbered)
+        crowded = [p.label.key for panel in built.panels for p in panel.placed
+                   if (p.forced or p.reach > LONG_LEADER) and p.label.key
+                   and p.label.key not in numbered]
+        if not crowded:
+            return built
+        numbered = (*numbered, *dict.fromkeys(crowded))
+    return built
+
+
+def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, layout: str,
+           width_px: int, scale: int, numbered: tuple[str, ...]) -> MapFigure:
+    """One drawing of the map; the places in ``numbered`` are labelled by number."""
     import math
 
     import shapely
@@ -137,12 +171,14 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
         features,
         focus_lonlat,
         label_for,
+        number_labels,
         share_details,
     )
-    from .draw import draw_basemap, draw_capital, draw_feature, draw_inset, scale_bar
+    from .draw import draw_basemap, draw_feature, draw_inset, draw_marks, scale_bar
     from .labels import Placer
     from .legend import block, credits_text, legend
     from .projection import basemap, inset, map_extent, project, projection
+    from .symbols import layout as symbol_layout
 
     frame = timeline.change(before, after)
     country = timeline.scenario.country
@@ -170,9 +206,13 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                       panel_w, "heading", weight="bold") for n in names if n != "change"]
     heading_h = max((h.height for h in headings), default=0.0)
     panels_features = {n: features(frame, n, crs, extent, approximate) for n in names}
-    panel_labels = {n: [label_for(f, lang) for f in panels_features[n] if not f.ghost]
-                    for n in names}
+    units_per_point = extent.width / panel_w / 72
+    capital_xy = capital(country, crs)
+    symbols = {n: symbol_layout(panels_features[n], units_per_point, capital_xy) for n in names}
+    panel_labels = {n: [label_for(f, lang, symbols[n].sites.get(f.place_id))
+                        for f in panels_features[n] if not f.ghost] for n in names}
     group_notes = share_details([x for n in names for x in panel_labels[n]], lang)
+    group_notes += number_labels([x for n in names for x in panel_labels[n]], numbered, lang)
     shown = [f for fs in panels_features.values() for f in fs if not f.ghost]
     drawn = [f for fs in panels_features.values() for f in fs]
     key = legend([look for f in drawn for look in f.looks], _forces(timeline, frame, lang),
@@ -202,7 +242,6 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     title.draw(figure, MARGIN, top_of["title"], height)
     subtitle.draw(figure, MARGIN, top_of["subtitle"], height)
     panels = []
-    capital_xy = capital(country, crs)
     focus = base.focus
     for index, name in enumerate(names):
         left = MARGIN + index * (panel_w + GAP)
@@ -213,10 +252,9 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                               panel_w / width, map_h / height))
         draw_basemap(ax, base, extent)
         for feature in panels_features[name]:
-            draw_feature(ax, feature)
-        if capital_xy is not None:
-            draw_capital(ax, capital_xy)
-        panels.append(Panel(name, ax, panels_features[name], []))
+            draw_feature(ax, feature, units_per_point=units_per_point)
+        draw_marks(ax, symbols[name], units_per_point)
+        panels.append(Panel(name, ax, panels_features[name], [], symbols[name]))
     key.draw(figure, MARGIN, top_of["legend"], height)
     credits.draw(figure, MARGIN, top_of["credits"], height)
 
@@ -241,9 +279,10 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     bar = scale_bar(last.ax, extent, bar_corner)
 
     renderer = figure.canvas.get_renderer()
-    from .draw import line_parts
+    from .draw import line_half_width, line_parts
 
     border_parts = line_parts(base.borders)
+    focus_parts = line_parts(base.focus)
     used = {f.place_id for fs in panels_features.values() for f in fs}
     for panel in panels:
         placer = Placer(panel.ax, renderer)
@@ -251,17 +290,24 @@ def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
             placer.avoid_artist(inset_ax, pad=3)
             for artist in bar:
                 placer.avoid_artist(artist, pad=2)
+        for mark in panel.symbols.marks:
+            placer.avoid_point(mark.xy, 2 * mark.reach, mark.place_id)
+        for plate in panel.symbols.plates:
+            placer.avoid_data_box(plate)
         for feature in panel.features:
-            if feature.shape == "point":
-                placer.avoid_point((feature.geometry.x, feature.geometry.y), 9)
-            elif feature.shape == "line" and not feature.ghost:
-                placer.cross_lines(line_parts(feature.geometry), spacing=2.0)
-        if capital_xy is not None:
-            placer.avoid_point(capital_xy, 4.5)
-        placer.cross_lines(border_parts, spacing=4.0)
-        placer.reserve([x for x in panel_labels[panel.name] if x.shape == "area"])
+            if feature.shape == "line":
+                placer.barrier(line_parts(feature.geometry), 2 * line_half_width(feature),
+                               "feature")
+            elif feature.shape == "area":
+                placer.cross_lines(line_parts(feature.geometry), spacing=2.5, weight=0.12)
+        placer.barrier(border_parts, 1.1)
+        placer.barrier(focus_parts, 1.6)
         labels = panel_labels[panel.name] + context_labels(
             base, extent, crs, country, lang, used, layout)
+        capital_site = panel.symbols.sites.get("")
+        for item in labels:  # the capital's name points at its square, wherever drawn
+            if item.optional and item.shape == "point" and capital_site is not None:
+                item.geometry = shapely.Point(capital_site.xy)
         panel.placed = placer.place(labels)
         for placed in panel.placed:
             texts.extend([placed.label.name, placed.label.detail])

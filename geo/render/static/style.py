@@ -131,6 +131,7 @@ def add_halo(text: Any, width: float = 2.4) -> Any:
     common = {"ha": text.get_horizontalalignment(), "va": text.get_verticalalignment(),
               "fontproperties": text.get_fontproperties(), "color": HALO,
               "linespacing": text.get_linespacing(), "zorder": text.get_zorder() - 0.01,
+              "rotation": text.get_rotation(), "rotation_mode": text.get_rotation_mode(),
               "parse_math": False,
               "path_effects": [patheffects.Stroke(linewidth=width, foreground=HALO)]}
     if isinstance(text, Annotation):
