@@ -36,7 +36,7 @@ from .style import (
     marker,
     nfc,
 )
-from .symbols import CAPITAL_SIZE, HALO_GROWTH, Layout, one_per_force
+from .symbols import CAPITAL_SIZE, HALO_GROWTH, Layout, layout, one_per_force
 
 AREA_KINDS = ("Polygon", "MultiPolygon")
 LINE_KINDS = ("LineString", "MultiLineString", "LinearRing")
@@ -159,12 +159,26 @@ def line_half_width(feature: Feature) -> float:
     return (sum(line_width(b) for b in bands) + BAND_GAP * (len(bands) - 1) + 1.8) / 2
 
 
-def draw_feature(ax: Any, feature: Feature, *, units_per_point: float) -> None:
-    """Draw an area or a line as its styles say (points: :func:`draw_marks`).
+def data_per_point(ax: Any) -> float:
+    """Data units (projected metres) per typographic point on ``ax``, limits set."""
+    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / (ax.get_position().width
+                                                    * ax.figure.get_figwidth() * 72)
+
+
+def draw_feature(ax: Any, feature: Feature, *, units_per_point: float | None = None) -> None:
+    """Draw one place as its styles say.
 
     An area is tinted and hatched, one hatch per force. A line carries one band per force
     and change, side by side (parallel offsets) when there are several, so none hides another.
+    A point gets a symbol per force, side by side on a plate when there are several (a map
+    draws all its points at once with :func:`draw_marks`, so that near places share plates).
+    ``units_per_point``: projected metres per point (from the axes when None).
     """
+    if units_per_point is None:
+        units_per_point = data_per_point(ax)
+    if feature.shape == "point":
+        draw_marks(ax, layout([feature], units_per_point), units_per_point)
+        return
     gid = f"feature {feature.place_id}"
     if feature.shape == "area":
         for look in feature.looks:
@@ -282,6 +296,17 @@ def draw_inset(ax: Any, data: Inset, map_extent: Extent, *, lang: str) -> None:
         spine.set_linewidth(0.7)
 
 
-__all__ = ["Feature", "draw_basemap", "draw_capital", "draw_feature", "draw_inset", "draw_marks",
-           "line_half_width",
-           "line_parts", "nice_length", "polygon_path", "scale_bar"]
+__all__ = [
+    "Feature",
+    "data_per_point",
+    "draw_basemap",
+    "draw_capital",
+    "draw_feature",
+    "draw_inset",
+    "draw_marks",
+    "line_half_width",
+    "line_parts",
+    "nice_length",
+    "polygon_path",
+    "scale_bar",
+]

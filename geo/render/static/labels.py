@@ -202,6 +202,10 @@ class Placer(Obstacles):
         p = pad * self.points_to_px
         self.avoid_box((extent.x0 - p, extent.y0 - p, extent.x1 + p, extent.y1 + p))
 
+    def reserve(self, labels: list[Label]) -> None:
+        """Kept for callers of the greedy placer (the video frames): area labels now take
+        their spots in the same search as the others, so nothing needs keeping free."""
+
     # --- measuring
     def _texts(self, label: Label, name: str, detail: str) -> list[Any]:
         texts = []
@@ -327,7 +331,8 @@ class Placer(Obstacles):
 
     # --- placing
     def place(self, labels: list[Label]) -> list[Placed]:
-        """Place ``labels``; returns those placed (an optional label may be dropped).
+        """Place ``labels``; returns every label placed so far, those of earlier calls
+        first (an optional label may be dropped).
 
         Each label gets its cheapest free spots (:meth:`_choices`);
         :func:`~geo.render.static.search.choose` then picks one spot per label so that
@@ -335,9 +340,12 @@ class Placer(Obstacles):
         """
         pad = 1.2 * self.points_to_px
         ordered = sorted(labels, key=lambda item: item.priority)
-        self.areas = [(label, shapely.prepared.prep(label.geometry)) for label in ordered
-                      if label.shape == "area" and not label.optional]
-        hard = np.asarray(self.hard, dtype=float).reshape(-1, 4)
+        self.areas += [(label, shapely.prepared.prep(label.geometry)) for label in ordered
+                       if label.shape == "area" and not label.optional]
+        # labels placed by an earlier call stay where they are: obstacles like a symbol
+        hard = np.concatenate([np.asarray(self.hard, dtype=float).reshape(-1, 4),
+                               *(np.asarray(p.parts, dtype=float).reshape(-1, 4)
+                                 for p in self.placed)])
         candidates: list[list[_Choice]] = []
         taken: list[list[np.ndarray]] = []
         for label in ordered:

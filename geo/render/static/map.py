@@ -252,7 +252,8 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
                               panel_w / width, map_h / height))
         draw_basemap(ax, base, extent)
         for feature in panels_features[name]:
-            draw_feature(ax, feature, units_per_point=units_per_point)
+            if feature.shape != "point":  # points: all at once, near ones on one plate
+                draw_feature(ax, feature, units_per_point=units_per_point)
         draw_marks(ax, symbols[name], units_per_point)
         panels.append(Panel(name, ax, panels_features[name], [], symbols[name]))
     key.draw(figure, MARGIN, top_of["legend"], height)
