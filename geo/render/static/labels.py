@@ -41,6 +41,10 @@ DROP = 4.0
 BLOCKS = 6
 #: What a spot by another place's symbol costs (a reader would take it for its name).
 AMBIGUOUS = 4.0
+#: Free spots by its symbol that spare a label's later blocks of text their leader spots.
+ROOMY = 8
+#: Sizes of blocks of text already measured: (name, detail, styles and dpi) -> line sizes.
+_SIZES: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
 
 
 @dataclass
@@ -228,14 +232,21 @@ class Placer(Obstacles):
         key = id(label)
         if key not in self._measured:
             blocks = []
+            styles = repr((sorted(label.name_style.items()),
+                           sorted(label.detail_style.items()), self.ax.figure.dpi))
             for name, detail, cost in label.blocks():
-                texts = self._texts(label, name, detail)
-                sizes = []
-                for text in texts:
-                    extent = text.get_window_extent(self.renderer)
-                    sizes.append((extent.width, extent.height))
-                    text.remove()
-                blocks.append((name, detail, cost, sizes))
+                known = _SIZES.get((name, detail, styles))
+                if known is None:  # the same words on the next map (side by side) are known
+                    texts = self._texts(label, name, detail)
+                    known = []
+                    for text in texts:
+                        extent = text.get_window_extent(self.renderer)
+                        known.append((extent.width, extent.height))
+                        text.remove()
+                    if len(_SIZES) > 20000:
+                        _SIZES.clear()
+                    _SIZES[name, detail, styles] = known
+                blocks.append((name, detail, cost, list(known)))
             self._measured[key] = blocks
         return self._measured[key]
 
@@ -277,7 +288,9 @@ class Placer(Obstacles):
         for number, (_, _, block_cost, sizes) in enumerate(self._measure(label)):
             width = max(w for w, _ in sizes) + 2 * pad
             height = sum(h for _, h in sizes) + 2 * pad
-            spots = self.spots.of(label, width, height)
+            # a label with room by its symbol needs no leader for its longer blocks
+            roomy = sum(1 for c in allowed if not c.spot.leader) >= ROOMY
+            spots = self.spots.of(label, width, height, leaders=not roomy)
             boxes = np.asarray([s.box for s in spots], dtype=float).reshape(-1, 4)
             inside = ((boxes[:, 0] >= self.frame[0]) & (boxes[:, 1] >= self.frame[1])
                       & (boxes[:, 2] <= self.frame[2]) & (boxes[:, 3] <= self.frame[3]))

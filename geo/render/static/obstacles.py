@@ -151,14 +151,19 @@ class Obstacles:
     def _exempt(self, label: Any) -> np.ndarray | None:
         """Barrier segments a label may lie on: the basemap border a line label's own line
         is drawn over. (Its own line it must not cross.)"""
-        tree, _, margins, borders = self._barrier_index()
+        tree, lines, margins, borders = self._barrier_index()
         if label.shape != "line" or tree is None:
             return None
         own = shapely.transform(label.geometry, lambda xy: self.to_px.transform(xy))
+        tolerance = (label.radius + 2.0) * self.points_to_px
+        near = tree.query(own, predicate="dwithin", distance=tolerance)
+        near = near[borders[near]]
         exempt = np.zeros(len(margins), dtype=bool)
-        exempt[tree.query(own, predicate="dwithin",
-                          distance=(label.radius + 2.0) * self.points_to_px)] = True
-        return exempt & borders
+        if len(near):  # a piece wholly under the line, not one that runs on past it
+            coordinates, owner = shapely.get_coordinates(lines[near], return_index=True)
+            far = shapely.distance(shapely.points(coordinates), own) > tolerance
+            exempt[near[np.setdiff1d(np.arange(len(near)), owner[far])]] = True
+        return exempt
 
     def _leader_points(self, anchor: np.ndarray, box: Box, label: Any) -> np.ndarray:
         """Points along a leader from ``anchor`` (display) to ``box``, past what it starts

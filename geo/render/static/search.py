@@ -23,7 +23,7 @@ CONFLICT = 200.0
 
 
 def choose(costs: list[np.ndarray], conflicts: dict[tuple[int, int], np.ndarray],
-           drop: list[float | None], *, steps_per_label: int = 300) -> list[int]:
+           drop: list[float | None], *, steps_per_label: int = 200) -> list[int]:
     """The chosen candidate of each label (``-1``: dropped).
 
     Parameters
@@ -62,11 +62,13 @@ def choose(costs: list[np.ndarray], conflicts: dict[tuple[int, int], np.ndarray]
         chosen[i] = min(options(i), key=lambda a, i=i: cost_of(i, a)
                         + CONFLICT * clashes(i, a, chosen))
     rng = np.random.default_rng(20240801)
-    steps = steps_per_label * count
-    if count > 1 and steps:
+    # only labels that may meet another move: the others keep their cheapest spot
+    moving = [i for i in range(count) if neighbours[i]]
+    steps = steps_per_label * len(moving)
+    if len(moving) > 1 and steps:
         temperature, cooling = 8.0, (0.02 / 8.0) ** (1 / steps)
         for _ in range(steps):
-            i = int(rng.integers(count))
+            i = moving[int(rng.integers(len(moving)))]
             choices = options(i)
             if len(choices) < 2:
                 temperature *= cooling

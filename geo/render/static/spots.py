@@ -108,10 +108,12 @@ class Spots:
         self.to_px = to_px
         self.p = points_to_px
 
-    def of(self, label: Any, width: float, height: float) -> list[Spot]:
-        """Candidate spots of ``label`` for a block of ``width`` × ``height`` pixels."""
+    def of(self, label: Any, width: float, height: float, *, leaders: bool = True
+           ) -> list[Spot]:
+        """Candidate spots of ``label`` for a block of ``width`` × ``height`` pixels
+        (``leaders``: also those joined by a leader line, for a point)."""
         if label.shape == "point":
-            return self.point(label, width, height)
+            return self.point(label, width, height, leaders=leaders)
         if label.shape == "line":
             return self.line(label, width, height)
         return self.area(label, width, height)
@@ -132,7 +134,8 @@ class Spots:
                                   base + gap * per_point + order * 0.03))
         return spots
 
-    def point(self, label: Any, width: float, height: float) -> list[Spot]:
+    def point(self, label: Any, width: float, height: float, *, leaders: bool = True
+              ) -> list[Spot]:
         """By the symbols: level, on a compass point a gap or two off; then around, with a
         leader (not for an optional label)."""
         p = self.p
@@ -149,7 +152,7 @@ class Spots:
                     dy = math.copysign((half_y * 0.8 + gap) * p, uy)
                 spots.append(flat(xy, anchor_px, dx, dy, ha, va, width, height, False,
                                   cost + index * 0.05 + ring * 0.01))
-        if not label.optional:
+        if leaders and not label.optional:
             spots += self.around(xy, anchor_px, (half_x, half_y), width, height,
                                  LEADER_GAPS, 3.5, 0.1)
         return spots
