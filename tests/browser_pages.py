@@ -63,7 +63,7 @@ def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
 
     def opener(path: Path, viewport: dict[str, int] = VIEWPORT, fragment: str = "",
                map_page: bool = True) -> Page:
-        phone = viewport["width"] < 760
+        phone = viewport["width"] <= 640
         context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         opened = Page(context.new_page())
 

@@ -74,17 +74,33 @@ def test_map_opens_offline_without_errors_or_requests(open_map, maps, expected, 
     assert ("Chú giải" if lang == "vi" else "Legend") in legend
 
 
+def _shown(view: Page) -> set[str]:
+    view.page.wait_for_timeout(50)  # the other ways of looking are put away after the click
+    return set(view.page.evaluate("""() => Object.entries(map_deploymap.deploymap.groups)
+        .filter(([id, g]) => map_deploymap.hasLayer(g)).map(([id]) => id)"""))
+
+
 def test_layers_toggle_and_draw_every_feature(open_map, maps, expected) -> None:
+    """Before and After go together (the swipe), the Change and the slider's day alone:
+    ticking one way of looking puts the others away, in the map and in the layer list."""
     view = open_map(maps["en"])
+    assert _shown(view) == {"change"}
     for layer in ("before", "after"):
         view.toggle(layer)
         assert view.count(layer) == expected[layer]
+    assert _shown(view) == {"before", "after"} and view.count("change") == 0
     view.toggle("change")
-    assert view.count("change") == 0
+    assert _shown(view) == {"change"} and view.count("change") == expected["change"]
+    assert view.count("before") == 0 and view.count("after") == 0
+    view.toggle("day")
+    assert _shown(view) == {"day"} and view.count("change") == 0
     view.toggle("before")
-    assert view.count("before") == 0
+    assert _shown(view) == {"before"} and view.count("before") == expected["before"]
     view.toggle("before")
-    assert view.count("before") == expected["before"]
+    assert _shown(view) == set() and view.count("before") == 0
+    ticked = view.page.evaluate("""() => [...document.querySelectorAll(
+        '.leaflet-control-layers-selector')].filter(i => i.checked).length""")
+    assert ticked == 0
     assert view.errors == []
 
 

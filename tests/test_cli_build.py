@@ -59,7 +59,12 @@ def test_format_subset_and_layout(tmp_path: Path) -> None:
     (["--format", "png", "--embed"], "--embed puts the HTML map in an article: add html"),
     (["--format", "html", "--embed-url", "javascript:alert(1)"],
      "--embed-url 'javascript:alert(1)': give the http(s) address"),
-    (["--format", "html", "--embed-url", "maps/"], "--embed-url 'maps/': give the http(s)"),
+    (["--format", "html", "--embed-url", "maps/"], "--embed-url 'maps/': not an http(s)"),
+    (["--format", "html", "--embed-url", "https://x.org/maps/?a=1&b=2"], "it has a query"),
+    (["--format", "html", "--embed-url", "https://x.org/maps/#top"], "it has a fragment"),
+    (["--format", "html", "--embed-url", "https://me:pw@x.org/maps/"], "names a user or pass"),
+    (["--format", "html", "--embed-url", "https://x.org/maps/map.html"], "names a page, not"),
+    (["--format", "html", "--video-size", "wide"], "--video-size applies to gif and mp4"),
 ])
 def test_bad_options_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
                                                message: str) -> None:
@@ -81,7 +86,7 @@ def test_embed_writes_an_iframe_and_a_page_naming_no_local_file(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     snippet = (out / "armenia-2024.en.iframe.txt").read_text(encoding="utf-8")
     assert 'src="https://news.example/graphics/2024/armenia-2024.en.html"' in snippet
-    assert 'allowfullscreen' in snippet and 'loading="lazy"' in snippet
+    assert 'allow="fullscreen"' in snippet and 'loading="lazy"' in snippet
     assert "Russian forces in Armenia" in snippet  # the iframe's title, for screen readers
     page = (out / "armenia-2024.en.embed.html").read_text(encoding="utf-8")
     assert 'src="armenia-2024.en.html"' in page  # the page previews the map beside it

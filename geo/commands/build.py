@@ -123,7 +123,7 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                         help="name the article file of sources with no URL in popups and "
                              "credits (off: a published map names no local file)")
     parser.add_argument("--video-size", type=_csv(VIDEO_SIZES, "--video-size"),
-                        default=list(VIDEO_SIZES),
+                        default=None,
                         help="gif/mp4 frame sizes: " + ", ".join(
                             f"{name} ({w}x{h})" for name, (w, h) in VIDEO_PIXELS.items())
                         + " (default: both)")
@@ -145,7 +145,8 @@ def output_options(arguments: argparse.Namespace) -> OutputOptions:
                          layouts=tuple(arguments.layout), assets=arguments.assets,
                          tiles=arguments.tiles, show_files=arguments.show_files,
                          embed=arguments.embed or arguments.embed_url is not None,
-                         embed_url=arguments.embed_url, video_sizes=tuple(arguments.video_size))
+                         embed_url=arguments.embed_url,
+                         video_sizes=tuple(arguments.video_size or VIDEO_SIZES))
 
 
 def _progress(message: str) -> None:
@@ -162,6 +163,12 @@ def _check_options(arguments: argparse.Namespace) -> None:
             from ..render.html.embed import map_address
 
             map_address("map.html", arguments.embed_url)  # an http(s) address, or exit 2
+        if arguments.show_files:
+            _progress("warning: --show-files puts the articles' file names into the map "
+                      "you are about to embed; drop it for a published map")
+    if arguments.video_size is not None and not {"gif", "mp4"} & set(arguments.format):
+        raise BadArgument("--video-size applies to gif and mp4: add them to --format (e.g. "
+                          f"--format {','.join(arguments.format)},mp4), or drop --video-size")
     if arguments.from_articles is None:
         for option, value in (("--threshold", arguments.threshold),
                               ("--save-scenario", arguments.save_scenario)):

@@ -90,6 +90,7 @@ def day_layer(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
             "play": esc(label("map_play", lang)),
             "pause": esc(label("map_pause", lang)),
             "slider": esc(label("map_day_slider", lang)),
+            "pick": esc(label("map_day_pick", lang)),
         },
     }
 

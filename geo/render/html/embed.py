@@ -2,14 +2,15 @@
 shows it in an article's column (to check it, or to publish as it is).
 
 The snippet keeps the map 4:3 on a wide column and at least 440 px tall on a phone (a map
-squeezed to 4:3 on a 360 px screen is too short to use), lazy-loaded, full screen allowed.
+squeezed to 4:3 on a 360 px screen is too short to use), lazy-loaded, full screen allowed
+(``allow="fullscreen"``; browsers warn when the older ``allowfullscreen`` is there too).
 It names only the map's address (relative, or under ``base_url``): no file of the machine
 that made it.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ...errors import BadArgument
 from ...i18n import label
@@ -22,21 +23,33 @@ _FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
 
 
 def map_address(file_name: str, base_url: str | None) -> str:
-    """Where the map will be: ``file_name`` (relative) or under ``base_url`` (http(s))."""
+    """Where the map will be: ``file_name`` (relative) or under ``base_url``, the http(s)
+    address of a folder (no query, fragment, password or page name: each would break the
+    iframe's address or publish what it should not)."""
     name = quote(file_name)
     if base_url is None:
         return name
-    if safe_url(base_url) is None:
-        raise BadArgument(f"--embed-url {base_url!r}: give the http(s) address of the folder "
-                          "the maps will be published in, e.g. https://example.org/maps/")
-    return base_url.rstrip("/") + "/" + name
+    advice = ("give the http(s) address of the folder the maps will be published in, e.g. "
+              "https://example.org/maps/")
+    parts = urlsplit(base_url) if safe_url(base_url) else None
+    problem = ("not an http(s) address" if parts is None else
+               "it has a query (?...)" if parts.query or base_url.rstrip().endswith("?") else
+               "it has a fragment (#...)" if parts.fragment or "#" in base_url else
+               "it names a user or password" if "@" in parts.netloc else
+               "its host has a space" if any(c.isspace() for c in base_url.strip()) else
+               "it names a page, not a folder" if parts.path.rsplit("/", 1)[-1].lower()
+               .endswith((".html", ".htm", ".php")) else None)
+    if problem is not None:
+        raise BadArgument(f"--embed-url {base_url!r}: {problem}; {advice}")
+    path = quote(parts.path.rstrip("/"), safe="/%")
+    return f"{parts.scheme}://{parts.netloc}{path}/{name}"
 
 
 def iframe_snippet(*, title: str, address: str) -> str:
     """The HTML to paste into an article: a responsive box with the map's iframe."""
     return (f'<div class="deploymap-embed" style="{_BOX}">'
             f'<iframe src="{esc(address)}" title="{esc(title)}" style="{_FRAME}" '
-            'loading="lazy" allow="fullscreen" allowfullscreen '
+            'loading="lazy" allow="fullscreen" '
             'referrerpolicy="no-referrer"></iframe></div>\n')
 
 

@@ -80,9 +80,16 @@
         shown[index] = state;
       });
       range.value = String(current);
-      output.textContent = dayName(current, words);
-      range.setAttribute("aria-valuetext", output.textContent);
+      range.setAttribute("aria-valuetext", dayName(current, words));
+      label();
       if (map.hasLayer(group)) { remember(); }
+    }
+
+    /* the day shown, or while the slider's layer is away, what the slider is for */
+    function label() {
+      var on = map.hasLayer(group);
+      bar.classList.toggle("dm-day-off", !on);
+      output.textContent = on ? dayName(current, words) : words.pick;
     }
 
     function remember() {
@@ -144,8 +151,8 @@
     L.DomEvent.on(button, "click", function () { if (timer === null) { play(); } else { pause(); } });
     pause();
 
-    map.on("overlayadd", function (e) { if (e.layer === group) { remember(); } });
-    map.on("overlayremove", function (e) { if (e.layer === group) { pause(); } });
+    map.on("overlayadd", function (e) { if (e.layer === group) { remember(); label(); } });
+    map.on("overlayremove", function (e) { if (e.layer === group) { pause(); label(); } });
     function fromHash() {
       var day = hashDay();
       if (day !== null) { focusDay(); show(day); }

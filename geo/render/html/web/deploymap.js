@@ -10,7 +10,7 @@
   var HALO = "#ffcf1f";
   /* Up to this width (CSS pixels) the map is laid out for a phone: panels folded, popups
    * as a bottom sheet (deploymap.css has the same number). */
-  var NARROW = 760;
+  var NARROW = 640;
 
   /* Google encoded polyline (precision 5) -> [[lat, lng], ...] */
   function decodeLine(text) {
@@ -318,10 +318,32 @@
     map.on("popupopen", function (e) {
       if (map.getSize().x > NARROW) { return; }
       var content = e.popup.getElement().querySelector(".leaflet-popup-content").innerHTML;
+      var at = e.popup.getLatLng();
       map.closePopup(e.popup);
       bottomSheet.show(content);
+      /* what was tapped stays in sight, above the sheet */
+      var point = map.latLngToContainerPoint(at);
+      var free = map.getSize().y - bottomSheet.element.offsetHeight;
+      if (point.y > free - 24) { map.panBy([0, point.y - free / 2], { animate: false }); }
     });
     var groups = {};
+    /* one way of looking at a time: the two days side by side (swipe), the change, or the
+     * day of the time slider; choosing one puts the others away */
+    var modes = { before: ["change", "day"], after: ["change", "day"],
+                  change: ["before", "after", "day"], day: ["before", "after", "change"] };
+    map.on("overlayadd", function (e) {
+      Object.keys(groups).forEach(function (id) {
+        if (groups[id] !== e.layer) { return; }
+        /* after the layer list has applied the click that added it (it adds every ticked
+         * layer, so a layer put away at once would come straight back) */
+        window.setTimeout(function () {
+          if (!map.hasLayer(groups[id])) { return; }
+          modes[id].forEach(function (other) {
+            if (groups[other] && map.hasLayer(groups[other])) { map.removeLayer(groups[other]); }
+          });
+        }, 0);
+      });
+    });
     /* large maps: one canvas a layer, clustered points (deploymap-canvas.js) */
     var canvas = data.canvas ? window.deploymap.canvasLayers(map, data, popupOptions) : null;
     data.layers.forEach(function (spec) {
@@ -358,7 +380,11 @@
     function zoomClass() { container.classList.toggle("dm-zoomed-out", map.getZoom() < 7.5); }
     map.on("zoomend", zoomClass);
 
-    map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, 24], animate: false });
+    /* the story clear of the panels along the bottom too (the sources, the time bar) */
+    var bar = container.querySelector(".dm-timebar");
+    var bottom = Math.max(24, credits.getContainer().offsetHeight + 16 +
+      (bar ? bar.offsetHeight + 30 : 0));
+    map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
     zoomClass();
     var slider = swipe(map, data, groups);
     map.deploymap = { groups: groups, swipe: slider, sheet: bottomSheet, days: days };
