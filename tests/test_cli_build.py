@@ -58,7 +58,7 @@ def test_format_subset_and_layout(tmp_path: Path) -> None:
     (["--threshold", "2", "--from-articles", "."], "--threshold 2.0: give a number from 0 to 1"),
     (["--format", "png", "--embed"], "--embed puts the HTML map in an article: add html"),
     (["--format", "html", "--embed-url", "javascript:alert(1)"],
-     "--embed-url 'javascript:alert(1)': give the http(s) address"),
+     "--embed-url 'javascript:alert(1)': not an http(s) address"),
     (["--format", "html", "--embed-url", "maps/"], "--embed-url 'maps/': not an http(s)"),
     (["--format", "html", "--embed-url", "https://x.org/maps/?a=1&b=2"], "it has a query"),
     (["--format", "html", "--embed-url", "https://x.org/maps/#top"], "it has a fragment"),
