@@ -8,6 +8,7 @@ anything else is refused before it leaves the machine.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -305,4 +306,32 @@ def test_place_names_stay_readable_on_hatched_fills(open_map, maps) -> None:
         plate = [alpha * p + (1 - alpha) * d for p, d in zip(label["plate"], darkest, strict=False)]
         light, dark = sorted((_luminance(plate), _luminance(label["ink"])), reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 4.5, label
+    assert view.errors == []
+
+
+def test_sites_are_named_on_the_map_and_names_do_not_overlap(open_map, maps,
+                                                               timeline) -> None:
+    """Each point site of the change layer carries its name beside its symbol; a basemap
+    town name under it is hidden, and no two names shown overlap, at each zoom."""
+    view = open_map(maps["en"])
+    change = timeline.change(timeline.view("before"), timeline.view("after"))
+    sites = set(change[change.geometry.geom_type == "Point"].place)
+    assert sites  # the airport and the 102nd base
+    for zoom in (7, 8, 9, 10):
+        view.page.evaluate(f"map_deploymap.setZoom({zoom}, {{animate: false}})")
+        view.page.wait_for_timeout(150)
+        shown = view.page.evaluate("""() => [...document.querySelectorAll(
+            '.dm-label-site span, .dm-label-town span, .dm-label-capital span')]
+            .filter(e => getComputedStyle(e).visibility !== 'hidden'
+                         && getComputedStyle(e.parentElement).display !== 'none')
+            .map(e => { const r = e.getBoundingClientRect();
+                        return {site: e.closest('.dm-label-site') !== null, text: e.textContent,
+                                box: [r.left, r.top, r.right, r.bottom]}; })""")
+        named = {s["text"] for s in shown if s["site"]}
+        on_screen = [s for s in shown if s["box"][2] > 0 and s["box"][0] < VIEWPORT["width"]]
+        assert sites <= named, (zoom, sites - named)
+        for a, b in itertools.combinations(on_screen, 2):
+            if a["site"] or b["site"]:
+                (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
+                assert not (l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1), (zoom, a, b)
     assert view.errors == []

@@ -323,7 +323,7 @@ def test_layers_toggle_and_the_swipe_clips_the_canvas(page: Any, big_map, big) -
         expected = _expected(data, layer)
         stats = _stats(page, layer)
         assert {k: stats[k] for k in expected} == expected
-    page.click('.leaflet-control-layers [data-layer="change"]')
+    # ticking Before put the Change away (the swipe compares the two days alone)
     assert page.evaluate("map_deploymap.hasLayer(map_deploymap.deploymap.groups.change)") is False
     index = _isolated_point(data, "after", big)
     spec = next(s for s in data["layers"] if s["id"] == "after")

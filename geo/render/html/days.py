@@ -72,7 +72,8 @@ def day_layer(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
         geometries.append(frame.geometry.iloc[row_number])
         features.append({"g": 0, "sure": keys[0], "unsure": keys[1], "k": kind,
                          "d": bounding, "pop": [text[:cut], text[cut:]],
-                         "tip": popups.tooltip([row], LAYER, context)})
+                         "tip": popups.tooltip([row], LAYER, context),
+                         **({"n": esc(popups.place_name(row, lang))} if kind == "point" else {})})
     for feature, index in zip(features, store.add_many(geometries), strict=True):
         feature["g"] = index
     ordered = sorted(events)

@@ -21,6 +21,7 @@ from ..presentation import Style, style_for
 from . import popups
 from .store import Fragments, GeometryStore
 from .style import options
+from .text import esc
 
 LAYERS: tuple[str, ...] = ("before", "after", "change")
 _CATEGORY = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
@@ -185,8 +186,11 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                 layer.uncertain |= not certain and status != "withdrawn"
             layer.styles.add(key)
             geometries.append(first["geometry"])
-            features.append({"g": 0, "s": key, "k": kind, "pop": popup(rows, name, context),
-                             "tip": tooltip(rows, name, context)})
+            feature = {"g": 0, "s": key, "k": kind, "pop": popup(rows, name, context),
+                       "tip": tooltip(rows, name, context)}
+            if kind == "point" and fragments is None:  # a site is named on the map itself
+                feature["n"] = esc(popups.place_name(first, lang))
+            features.append(feature)
         for feature, index in zip(features, store.add_many(geometries), strict=True):
             feature["g"] = index
         layers[name] = layer

@@ -58,7 +58,7 @@
       var key = index + ":" + state;
       if (!(key in made)) {
         var f = spec.features[index];
-        var layer = options.feature({ g: f.g, s: f[state], k: f.k, pop: null, tip: f.tip },
+        var layer = options.feature({ g: f.g, s: f[state], k: f.k, pop: null, tip: f.tip, n: f.n },
           "dm-day", "dm-day-" + state + " dm-p-" + index);
         layer.bindPopup(function () {
           var status = (stateOn(f, current) === "sure" ? words.present : words.possibly)
@@ -83,6 +83,7 @@
       range.setAttribute("aria-valuetext", dayName(current, words));
       label();
       if (map.hasLayer(group)) { remember(); }
+      map.fire("dmday");
     }
 
     /* the day shown, or while the slider's layer is away, what the slider is for */

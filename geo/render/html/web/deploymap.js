@@ -111,11 +111,18 @@
     var shape = data.geoms[spec.g], style = data.styles[spec.s], latlngs = shapes(spec.g);
     var parts = [], names = "dm-f" + (classes ? " " + classes : "");
     if (spec.k === "point") {
-      (shape.t === "MP" ? latlngs : [latlngs]).forEach(function (latlng) {
+      (shape.t === "MP" ? latlngs : [latlngs]).forEach(function (latlng, index) {
         parts.push(L.marker(latlng, {
           pane: pane, riseOnHover: true,
           icon: L.divIcon({ className: "dm-symbol " + names, html: style.icon, iconSize: [style.size, style.size] })
         }));
+        if (spec.n && index === 0) { /* the site's name beside its symbol */
+          parts.push(L.marker(latlng, {
+            pane: "dm-labels", interactive: false, keyboard: false,
+            icon: L.divIcon({ className: "dm-label dm-label-site", iconSize: null,
+              html: '<span style="margin-left:' + Math.round(style.size / 2 + 4) + 'px">' + spec.n + "</span>" })
+          }));
+        }
       });
     } else {
       if (style.halo) {
@@ -380,12 +387,41 @@
     function zoomClass() { container.classList.toggle("dm-zoomed-out", map.getZoom() < 7.5); }
     map.on("zoomend", zoomClass);
 
+    /* Site names win over the basemap's town names they would cover; of two site names
+     * that would overlap, the first drawn stays. */
+    function declutter() {
+      function boxes(selector) {
+        return Array.prototype.map.call(container.querySelectorAll(selector), function (e) {
+          e.style.visibility = "";
+          return { e: e, r: e.getBoundingClientRect() };
+        });
+      }
+      function hits(a, b) {
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      }
+      var kept = [];
+      boxes(".dm-label-site span").forEach(function (site) {
+        if (site.r.width === 0 || kept.some(function (k) { return hits(k, site.r); })) {
+          site.e.style.visibility = "hidden";
+        } else {
+          kept.push(site.r);
+        }
+      });
+      boxes(".dm-label-town span, .dm-label-capital span").forEach(function (town) {
+        if (kept.some(function (k) { return hits(k, town.r); })) { town.e.style.visibility = "hidden"; }
+      });
+    }
+    map.on("zoomend moveend overlayadd overlayremove dmday", function () {
+      window.setTimeout(declutter, 0);
+    });
+
     /* the story clear of the panels along the bottom too (the sources, the time bar) */
     var bar = container.querySelector(".dm-timebar");
     var bottom = Math.max(24, credits.getContainer().offsetHeight + 16 +
       (bar ? bar.offsetHeight + 30 : 0));
     map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
     zoomClass();
+    declutter();
     var slider = swipe(map, data, groups);
     map.deploymap = { groups: groups, swipe: slider, sheet: bottomSheet, days: days };
     return map.deploymap;
