@@ -11,8 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from browser_pages import PHONE, VIEWPORT, Page
 
+from geo.data_files import data_path
 from geo.render.html import render_html
 from geo.timeline import Timeline
 
@@ -31,17 +33,25 @@ def seed_map(timeline: Timeline, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return path
 
 
-def _drawn(view: Page) -> dict[str, set[int]]:
-    """The presences the Day layer draws, sure and unsure, by their feature numbers."""
+def _drawn(view: Page) -> dict[str, set[str]]:
+    """The places the Day layer draws, sure and unsure, by place id."""
     return view.page.evaluate("""() => {
+        const places = map_deploymap.deploymap.days.places;
         const found = {sure: new Set(), unsure: new Set()};
         document.querySelectorAll('.leaflet-dm-day-pane .dm-f').forEach(e => {
             const cls = e.getAttribute('class');
             const n = Number(cls.match(/dm-p-(\\d+)/)[1]);
-            found[cls.includes('dm-day-sure') ? 'sure' : 'unsure'].add(n);
+            found[cls.includes('dm-day-sure') ? 'sure' : 'unsure'].add(places[n]);
         });
         return {sure: [...found.sure], unsure: [...found.unsure]};
     }""")
+
+
+def _expected(timeline: Timeline, day: str) -> dict[str, set[str]]:
+    """Places in force on ``day`` from the timeline: sure when every force there is sure."""
+    snapshot = timeline.snapshot(dt.date.fromisoformat(day))
+    sure = snapshot.groupby("place_id")["certain"].all()
+    return {"sure": set(sure[sure].index), "unsure": set(sure[~sure].index)}
 
 
 def _slide_to(view: Page, day: str) -> None:
@@ -54,32 +64,50 @@ def _slide_to(view: Page, day: str) -> None:
 
 def test_slider_draws_what_is_in_force_on_each_day(open_map, seed_map, timeline) -> None:
     view = open_map(seed_map)
-    ids = [p.id for p in timeline.scenario.presences]
+    place = {p.id: p.place.id for p in timeline.scenario.presences}
     for day in DAYS:
         _slide_to(view, day)
         drawn = _drawn(view)
-        snapshot = timeline.snapshot(dt.date.fromisoformat(day))
-        expected_sure = {ids.index(i) for i in snapshot[snapshot.certain].presence_id}
-        expected_unsure = {ids.index(i) for i in snapshot[~snapshot.certain].presence_id}
-        assert set(drawn["sure"]) == expected_sure, day
-        assert set(drawn["unsure"]) == expected_unsure, day
+        expected = _expected(timeline, day)
+        assert set(drawn["sure"]) == expected["sure"], day
+        assert set(drawn["unsure"]) == expected["unsure"], day
         assert view.page.evaluate("location.hash") == f"#day={day}"
         assert view.count("change") == 0 and view.count("before") == 0  # the day alone
     # the facts of the story, by name
-    at = {day: {ids[n] for n in (lambda d: d["sure"] + d["unsure"])(_drawn_on(view, day))}
+    at = {day: (lambda d: set(d["sure"]) | set(d["unsure"]))(_drawn_on(view, day))
           for day in ("1993-06-01", "2020-10-15", "2024-07-31", "2024-08-01")}
-    assert "ru-border-guards-turkey-border" in at["1993-06-01"]  # guarded since 1992
-    assert "ru-102-base-gyumri" not in at["1993-06-01"]  # the base dates from 1995
-    assert "ru-border-guards-zvartnots" in at["2024-07-31"]
-    assert "ru-border-guards-zvartnots" not in at["2024-08-01"]  # left from 1 August 2024
-    assert "ru-army-tavush" not in at["2024-07-31"]  # agreed out of Tavush in May 2024
-    assert {"ru-border-guards-iran-border", "ru-102-base-gyumri"} <= at["2024-08-01"]
-    unsure = {ids[n] for n in _drawn_on(view, "2020-10-15")["unsure"]}
-    assert "ru-border-guards-tavush" in unsure  # "autumn 2020": the day is open
+    assert place["ru-border-guards-turkey-border"] in at["1993-06-01"]  # guarded since 1992
+    assert place["ru-102-base-gyumri"] not in at["1993-06-01"]  # the base dates from 1995
+    assert place["ru-border-guards-zvartnots"] in at["2024-07-31"]
+    assert place["ru-border-guards-zvartnots"] not in at["2024-08-01"]  # left 1 August 2024
+    assert place["ru-army-tavush"] not in at["2024-07-31"]  # agreed out of Tavush in May 2024
+    assert {place["ru-border-guards-iran-border"], place["ru-102-base-gyumri"]} <= at[
+        "2024-08-01"]
+    unsure = set(_drawn_on(view, "2020-10-15")["unsure"])
+    assert place["ru-border-guards-tavush"] in unsure  # "autumn 2020": the day is open
     assert view.errors == []
 
 
-def _drawn_on(view: Page, day: str) -> dict[str, list[int]]:
+def test_two_forces_at_one_place_are_drawn_together(open_map, seed_map, timeline) -> None:
+    """Border guards and troops shared the five provinces: on a day both were there, each
+    province is one shape hatched in both colours, not one force's fill over the other."""
+    view = open_map(seed_map, fragment="#day=2024-01-01")
+    tavush = next(p.place.id for p in timeline.scenario.presences if p.id == "ru-army-tavush")
+    index = view.page.evaluate(
+        f"map_deploymap.deploymap.days.places.indexOf({tavush!r})")
+    fills = view.page.evaluate(f"""() => [...document.querySelectorAll(
+        '.leaflet-dm-day-pane path.dm-p-{index}')].map(e => e.getAttribute('fill'))""")
+    assert len(fills) == 1, fills  # one shape for the province
+    pattern = fills[0].removeprefix("url(#").removesuffix(")")
+    colours = view.page.evaluate(f"""() => [...document.getElementById({pattern!r})
+        .querySelectorAll('rect[fill]')].map(e => e.getAttribute('fill'))""")
+    style = yaml.safe_load(data_path("render", "style.yaml").read_text("utf-8"))
+    wanted = {style["forces"]["border_guards"], style["forces"]["army"]}
+    assert wanted <= set(colours), colours
+    assert view.errors == []
+
+
+def _drawn_on(view: Page, day: str) -> dict[str, list[str]]:
     _slide_to(view, day)
     return _drawn(view)
 
@@ -88,15 +116,15 @@ def _drawn_on(view: Page, day: str) -> dict[str, list[int]]:
 def test_a_link_opens_the_map_on_its_day(open_map, seed_map, timeline, viewport) -> None:
     view = open_map(seed_map, viewport=viewport, fragment="#day=2024-07-31")
     assert view.page.inner_text(".dm-day") == "31 July 2024"
-    ids = [p.id for p in timeline.scenario.presences]
-    drawn = _drawn(view)
-    assert ids.index("ru-border-guards-zvartnots") in drawn["sure"]
+    airport = next(p.place.id for p in timeline.scenario.presences
+                   if p.id == "ru-border-guards-zvartnots")
+    assert airport in _drawn(view)["sure"]
     bar = view.page.evaluate("""() => { const r = document.querySelector('.dm-timebar')
         .getBoundingClientRect(); return [r.left, r.right, r.bottom]; }""")
     assert bar[0] >= 0 and bar[1] <= viewport["width"] and bar[2] <= viewport["height"]
     # the popup says the presence's status on that day
-    airport = ids.index("ru-border-guards-zvartnots")
-    view.page.locator(f".leaflet-dm-day-pane .dm-symbol.dm-p-{airport}").first.click()
+    index = view.page.evaluate(f"map_deploymap.deploymap.days.places.indexOf({airport!r})")
+    view.page.locator(f".leaflet-dm-day-pane .dm-symbol.dm-p-{index}").first.click()
     opened = ".dm-sheet:not([hidden])" if viewport is PHONE else ".leaflet-popup-content"
     view.page.locator(opened).wait_for(timeout=5000)
     assert "Present on 31 July 2024" in view.page.inner_text(opened)

@@ -1,11 +1,12 @@
-"""The Day layer behind the map's time slider: every presence, and the days it is there.
+"""The Day layer behind the map's time slider: every place, and who is there on each day.
 
-The slider can show any day of the scenario's span. Each presence becomes one feature that
-carries the days bounding it (as :meth:`geo.timeline.Timeline.presences` gives them, counted
-from 1970-01-01 as JavaScript counts days) and two looks, certain and unsure; the page picks,
-for the day shown, the features in force and the look the sources allow, by the same rule as
-:func:`geo.timeline.in_force`. Its popup is written in two halves around the status line,
-which the page fills in for the day ("Present on ...", "Possibly present on ...").
+The slider can show any day of the scenario's span. Each place with presences becomes one
+feature that carries the spans of days over which the same forces are there (from the days
+:meth:`geo.timeline.Timeline.presences` gives, counted from 1970-01-01 as JavaScript counts
+days), each with its look: the forces of that span together, certain or unsure, by the rule
+of :func:`geo.timeline.in_force`. The page draws, for the day shown, the span that holds it.
+Its popup is written in two halves around the status line, which the page fills in for the
+day ("Present on ...", "Possibly present on ...").
 
 Only maps drawn feature by feature (``svg``) have it: a map of thousands of presences is
 drawn on a canvas (:mod:`.scale`) and keeps its two days and the change.
@@ -14,6 +15,7 @@ drawn on a canvas (:mod:`.scale`) and keeps its two days and the change.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from ...i18n import label
@@ -38,42 +40,78 @@ def _js_day(number: int) -> int | None:
     return None if number in (NEVER, FOREVER) or number <= 0 else number - _EPOCH
 
 
+def _intervals(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, tuple[int, ...],
+                                                                     bool]]:
+    """The spans of days over which the same members of a place are in force, each with
+    those members and whether all of them are certain: ``(from, until, members, sure)`` as
+    day numbers (0 / NEVER: open), empty spans left out, equal neighbours merged."""
+    cuts = sorted({b for span in spans for b in span if 0 < b < NEVER})
+    edges = [0, *cuts, NEVER]
+    found: list[tuple[int, int, tuple[int, ...], bool]] = []
+    for first, last in itertools.pairwise(edges):
+        probe = first if first > 0 else (cuts[0] - 1 if cuts else 1)
+        members = tuple(i for i, (may_from, may_until, _, _) in enumerate(spans)
+                        if may_from <= probe < may_until)
+        sure = all(spans[i][2] <= probe < spans[i][3] for i in members)
+        if found and found[-1][2:] == (members, sure) and found[-1][1] == first:
+            found[-1] = (found[-1][0], last, members, sure)
+        elif members:
+            found.append((first, last, members, sure))
+    return found
+
+
 def day_layer(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
               layers: Layers, store: GeometryStore,
               context: popups.PopupContext) -> dict[str, Any]:
-    """The Day layer's data: ``features`` (``g`` shape, ``sure`` / ``unsure`` style keys,
-    ``k`` category, ``d`` the four bounding days, ``pop`` the popup's two halves, ``tip``),
-    ``span`` (first and last day of the slider), ``events`` (each day something changes,
-    the stops of Play) and ``days`` (the day shown when the slider is first moved).
+    """The Day layer's data: ``features``, one per place (``g`` shape, ``k`` category, ``p``
+    the place's id, ``n`` a site's name, ``iv`` its spans of days, each ``[from, until,
+    style key, sure]`` with days counted from 1970-01-01 and null for open, ``pop`` the popup's
+    two halves, ``tip``), ``span`` (first and last day of the slider), ``events`` (each day
+    something changes, the stops of Play) and ``start`` (the day the slider starts on).
 
-    The looks it uses are added to ``layers`` (the legend and the patterns read them)."""
+    Presences at one place are one feature, drawn on each day with the forces in force that
+    day together (a province held by border guards and troops hatched in both colours, as
+    on the Before and After layers), certain when all of them are. The looks it uses are
+    added to ``layers`` (the legend and the patterns read them)."""
+    scenario = timeline.scenario
+    force_order = {force_id: i for i, force_id in enumerate(scenario.forces)}
     frame = timeline.presences()
-    bounds = ("may_from", "may_until", "must_from", "must_until")
-    days = [frame[name].tolist() for name in bounds]
+    spans = list(zip(*(frame[name].tolist() for name in
+                       ("may_from", "may_until", "must_from", "must_until")), strict=True))
     categories = [category(g) for g in frame.geometry]
+    rows = frame.drop(columns="geometry").to_dict("records")
+    places: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        row["category"] = categories[number]
+        places.setdefault(row["place_id"], []).append(number)
+    order = {"area": 0, "line": 1, "point": 2}
     geometries, features = [], []
     events: set[int] = {before.toordinal() - _EPOCH, after.toordinal() - _EPOCH}
-    for row_number, row in enumerate(frame.drop(columns="geometry").to_dict("records")):
-        kind = categories[row_number]
-        hatched = kind == "area" and row["location_precision"] != "exact"
-        keys = []
-        for certain in (True, False):
-            look = style_for(kind, "present", (row["force_type"],), kind=row["kind"],
-                             certain=certain, hatched=hatched)
+    for place_id in sorted(places, key=lambda p: (order[categories[places[p][0]]], p)):
+        numbers = sorted(places[place_id], key=lambda n: (force_order[rows[n][
+            "force_id"]], rows[n]["presence_id"]))
+        members = [rows[n] for n in numbers]
+        first, kind = members[0], categories[numbers[0]]
+        hatched = kind == "area" and any(r["location_precision"] != "exact" for r in members)
+        spans_here = [spans[n] for n in numbers]
+        intervals = []
+        for since, until, present, sure in _intervals(spans_here):
+            types = tuple(dict.fromkeys(members[i]["force_type"] for i in present))
+            look = style_for(kind, "present", types, kind=first["kind"], certain=sure,
+                             hatched=hatched)
             layers.looks.setdefault(look.key, look)
             layers.styles.setdefault(look.key, options(look))
-            keys.append(look.key)
-        bounding = [_js_day(values[row_number]) for values in days]
-        events.update(d for d in bounding if d is not None)
-        row["category"] = kind
-        head = popups.popup_parts([row], LAYER, context)
-        text = "".join(head)
+            intervals.append([_js_day(since), _js_day(until), look.key, int(sure)])
+            events.update(d for d in (_js_day(since), _js_day(until)) if d is not None)
+        text = "".join(popups.popup_parts(members, LAYER, context))
         cut = text.index(popups.DAY_STATUS) + len(popups.DAY_STATUS)
-        geometries.append(frame.geometry.iloc[row_number])
-        features.append({"g": 0, "sure": keys[0], "unsure": keys[1], "k": kind,
-                         "d": bounding, "pop": [text[:cut], text[cut:]],
-                         "tip": popups.tooltip([row], LAYER, context),
-                         **({"n": esc(popups.place_name(row, lang))} if kind == "point" else {})})
+        geometries.append(frame.geometry.iloc[numbers[0]])
+        feature = {"g": 0, "k": kind, "p": esc(place_id), "iv": intervals,
+                   "pop": [text[:cut], text[cut:]],
+                   "tip": popups.tooltip(members, LAYER, context)}
+        if kind == "point":
+            feature["n"] = esc(popups.place_name(first, lang))
+        features.append(feature)
     for feature, index in zip(features, store.add_many(geometries), strict=True):
         feature["g"] = index
     ordered = sorted(events)

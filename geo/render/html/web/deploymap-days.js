@@ -1,10 +1,10 @@
 /* deploymap: the time slider. Shows the map on any day of the scenario's span.
  * Part of deploymap (MIT). Needs Leaflet 1.9 and deploymap.js (window.deploymap).
- * Each Day feature carries the days that bound its presence (days since 1970-01-01):
- * d = [may_from, may_until, must_from, must_until]; null means "from any day" for may_from
- * and "never" / "no end" for the others. On day D a presence is drawn when
- * may_from <= D < may_until, and drawn as certain when must_from <= D < must_until: the
- * rule of geo.timeline.in_force. Every HTML string here was escaped by the renderer.
+ * Each Day feature is a place with its spans of days, iv = [[from, until, style, sure], ...]
+ * (days since 1970-01-01; null: open), worked out by the renderer from the rule of
+ * geo.timeline.in_force: on day D the place is drawn with the span that holds D
+ * (from <= D < until), dotted when not sure. Every HTML string here was escaped by the
+ * renderer.
  */
 (function () {
   "use strict";
@@ -15,11 +15,12 @@
   function lower(d) { return d === null ? -Infinity : d; }
   function upper(d) { return d === null ? Infinity : d; }
 
-  /* The state of a feature on `day`: "" (not there), "sure" or "unsure". */
+  /* The number of the span of `feature` that holds `day`, or -1 (nobody there). */
   function stateOn(feature, day) {
-    var d = feature.d;
-    if (!(lower(d[0]) <= day && day < upper(d[1]))) { return ""; }
-    return upper(d[2]) <= day && day < upper(d[3]) ? "sure" : "unsure";
+    for (var i = 0; i < feature.iv.length; i++) {
+      if (lower(feature.iv[i][0]) <= day && day < upper(feature.iv[i][1])) { return i; }
+    }
+    return -1;
   }
 
   function isoDay(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
@@ -57,11 +58,12 @@
     function make(index, state) {
       var key = index + ":" + state;
       if (!(key in made)) {
-        var f = spec.features[index];
-        var layer = options.feature({ g: f.g, s: f[state], k: f.k, pop: null, tip: f.tip, n: f.n },
-          "dm-day", "dm-day-" + state + " dm-p-" + index);
+        var f = spec.features[index], span = f.iv[state];
+        var layer = options.feature({ g: f.g, s: span[2], k: f.k, pop: null, tip: f.tip, n: f.n },
+          "dm-day", (span[3] ? "dm-day-sure" : "dm-day-unsure") + " dm-p-" + index);
         layer.bindPopup(function () {
-          var status = (stateOn(f, current) === "sure" ? words.present : words.possibly)
+          var now = stateOn(f, current);
+          var status = (now >= 0 && f.iv[now][3] ? words.present : words.possibly)
             .replace("{date}", dayName(current, words));
           return f.pop[0] + status + f.pop[1];
         }, options.popup);
@@ -73,10 +75,10 @@
     function show(day) {
       current = Math.min(Math.max(day, spec.span[0]), spec.span[1]);
       spec.features.forEach(function (f, index) {
-        var state = stateOn(f, current), before = shown[index] || "";
+        var state = stateOn(f, current), before = index in shown ? shown[index] : -1;
         if (state === before) { return; }
-        if (before) { group.removeLayer(made[index + ":" + before]); }
-        if (state) { group.addLayer(make(index, state)); }
+        if (before >= 0) { group.removeLayer(made[index + ":" + before]); }
+        if (state >= 0) { group.addLayer(make(index, state)); }
         shown[index] = state;
       });
       range.value = String(current);
@@ -164,7 +166,7 @@
     return {
       group: group, show: function (iso) { focusDay(); show(parseDay(iso)); },
       day: function () { return isoDay(current); }, play: play, pause: pause,
-      stateOn: stateOn
+      places: spec.features.map(function (f) { return f.p; })
     };
   }
 
