@@ -56,6 +56,25 @@ def _looks(feature: Any) -> tuple[Any, ...]:
     return tuple(looks)
 
 
+def left_label(feature: Any, lang: str) -> Any:
+    """The label of a place every presence left since the frame before: its name and who
+    left, in grey ("Faya-Largeau / troops left"); the frame after drops it."""
+    from ..static.content import label_for
+    from ..static.names import force_type_name
+
+    item = label_for(feature, lang)
+    item.name = item.name.removesuffix(" ?")  # drawn as the sure outline of what was left
+    lowered = item.name.lower()
+    types = list(dict.fromkeys(force_type_name(r["force_type"], lang) for r in feature.rows))
+    types = [t for t in types if t.lower() not in lowered]
+    item.detail = (label("video_left", lang).format(forces=", ".join(types)) if types
+                   else label("video_left_bare", lang))
+    item.brief = None
+    item.name_style = {"color": GREY}
+    item.detail_style = {"style": "italic", "color": GREY}
+    return item
+
+
 def credits_text(timeline: Timeline, lang: str) -> str:
     """Every source of the story (outlet and day), then the map data's attribution."""
     parts = []
@@ -136,7 +155,8 @@ class Animator:
         # labels and the notes that take a detail several areas share (see share_details)
         self.labels, self.notes = [], []
         for features_here in drawn:
-            labels = [label_for(f, lang) for f in features_here if not f.ghost]
+            labels = [left_label(f, lang) if f.ghost else label_for(f, lang)
+                      for f in features_here]
             self.labels.append(labels)
             self.notes.append(block("\n".join(share_details(labels, lang)), column, "note",
                                     color=GREY) if labels else Block([], SIZES["note"]))
@@ -174,8 +194,7 @@ class Animator:
         self.extent = map_extent(projected, min_aspect=aspect, max_aspect=aspect)
         self.drawn = [self._features(frame, self.extent) for frame in frames]
         for features_here, labels in zip(self.drawn, self.labels, strict=True):
-            shown = [f for f in features_here if not f.ghost]
-            for feature, item in zip(shown, labels, strict=True):
+            for feature, item in zip(features_here, labels, strict=True):
                 item.geometry = feature.geometry  # simplified for the final window
         self.base = basemap(self.crs, self.extent, scenario.country)
 
@@ -264,8 +283,7 @@ class Animator:
         placer = self._placer(renderer, everywhere)
         seen: dict[str, Any] = {}
         for features_here, labels in zip(self.drawn, self.labels, strict=True):
-            shown = [f for f in features_here if not f.ghost]
-            for feature, item in zip(shown, labels, strict=True):
+            for feature, item in zip(features_here, labels, strict=True):
                 seen.setdefault(feature.place_id, item)
         used = {f.place_id for f in everywhere}
         placer.reserve([x for x in seen.values() if x.shape == "area"])
@@ -298,7 +316,7 @@ class Animator:
         for feature in drawn:
             if feature.shape == "point":
                 placer.avoid_point((feature.geometry.x, feature.geometry.y), 9)
-            elif feature.shape == "line" and not feature.ghost:
+            elif feature.shape == "line":
                 placer.cross_lines(line_parts(feature.geometry), spacing=2.0)
         if self.capital_xy is not None:
             placer.avoid_point(self.capital_xy, 4.5)
@@ -344,14 +362,18 @@ class Animator:
             draw_feature(ax, feature)
         renderer = figure.canvas.get_renderer()
         placer = self._placer(renderer, drawn)
+        if not any(not f.ghost for f in drawn):
+            nothing = ax.text(0.5, 0.5, nfc(label("static_map_nothing", self.lang)),
+                              ha="center", va="center", transform=ax.transAxes, color=GREY,
+                              fontsize=SIZES["label"], zorder=12,
+                              bbox={"boxstyle": "round,pad=0.4", "facecolor": "white",
+                                    "edgecolor": "#b0aba2", "linewidth": 0.6})
+            placer.avoid_artist(nothing)
         labels = self.labels[index]
         placer.reserve([x for x in labels if x.shape == "area"])
         placed = placer.place(labels)
         if "notes" in self.places and self.notes[index].lines:
             self.notes[index].draw(figure, *self.places["notes"], self.height)
-        if not any(not f.ghost for f in drawn):
-            ax.text(0.5, 0.5, nfc(label("static_map_nothing", self.lang)), ha="center",
-                    va="center", transform=ax.transAxes, color=GREY, fontsize=SIZES["label"])
         x, top = self.places["caption"]
         figure.text(x / self.width, 1 - top / self.height,
                     nfc(first_upper(frame.caption(self.lang))), ha="left",
@@ -411,4 +433,4 @@ def _corners(extent: Any, drawn: list[Any], focus: Any) -> tuple[str, str]:
     return chosen[0], chosen[1]
 
 
-__all__ = ["DPI", "Animator", "credits_text"]
+__all__ = ["DPI", "Animator", "credits_text", "left_label"]
