@@ -37,6 +37,10 @@ from .schedule import Frame, date_precision, format_precise
 DPI = 200
 MARGIN, GAP = 0.18, 0.16  # inches
 TITLE_SIZE, CAPTION_SIZE = 12.0, 19.0  # points
+#: The square frame's title, smaller: the map keeps the height.
+SQUARE_TITLE_SIZE = 11.0
+#: The square frame's key, in points (the wide frame's column keeps the static size).
+KEY_SIZE = 6.8
 BAR_H = 0.3  # the timeline bar, inches
 #: The wide layout's column of words, in inches.
 COLUMN = 3.3
@@ -114,6 +118,7 @@ class Animator:
         from ..static.content import capital, features, focus_lonlat, label_for, share_details
         from ..static.legend import Block, Legend, block
         from ..static.projection import basemap, map_extent, project, projection
+        from .key import grid_key
 
         self.timeline, self.frames, self.lang, self.size = timeline, frames, lang, size
         scenario = timeline.scenario
@@ -144,11 +149,16 @@ class Animator:
             probe = Legend("", entries, Block([], SIZES["note"]), 1.0)
             widest = max((probe.entry_width(e) for e in entries), default=0.0)
             column = min(max(COLUMN, widest * 1.1 + 0.05), width * 0.5)
-        key = Legend(label("video_legend_title", lang), entries, Block([], SIZES["note"]),
-                     column)
-        title = block(title_text, column * SIZES["title"] / TITLE_SIZE, "title",
+        if wide:
+            key = Legend(label("video_legend_title", lang), entries,
+                         Block([], SIZES["note"]), column)
+        else:  # under the map: a grid, in smaller type, so the map keeps the height
+            key = grid_key(label("video_legend_title", lang), entries,
+                           Block([], SIZES["note"]), column, KEY_SIZE)
+        title_size = TITLE_SIZE if wide else SQUARE_TITLE_SIZE
+        title = block(title_text, column * SIZES["title"] / title_size, "title",
                       weight="bold", balance=True)
-        title.size = TITLE_SIZE  # wrapped at the static size, for a width scaled alike
+        title.size = title_size  # wrapped at the static size, for a width scaled alike
         credits = block(credits_text(timeline, lang), column, "credits", color=GREY)
         captions = [f.caption(lang) for f in frames]
         caption_h = CAPTION_SIZE * 1.3 / 72
@@ -181,15 +191,15 @@ class Animator:
             caption_w = max(_text_width(c, CAPTION_SIZE) for c in captions) + 0.25
             bar_box = (MARGIN + caption_w, places["caption"][1] + caption_h - BAR_H,
                        column - caption_w, BAR_H)
-            top = places["caption"][1] + caption_h + 0.1
+            top = places["caption"][1] + caption_h + 0.08
             bottom = height - MARGIN - credits.height
             places["credits"] = (MARGIN, bottom)
-            bottom -= 0.08 + key.height
+            bottom -= 0.07 + key.height
             places["legend"] = (MARGIN, bottom)
             if notes_h:
-                bottom -= 0.06 + notes_h
+                bottom -= 0.05 + notes_h
                 places["notes"] = (MARGIN, bottom)
-            map_box = (MARGIN, top, column, bottom - 0.1 - top)
+            map_box = (MARGIN, top, column, bottom - 0.07 - top)
         aspect = map_box[2] / map_box[3]
         self.extent = map_extent(projected, min_aspect=aspect, max_aspect=aspect)
         self.drawn = [self._features(frame, self.extent) for frame in frames]
@@ -296,6 +306,7 @@ class Animator:
             if id(artist) not in keep:
                 artist.remove()
         self.context_boxes = [placed.box for placed in kept]
+        self.context_kept = kept
         self.context_texts = [t for placed in kept for t in (placed.label.name,
                                                             placed.label.detail) if t]
 
@@ -306,7 +317,7 @@ class Animator:
         x0, y0, w, h = self.ax.get_position().bounds
         return (x0 * self.width, (1 - y0 - h) * self.height, w * self.width, h * self.height)
 
-    def _placer(self, renderer: Any, drawn: list[Any]) -> Any:
+    def _placer(self, renderer: Any, drawn: list[Any], context: bool = True) -> Any:
         from ..static.draw import line_parts
         from ..static.labels import Placer
 
@@ -321,9 +332,53 @@ class Animator:
         if self.capital_xy is not None:
             placer.avoid_point(self.capital_xy, 4.5)
         placer.cross_lines(self.border_parts, spacing=4.0)
-        for box in getattr(self, "context_boxes", ()):
+        for box in getattr(self, "context_boxes", ()) if context else ():
             placer.avoid_box(box)
         return placer
+
+    def _place(self, renderer: Any, drawn: list[Any], labels: list[Any], nothing: Any
+               ) -> tuple[list[Any], list[Any]]:
+        """The frame's labels placed clear of each other, and the context labels hidden
+        on this frame.
+
+        The context labels (kept on every frame) are avoided first. When that leaves a
+        label of the frame no free spot, the frame's labels are placed without them (the
+        context labels in their way are hidden on this frame); when even that leaves
+        none, the labels without a spot are placed again without their detail line (the
+        name is what a reader needs; the legend and the symbol's colour say the force).
+        """
+        import copy
+
+        placed: list[Any] = []
+        for attempt in ("context", "alone", "names"):
+            if placed:
+                forced = {p.label.key or p.label.name for p in placed if p.forced}
+                for item in placed:
+                    for artist in item.artists:
+                        artist.remove()
+                if attempt == "names":
+                    labels = [copy.copy(item) for item in labels]
+                    for item in labels:
+                        if (item.key or item.name) in forced:
+                            item.detail, item.brief = "", None
+            placer = self._placer(renderer, drawn, context=attempt == "context")
+            if nothing is not None:
+                placer.avoid_artist(nothing)
+            placed = placer.place(labels)
+            if not any(p.forced for p in placed):
+                break
+        hidden = []
+        if attempt != "context":
+            taken = np.concatenate([np.asarray(p.parts, dtype=float).reshape(-1, 4)
+                                    for p in placed]) if placed else np.zeros((0, 4))
+            for context in self.context_kept:
+                x0, y0, x1, y1 = context.box
+                if np.any((taken[:, 0] < x1) & (taken[:, 2] > x0) & (taken[:, 1] < y1)
+                          & (taken[:, 3] > y0)):
+                    hidden += [a for a in context.artists if a.get_visible()]
+            for artist in hidden:
+                artist.set_visible(False)
+        return placed, hidden
 
     def _timeline_bar(self, box: tuple[float, float, float, float]) -> None:
         """A line across the story's span, a tick at each frame's day, its first and last
@@ -361,17 +416,14 @@ class Animator:
         for feature in drawn:
             draw_feature(ax, feature)
         renderer = figure.canvas.get_renderer()
-        placer = self._placer(renderer, drawn)
+        nothing = None
         if not any(not f.ghost for f in drawn):
             nothing = ax.text(0.5, 0.5, nfc(label("static_map_nothing", self.lang)),
                               ha="center", va="center", transform=ax.transAxes, color=GREY,
                               fontsize=SIZES["label"], zorder=12,
                               bbox={"boxstyle": "round,pad=0.4", "facecolor": "white",
                                     "edgecolor": "#b0aba2", "linewidth": 0.6})
-            placer.avoid_artist(nothing)
-        labels = self.labels[index]
-        placer.reserve([x for x in labels if x.shape == "area"])
-        placed = placer.place(labels)
+        placed, hidden = self._place(renderer, drawn, self.labels[index], nothing)
         if "notes" in self.places and self.notes[index].lines:
             self.notes[index].draw(figure, *self.places["notes"], self.height)
         x, top = self.places["caption"]
@@ -384,6 +436,18 @@ class Animator:
                                   zorder=5)
         figure.canvas.draw()
         pixels = np.asarray(figure.canvas.buffer_rgba())[:, :, :3].copy()
+        #: every label on the frame as drawn (for tests): its words, the display boxes of
+        #: its texts, and whether it names a place left since the frame before
+        shown = [*placed, *(c for c in self.context_kept
+                            if all(a.get_visible() for a in c.artists))]
+        self.last_labels = [
+            (p.label.name, [t.get_window_extent(renderer) for t in p.artists[:len(
+                [w for w in (p.label.name, p.label.detail) if w])]],
+             p in placed and p.label.name_style.get("color") == GREY)
+            for p in shown]
+        self.last_forced = [p.label.name for p in placed if p.forced]
+        for artist in hidden:
+            artist.set_visible(True)
         #: the words of the last frame drawn (for tests: every glyph in the font)
         self.last_texts = [frame.caption(self.lang), *self.notes[index].lines, *(
             t for p in placed for t in (p.label.name, p.label.detail) if t)]
