@@ -368,9 +368,14 @@ class Animator:
             if not any(p.forced for p in placed):
                 break
         hidden = []
-        if attempt != "context":
+        taken = np.zeros((0, 4))
+        if attempt != "context" and placed:
             taken = np.concatenate([np.asarray(p.parts, dtype=float).reshape(-1, 4)
-                                    for p in placed]) if placed else np.zeros((0, 4))
+                                    for p in placed])
+        if nothing is not None:  # the note over the map hides the context under it
+            box = nothing.get_window_extent(renderer)
+            taken = np.vstack([taken, [box.x0, box.y0, box.x1, box.y1]])
+        if len(taken):
             for context in self.context_kept:
                 x0, y0, x1, y1 = context.box
                 if np.any((taken[:, 0] < x1) & (taken[:, 2] > x0) & (taken[:, 1] < y1)
