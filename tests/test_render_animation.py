@@ -259,3 +259,173 @@ def test_mp4_without_imageio_ffmpeg_is_one_message(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "--format mp4 needs the imageio-ffmpeg package" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+# --- the Chad fixture: places left, the opening frame, labels clear of each other
+CHAD = Path(__file__).parent / "data" / "video" / "chad-2025.yaml"
+STORIES = {"armenia": None, "chad": CHAD}
+
+
+def _story(name: str, seed_timeline):
+    from geo.timeline import Timeline
+
+    return seed_timeline if STORIES[name] is None else Timeline.load(STORIES[name])
+
+
+def _drawn_frames(timeline, size: str) -> tuple[list, list[list[tuple]]]:
+    """Every frame of ``timeline`` drawn at ``size``: its text artists on the map as the
+    figure drew them (words, display box, colour, the point a label's lines share),
+    halos and empty leaders left out."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+
+    from geo.render.static.style import RC
+    from geo.render.video.canvas import Animator
+
+    frames = schedule(timeline)
+    texts: list[list[tuple]] = []
+    with matplotlib.rc_context(RC):
+        animator = Animator(timeline, frames, lang="en", size=size)
+        renderer = animator.figure.canvas.get_renderer()
+        draw = animator.figure.canvas.draw
+
+        def recording_draw() -> None:
+            draw()
+            texts.append([(" ".join(t.get_text().split()), t.get_window_extent(renderer),
+                           to_hex(t.get_color()), tuple(getattr(t, "xy", (id(t),))))
+                          for t in animator.ax.texts
+                          if t.get_visible() and t.get_text().strip()
+                          and not t.get_path_effects()])
+
+        animator.figure.canvas.draw = recording_draw
+        for index in range(len(frames)):
+            animator.render(index)
+    return frames, texts
+
+
+def _left_on(path: Path, day: dt.date) -> dict[str, list[str]]:
+    """The places (keyed by how the YAML writes them) that every presence there left on
+    ``day`` (one ends that day, none is in force on it), each with its presences' ids."""
+    story = yaml.safe_load(path.read_text(encoding="utf-8"))
+    by_place: dict[str, list[dict]] = {}
+    for presence in story["presences"]:
+        place = presence["place"]
+        by_place.setdefault(str(place["name"] if isinstance(place, dict) else place),
+                            []).append(presence)
+
+    def in_force(presence: dict) -> bool:
+        start, end = _span(presence["start"]), _span(presence["end"])
+        return (start is None or start[0] <= day) and (end is None or day < end[1])
+
+    return {key: [p["id"] for p in presences] for key, presences in by_place.items()
+            if any((_span(p["end"]) or (None,))[0] == day for p in presences)
+            and not any(in_force(p) for p in presences)}
+
+
+def _names_of(timeline, presence_ids: list[str], day: dt.date) -> set[str]:
+    """Every English name the place of these presences may be drawn with: the gazetteer's,
+    the YAML's label, and the short one the maps write ("Border with Azerbaijan")."""
+    from geo.render.static.names import place_name
+
+    rows = timeline.snapshot(day - dt.timedelta(days=1))
+    names = {place_name(row, "en", short=True)
+             for row in rows[rows["presence_id"].isin(presence_ids)].to_dict("records")}
+    for presence in timeline.scenario.presences:
+        if presence.id in presence_ids:
+            names.add(presence.place.name)
+            names.update(presence.place.names.get("en", ()))
+            if presence.label.get("en"):
+                names.add(presence.label["en"])
+    return names
+
+
+def _drawn_name(drawn: str, names: set[str]) -> bool:
+    """``drawn`` is one of ``names``, maybe without its bracketed part or with a ``?``."""
+    import re
+
+    bare = drawn.removesuffix(" ?")
+    return any(bare in (n, re.sub(r"\s*\([^()]*\)", "", n).strip()) for n in names)
+
+
+@pytest.mark.parametrize("size", list(VIDEO_PIXELS))
+@pytest.mark.parametrize("story", list(STORIES))
+def test_a_place_left_keeps_its_label_in_that_frame(timeline, story: str, size: str) -> None:
+    """The place left is the news: in the frame a place is left (the YAML's end day of
+    every presence there), its name is drawn, in grey, with who left."""
+    from geo.render.static.style import GREY
+
+    story_timeline = _story(story, timeline)
+    path = story_timeline.scenario.path
+    frames, texts = _drawn_frames(story_timeline, size)
+    checked = 0
+    for frame, drawn in zip(frames, texts, strict=True):
+        for key, ids in _left_on(path, frame.day).items():
+            names = _names_of(story_timeline, ids, frame.day)
+            found = [(words, colour) for words, _, colour, _ in drawn
+                     if _drawn_name(words, names)]
+            assert found, (frame.day, key, sorted(names), [t[0] for t in drawn])
+            assert all(colour == GREY for _, colour in found), (frame.day, key, found)
+            checked += 1
+    assert checked == {"armenia": 8, "chad": 3}[story]
+
+
+@pytest.mark.parametrize("story", list(STORIES))
+def test_first_frame_is_the_starting_state_without_new_marks(timeline, story: str) -> None:
+    import matplotlib
+
+    from geo.render.static.style import RC
+    from geo.render.video.canvas import Animator
+
+    story_timeline = _story(story, timeline)
+    frames = schedule(story_timeline)
+    with matplotlib.rc_context(RC):
+        animator = Animator(story_timeline, frames[:2], lang="en", size="square")
+    first = animator.drawn[0]
+    assert first
+    assert not [f.place_id for f in first if set(f.statuses) - {"remained"}]
+    assert not [f.place_id for f in first for look in f.looks if look.treatment.halo]
+    yaml_days = change_days_from_yaml(story_timeline.scenario.path)
+    if story == "chad":  # no presence has a start: open on the day before the first change
+        assert frames[0].day == yaml_days[0] - dt.timedelta(days=1)
+        assert [f.day for f in frames[1:]] == yaml_days
+        assert {f.place_id for f in first} == {
+            p.place.id for p in story_timeline.scenario.presences}
+        assert frames[0].caption("en") == "Before 28 November 2024"
+        assert frames[0].caption("vi").startswith("Trước ")
+    else:
+        assert frames[0].day == yaml_days[0]
+
+
+def _overlapping(drawn: list[tuple]) -> list[tuple[str, str]]:
+    """Pairs of texts of different labels whose boxes overlap (by more than a pixel);
+    the lines of one label share the point they name (a turned label's lines' boxes may
+    overlap each other)."""
+    out = []
+    for i, (a_words, a, _, a_at) in enumerate(drawn):
+        for b_words, b, _, b_at in drawn[i + 1:]:
+            if a_at != b_at and (a.x0 < b.x1 - 1 and b.x0 < a.x1 - 1 and a.y0 < b.y1 - 1
+                                 and b.y0 < a.y1 - 1):
+                out.append((a_words, b_words))
+    return out
+
+
+@pytest.mark.parametrize("size", list(VIDEO_PIXELS))
+@pytest.mark.parametrize("story", list(STORIES))
+def test_labels_never_overlap_and_the_map_has_room(timeline, story: str, size: str) -> None:
+    """Every text on the map of every frame, measured as drawn: no two overlap. The
+    square frame gives the map at least 45% of its height."""
+    story_timeline = _story(story, timeline)
+    frames, texts = _drawn_frames(story_timeline, size)
+    clashes = {frame.caption("en"): found for frame, drawn in zip(frames, texts, strict=True)
+               if (found := _overlapping(drawn))}
+    assert not clashes
+    if size == "square":
+        import matplotlib
+
+        from geo.render.static.style import RC
+        from geo.render.video.canvas import Animator
+
+        with matplotlib.rc_context(RC):
+            animator = Animator(story_timeline, frames, lang="en", size=size)
+        height = animator.ax.get_window_extent().height
+        assert height >= 0.45 * VIDEO_PIXELS[size][1], height

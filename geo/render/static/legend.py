@@ -129,10 +129,12 @@ class Legend:
     entries: list[LegendEntry]
     notes: Block
     width: float
+    #: The type size of the title and the entries, in points.
+    size: float = SIZES["legend"]
 
     @property
     def line_h(self) -> float:
-        return line_height(SIZES["legend"])
+        return line_height(self.size)
 
     @property
     def row_height(self) -> float:
@@ -149,7 +151,7 @@ class Legend:
 
     def entry_width(self, entry: LegendEntry) -> float:
         return (self._swatches_width(entry)
-                + text_width(self.text_of(entry), SIZES["legend"]) / 72 + 0.22)
+                + text_width(self.text_of(entry), self.size) / 72 + 0.22)
 
     def rows(self) -> list[list[Any]]:
         """Title then entries, flowed into rows; each item (kind, x, payload, lines).
@@ -158,7 +160,7 @@ class Legend:
         one for the symbols and reading notes. An entry wider than the legend wraps.
         """
         rows: list[list[Any]] = [[]]
-        title_w = text_width(self.title, SIZES["legend"], "bold") / 72 + 0.3
+        title_w = text_width(self.title, self.size, "bold") / 72 + 0.3
         rows[0].append(("title", 0.0, self.title, [self.title]))
         x = title_w
         group = ""
@@ -169,7 +171,7 @@ class Legend:
             lines = [self.text_of(entry)]
             if width > self.width:
                 room = (self.width - self._swatches_width(entry) - 0.22) * 72
-                lines = wrap(self.text_of(entry), room, SIZES["legend"])
+                lines = wrap(self.text_of(entry), room, self.size)
                 width = self.width
             if rows[-1] and (x + width > self.width or (group and kind != group)):
                 rows.append([])
@@ -202,7 +204,7 @@ class Legend:
             for kind, x, payload, lines in row:
                 if kind == "title":
                     ax.text(x, middle, nfc(payload), ha="left", va="center",
-                            fontsize=SIZES["legend"], fontweight="bold", color=INK,
+                            fontsize=self.size, fontweight="bold", color=INK,
                             parse_math=False)
                 else:
                     self._entry(ax, x, middle, payload, lines)
@@ -218,7 +220,7 @@ class Legend:
             _swatch(ax, look, x, middle, bottom)
             x += SWATCH_W + GAP
         text = ax.text(x, middle, nfc("\n".join(lines)), ha="left", va="center",
-                       fontsize=SIZES["legend"], color=INK, parse_math=False,
+                       fontsize=self.size, color=INK, parse_math=False,
                        linespacing=LINE_SPACING)
         text.set_gid(f"legend-entry {entry.key}")
 

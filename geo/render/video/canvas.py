@@ -37,6 +37,10 @@ from .schedule import Frame, date_precision, format_precise
 DPI = 200
 MARGIN, GAP = 0.18, 0.16  # inches
 TITLE_SIZE, CAPTION_SIZE = 12.0, 19.0  # points
+#: The square frame's title, smaller: the map keeps the height.
+SQUARE_TITLE_SIZE = 11.0
+#: The square frame's key, in points (the wide frame's column keeps the static size).
+KEY_SIZE = 6.8
 BAR_H = 0.3  # the timeline bar, inches
 #: The wide layout's column of words, in inches.
 COLUMN = 3.3
@@ -54,6 +58,25 @@ def _looks(feature: Any) -> tuple[Any, ...]:
                                certain=feature.certain or feature.ghost,
                                hatched=any(r["location_precision"] != "exact" for r in rows)))
     return tuple(looks)
+
+
+def left_label(feature: Any, lang: str) -> Any:
+    """The label of a place every presence left since the frame before: its name and who
+    left, in grey ("Faya-Largeau / troops left"); the frame after drops it."""
+    from ..static.content import label_for
+    from ..static.names import force_type_name
+
+    item = label_for(feature, lang)
+    item.name = item.name.removesuffix(" ?")  # drawn as the sure outline of what was left
+    lowered = item.name.lower()
+    types = list(dict.fromkeys(force_type_name(r["force_type"], lang) for r in feature.rows))
+    types = [t for t in types if t.lower() not in lowered]
+    item.detail = (label("video_left", lang).format(forces=", ".join(types)) if types
+                   else label("video_left_bare", lang))
+    item.brief = None
+    item.name_style = {"color": GREY}
+    item.detail_style = {"style": "italic", "color": GREY}
+    return item
 
 
 def credits_text(timeline: Timeline, lang: str) -> str:
@@ -95,6 +118,7 @@ class Animator:
         from ..static.content import capital, features, focus_lonlat, label_for, share_details
         from ..static.legend import Block, Legend, block
         from ..static.projection import basemap, map_extent, project, projection
+        from .key import grid_key
 
         self.timeline, self.frames, self.lang, self.size = timeline, frames, lang, size
         scenario = timeline.scenario
@@ -125,18 +149,24 @@ class Animator:
             probe = Legend("", entries, Block([], SIZES["note"]), 1.0)
             widest = max((probe.entry_width(e) for e in entries), default=0.0)
             column = min(max(COLUMN, widest * 1.1 + 0.05), width * 0.5)
-        key = Legend(label("video_legend_title", lang), entries, Block([], SIZES["note"]),
-                     column)
-        title = block(title_text, column * SIZES["title"] / TITLE_SIZE, "title",
+        if wide:
+            key = Legend(label("video_legend_title", lang), entries,
+                         Block([], SIZES["note"]), column)
+        else:  # under the map: a grid, in smaller type, so the map keeps the height
+            key = grid_key(label("video_legend_title", lang), entries,
+                           Block([], SIZES["note"]), column, KEY_SIZE)
+        title_size = TITLE_SIZE if wide else SQUARE_TITLE_SIZE
+        title = block(title_text, column * SIZES["title"] / title_size, "title",
                       weight="bold", balance=True)
-        title.size = TITLE_SIZE  # wrapped at the static size, for a width scaled alike
+        title.size = title_size  # wrapped at the static size, for a width scaled alike
         credits = block(credits_text(timeline, lang), column, "credits", color=GREY)
         captions = [f.caption(lang) for f in frames]
         caption_h = CAPTION_SIZE * 1.3 / 72
         # labels and the notes that take a detail several areas share (see share_details)
         self.labels, self.notes = [], []
         for features_here in drawn:
-            labels = [label_for(f, lang) for f in features_here if not f.ghost]
+            labels = [left_label(f, lang) if f.ghost else label_for(f, lang)
+                      for f in features_here]
             self.labels.append(labels)
             self.notes.append(block("\n".join(share_details(labels, lang)), column, "note",
                                     color=GREY) if labels else Block([], SIZES["note"]))
@@ -161,21 +191,20 @@ class Animator:
             caption_w = max(_text_width(c, CAPTION_SIZE) for c in captions) + 0.25
             bar_box = (MARGIN + caption_w, places["caption"][1] + caption_h - BAR_H,
                        column - caption_w, BAR_H)
-            top = places["caption"][1] + caption_h + 0.1
+            top = places["caption"][1] + caption_h + 0.08
             bottom = height - MARGIN - credits.height
             places["credits"] = (MARGIN, bottom)
-            bottom -= 0.08 + key.height
+            bottom -= 0.07 + key.height
             places["legend"] = (MARGIN, bottom)
             if notes_h:
-                bottom -= 0.06 + notes_h
+                bottom -= 0.05 + notes_h
                 places["notes"] = (MARGIN, bottom)
-            map_box = (MARGIN, top, column, bottom - 0.1 - top)
+            map_box = (MARGIN, top, column, bottom - 0.07 - top)
         aspect = map_box[2] / map_box[3]
         self.extent = map_extent(projected, min_aspect=aspect, max_aspect=aspect)
         self.drawn = [self._features(frame, self.extent) for frame in frames]
         for features_here, labels in zip(self.drawn, self.labels, strict=True):
-            shown = [f for f in features_here if not f.ghost]
-            for feature, item in zip(shown, labels, strict=True):
+            for feature, item in zip(features_here, labels, strict=True):
                 item.geometry = feature.geometry  # simplified for the final window
         self.base = basemap(self.crs, self.extent, scenario.country)
 
@@ -264,8 +293,7 @@ class Animator:
         placer = self._placer(renderer, everywhere)
         seen: dict[str, Any] = {}
         for features_here, labels in zip(self.drawn, self.labels, strict=True):
-            shown = [f for f in features_here if not f.ghost]
-            for feature, item in zip(shown, labels, strict=True):
+            for feature, item in zip(features_here, labels, strict=True):
                 seen.setdefault(feature.place_id, item)
         used = {f.place_id for f in everywhere}
         placer.reserve([x for x in seen.values() if x.shape == "area"])
@@ -278,6 +306,7 @@ class Animator:
             if id(artist) not in keep:
                 artist.remove()
         self.context_boxes = [placed.box for placed in kept]
+        self.context_kept = kept
         self.context_texts = [t for placed in kept for t in (placed.label.name,
                                                             placed.label.detail) if t]
 
@@ -288,7 +317,7 @@ class Animator:
         x0, y0, w, h = self.ax.get_position().bounds
         return (x0 * self.width, (1 - y0 - h) * self.height, w * self.width, h * self.height)
 
-    def _placer(self, renderer: Any, drawn: list[Any]) -> Any:
+    def _placer(self, renderer: Any, drawn: list[Any], context: bool = True) -> Any:
         from ..static.draw import line_parts
         from ..static.labels import Placer
 
@@ -298,14 +327,63 @@ class Animator:
         for feature in drawn:
             if feature.shape == "point":
                 placer.avoid_point((feature.geometry.x, feature.geometry.y), 9)
-            elif feature.shape == "line" and not feature.ghost:
+            elif feature.shape == "line":
                 placer.cross_lines(line_parts(feature.geometry), spacing=2.0)
         if self.capital_xy is not None:
             placer.avoid_point(self.capital_xy, 4.5)
         placer.cross_lines(self.border_parts, spacing=4.0)
-        for box in getattr(self, "context_boxes", ()):
+        for box in getattr(self, "context_boxes", ()) if context else ():
             placer.avoid_box(box)
         return placer
+
+    def _place(self, renderer: Any, drawn: list[Any], labels: list[Any], nothing: Any
+               ) -> tuple[list[Any], list[Any]]:
+        """The frame's labels placed clear of each other, and the context labels hidden
+        on this frame.
+
+        The context labels (kept on every frame) are avoided first. When that leaves a
+        label of the frame no free spot, the frame's labels are placed without them (the
+        context labels in their way are hidden on this frame); when even that leaves
+        none, the labels without a spot are placed again without their detail line (the
+        name is what a reader needs; the legend and the symbol's colour say the force).
+        """
+        import copy
+
+        placed: list[Any] = []
+        for attempt in ("context", "alone", "names"):
+            if placed:
+                forced = {p.label.key or p.label.name for p in placed if p.forced}
+                for item in placed:
+                    for artist in item.artists:
+                        artist.remove()
+                if attempt == "names":
+                    labels = [copy.copy(item) for item in labels]
+                    for item in labels:
+                        if (item.key or item.name) in forced:
+                            item.detail, item.brief = "", None
+            placer = self._placer(renderer, drawn, context=attempt == "context")
+            if nothing is not None:
+                placer.avoid_artist(nothing)
+            placed = placer.place(labels)
+            if not any(p.forced for p in placed):
+                break
+        hidden = []
+        taken = np.zeros((0, 4))
+        if attempt != "context" and placed:
+            taken = np.concatenate([np.asarray(p.parts, dtype=float).reshape(-1, 4)
+                                    for p in placed])
+        if nothing is not None:  # the note over the map hides the context under it
+            box = nothing.get_window_extent(renderer)
+            taken = np.vstack([taken, [box.x0, box.y0, box.x1, box.y1]])
+        if len(taken):
+            for context in self.context_kept:
+                x0, y0, x1, y1 = context.box
+                if np.any((taken[:, 0] < x1) & (taken[:, 2] > x0) & (taken[:, 1] < y1)
+                          & (taken[:, 3] > y0)):
+                    hidden += [a for a in context.artists if a.get_visible()]
+            for artist in hidden:
+                artist.set_visible(False)
+        return placed, hidden
 
     def _timeline_bar(self, box: tuple[float, float, float, float]) -> None:
         """A line across the story's span, a tick at each frame's day, its first and last
@@ -343,15 +421,16 @@ class Animator:
         for feature in drawn:
             draw_feature(ax, feature)
         renderer = figure.canvas.get_renderer()
-        placer = self._placer(renderer, drawn)
-        labels = self.labels[index]
-        placer.reserve([x for x in labels if x.shape == "area"])
-        placed = placer.place(labels)
+        nothing = None
+        if not any(not f.ghost for f in drawn):
+            nothing = ax.text(0.5, 0.5, nfc(label("static_map_nothing", self.lang)),
+                              ha="center", va="center", transform=ax.transAxes, color=GREY,
+                              fontsize=SIZES["label"], zorder=12,
+                              bbox={"boxstyle": "round,pad=0.4", "facecolor": "white",
+                                    "edgecolor": "#b0aba2", "linewidth": 0.6})
+        placed, hidden = self._place(renderer, drawn, self.labels[index], nothing)
         if "notes" in self.places and self.notes[index].lines:
             self.notes[index].draw(figure, *self.places["notes"], self.height)
-        if not any(not f.ghost for f in drawn):
-            ax.text(0.5, 0.5, nfc(label("static_map_nothing", self.lang)), ha="center",
-                    va="center", transform=ax.transAxes, color=GREY, fontsize=SIZES["label"])
         x, top = self.places["caption"]
         figure.text(x / self.width, 1 - top / self.height,
                     nfc(first_upper(frame.caption(self.lang))), ha="left",
@@ -362,6 +441,18 @@ class Animator:
                                   zorder=5)
         figure.canvas.draw()
         pixels = np.asarray(figure.canvas.buffer_rgba())[:, :, :3].copy()
+        #: every label on the frame as drawn (for tests): its words, the display boxes of
+        #: its texts, and whether it names a place left since the frame before
+        shown = [*placed, *(c for c in self.context_kept
+                            if all(a.get_visible() for a in c.artists))]
+        self.last_labels = [
+            (p.label.name, [t.get_window_extent(renderer) for t in p.artists[:len(
+                [w for w in (p.label.name, p.label.detail) if w])]],
+             p in placed and p.label.name_style.get("color") == GREY)
+            for p in shown]
+        self.last_forced = [p.label.name for p in placed if p.forced]
+        for artist in hidden:
+            artist.set_visible(True)
         #: the words of the last frame drawn (for tests: every glyph in the font)
         self.last_texts = [frame.caption(self.lang), *self.notes[index].lines, *(
             t for p in placed for t in (p.label.name, p.label.detail) if t)]
@@ -411,4 +502,4 @@ def _corners(extent: Any, drawn: list[Any], focus: Any) -> tuple[str, str]:
     return chosen[0], chosen[1]
 
 
-__all__ = ["DPI", "Animator", "credits_text"]
+__all__ = ["DPI", "Animator", "credits_text", "left_label"]

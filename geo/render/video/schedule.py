@@ -15,8 +15,17 @@ dotted "unsure" to solid) thus gets its own frame, and nothing else does.
 
 Each frame shows the state on its day, and what changed since the frame before: places
 new since then with the halo of what is new, places left since then as the outline of what
-was withdrawn (the after map's treatment in the static maps). The first frame compares
-with the day before it.
+was withdrawn (the after map's treatment in the static maps), still labelled in that frame
+(the place left is the news). The first frame is the starting state: nothing on it is
+marked new or left.
+
+The opening frame
+-----------------
+When every presence is already in force on the day before the first change day (none has
+a start, or every start lies before the first day the story changes), the animation opens
+on that day: the state before anything changed, captioned "Before 26 December 2024" at
+the precision of the first change day. Without it, a story of forces leaving bases whose
+arrival it never dates would open on its first departure, the starting state never shown.
 
 Holds, not in-between frames
 ----------------------------
@@ -49,7 +58,7 @@ from dataclasses import dataclass
 
 from ...dates import FuzzyDate
 from ...i18n import label
-from ...timeline import Timeline
+from ...timeline import Timeline, in_force
 from ..static.names import first_upper, format_date
 
 #: Seconds each state is held; the first and the last longer.
@@ -59,6 +68,8 @@ MAX_FRAMES = 60
 
 #: Caption precisions, finest first.
 _PRECISIONS = ("day", "month", "end_month", "year", "end_year")
+#: The precision of an opening frame is this prefix and the first change day's precision.
+BEFORE = "before:"
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,7 @@ class Frame:
 
     day: dt.date  # the state shown: the timeline on this day
     since: dt.date  # new and withdrawn are counted since this day (the frame before)
-    precision: str  # day, month, end_month, year, end_year
+    precision: str  # day, month, end_month, year, end_year; or BEFORE + one of them
     seconds: float  # how long the frame is shown
 
     def caption(self, lang: str) -> str:
@@ -76,7 +87,15 @@ class Frame:
 
 
 def format_precise(day: dt.date, precision: str, lang: str) -> str:
-    """``day`` at ``precision``: ``8 May 2024``, ``May 2024``, ``End of 1992``, en/vi."""
+    """``day`` at ``precision``: ``8 May 2024``, ``May 2024``, ``End of 1992``, en/vi; an
+    opening frame's (:data:`BEFORE`) the day after it: ``Before 26 December 2024``."""
+    if precision.startswith(BEFORE):
+        after = _precise(day + dt.timedelta(days=1), precision.removeprefix(BEFORE), lang)
+        return first_upper(label("video_before", lang).format(date=after))
+    return first_upper(_precise(day, precision, lang))
+
+
+def _precise(day: dt.date, precision: str, lang: str) -> str:
     if precision == "day":
         return format_date(day, lang)
     months = label("static_fmt_months", lang).split(",")
@@ -87,7 +106,7 @@ def format_precise(day: dt.date, precision: str, lang: str) -> str:
         text = label("video_fmt_year", lang).format(year=day.year)
     if precision.startswith("end_"):
         text = label("video_end_of", lang).format(date=text)
-    return first_upper(text)
+    return text
 
 
 def _last_of_month(day: dt.date) -> bool:
@@ -144,17 +163,33 @@ def schedule(timeline: Timeline, *, fallback: dt.date | None = None) -> list[Fra
         day = fallback or (views["after"].date if "after" in views else dt.date.today())
         days = {day: "day"}
     chosen = list(days)
-    if len(chosen) > MAX_FRAMES:
-        step = (len(chosen) - 1) / (MAX_FRAMES - 1)
-        chosen = [chosen[round(i * step)] for i in range(MAX_FRAMES)]
+    opening = _opening(timeline, chosen[0])
+    most = MAX_FRAMES - (opening is not None)
+    if len(chosen) > most:
+        step = (len(chosen) - 1) / (most - 1)
+        chosen = [chosen[round(i * step)] for i in range(most)]
+    precisions = [days[day] for day in chosen]
+    if opening is not None:
+        chosen.insert(0, opening)
+        precisions.insert(0, BEFORE + precisions[0])
     frames = []
-    for index, day in enumerate(chosen):
-        since = chosen[index - 1] if index else day - dt.timedelta(days=1)
+    for index, (day, precision) in enumerate(zip(chosen, precisions, strict=True)):
+        since = chosen[index - 1] if index else day  # the first: the starting state
         seconds = (FIRST_HOLD if index == 0 else LAST_HOLD if index == len(chosen) - 1
                    else HOLD)
-        frames.append(Frame(day, since, days[day], seconds))
+        frames.append(Frame(day, since, precision, seconds))
     return frames
 
 
-__all__ = ["FIRST_HOLD", "HOLD", "LAST_HOLD", "MAX_FRAMES", "Frame", "change_days",
+def _opening(timeline: Timeline, first: dt.date) -> dt.date | None:
+    """The day before ``first`` (the first change day) when every presence is in force
+    then (see the module docs), else None."""
+    presences = timeline.scenario.presences
+    day = first - dt.timedelta(days=1)
+    if not presences or first <= dt.date.min + dt.timedelta(days=1):
+        return None
+    return day if all(in_force(p, day)[0] for p in presences) else None
+
+
+__all__ = ["BEFORE", "FIRST_HOLD", "HOLD", "LAST_HOLD", "MAX_FRAMES", "Frame", "change_days",
            "date_precision", "format_precise", "schedule"]
