@@ -95,7 +95,8 @@ def _heading(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
 CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
 
 
-def _corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
+def corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
+    """A box of ``width`` by ``height`` in a ``corner`` of ``extent``, a margin in."""
     from shapely.geometry import box
 
     margin = extent.width * 0.02
@@ -104,8 +105,8 @@ def _corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
     return box(x0, y0, x0 + width, y0 + height)
 
 
-def _corners(extent: Any, features: list[Any], focus: Any, sizes: list[tuple[float, float]]
-             ) -> list[str]:
+def emptiest_corners(extent: Any, features: list[Any], focus: Any,
+                     sizes: list[tuple[float, float]]) -> list[str]:
     """The emptiest corner for each box size in turn (inset, then scale bar)."""
     import shapely
 
@@ -115,7 +116,7 @@ def _corners(extent: Any, features: list[Any], focus: Any, sizes: list[tuple[flo
     chosen: list[str] = []
     for width, height in sizes:
         def score(corner: str, width: float = width, height: float = height) -> float:
-            box = _corner_box(extent, corner, width, height)
+            box = corner_box(extent, corner, width, height)
             return (box.intersection(occupied).area * 3 + box.intersection(focus).area) / (
                 box.area)
         chosen.append(min((c for c in CORNERS if c not in chosen), key=score))
@@ -267,10 +268,10 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     inset_w = panel_w * (0.28 if len(names) == 2 else 0.22)
     inset_h = inset_w / locator.extent.aspect
     per_inch = extent.width / panel_w
-    inset_corner, bar_corner = _corners(
+    inset_corner, bar_corner = emptiest_corners(
         extent, last.features, focus,
         [(inset_w * per_inch, inset_h * per_inch), (extent.width * 0.3, extent.height * 0.1)])
-    box = _corner_box(extent, inset_corner, inset_w * per_inch, inset_h * per_inch)
+    box = corner_box(extent, inset_corner, inset_w * per_inch, inset_h * per_inch)
     ax_left = MARGIN + (len(names) - 1) * (panel_w + GAP) + (box.bounds[0] - extent.xmin) / (
         per_inch)
     ax_top = top_of["maps"] + (extent.ymax - box.bounds[3]) / per_inch
@@ -386,4 +387,5 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     return buffer.getvalue()
 
 
-__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "render_static"]
+__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "corner_box", "emptiest_corners",
+           "render_static"]

@@ -276,7 +276,9 @@ class Animator:
         box_w = self.ax_width() * 0.22
         box_h = box_w / locator.extent.aspect
         per_inch = extent.width / self.ax_width()
-        corner = _corner_box(extent, inset_corner, box_w * per_inch, box_h * per_inch)
+        from ..static.map import corner_box
+
+        corner = corner_box(extent, inset_corner, box_w * per_inch, box_h * per_inch)
         x0, _, _, y1 = corner.bounds
         left, top, _ax_w, _ax_h = self._ax_box()
         inset_ax = self.figure.add_axes(self._rect((
@@ -472,34 +474,13 @@ def _text_width(text: str, size: float) -> float:
     return text_width(text, size, "bold") / 72
 
 
-CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
-
-
-def _corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
-    from shapely.geometry import box
-
-    margin = extent.width * 0.02
-    x0 = extent.xmin + margin if "left" in corner else extent.xmax - margin - width
-    y0 = extent.ymin + margin if "bottom" in corner else extent.ymax - margin - height
-    return box(x0, y0, x0 + width, y0 + height)
-
-
 def _corners(extent: Any, drawn: list[Any], focus: Any) -> tuple[str, str]:
     """The emptiest corner of the map for the inset, then the next for the scale bar."""
-    import shapely
+    from ..static.map import emptiest_corners
 
-    occupied = shapely.union_all([
-        f.geometry if f.shape == "area" else f.geometry.buffer(extent.width * 0.03)
-        for f in drawn]) if drawn else shapely.Polygon()
-    chosen: list[str] = []
-    for width, height in ((extent.width * 0.25, extent.height * 0.25),
-                          (extent.width * 0.3, extent.height * 0.1)):
-        def score(corner: str, width: float = width, height: float = height) -> float:
-            box = _corner_box(extent, corner, width, height)
-            return (box.intersection(occupied).area * 3 + box.intersection(focus).area) / (
-                box.area)
-        chosen.append(min((c for c in CORNERS if c not in chosen), key=score))
-    return chosen[0], chosen[1]
+    inset, bar = emptiest_corners(extent, drawn, focus, [
+        (extent.width * 0.25, extent.height * 0.25), (extent.width * 0.3, extent.height * 0.1)])
+    return inset, bar
 
 
 __all__ = ["DPI", "Animator", "credits_text", "left_label"]
