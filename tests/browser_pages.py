@@ -56,6 +56,18 @@ class Page:
         }""", [x, y])
 
 
+def refuse_network(context: Any, refused: list[str]) -> None:
+    """Let ``context`` load only :data:`ALLOWED_SCHEMES`; abort and list anything else."""
+    def route(route: Any) -> None:
+        if route.request.url.startswith(ALLOWED_SCHEMES):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+
+
 def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
     """Yields ``open(path, viewport=VIEWPORT, fragment="", map_page=True)``; closes the pages
     after. ``map_page``: wait until the page's map is drawn (False: a page that holds one)."""
@@ -67,14 +79,7 @@ def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
         context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
         opened = Page(context.new_page())
 
-        def route(route: Any) -> None:
-            if route.request.url.startswith(ALLOWED_SCHEMES):
-                route.continue_()
-            else:
-                opened.refused.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", route)
+        refuse_network(context, opened.refused)
         opened.page.on("request", lambda r: opened.requests.append(r.url))
         opened.page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
         opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))

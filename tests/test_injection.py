@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
+from browser_pages import ALLOWED_SCHEMES, refuse_network
 
 #: Every payload names itself (xss-N) so a console message or a dialog can be traced to it.
 FORCE = ['<script>alert("xss-1")</script> guards',
@@ -47,7 +48,6 @@ BAD_URLS = ["javascript:alert('xss-18')", " JaVaScRiPt:alert('xss-19')",
             "java\tscript:alert('xss-22')"]
 SHOWN = [*FORCE, *LABEL, *QUOTES, TITLE, OUTLET, STORY]
 EVERY = [*SHOWN, FORCE_VI, VIEW, NOTES, LINK_TEXT, *URLS]
-ALLOWED_SCHEMES = ("file:", "data:", "about:")
 
 
 def scenario() -> dict[str, Any]:
@@ -137,14 +137,7 @@ def open_page(browser: Any, path: Path) -> Opened:
     context = browser.new_context(viewport={"width": 1280, "height": 820})
     opened = Opened(context.new_page(), [], [], [], [])
 
-    def route(route: Any) -> None:
-        if route.request.url.startswith(ALLOWED_SCHEMES):
-            route.continue_()
-        else:
-            opened.refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    refuse_network(context, opened.refused)
     opened.page.on("console", lambda m: opened.console.append(f"{m.type}: {m.text}"))
     opened.page.on("pageerror", lambda e: opened.console.append(f"pageerror: {e}"))
     opened.page.on("request", lambda r: opened.requests.append(r.url))
