@@ -210,3 +210,16 @@ def test_a_possessive_country_and_a_direction_stand_between_cue_and_place(tmp_pa
     _, found = _records(tmp_path, "Belarusian troops were deployed in Russia's western "
                                   "Bryansk region.")
     assert ("BY", "army", "RU-BRY", "deployed") in found
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # 10 March 2025 (the article's date) is a Monday: the weekday named is the one before
+    ("Les soldats italiens ont quitté Abéché vendredi.", "2025-03-07"),
+    ("Les soldats italiens ont quitté Abéché mercredi 5 mars.", "2025-03-05"),
+    ("В пятницу итальянские военные покинули Абеше.", "2025-03-07"),
+    ("Italian troops left Abéché on Friday.", "2025-03-07"),
+])
+def test_a_weekday_is_read_against_the_article_date(tmp_path, text, day):
+    draft, _ = _records(tmp_path, text)
+    ends = {r.end.earliest.isoformat() for r in draft.records if r.end is not None}
+    assert ends == {day}, [(r.target.key, r.end) for r in draft.records]

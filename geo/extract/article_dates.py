@@ -178,6 +178,8 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
     months = trie_pattern(data["months"])
     en_weekdays = trie_pattern(data["weekdays"]["en"])
     vi_weekdays = trie_pattern(data["weekdays"]["vi"])
+    fr_weekdays = trie_pattern(data["weekdays"]["fr"])
+    ru_weekdays = trie_pattern(data["weekdays"]["ru"])
     seasons_en = [s for s in data["seasons"] if not s.startswith("mùa")]
     seasons_vi = [s for s in data["seasons"] if s.startswith("mùa")]
     relative = trie_pattern(data["relative"])
@@ -217,6 +219,9 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
         (rf"(?:(?i:{lead})) (?P<wd>(?i:{vi_weekdays}))",
          {w.lower() for w in data["vi_weekday_lead"]}),
         (rf"(?P<wd>{en_weekdays})", {w.lower() for w in data["weekdays"]["en"]}),
+        (rf"(?P<wd>(?i:{fr_weekdays}))(?!\s+\d)", {w.lower() for w in data["weekdays"]["fr"]}),
+        (rf"(?i:{trie_pattern(data['ru_weekday_lead'])}) (?P<wd>(?i:{ru_weekdays}))",
+         {w.lower() for w in data["ru_weekday_lead"]}),
         (rf"(?i:in|since|from|until|by|during|last|this|next|early|late|mid-?) (?P<mon>{months})"
          r"\b(?!\.?\s*\d|\s+(?:last|this|next)\s+year|\s+of\s+\d)",
          {"in", "since", "from", "until", "by", "during", "last", "this", "next", "early",
