@@ -218,6 +218,11 @@ def test_a_possessive_country_and_a_direction_stand_between_cue_and_place(tmp_pa
     ("Les soldats italiens ont quitté Abéché mercredi 5 mars.", "2025-03-05"),
     ("В пятницу итальянские военные покинули Абеше.", "2025-03-07"),
     ("Italian troops left Abéché on Friday.", "2025-03-07"),
+    # relative words: the day, or the span of the month, before the article's date
+    ("Les soldats italiens ont quitté Abéché hier.", "2025-03-09"),
+    ("Les soldats italiens ont quitté Abéché le mois dernier.", "2025-02-01"),
+    ("Итальянские военные покинули Абеше в прошлом месяце.", "2025-02-01"),
+    ("Итальянские военные покинули Абеше вчера.", "2025-03-09"),
 ])
 def test_a_weekday_is_read_against_the_article_date(tmp_path, text, day):
     draft, _ = _records(tmp_path, text)
