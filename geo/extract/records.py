@@ -23,24 +23,20 @@ from urllib.parse import urlsplit
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
 from .article_dates import DateMention, find_dates
-from .draft import Article, Draft, Force, Record, Unused
+from .draft import Article, Draft, Record, Unused
 from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
+from .owners import actor_country, record_force, same_kind_country, slug
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .scoring import score
-from .targets import PlaceMention, Target
+from .targets import PlaceMention
 from .text import Sentence, sentences, split_header
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)")
-_SLUG = re.compile(r"[^a-z0-9]+")
 _NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
-
-
-def _slug(text: str) -> str:
-    return _SLUG.sub("-", text.lower()).strip("-")
 
 
 #: Events that move a force away: a destination named with them is where it arrives.
@@ -205,7 +201,7 @@ class Extractor:
             if trigger is None:
                 reasons.append(_NO_VERB)
                 continue
-            owner = _owner(mentions, clause, trigger.start)
+            owner = actor_country(mentions, clause, trigger.start)
             if owner and not inherited:
                 clause_forces = [f if f.country else replace(f, country=owner)
                                  for f in clause_forces]
@@ -325,13 +321,14 @@ class Extractor:
 
     def _record(self, reading: Reading, article: Article, pending: Pending,
                 taken: set[str]) -> Record | None:
-        country = pending.country or _same_force(reading, pending) or "XX"
+        country = (pending.country or same_kind_country(reading.nationalities, pending.force)
+                   or "XX")
         if country == pending.target.country:
             return None
-        force = _force(pending.force.type, country, pending.target, self.gazetteer)
+        force = record_force(pending.force.type, country, pending.target, self.gazetteer)
         ref = article.published.reference
         start, end, relative = self._dates(reading, article, pending)
-        place = _slug(pending.target.key)
+        place = slug(pending.target.key)
         base = f"{reading.source}-s{pending.sentence.index + 1}-{force.id}-{place}"
         record_id, count = base, 2
         while record_id in taken:
@@ -378,41 +375,6 @@ class Extractor:
                 return None, FuzzyDate(first.earliest, first.latest, "day",
                                        f"agreement: {first.text}"), True
         return None, FuzzyDate(ref, ref, "day", "the article's date"), True
-
-
-def _owner(mentions: list[PlaceMention], clause: tuple[int, int], trigger: int) -> str | None:
-    """The country whose forces act when a country's name is the actor: the nearest one
-    before the verb that is not where anything is ("India withdrew its troops", "Armenia
-    asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела войска")."""
-    actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
-              and m.role == "name" and m.targets[0].kind == "country" and not m.locative]
-    return actors[-1].targets[0].key if actors else None
-
-
-def _same_force(reading: Reading, pending: Pending) -> str | None:
-    """The nationality of a force named without one ("the border guards"), when the article
-    names that specific kind of force with one nationality only; never for generic words
-    ("troops", "forces") and never from another kind of force."""
-    if pending.force.generic or pending.force.type == "base":
-        return None
-    named = reading.nationalities.get(pending.force.type)
-    if named and len(named) == 1:
-        return next(iter(named))
-    return None
-
-
-def _force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> Force:
-    """The force a record names: by type and country, or the base itself."""
-    lex = lexicon()
-    labels = lex.nationality_labels.get(country, {"adjective": country, "vi_name": country})
-    if kind == "base" and target.kind == "base":
-        place = gazetteer.get(target.key)
-        slug = _slug(target.key.split(":", 1)[-1])
-        return Force(f"{country.lower()}-{slug}-base", "base", country,
-                     {"en": place.name, "vi": place.name_in("vi")})
-    templates = lex.force_labels.get(kind, {"en": "{adjective} " + kind.replace("_", " ")})
-    names = {lang: template.format(**labels) for lang, template in templates.items()}
-    return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
 __all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor", "Reading"]

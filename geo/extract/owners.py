@@ -1,0 +1,60 @@
+"""Whose force a record names: the country acting in the clause, the article's only
+nationality for a kind of force, and the :class:`~geo.extract.draft.Force` itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Set
+
+from ..gazetteer.lookup import Gazetteer
+from .draft import Force
+from .events import ForceMention
+from .lexicon import lexicon
+from .targets import PlaceMention, Target
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """``text`` as an id part: lower case, runs of other characters as one ``-``."""
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def actor_country(mentions: list[PlaceMention], clause: tuple[int, int],
+                  trigger: int) -> str | None:
+    """The country whose forces act when a country's name is the actor: the nearest one
+    before the verb that is not where anything is ("India withdrew its troops", "Armenia
+    asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела войска")."""
+    actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
+              and m.role == "name" and m.targets[0].kind == "country" and not m.locative]
+    return actors[-1].targets[0].key if actors else None
+
+
+def same_kind_country(nationalities: Mapping[str, Set[str]],
+                      force: ForceMention) -> str | None:
+    """The nationality of a force named without one ("the border guards"), when the article
+    names that specific kind of force with one nationality only (``nationalities``: kind ->
+    countries); never for generic words ("troops", "forces") and never from another kind."""
+    if force.generic or force.type == "base":
+        return None
+    named = nationalities.get(force.type)
+    if named and len(named) == 1:
+        return next(iter(named))
+    return None
+
+
+def record_force(kind: str, country: str, target: Target, gazetteer: Gazetteer) -> Force:
+    """The force a record names: by type and country, or the base itself."""
+    lex = lexicon()
+    labels = lex.nationality_labels.get(country, {"adjective": country, "vi_name": country})
+    if kind == "base" and target.kind == "base":
+        place = gazetteer.get(target.key)
+        part = slug(target.key.split(":", 1)[-1])
+        return Force(f"{country.lower()}-{part}-base", "base", country,
+                     {"en": place.name, "vi": place.name_in("vi")})
+    templates = lex.force_labels.get(kind, {"en": "{adjective} " + kind.replace("_", " ")})
+    names = {lang: template.format(**labels) for lang, template in templates.items()}
+    return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
+
+
+__all__ = ["actor_country", "record_force", "same_kind_country", "slug"]
