@@ -228,3 +228,33 @@ def test_a_weekday_is_read_against_the_article_date(tmp_path, text, day):
     draft, _ = _records(tmp_path, text)
     ends = {r.end.earliest.isoformat() for r in draft.records if r.end is not None}
     assert ends == {day}, [(r.target.key, r.end) for r in draft.records]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "sỹ" and "sĩ" are two spellings of one syllable
+    ("Khoảng 300 binh sỹ Pháp đã rút khỏi thành phố Abéché.", ("FR", "army", "withdrawn")),
+    # the country a force comes from, before any verb, says whose it is
+    ("Soldiers from Senegal arrived in Banjul on Friday.", ("SN", "army", "deployed")),
+    ("Военные из Турции прибыли в Триполи.", ("TR", "army", "deployed")),
+    # a short name of a country ("США", "DPRK")
+    ("Военнослужащие США покинули Ниамей.", ("US", "army", "withdrawn")),
+    # "units of the peacekeeping contingent" are peacekeepers
+    ("Подразделения казахстанского миротворческого контингента прибыли в Бишкек.",
+     ("KZ", "peacekeepers", "deployed")),
+    # Russian verbs of sending, in any form
+    ("Турция отправила военных инструкторов в Триполи.", ("TR", "advisers", "deployed")),
+])
+def test_spellings_origins_and_parts_name_the_force(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+def test_a_place_a_force_comes_from_is_not_where_it_is(tmp_path):
+    _, found = _records(tmp_path, "Soldiers from Senegal arrived in Banjul on Friday.")
+    assert not any(key == "SN" for _, _, key, _ in found), found
+
+
+def test_withdrawing_troops_from_a_country_names_the_place(tmp_path):
+    """After the verb, "troops from Niger" is where they were, not whose they are."""
+    _, found = _records(tmp_path, "Italy withdrew its troops from Niger in December.")
+    assert ("IT", "army", "NE", "withdrawn") in found, found

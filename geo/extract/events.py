@@ -110,11 +110,26 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
     return None
 
 
+def _origin(sentence: Sentence, stop: int) -> tuple[str, int] | None:
+    """The country a force comes from ("soldiers from Jamaica", "военные из России") and the
+    end of its name, when the words after the force say one."""
+    lex = lexicon()
+    link = lex.origin_links.at(sentence, stop)
+    if link is None:
+        return None
+    found = lex.nationalities.at(sentence, link[0])
+    return (found[1], found[0]) if found else None
+
+
 def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
                 ) -> list[ForceMention]:
     """Every force mentioned in ``sentence`` (phrases in ``not_forces`` excluded)."""
     lex = lexicon()
     found: list[ForceMention] = []
+    # before any verb, "troops from Chad" says whose they are; after one ("withdrew troops
+    # from Niger") where they were
+    first_verb = min((a for a, _, action in lex.triggers.find(sentence) if action),
+                     default=len(sentence.tokens))
     for start, stop, kind in lex.forces.find(sentence, blocked):
         if kind is None:
             continue
@@ -124,9 +139,13 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                       for first in range(len(forms) - size + 1)
                       if (part := " ".join(forms[first:first + size])) in lex.force_owners),
                      None)
-        found.append(ForceMention(start, stop, kind, sentence.span(start, stop),
-                                  owner or _nationality(sentence, start, stop),
+        country = owner or _nationality(sentence, start, stop)
+        end = stop
+        if country is None and stop <= first_verb and (origin := _origin(sentence, stop)):
+            country, end = origin  # the country's name is part of the force's words
+        found.append(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, _strength(sentence, start)))
+    found = _parts_named(sentence, found)
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):
         if force.country is None:
@@ -146,6 +165,38 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         found = [f if f.country or f.type == "base" else ForceMention(
             f.start, f.stop, f.type, f.text, country, f.generic, f.strength) for f in found]
     return found
+
+
+def _parts_named(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
+    """Drops a general word for troops that names a part of the next, specific force
+    ("units of the Russian peacekeeping contingent", "Подразделения российского
+    миротворческого контингента"): the specific one says what the force is."""
+    kept: list[ForceMention] = []
+    for position, force in enumerate(found):
+        after = found[position + 1] if position + 1 < len(found) else None
+        if (after is not None and force.type == "army" and after.type not in ("army", "base")
+                and _only_links(sentence, force.stop, after.start)):
+            if after.strength is None and force.strength is not None:
+                after.strength = force.strength
+            continue
+        kept.append(force)
+    return kept
+
+
+def _only_links(sentence: Sentence, first: int, stop: int) -> bool:
+    """True when the words in ``[first, stop)`` are only "of", articles and nationality."""
+    lex = lexicon()
+    index = first
+    while index < stop:
+        nationality = lex.nationalities.at(sentence, index)
+        if nationality is not None:
+            index = nationality[0]
+            continue
+        if sentence.tokens[index].form not in lex.part_links:
+            return False
+        index += 1
+    return index == stop and "," not in sentence.text[
+        sentence.tokens[first - 1].end:sentence.tokens[stop].start]
 
 
 def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()

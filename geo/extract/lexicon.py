@@ -114,6 +114,8 @@ class Lexicon:
     generic_forces: frozenset[str]
     nationalities: PhraseMatcher[str]
     nationality_links: frozenset[str]
+    origin_links: PhraseMatcher[bool]
+    part_links: frozenset[str]
     nationality_labels: dict[str, dict[str, str]]
     force_owners: dict[str, str]
     force_labels: dict[str, dict[str, str]]
@@ -169,6 +171,8 @@ def lexicon() -> Lexicon:
                                  for p in forces["generic"]),
         nationalities=PhraseMatcher(nationality_pairs),
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
+        origin_links=PhraseMatcher((p, True) for p in forces["origin_links"]),
+        part_links=frozenset(form(w) for w in forces["part_links"]),
         nationality_labels=nationality_labels,
         force_owners={" ".join(t.form for t in tokenize(p)): code
                         for code, words in forces["force_owners"].items() for p in words},
@@ -238,6 +242,8 @@ def _tone_variants(word: str) -> set[str]:
     if not tones:
         return {word}
     base = [c for c in decomposed if c not in tones]
+    if len(base) == 2 and base[0] in "hklmst" and base[1] in "iy":  # "sĩ" and "sỹ"
+        return {unicodedata.normalize("NFC", base[0] + v + tones[0]) for v in "iy"}
     variants = {word}
     for index, char in enumerate(base):
         if char in "aeiouy":

@@ -9,6 +9,7 @@ country ("quân đội Pháp"), from the countries layer.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..gazetteer.boundaries import country_names, read_demonyms
@@ -19,6 +20,9 @@ _NOT_NATIONALITIES = frozenset({"us", "ca", "my", "ma"})
 
 
 _LABEL_KEYS = ("adjective", "vi_name")
+#: An alternative name that is a short form ("DPRK") or Russian ("Белоруссия").
+_SHORT = re.compile(r"[A-Z]{3,5}")
+_RUSSIAN = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё]+)*")
 
 
 def _french(demonyms: list[str]) -> list[str]:
@@ -43,16 +47,22 @@ def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
         labels[code] = {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
     for code, words in forces["ru_adjectives"].items():
         pairs += [(w, code) for w in words]
+    for code, words in forces["abbreviations"].items():
+        pairs += [(w, code) for w in words]
     taken = {form(p) for p, _ in pairs}
     names = country_names()
     for code, words in sorted(read_demonyms().items()):
         if code not in names:
             continue
         english_names = [n for n in names[code].get("en", ()) if len(n) > 3]
+        # other names of the data that a text uses: short forms ("DPRK", "UAE") and
+        # Russian ones ("Белоруссия")
+        other_names = [n for n in words.get("alt", ()) if _SHORT.fullmatch(n)
+                       or _RUSSIAN.fullmatch(n)]
         phrases = [p for p in (*words.get("en", ()), *_french(words.get("fr", [])),
                                *names[code].get("vi", ()), *names[code].get("ru", ()),
                                *names[code].get("fr", ()), *english_names,
-                               *(n + "'s" for n in english_names))
+                               *(n + "'s" for n in english_names), *other_names)
                    if form(p) not in taken and form(p) not in _NOT_NATIONALITIES]
         pairs += [(p, code) for p in phrases]
         taken.update(form(p) for p in phrases)

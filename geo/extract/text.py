@@ -34,6 +34,8 @@ _OPENERS = "\"“‘«(['"
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NEXT = re.compile(r"\s*(\S)")
 #: Vietnamese tone marks (combining) and the digit that stands for each in a form.
+#: A Vietnamese syllable whose final "i" may be spelt "y" ("binh sỹ", "binh sĩ").
+_I_SPELLED_Y = re.compile(r"[hklmst]y")
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 
 
@@ -42,6 +44,8 @@ def form(word: str) -> str:
     """Lower case with Vietnamese tone marks moved to the end (``hòa`` and ``hoà`` agree).
 
     Vowel marks (``â``, ``ă``, ``ơ``, ``đ``) stay, so ``quân`` ("troops") and ``quan`` differ.
+    A toned syllable ending in "y" after h, k, l, m, s or t is spelt with "i" (both
+    spellings are in use: ``sỹ``/``sĩ``).
     """
     decomposed = unicodedata.normalize("NFD", word.casefold())
     tone = ""
@@ -53,6 +57,8 @@ def form(word: str) -> str:
             else:
                 kept.append(char)
         decomposed = "".join(kept)
+    if tone and _I_SPELLED_Y.fullmatch(decomposed):
+        decomposed = decomposed[:-1] + "i"  # "sỹ" and "sĩ", "kỹ" and "kĩ" agree
     return unicodedata.normalize("NFC", decomposed).replace("’", "'").replace("ʼ", "'") + tone
 
 
