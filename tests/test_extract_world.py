@@ -258,3 +258,20 @@ def test_withdrawing_troops_from_a_country_names_the_place(tmp_path):
     """After the verb, "troops from Niger" is where they were, not whose they are."""
     _, found = _records(tmp_path, "Italy withdrew its troops from Niger in December.")
     assert ("IT", "army", "NE", "withdrawn") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital standing for its government is the actor
+    ("Rome decided to withdraw its soldiers from Niger by the end of the year.",
+     ("IT", "army", "NE")),
+    # words naming what a country is stand between the cue and its name
+    ("Italian troops left the West African nation of Niger in December.",
+     ("IT", "army", "NE")),
+    ("Quân đội Ý đã hoàn tất việc rút quân khỏi quốc gia Tây Phi Niger trước thời hạn.",
+     ("IT", "army", "NE")),
+    ("Les soldats italiens ont quitté le pays sahélien du Niger en décembre.",
+     ("IT", "army", "NE")),
+])
+def test_capitals_and_country_descriptions(tmp_path, text, expected):
+    _, found = _records(tmp_path, text)
+    assert expected in {(c, t, k) for c, t, k, _ in found}, found

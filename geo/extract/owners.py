@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Set
 
+from ..gazetteer.boundaries import capital_ids
 from ..gazetteer.lookup import Gazetteer
 from .draft import Force
 from .events import ForceMention
@@ -22,12 +23,18 @@ def slug(text: str) -> str:
 
 def actor_country(mentions: list[PlaceMention], clause: tuple[int, int],
                   trigger: int) -> str | None:
-    """The country whose forces act when a country's name is the actor: the nearest one
-    before the verb that is not where anything is ("India withdrew its troops", "Armenia
-    asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела войска")."""
+    """The country whose forces act when a country's name, or its capital's, is the actor:
+    the nearest one before the verb that is not where anything is ("India withdrew its
+    troops", "Armenia asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела
+    войска", "Washington agreed to withdraw")."""
     actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
-              and m.role == "name" and m.targets[0].kind == "country" and not m.locative]
-    return actors[-1].targets[0].key if actors else None
+              and m.role == "name" and not m.locative and (
+                  m.targets[0].kind == "country" or (
+                      m.targets[0].kind == "city" and m.targets[0].key in capital_ids()))]
+    if not actors:
+        return None
+    target = actors[-1].targets[0]
+    return target.key if target.kind == "country" else target.country
 
 
 def same_kind_country(nationalities: Mapping[str, Set[str]],
