@@ -14,7 +14,8 @@ on its own, with no ``--country`` (the story's countries come from the text). A 
   whose force is the base itself matches army, air force or navy at that base);
 - the place is the same: a country by code, a border by its two countries, a province or
   region whose polygon holds the annotated point (or, without one, of the same country),
-  a town, base or airport within ``POINT_KM`` of it;
+  a town, base or airport within ``POINT_KM`` of it; a town the gazetteer gives as its own
+  outline (a capital district smaller than ``CITY_PROVINCE_KM2``) that holds the point;
 - the change is the same: *in* (arrived, present) or *out* (leaving, left).
 
 ``day`` scores also ask the record's date (its start for *in*, its end for *out*) to
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import math
 import sys
 import tempfile
 import time
@@ -140,7 +142,20 @@ def _place_ok(fact: dict[str, Any], found: Found) -> bool:
         import shapely
 
         return bool(found.geometry.buffer(0.02).contains(shapely.Point(at[1], at[0])))
-    if found.kind not in POINT_KINDS or at is None:
+    if at is None:
+        return False
+    if kind == "city" and found.kind in AREA_KINDS:
+        # a city the gazetteer gives as its own outline (Niamey, Bamako: a capital district
+        # under CITY_PROVINCE_KM2) is the city
+        import shapely
+
+        from geo.gazetteer.aliases import CITY_PROVINCE_KM2
+
+        latitude = found.geometry.representative_point().y
+        km2 = found.geometry.area * 111.32**2 * math.cos(math.radians(latitude))
+        return (km2 < CITY_PROVINCE_KM2
+                and bool(found.geometry.buffer(0.02).contains(shapely.Point(at[1], at[0]))))
+    if found.kind not in POINT_KINDS:
         return False
     point = found.geometry.centroid
     return great_circle_km(point.y, point.x, float(at[0]), float(at[1])) <= POINT_KM

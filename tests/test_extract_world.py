@@ -275,3 +275,22 @@ def test_withdrawing_troops_from_a_country_names_the_place(tmp_path):
 def test_capitals_and_country_descriptions(tmp_path, text, expected):
     _, found = _records(tmp_path, text)
     assert expected in {(c, t, k) for c, t, k, _ in found}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # French: landing, the country after "du", "spécialistes militaires"
+    ("Un avion transportant 200 policiers rwandais a atterri à Bangui mardi.",
+     ("RW", "police", "deployed")),
+    ("Plus de 60 soldats du Sénégal sont arrivés samedi à Banjul.", ("SN", "army", "deployed")),
+    ("Des spécialistes militaires turcs sont arrivés à Tripoli.",
+     ("TR", "advisers", "deployed")),
+])
+def test_french_landings_origins_and_specialists(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+def test_a_withdrawal_of_soldiers_du_pays_names_the_place(tmp_path):
+    """After the verb, "du Niger" is where the soldiers were."""
+    _, found = _records(tmp_path, "L'Italie a annoncé le retrait de ses soldats du Niger.")
+    assert any(k == "NE" and e != "deployed" for _, _, k, e in found), found
