@@ -294,3 +294,21 @@ def test_a_withdrawal_of_soldiers_du_pays_names_the_place(tmp_path):
     """After the verb, "du Niger" is where the soldiers were."""
     _, found = _records(tmp_path, "L'Italie a annoncé le retrait de ses soldats du Niger.")
     assert any(k == "NE" and e != "deployed" for _, _, k, e in found), found
+
+
+def test_a_town_name_after_its_province_means_the_province(tmp_path):
+    """One sense per article: "Belgorod region" ... "in Belgorod" is the region again."""
+    _, found = _records(tmp_path, "Chechen units arrived in the Belgorod region on Monday. "
+                                  "Chechen units have been deployed in Belgorod since then.")
+    keys = {k for _, _, k, _ in found}
+    assert "RU-BEL" in keys and not any(k.startswith("geonames:") for k in keys), found
+
+
+def test_a_listed_place_after_the_keeps_its_cue(tmp_path):
+    _, found = _records(tmp_path, "French troops left the Gao base and the Niamey airport.")
+    assert any(k.startswith("airport:") for _, _, k, _ in found), found
+
+
+def test_moving_toward_a_place_is_arriving(tmp_path):
+    _, found = _records(tmp_path, "Belarusian troops were moving toward the Bryansk region.")
+    assert ("BY", "army", "RU-BRY", "deployed") in found, found

@@ -36,7 +36,7 @@ from .text import CYRILLIC, Sentence, Token, tokenize
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
-                       r"\s+)?$", re.IGNORECASE)
+                       r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
 #: Sites whose town may follow them ("the base in Gyumri", "sân bay ở thủ đô Yerevan").
 _SITE_KINDS = frozenset({"base", "airport", "checkpoint"})

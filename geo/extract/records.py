@@ -32,7 +32,7 @@ from .owners import actor_country, record_force, same_kind_country, slug
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .scoring import score
-from .targets import PlaceMention
+from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)")
@@ -71,6 +71,9 @@ class Reading:
     nationalities: dict[str, Counter[str]] = field(default_factory=dict)
     #: The story's countries the article was read with.
     countries: tuple[str, ...] = ()
+    #: Provinces and regions the article has named: a later bare name shared by a town and
+    #: one of them means the area ("Kursk region" ... "fought in Kursk").
+    areas: set[str] = field(default_factory=set)
 
 
 def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
@@ -164,7 +167,9 @@ class Extractor:
             if forces:
                 self._unused(reading, sentence, _NO_VERB)
             return
-        mentions = self.finder.find(sentence)
+        mentions = [self._same_sense(reading, m) for m in self.finder.find(sentence)]
+        reading.areas.update(m.targets[0].key for m in mentions if m.role == "name"
+                             and m.targets[0].kind in ("province", "region"))
         named = {i for m in mentions if m.role == "name" for i in range(m.start, m.stop)}
         # a force word with its nationality ("US Marines") is a force, even where the word
         # is also a place's name; otherwise the name wins ("the Kapan garrison town")
@@ -214,6 +219,17 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    def _same_sense(self, reading: Reading, mention: PlaceMention) -> PlaceMention:
+        """A town's name that the article used before for a province or region of that name
+        means the area again (one sense per article)."""
+        if mention.role != "name" or mention.targets[0].kind != "city":
+            return mention
+        area = next((key for key in mention.chosen_from if key in reading.areas), None)
+        if area is None:
+            return mention
+        return replace(mention, targets=(target_of(self.gazetteer.get(area)),),
+                       chosen_from=(mention.targets[0].key,))
 
     def _clause(self, reading: Reading, sentence: Sentence, clause: tuple[int, int],
                 forces: list[ForceMention], inherited: bool, places: list[PlaceMention],
