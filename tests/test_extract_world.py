@@ -312,3 +312,15 @@ def test_a_listed_place_after_the_keeps_its_cue(tmp_path):
 def test_moving_toward_a_place_is_arriving(tmp_path):
     _, found = _records(tmp_path, "Belarusian troops were moving toward the Bryansk region.")
     assert ("BY", "army", "RU-BRY", "deployed") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian participles and verbs of being at work somewhere
+    ("Отправленные в Ливию турецкие военные установили контроль над аэродромом.",
+     ("TR", "army", "deployed")),
+    ("В Ливии уже работают турецкие инструкторы.", ("TR", "advisers", "deployed")),
+    ("Военные из Северной Кореи прибыли в Белгородскую область.", ("KP", "army", "deployed")),
+])
+def test_russian_participles_and_presence(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
