@@ -63,7 +63,7 @@ def _read_file(path: Path) -> str:
     """The article's text: a regular file of at most MAX_ARTICLE_BYTES, UTF-8 (a byte-order
     mark is dropped; CRLF line ends are fine), not binary, not blank."""
     text = read_text(path, what="article", limit=MAX_ARTICLE_BYTES)
-    if not "".join(c for c in text if unicodedata.category(c) != "Cf").strip():
+    if not any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text):
         raise UserInputError(f"{path}: the article has no text (only blanks or invisible "
                              "characters such as zero-width spaces); give the article's text")
     return text
