@@ -324,3 +324,24 @@ def test_moving_toward_a_place_is_arriving(tmp_path):
 def test_russian_participles_and_presence(tmp_path, text, expected):
     draft, found = _records(tmp_path, text)
     assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who leads a coalition owns it
+    ("US-led coalition forces withdrew from Kirkuk on Monday.", ("US", "mission", "withdrawn")),
+    ("Liên quân do Anh dẫn đầu đã rút khỏi Kirkuk.", ("GB", "mission", "withdrawn")),
+    # an army known by its own name
+    ("Подразделение Корейской народной армии направлено в Белгородскую область.",
+     ("KP", "army", "deployed")),
+])
+def test_leaders_and_named_armies_own_the_force(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+def test_a_kind_of_force_named_once_with_its_nationality_keeps_it(tmp_path):
+    """A sentence with no verb still says whose the peacekeepers are."""
+    _, found = _records(tmp_path, "The closing ceremony of the Indian peacekeepers' base "
+                                  "began at noon. The peacekeepers were deployed in "
+                                  "Juba in 2022.")
+    assert ("IN", "peacekeepers", "deployed") in {(c, t, e) for c, t, _, e in found}, found

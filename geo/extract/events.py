@@ -107,6 +107,21 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
     if begin is not None:
         found = lex.nationalities.at(sentence, begin)
         return found[1] if found else None
+    return _leader(sentence, start, stop)
+
+
+def _leader(sentence: Sentence, start: int, stop: int) -> str | None:
+    """The country leading a coalition or mission ("US-led coalition", "liên quân do Mỹ
+    dẫn đầu", "coalition dirigée par les États-Unis")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    if start > 1 and tokens[start - 1].form in lex.leader_before:
+        begin = lex.nationalities.ending_at(sentence, start - 1)
+        if begin is not None and (found := lex.nationalities.at(sentence, begin)):
+            return found[1]
+    link = lex.leader_after.at(sentence, stop)
+    if link is not None and (found := lex.nationalities.at(sentence, link[0])):
+        return found[1]
     return None
 
 

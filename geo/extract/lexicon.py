@@ -116,6 +116,8 @@ class Lexicon:
     nationality_links: frozenset[str]
     origin_links: PhraseMatcher[bool]
     part_links: frozenset[str]
+    leader_before: frozenset[str]
+    leader_after: PhraseMatcher[bool]
     nationality_labels: dict[str, dict[str, str]]
     force_owners: dict[str, str]
     force_labels: dict[str, dict[str, str]]
@@ -173,6 +175,8 @@ def lexicon() -> Lexicon:
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
         origin_links=PhraseMatcher((p, True) for p in forces["origin_links"]),
         part_links=frozenset(form(w) for w in forces["part_links"]),
+        leader_before=frozenset(form(w) for w in forces["leader_links"]["before"]),
+        leader_after=PhraseMatcher((p, True) for p in forces["leader_links"]["after"]),
         nationality_labels=nationality_labels,
         force_owners={" ".join(t.form for t in tokenize(p)): code
                         for code, words in forces["force_owners"].items() for p in words},

@@ -47,8 +47,9 @@ def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
         labels[code] = {"adjective": spec["adjective"], "vi_name": spec["vi_name"]}
     for code, words in forces["ru_adjectives"].items():
         pairs += [(w, code) for w in words]
-    for code, words in forces["abbreviations"].items():
-        pairs += [(w, code) for w in words]
+    for table in ("abbreviations", "more_demonyms"):
+        for code, words in forces[table].items():
+            pairs += [(w, code) for w in words]
     taken = {form(p) for p, _ in pairs}
     names = country_names()
     for code, words in sorted(read_demonyms().items()):

@@ -156,6 +156,7 @@ class Extractor:
             return
         if "trigger" not in tags:
             if "force" in tags:
+                self._note_nationalities(reading, find_forces(sentence))
                 self._unused(reading, sentence, _NO_VERB)
             return
         forces = find_forces(sentence)
@@ -179,9 +180,7 @@ class Extractor:
         named -= kept
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
-        for force in forces:
-            if force.country and not force.generic:
-                reading.nationalities.setdefault(force.type, Counter())[force.country] += 1
+        self._note_nationalities(reading, forces)
         usable = [m for m in mentions if m.usable]
         reading.evidence.places.update(t.key for m in usable for t in m.targets)
         bases = [m for m in usable if m.targets[0].kind == "base"]
@@ -219,6 +218,14 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    @staticmethod
+    def _note_nationalities(reading: Reading, forces: list[ForceMention]) -> None:
+        """Counts the nationality of each specific force named with one ("Russian
+        peacekeepers"), in any sentence: a later "the peacekeepers" may be the same."""
+        for force in forces:
+            if force.country and not force.generic:
+                reading.nationalities.setdefault(force.type, Counter())[force.country] += 1
 
     def _same_sense(self, reading: Reading, mention: PlaceMention) -> PlaceMention:
         """A town's name that the article used before for a province or region of that name
