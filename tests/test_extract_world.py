@@ -345,3 +345,11 @@ def test_a_kind_of_force_named_once_with_its_nationality_keeps_it(tmp_path):
                                   "began at noon. The peacekeepers were deployed in "
                                   "Juba in 2022.")
     assert ("IN", "peacekeepers", "deployed") in {(c, t, e) for c, t, _, e in found}, found
+
+
+def test_one_force_per_country_in_a_clause_unless_named_together(tmp_path):
+    _, found = _records(tmp_path, "The Kenyan police officers of the Kenyan force arrived in "
+                                  "Port-au-Prince on Monday.")
+    assert {t for c, t, _, _ in found if c == "KE"} == {"police"}, found
+    _, found = _records(tmp_path, "Turkish border guards and troops left Afrin on Monday.")
+    assert {t for c, t, _, _ in found if c == "TR"} == {"border_guards", "army"}, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Set
+from itertools import pairwise
 
 from ..gazetteer.boundaries import capital_ids
 from ..gazetteer.lookup import Gazetteer
@@ -12,8 +13,13 @@ from .draft import Force
 from .events import ForceMention
 from .lexicon import lexicon
 from .targets import PlaceMention, Target
+from .text import Sentence
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+#: The words between two forces named together ("border guards and troops", "MONUSCO
+#: peacekeepers").
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*(?:and|và|cùng|et|и|as well as|ainsi que|cũng như)\s|\s)"
+                          r"\s*(?:(?:the|les|la|le|các)\s+)?", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -35,6 +41,32 @@ def actor_country(mentions: list[PlaceMention], clause: tuple[int, int],
         return None
     target = actors[-1].targets[0]
     return target.key if target.kind == "country" else target.country
+
+
+#: Force types from the most to the least specific: one clause naming one country's
+#: "peacekeeping contingent" and its "troops" names one force, the peacekeepers.
+SPECIFIC_FIRST = ("pmc", "peacekeepers", "advisers", "border_guards", "military_police",
+                  "navy", "air_force", "police", "mission", "army")
+
+
+def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[ForceMention]:
+    """One force per country in a clause (bases apart): the most specific of its words
+    ("Kenyan police officers ... the Kenyan force" is the police; "CSTO peacekeepers ...
+    CSTO troops" the peacekeepers). Forces joined by "and" ("border guards and troops")
+    are two."""
+    chosen: dict[str | None, ForceMention] = {}
+    kept: list[ForceMention] = []
+    joined = {id(f) for a, b in pairwise(forces)
+              if b.start >= a.stop and _COORDINATED.fullmatch(sentence.gap(a.stop - 1, b.start))
+              for f in (a, b)}
+    for force in forces:
+        if force.type == "base" or force.type not in SPECIFIC_FIRST or id(force) in joined:
+            kept.append(force)
+            continue
+        best = chosen.get(force.country)
+        if best is None or SPECIFIC_FIRST.index(force.type) < SPECIFIC_FIRST.index(best.type):
+            chosen[force.country] = force
+    return [f for f in forces if f in kept or chosen.get(f.country) is f]
 
 
 def same_kind_country(nationalities: Mapping[str, Set[str]],
@@ -64,4 +96,5 @@ def record_force(kind: str, country: str, target: Target, gazetteer: Gazetteer) 
     return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
-__all__ = ["actor_country", "record_force", "same_kind_country", "slug"]
+__all__ = ["SPECIFIC_FIRST", "actor_country", "one_per_country", "record_force",
+           "same_kind_country", "slug"]

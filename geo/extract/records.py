@@ -28,7 +28,7 @@ from .events import ForceMention, classify, clauses, find_forces, find_triggers,
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
-from .owners import actor_country, record_force, same_kind_country, slug
+from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .scoring import score
@@ -209,6 +209,7 @@ class Extractor:
             if owner and not inherited:
                 clause_forces = [f if f.country else replace(f, country=owner)
                                  for f in clause_forces]
+            clause_forces = one_per_country(sentence, clause_forces)
             event = classify(sentence, clause, trigger)
             if event is None:
                 reasons.append(f"the deployment is negated ({trigger.text!r})")
