@@ -353,3 +353,16 @@ def test_one_force_per_country_in_a_clause_unless_named_together(tmp_path):
     assert {t for c, t, _, _ in found if c == "KE"} == {"police"}, found
     _, found = _records(tmp_path, "Turkish border guards and troops left Afrin on Monday.")
     assert {t for c, t, _, _ in found if c == "TR"} == {"border_guards", "army"}, found
+
+
+def test_an_unknown_force_is_left_to_review(tmp_path):
+    """An XX force is drafted below the default threshold: the reviewer decides whose."""
+    from geo.extract import draft_to_scenario_document
+
+    draft, found = _records(tmp_path, "Soldiers left Gao on Tuesday.")
+    assert {c for c, _, _, _ in found} == {"XX"}
+    record = draft.records[0]
+    assert record.confidence < 0.5 and "whose force it is, not said (XX)" in record.why
+    document = draft_to_scenario_document(draft, review=True)
+    assert not document["presences"]
+    assert any("Gao" in entry["quote"] for entry in document["unused"]), document["unused"]

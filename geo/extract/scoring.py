@@ -17,6 +17,7 @@ BASE = 0.45
 WEIGHTS = {
     "specific force word": 0.15,
     "nationality stated": 0.05,
+    "whose force it is, not said (XX)": -0.4,  # never above the default threshold
     "verb close to the place": 0.15,
     "place name unambiguous": 0.05,
     "date stated for the event": 0.05,
@@ -35,6 +36,9 @@ def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date
         why.append("specific force word")
     if explicit_country:
         why.append("nationality stated")
+    elif record.force.country == "XX":
+        # an unknown force stays unknown, and a reviewer decides whose it is
+        why.append("whose force it is, not said (XX)")
     if pending.near:
         why.append("verb close to the place")
     if pending.mention.role == "name" and not pending.mention.chosen_from:
