@@ -366,3 +366,22 @@ def test_an_unknown_force_is_left_to_review(tmp_path):
     document = draft_to_scenario_document(draft, review=True)
     assert not document["presences"]
     assert any("Gao" in entry["quote"] for entry in document["unused"]), document["unused"]
+
+
+def test_remaining_before_a_force_is_no_stay(tmp_path):
+    _, found = _records(tmp_path, "Italy plans to withdraw its remaining troops from Niger "
+                                  "over the next few months.")
+    assert ("IT", "army", "NE", "withdrawal_agreed") in found, found
+    assert not any(e == "remains" for _, _, _, e in found), found
+
+
+def test_the_hosts_word_for_its_base_owns_nothing(tmp_path):
+    """"Niger's Air Base 101": the base is in Niger; the forces leaving it are American."""
+    _, found = _records(tmp_path, "The U.S. military withdrew its personnel from Niger's Air "
+                                  "Base 101 on Sunday.")
+    assert ("US", "base", "base:niamey-101", "withdrawn") in found, found
+
+
+def test_forces_moving_to_a_place_arrive_there(tmp_path):
+    _, found = _records(tmp_path, "The Italian troops will move to Erbil next month.")
+    assert any(c == "IT" and e == "deployed" for c, _, _, e in found), found

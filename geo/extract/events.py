@@ -174,7 +174,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                     break
     # "Kenyan police officers ... the security personnel": a force word without a
     # nationality takes the only one its own sentence names (never another sentence's).
-    named = {f.country for f in found if f.country}
+    named = {f.country for f in found if f.country and f.type != "base"}  # "Niger's base"
     if len(named) == 1:
         country = next(iter(named))
         found = [f if f.country or f.type == "base" else ForceMention(
@@ -216,10 +216,29 @@ def _only_links(sentence: Sentence, first: int, stop: int) -> bool:
 
 def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
                   ) -> list[Trigger]:
-    """Every trigger in ``sentence`` (phrases in ``not_triggers`` excluded)."""
-    return [Trigger(start, stop, action, sentence.span(start, stop))
-            for start, stop, action in lexicon().triggers.find(sentence, blocked)
-            if action is not None]
+    """Every trigger in ``sentence`` (phrases in ``not_triggers`` excluded); a word for
+    staying that qualifies the force after it ("its remaining troops", "оставшиеся
+    войска") says nothing happens."""
+    lex = lexicon()
+    found = []
+    for start, stop, action in lex.triggers.find(sentence, blocked):
+        if action is None:
+            continue
+        if action == "remain" and stop - start == 1 and _qualifies_force(sentence, stop):
+            continue
+        found.append(Trigger(start, stop, action, sentence.span(start, stop)))
+    return found
+
+
+def _qualifies_force(sentence: Sentence, stop: int) -> bool:
+    """True when a force's words (after its nationality) start at word ``stop``."""
+    lex = lexicon()
+    index = stop
+    nationality = lex.nationalities.at(sentence, index)
+    if nationality is not None:
+        index = nationality[0]
+    force = lex.forces.at(sentence, index)
+    return force is not None and force[1] is not None
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:

@@ -110,7 +110,7 @@ class PlaceFinder(BorderReader):
         lex = lexicon()
         first = start
         while first > 0 and sentence.tokens[first - 1].key in lex.generic_words \
-                and not sentence.tokens[first - 1].upper and start - first < 3:
+                and start - first < 3:  # "tỉnh Tavush", "Air Base 101"
             first -= 1
         queries = [sentence.span(first, stop), sentence.span(start, stop)]
         stems = tuple(t.form for t in sentence.tokens[start:stop])
@@ -167,9 +167,10 @@ class PlaceFinder(BorderReader):
         words = tokens[start:stop]
         if not any(t.upper or t.text[:1].isdigit() for t in words):
             return None
-        if len(words) == 1 and words[0].key in lex.not_places and not (
+        if len(words) == 1 and (words[0].key in lex.not_places or words[0].key in
+                                lex.generic_words) and not (
                 words[0].upper and words[0].form in lex.capitalised_places):
-            return None
+            return None  # "May"; "Air" and "Base" of "Air Base 101" are no towns
         places = self._candidates(sentence, start, stop)
         if not places or not self._marks_agree(words, places):
             return None

@@ -255,7 +255,10 @@ class Extractor:
                 if target.kind == "base":
                     # The base is the force; its strength is the number of the force words
                     # nearest before it ("5.000 quân đóng tại căn cứ ...").
-                    before = [f for f in forces if f.start < mention.start] or forces
+                    # "Niger's Air Base 101": the host's word for its own base owns nothing
+                    owners = [f for f in forces if not (f.type == "base"
+                                                        and f.country == target.country)]
+                    before = [f for f in owners if f.start < mention.start] or owners
                     closest = max(before, key=lambda f: f.start, default=None)
                     if closest is not None and closest.country:
                         chosen = [ForceMention(mention.start, mention.stop, "base",
