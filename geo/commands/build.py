@@ -227,7 +227,7 @@ def run(arguments: argparse.Namespace) -> int:
     workers = arguments.jobs or available_cores()
     with staged_set(out) as staging:  # all the maps, or none: see geo.output
         jobs = output_jobs(timeline, before=before, after=after, out=staging, stem=stem,
-                           options=output_options(arguments), split_static=workers > 1)
+                           options=output_options(arguments))
 
         def report(done: Done) -> None:
             paths = [out / p.name for p in done.paths]

@@ -60,10 +60,10 @@ class OutputJob(Job):
 
 
 def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Path, stem: str,
-                options: OutputOptions, split_static: bool = False) -> list[OutputJob]:
+                options: OutputOptions) -> list[OutputJob]:
     """Each output as a job, with its cost relative to the GeoJSON's (measured on the seed
-    story) so that workers get equal shares; ``split_static``: each static map's PNG apart
-    from its SVG and PDF (for workers side by side; in one process the figure is shared)."""
+    story) so that workers get equal shares. A static map's PNG, SVG and PDF are one job:
+    they share one drawn figure (two jobs would each import matplotlib and draw it)."""
     formats = options.formats
     jobs: list[OutputJob] = []
     if "html" in formats:
@@ -98,30 +98,21 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
             return [path]
         jobs.append(OutputJob("geopackage", gpkg, 2, "gis"))
     static_formats = [f for f in STATIC_FORMATS if f in formats]
-    # side by side, the PNG and the vector formats are two jobs (each builds its figure):
-    # the static maps are the longest job of a build, and half of it is not
-    shares = ([[f] for f in static_formats if f == "png"] +
-              [[f for f in static_formats if f != "png"]]) if split_static else [static_formats]
     for layout in options.layouts if static_formats else ():
         for lang in options.langs:
-            for number, share in enumerate(s for s in shares if s):
-                def static(layout: str = layout, lang: str = lang, share: list[str] = share,
-                           alt: bool = number == 0) -> list[Path]:
-                    from .alt_text import alt_text
-                    from .static.map import render_static
+            def static(layout: str = layout, lang: str = lang) -> list[Path]:
+                from .alt_text import alt_text
+                from .static.map import render_static
 
-                    base = f"{stem}.{layout}.{lang}"
-                    paths = [write_atomic(out / f"{base}.{fmt}", render_static(
-                        timeline, before=before, after=after, lang=lang, layout=layout,
-                        fmt=fmt)) for fmt in share]
-                    if not alt:
-                        return paths
-                    text = alt_text(timeline, before=before, after=after, lang=lang,
-                                    layout=layout)
-                    return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
-                cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in share)
-                jobs.append(OutputJob(f"{'/'.join(share)} ({layout}, {lang})", static, cost,
-                                      "static"))
+                base = f"{stem}.{layout}.{lang}"
+                paths = [write_atomic(out / f"{base}.{fmt}", render_static(
+                    timeline, before=before, after=after, lang=lang, layout=layout,
+                    fmt=fmt)) for fmt in static_formats]
+                text = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+                return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
+            cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in static_formats)
+            jobs.append(OutputJob(f"{'/'.join(static_formats)} ({layout}, {lang})", static,
+                                  cost, "static"))
     video_formats = tuple(f for f in VIDEO_FORMATS if f in formats)
     for size in options.video_sizes if video_formats else ():
         for lang in options.langs:
