@@ -131,6 +131,19 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
     return jobs
 
 
+def warm_static() -> None:
+    """Import what a static map's job needs: a worker forked before the scenario is loaded
+    does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_pdf
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure  # noqa: F401
+
+    from .. import timeline  # noqa: F401
+    from . import alt_text  # noqa: F401
+    from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
+
+
 def _embed_files(timeline: Timeline, out: Path, stem: str, lang: str,
                  base_url: str | None) -> list[Path]:
     from .html.embed import embed_page, iframe_snippet, map_address
@@ -164,4 +177,4 @@ def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
 
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest",
-           "output_jobs"]
+           "output_jobs", "warm_static"]
