@@ -21,8 +21,15 @@ from ..render.formats import (
     VIDEO_PIXELS,
     VIDEO_SIZES,
 )
-from ..render.outputs import FORMATS, LAYOUTS, OutputOptions, output_jobs, warm_static
-from ..workers import Done, EarlyWorker, available_cores, run_jobs
+from ..render.outputs import (
+    FORMATS,
+    LAYOUTS,
+    OutputJob,
+    OutputOptions,
+    output_jobs,
+    warm_static,
+)
+from ..workers import Done, EarlyWorker, available_cores, groups, run_jobs
 from .timeline_options import add_places_argument, load_timeline, view_day
 
 if TYPE_CHECKING:
@@ -262,10 +269,13 @@ def _build(arguments: argparse.Namespace, workers: int, early: EarlyWorker | Non
         if early is None:
             run_jobs(jobs, workers=workers, on_done=report)
         else:
-            static = [job.label for job in jobs if job.draws == "static"]
-            early.hand(output_jobs, made, static)
-            run_jobs([job for job in jobs if job.label not in static], workers=workers - 1,
-                     on_done=report, early=(early, len(static)))
+            # its share: the workers' share with the most static maps in it
+            share = max(groups(jobs, workers), key=lambda group: sum(
+                job.cost for job in group if isinstance(job, OutputJob) and job.draws == "static"))
+            labels = [job.label for job in share]
+            early.hand(output_jobs, made, labels)
+            run_jobs([job for job in jobs if job.label not in labels], workers=workers - 1,
+                     on_done=report, early=(early, len(labels)))
     _progress(f"{len(written)} files in {out}/ in {time.perf_counter() - started:.1f} s")
     return 0
 
