@@ -139,7 +139,7 @@ def warm_static() -> None:
     import matplotlib.backends.backend_svg
     import matplotlib.figure  # noqa: F401
 
-    from .. import timeline  # noqa: F401
+    from ..timeline import Timeline as _Timeline  # noqa: F401
     from . import alt_text  # noqa: F401
     from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
 
