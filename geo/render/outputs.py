@@ -132,16 +132,28 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
 
 
 def warm_static() -> None:
-    """Import what a static map's job needs: a worker forked before the scenario is loaded
-    does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    """Import and read what a static map's job needs whatever the scenario (the renderer,
+    the boundary layers every map reads, the fonts): a worker forked before the scenario
+    is loaded does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    import matplotlib
     import matplotlib.backends.backend_agg
     import matplotlib.backends.backend_pdf
     import matplotlib.backends.backend_svg
-    import matplotlib.figure  # noqa: F401
+    import matplotlib.figure
+    from matplotlib.font_manager import FontProperties, findfont, get_font
 
+    from ..gazetteer.boundaries import read_layer
     from ..timeline import Timeline as _Timeline  # noqa: F401
     from . import alt_text  # noqa: F401
     from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
+    from .static.style import RC
+
+    for layer in ("basemap", "countries", "regions", "borders"):
+        read_layer(layer)
+    with matplotlib.rc_context(RC):
+        for weight in ("normal", "bold"):
+            for style in ("normal", "italic"):
+                get_font(findfont(FontProperties(weight=weight, style=style)))
 
 
 def _embed_files(timeline: Timeline, out: Path, stem: str, lang: str,
