@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import selectors
 import signal
 import sys
@@ -27,6 +28,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import UserInputError
 
@@ -73,10 +75,63 @@ def groups(jobs: list[Job], workers: int) -> list[list[Job]]:
     return [[jobs[n] for n in sorted(group)] for group in bins if group]
 
 
+class EarlyWorker:
+    """A worker forked before its jobs exist: it imports what they will need (``warm``)
+    while this process is still making them (loading the scenario), then makes its share
+    itself from what :meth:`hand` sends it. Close it if it is never handed anything."""
+
+    def __init__(self, warm: Callable[[], None]) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._orders, orders = os.pipe()
+        self.report, report = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker
+            os.close(orders)
+            os.close(self.report)
+            _die_with_parent()
+            try:
+                warm()
+                with os.fdopen(self._orders, "rb") as pipe:
+                    make, arguments, labels = pickle.loads(pipe.read())
+                share = [job for job in make(**arguments) if job.label in labels]
+            except BaseException:
+                os._exit(1)  # its jobs never report: the parent says the worker ended
+            _work(share, report)  # never returns
+        os.close(self._orders)
+        os.close(report)
+        self._orders = orders
+
+    def hand(self, make: Callable[..., list[Job]], arguments: dict[str, Any],
+             labels: list[str]) -> None:
+        """Have the worker run the jobs named ``labels`` of ``make(**arguments)`` (a
+        module-level function and picklable arguments: it makes the jobs anew)."""
+        with os.fdopen(self._orders, "wb") as pipe:
+            pipe.write(pickle.dumps((make, arguments, labels)))
+        self._orders = -1
+
+    def close(self) -> None:
+        """Stop a worker that was never handed its jobs."""
+        if self._orders >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._orders)
+            self._orders = -1
+            _reap({self.pid: self.report}, kill=True)
+
+
 def run_jobs(jobs: list[Job], *, workers: int,
-             on_done: Callable[[Done], None] = lambda done: None) -> list[Done]:
+             on_done: Callable[[Done], None] = lambda done: None,
+             early: tuple[EarlyWorker, int] | None = None) -> list[Done]:
     """Run every job, in ``workers`` forked processes (in this one when 1 or no fork);
-    ``on_done`` hears of each job as it finishes. Returns them in the jobs' order."""
+    ``on_done`` hears of each job as it finishes. Returns them in the jobs' order.
+
+    ``early``: a worker already handed ``count`` other jobs; this waits for those too."""
+    if early is not None:
+        worker, count = early
+        order = {job.label: number for number, job in enumerate(jobs)}
+        shares = groups(jobs, workers) if jobs else []
+        finished = _run_forked(shares, on_done, {worker.pid: worker.report}, count)
+        return sorted(finished, key=lambda done: order.get(done.label, len(order)))
     if workers <= 1 or len(jobs) <= 1 or not hasattr(os, "fork"):
         finished = []
         for job in jobs:
@@ -90,11 +145,12 @@ def run_jobs(jobs: list[Job], *, workers: int,
     return sorted(finished, key=lambda done: order[done.label])
 
 
-def _run_forked(shares: list[list[Job]], on_done: Callable[[Done], None]) -> list[Done]:
-    expected = sum(len(share) for share in shares)
+def _run_forked(shares: list[list[Job]], on_done: Callable[[Done], None],
+                forked: dict[int, int] | None = None, more: int = 0) -> list[Done]:
+    expected = sum(len(share) for share in shares) + more
     sys.stdout.flush()
     sys.stderr.flush()
-    children: dict[int, int] = {}  # pid -> read end of its pipe
+    children: dict[int, int] = dict(forked or {})  # pid -> read end of its pipe
     finished: list[Done] = []
     failure: BaseException | None = None
     try:
@@ -214,4 +270,5 @@ def _work(share: list[Job], write_end: int) -> None:
         os._exit(code)
 
 
-__all__ = ["Done", "Job", "WorkerBug", "available_cores", "groups", "run_jobs"]
+__all__ = ["Done", "EarlyWorker", "Job", "WorkerBug", "available_cores", "groups",
+           "run_jobs"]

@@ -119,7 +119,8 @@ def digest(parts: Iterable[str | bytes]) -> str:
 
 def memoized(kind: str, version: int, key: str, build: Callable[[], T],
              encode: Callable[[T], bytes], decode: Callable[[bytes], T], what: str) -> T:
-    """The value stored under ``kind``/``key``, else ``build()`` (then stored).
+    """The value stored under ``kind``/``key`` (in the cache folder, else shipped with the
+    package: :mod:`geo.cache.prebuilt`), else ``build()`` (then stored).
 
     ``key`` must name everything the value depends on (use :func:`digest` over the data
     files' digests, the code's and the options). A stored value that does not decode is
@@ -127,14 +128,21 @@ def memoized(kind: str, version: int, key: str, build: Callable[[], T],
     only makes the next process slower. Two processes writing one entry at once is safe:
     each writes a whole file and renames it into place.
     """
+    from .prebuilt import adopt, shipped
+
     path = cache_root() / kind / f"{key}.bin"
-    payload = read_entry(path, kind, version)
-    if payload is not None:
-        try:
-            return decode(payload)
-        except Exception:
-            pass
-    if path.exists():
+    existed = path.exists()
+    found = shipped(kind, key) if not existed else None
+    if found is not None:  # made when the package was built: copied, then read as ours
+        adopt(found, path)
+    for source in (path, found):
+        payload = read_entry(source, kind, version) if source is not None else None
+        if payload is not None:
+            try:
+                return decode(payload)
+            except Exception:
+                pass
+    if existed:
         warn_rebuilt(path, what)
     value = build()
     with contextlib.suppress(OSError, UserInputError):

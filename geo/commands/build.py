@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -13,9 +14,22 @@ from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
 from ..output import staged_set
-from ..render.formats import DEFAULT_FORMATS, VIDEO_FORMATS, VIDEO_PIXELS, VIDEO_SIZES
-from ..render.outputs import FORMATS, LAYOUTS, OutputOptions, output_jobs
-from ..workers import Done, available_cores, run_jobs
+from ..render.formats import (
+    DEFAULT_FORMATS,
+    STATIC_FORMATS,
+    VIDEO_FORMATS,
+    VIDEO_PIXELS,
+    VIDEO_SIZES,
+)
+from ..render.outputs import (
+    FORMATS,
+    LAYOUTS,
+    OutputJob,
+    OutputOptions,
+    output_jobs,
+    warm_static,
+)
+from ..workers import Done, EarlyWorker, available_cores, groups, run_jobs
 from .timeline_options import add_places_argument, load_timeline, view_day
 
 if TYPE_CHECKING:
@@ -217,6 +231,21 @@ def run(arguments: argparse.Namespace) -> int:
         ffmpeg_path()
     check_output_folder(arguments.out)
     started = time.perf_counter()
+    workers = arguments.jobs or available_cores()
+    # the static maps are the longest job: their worker imports matplotlib while this
+    # process loads the scenario, then makes them from the timeline it is sent
+    early = EarlyWorker(warm_static) if (
+        workers > 1 and hasattr(os, "fork") and arguments.from_articles is None
+        and set(STATIC_FORMATS) & set(arguments.format)) else None
+    try:
+        return _build(arguments, workers, early, started)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _build(arguments: argparse.Namespace, workers: int, early: EarlyWorker | None,
+           started: float) -> int:
     timeline, stem = _load(arguments)
     before = view_day(timeline, arguments.before, "before", "--before")
     after = view_day(timeline, arguments.after, "after", "--after")
@@ -224,10 +253,10 @@ def run(arguments: argparse.Namespace) -> int:
         raise BadArgument(f"--after {after} is not later than --before {before}; swap them")
     out: Path = arguments.out
     written: list[Path] = []
-    workers = arguments.jobs or available_cores()
     with staged_set(out) as staging:  # all the maps, or none: see geo.output
-        jobs = output_jobs(timeline, before=before, after=after, out=staging, stem=stem,
-                           options=output_options(arguments), split_static=workers > 1)
+        made = {"timeline": timeline, "before": before, "after": after, "out": staging,
+                "stem": stem, "options": output_options(arguments)}
+        jobs = output_jobs(**made)
 
         def report(done: Done) -> None:
             paths = [out / p.name for p in done.paths]
@@ -237,7 +266,16 @@ def run(arguments: argparse.Namespace) -> int:
                       f"{', '.join(str(p) for p in paths)} ({done.seconds:.1f} s)")
 
         reported: list[Done] = []
-        run_jobs(jobs, workers=workers, on_done=report)
+        if early is None:
+            run_jobs(jobs, workers=workers, on_done=report)
+        else:
+            # its share: the workers' share with the most static maps in it
+            share = max(groups(jobs, workers), key=lambda group: sum(
+                job.cost for job in group if isinstance(job, OutputJob) and job.draws == "static"))
+            labels = [job.label for job in share]
+            early.hand(output_jobs, made, labels)
+            run_jobs([job for job in jobs if job.label not in labels], workers=workers - 1,
+                     on_done=report, early=(early, len(labels)))
     _progress(f"{len(written)} files in {out}/ in {time.perf_counter() - started:.1f} s")
     return 0
 

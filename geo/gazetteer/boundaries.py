@@ -85,6 +85,27 @@ def read_layer(name: str) -> tuple[dict[str, Any], ...]:
                     _decode, f"boundary layer {name!r}")
 
 
+@cache
+def capitals(country: str) -> tuple[dict[str, Any], ...]:
+    """The capital(s) of ``country`` in the places table, in its order. The table's capitals
+    are kept as a small cache entry of their own: a map that names a capital need not read
+    the whole table (about 180,000 places, 2-4 s)."""
+    path = layer_path("places")
+    try:
+        key = digest(["capitals", file_digest(path), file_digest(Path(__file__))])
+    except OSError:
+        return _capitals_in(read_layer("places"), country)
+    every = memoized("capitals", _FORMAT, key, lambda: _capitals_in(read_layer("places")),
+                     _encode, _decode, "capitals of the places table")
+    return tuple(r for r in every if r.get("country") == country)
+
+
+def _capitals_in(records: tuple[dict[str, Any], ...], country: str | None = None,
+                 ) -> tuple[dict[str, Any], ...]:
+    return tuple(r for r in records if r.get("capital") is True
+                 and (country is None or r.get("country") == country))
+
+
 def _encode(records: tuple[dict[str, Any], ...]) -> bytes:
     return pack([{k: v for k, v in r.items() if k != "geometry"} for r in records],
                 [r["geometry"] for r in records])
@@ -140,5 +161,5 @@ def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
     return tuple(records)
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "country_names", "layer_path", "read_demonyms",
-           "read_layer"]
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "capitals", "country_names", "layer_path",
+           "read_demonyms", "read_layer"]

@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 import shapely
 
-from ..cache import cache_root, warn_rebuilt
+from ..cache import cache_root, file_digest, warn_rebuilt
 from ..cache.blocks import DamagedEntry, EntryWriter, SectionFile, sectioned
 from ..cache.columns import write_ints, write_sorted_keys, write_texts
+from ..cache.prebuilt import adopt, shipped
 from ..data_files import data_path
 from ..errors import UserInputError
 from .aliases import alias_keys, province_seats, served_towns
@@ -171,7 +172,10 @@ def build_index() -> NameIndex:
     return index
 
 
-def _fingerprint() -> str:
+def _fingerprint(*, by_content: bool = False) -> str:
+    """The index's key: its code, the lexicon and the layers' sizes and times (cheap to
+    check in every process); ``by_content``: the layers' bytes instead, a key that stays
+    the same when the files are copied (that of the entry shipped with the package)."""
     digest = hashlib.sha256(f"format {_FORMAT}".encode())
     here = Path(__file__).parent
     for name in _CODE:
@@ -180,9 +184,18 @@ def _fingerprint() -> str:
         digest.update((here.parent / "cache" / name).read_bytes())
     digest.update(data_path("lexicon.yaml").read_bytes())
     for layer in PLACE_LAYERS:
-        stat = layer_path(layer).stat()
-        digest.update(f"{layer}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        path = layer_path(layer)
+        if by_content:
+            digest.update(f"{layer}:{file_digest(path)}".encode())
+        else:
+            stat = path.stat()
+            digest.update(f"{layer}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:24]
+
+
+def shipped_key() -> str:
+    """The key of the index's entry as shipped with the package (:mod:`geo.cache.prebuilt`)."""
+    return _fingerprint(by_content=True)
 
 
 def encode_index(index: NameIndex) -> bytes:
@@ -314,6 +327,10 @@ def load_index() -> NameIndex:
         def build() -> bytes:
             return encode_index(build_index())
 
+        path = cache_root() / kind / f"{key}.bin"
+        found = None if path.exists() else shipped(kind, shipped_key())
+        if found is not None:  # the package's own: copied, then checked as any entry
+            adopt(found, path)
         entry = sectioned(kind, version, key, build, "name index")
         try:
             loaded = decode_index(entry)

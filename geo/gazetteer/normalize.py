@@ -31,7 +31,9 @@ def lexicon() -> dict[str, Any]:
     """The word lists of ``data/lexicon.yaml``, keys normalised."""
     raw = read_data_yaml("lexicon.yaml")
     return {
-        "generic": {kind: sorted({normalize(w) for w in words}, key=len, reverse=True)
+        # longest first, then alphabetical: the same order in every process (a set's
+        # order changes with the hash seed, and with it the names the index holds)
+        "generic": {kind: sorted({normalize(w) for w in words}, key=_longest_first)
                     for kind, words in raw["generic"].items()},
         "filler": frozenset(normalize(w) for w in raw["filler"]),
         "border_words": frozenset(normalize(w) for w in raw["border_words"]),
@@ -42,7 +44,7 @@ def lexicon() -> dict[str, Any]:
                                                key=len, reverse=True))),
         "arabic_names": frozenset(raw["arabic_names"]),
         "ru_adjective": tuple(sorted({normalize(w) for w in raw["russian_adjective_endings"]},
-                                     key=len, reverse=True)),
+                                     key=_longest_first)),
         "ru_noun": tuple(normalize(w) for w in raw["russian_noun_endings"]),
         "compass": {normalize(w): english for english, words in raw["compass"].items()
                     for w in words},
@@ -52,6 +54,10 @@ def lexicon() -> dict[str, Any]:
             for w in normalize(phrase).split()
         ) | frozenset(normalize(w) for w in raw["filler"]),
     }
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 @lru_cache(maxsize=1 << 16)

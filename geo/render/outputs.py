@@ -60,10 +60,10 @@ class OutputJob(Job):
 
 
 def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Path, stem: str,
-                options: OutputOptions, split_static: bool = False) -> list[OutputJob]:
+                options: OutputOptions) -> list[OutputJob]:
     """Each output as a job, with its cost relative to the GeoJSON's (measured on the seed
-    story) so that workers get equal shares; ``split_static``: each static map's PNG apart
-    from its SVG and PDF (for workers side by side; in one process the figure is shared)."""
+    story) so that workers get equal shares. A static map's PNG, SVG and PDF are one job:
+    they share one drawn figure (two jobs would each import matplotlib and draw it)."""
     formats = options.formats
     jobs: list[OutputJob] = []
     if "html" in formats:
@@ -98,30 +98,21 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
             return [path]
         jobs.append(OutputJob("geopackage", gpkg, 2, "gis"))
     static_formats = [f for f in STATIC_FORMATS if f in formats]
-    # side by side, the PNG and the vector formats are two jobs (each builds its figure):
-    # the static maps are the longest job of a build, and half of it is not
-    shares = ([[f] for f in static_formats if f == "png"] +
-              [[f for f in static_formats if f != "png"]]) if split_static else [static_formats]
     for layout in options.layouts if static_formats else ():
         for lang in options.langs:
-            for number, share in enumerate(s for s in shares if s):
-                def static(layout: str = layout, lang: str = lang, share: list[str] = share,
-                           alt: bool = number == 0) -> list[Path]:
-                    from .alt_text import alt_text
-                    from .static.map import render_static
+            def static(layout: str = layout, lang: str = lang) -> list[Path]:
+                from .alt_text import alt_text
+                from .static.map import render_static
 
-                    base = f"{stem}.{layout}.{lang}"
-                    paths = [write_atomic(out / f"{base}.{fmt}", render_static(
-                        timeline, before=before, after=after, lang=lang, layout=layout,
-                        fmt=fmt)) for fmt in share]
-                    if not alt:
-                        return paths
-                    text = alt_text(timeline, before=before, after=after, lang=lang,
-                                    layout=layout)
-                    return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
-                cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in share)
-                jobs.append(OutputJob(f"{'/'.join(share)} ({layout}, {lang})", static, cost,
-                                      "static"))
+                base = f"{stem}.{layout}.{lang}"
+                paths = [write_atomic(out / f"{base}.{fmt}", render_static(
+                    timeline, before=before, after=after, lang=lang, layout=layout,
+                    fmt=fmt)) for fmt in static_formats]
+                text = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+                return [*paths, write_atomic(out / f"{base}.txt", text + "\n")]
+            cost = 6 + sum({"png": 5, "svg": 2, "pdf": 5}[f] for f in static_formats)
+            jobs.append(OutputJob(f"{'/'.join(static_formats)} ({layout}, {lang})", static,
+                                  cost, "static"))
     video_formats = tuple(f for f in VIDEO_FORMATS if f in formats)
     for size in options.video_sizes if video_formats else ():
         for lang in options.langs:
@@ -138,6 +129,31 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
             jobs.append(OutputJob(f"{'/'.join(video_formats)} ({size}, {lang})", video, cost,
                                   "video"))
     return jobs
+
+
+def warm_static() -> None:
+    """Import and read what a static map's job needs whatever the scenario (the renderer,
+    the boundary layers every map reads, the fonts): a worker forked before the scenario
+    is loaded does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    import matplotlib
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_pdf
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    from ..gazetteer.boundaries import read_layer
+    from ..timeline import Timeline as _Timeline  # noqa: F401
+    from . import alt_text  # noqa: F401
+    from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
+    from .static.style import RC
+
+    for layer in ("basemap", "countries", "regions", "borders"):
+        read_layer(layer)
+    with matplotlib.rc_context(RC):
+        for weight in ("normal", "bold"):
+            for style in ("normal", "italic"):
+                get_font(findfont(FontProperties(weight=weight, style=style)))
 
 
 def _embed_files(timeline: Timeline, out: Path, stem: str, lang: str,
@@ -173,4 +189,4 @@ def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
 
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest",
-           "output_jobs"]
+           "output_jobs", "warm_static"]

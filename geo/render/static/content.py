@@ -8,12 +8,11 @@ and provinces) are optional: the placer drops them when there is no room.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import shapely
 
-from ...gazetteer.boundaries import read_layer
+from ...gazetteer.boundaries import capitals, read_layer
 from ...i18n import label
 from ...timeline import CHANGES
 from ..presentation import Style, style_for
@@ -179,9 +178,9 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
         labels.append(Label(name_of(record, lang), "", "free", geometry, 45, optional=True,
                             name_style={"fontsize": SIZES["city"], "fontweight": "normal",
                                         "color": muted, "style": "italic"}))
-    capitals = set()
-    for record in capital_records(country):
-        capitals.add(record["name"])
+    capital_names = set()
+    for record in capitals(country):
+        capital_names.add(record["name"])
         labels.append(Label(name_of(record, lang), "", "point",
                             project(record["geometry"], crs), 30, optional=True,
                             radius=3.0, name_style={"fontsize": SIZES["city"],
@@ -189,7 +188,7 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
     if layout == "change":
         provinces = {record["id"]: record for record in read_layer("provinces")}
         for province_id, name, geometry in base.provinces:
-            if province_id not in used and name not in capitals:
+            if province_id not in used and name not in capital_names:
                 local = name_of(provinces[province_id], lang)
                 labels.append(Label(local, "", "free", geometry, 50, optional=True,
                                     name_style={"fontsize": SIZES["city"] - 0.6,
@@ -198,16 +197,9 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
     return labels
 
 
-@cache
-def capital_records(country: str) -> tuple[dict[str, Any], ...]:
-    """The capital(s) of ``country`` in the places table (read through once per country)."""
-    return tuple(record for record in read_layer("places")
-                 if record.get("country") == country and record.get("capital") is True)
-
-
 def capital(country: str, crs: str) -> tuple[float, float] | None:
     """The projected position of the story country's capital, if the data has one."""
-    for record in capital_records(country):
+    for record in capitals(country):
         point = project(record["geometry"], crs)
         return point.x, point.y
     return None

@@ -320,9 +320,10 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     return MapFigure(figure, panels, title_text, [t for t in texts if t])
 
 
-#: The last figure built, reused when the next call differs only in format (a build of all
-#: formats asks for PNG, SVG and PDF of each map in turn). Saving does not change a figure.
-_LAST_BUILT: dict[str, tuple[Timeline, tuple[Any, ...], MapFigure]] = {}
+#: The last figure built and its alt text, reused when the next call differs only in format
+#: (a build of all formats asks for PNG, SVG and PDF of each map in turn). Saving does not
+#: change a figure.
+_LAST_BUILT: dict[str, tuple[Timeline, tuple[Any, ...], MapFigure, str]] = {}
 
 
 def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
@@ -364,12 +365,14 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     with matplotlib.rc_context(RC):
         cached = _LAST_BUILT.get("figure")
         if cached is not None and cached[0] is timeline and cached[1] == key:
-            built = cached[2]  # the same map in another format: drawing it again is the cost
+            # the same map in another format: drawing it again is the cost
+            built, description = cached[2], cached[3]
         else:
             built = build_figure(timeline, before=before, after=after, lang=lang,
                                  layout=layout, width_px=width_px, scale=scale)
-            _LAST_BUILT["figure"] = (timeline, key, built)
-        description = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+            description = alt_text(timeline, before=before, after=after, lang=lang,
+                                   layout=layout)
+            _LAST_BUILT["figure"] = (timeline, key, built, description)
         buffer = io.BytesIO()
         if fmt == "png":
             metadata = {"Software": "deploymap", "Title": built.title,

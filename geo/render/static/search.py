@@ -40,21 +40,26 @@ def choose(costs: list[np.ndarray], conflicts: dict[tuple[int, int], np.ndarray]
         Annealing moves per label.
     """
     count = len(costs)
-    neighbours: list[list[tuple[int, np.ndarray]]] = [[] for _ in range(count)]
+    # plain lists: the moves below read single cells thousands of times, and indexing a
+    # numpy array for one value costs several times a list's (the values are the same)
+    neighbours: list[list[tuple[int, list[list[bool]]]]] = [[] for _ in range(count)]
     for (i, j), matrix in conflicts.items():
-        neighbours[i].append((j, matrix))
-        neighbours[j].append((i, matrix.T))
+        neighbours[i].append((j, matrix.tolist()))
+        neighbours[j].append((i, matrix.T.tolist()))
+    plain = [[float(c) for c in label_costs.tolist()] for label_costs in costs]
+    listed = [list(range(len(costs[i]))) + ([-1] if drop[i] is not None else [])
+              for i in range(count)]
 
     def clashes(i: int, a: int, chosen: list[int]) -> int:
         if a < 0:
             return 0
-        return sum(1 for j, matrix in neighbours[i] if chosen[j] >= 0 and matrix[a, chosen[j]])
+        return sum(1 for j, matrix in neighbours[i] if chosen[j] >= 0 and matrix[a][chosen[j]])
 
     def cost_of(i: int, a: int) -> float:
-        return float(drop[i]) if a < 0 else float(costs[i][a])  # type: ignore[arg-type]
+        return float(drop[i]) if a < 0 else plain[i][a]  # type: ignore[arg-type]
 
     def options(i: int) -> list[int]:
-        return list(range(len(costs[i]))) + ([-1] if drop[i] is not None else [])
+        return listed[i]
 
     # greedy start, in the given order (the most constrained labels come first)
     chosen = [-1] * count
