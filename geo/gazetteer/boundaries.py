@@ -161,5 +161,5 @@ def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
     return tuple(records)
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "capitals", "country_names", "layer_path",
-           "read_demonyms", "read_layer"]
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "capital_ids", "capitals", "country_names",
+           "layer_path", "read_demonyms", "read_layer"]
