@@ -385,3 +385,15 @@ def test_the_hosts_word_for_its_base_owns_nothing(tmp_path):
 def test_forces_moving_to_a_place_arrive_there(tmp_path):
     _, found = _records(tmp_path, "The Italian troops will move to Erbil next month.")
     assert any(c == "IT" and e == "deployed" for c, _, _, e in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # being somewhere, said with "to be" or "to hold"
+    ("Turkish troops are still in Idlib.", ("TR", "army", "deployed")),
+    ("Les soldats français sont toujours au Tchad.", ("FR", "army", "deployed")),
+    ("Турецкие миротворцы взяли под контроль Идлиб.", ("TR", "peacekeepers", "deployed")),
+    ("Binh sĩ Thổ Nhĩ Kỳ hiện ở Idlib.", ("TR", "army", "deployed")),
+])
+def test_being_somewhere_is_a_presence(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
