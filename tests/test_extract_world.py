@@ -110,8 +110,11 @@ def scored():
 @pytest.mark.parametrize("split", ["tune", "holdout"])
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
-    met yet: see the closing note); a change that makes extraction worse fails here."""
-    assert scored[split, "all"].f1 >= 0.30
+    met yet: see the closing note); a change that makes extraction worse fails here.
+    Measured last: tuning 0.460, held-out 0.347; precision 0.586 overall."""
+    assert scored[split, "all"].f1 >= {"tune": 0.44, "holdout": 0.33}[split]
+    assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
+                                    scored[split, "all"].expected)[0] >= 0.5
 
 
 @pytest.mark.parametrize(("top", "day"), [
