@@ -400,3 +400,15 @@ def test_forces_moving_to_a_place_arrive_there(tmp_path):
 def test_being_somewhere_is_a_presence(tmp_path, text, expected):
     draft, found = _records(tmp_path, text)
     assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # taking part somewhere is being there; a post or base closed is left
+    ("Саперы из Турции участвуют в разминировании в Идлибе.", ("TR", "army", "deployed")),
+    ("Turkish engineers take part in demining in Idlib.", ("TR", "army", "deployed")),
+    ("В Идлибе был закрыт наблюдательный пункт турецких миротворцев.",
+     ("TR", "peacekeepers", "withdrawn")),
+])
+def test_taking_part_and_closing(tmp_path, text, expected):
+    draft, found = _records(tmp_path, text)
+    assert expected in {(c, t, e) for c, t, _, e in found}, (draft.country, found)
