@@ -96,14 +96,17 @@ class Sentence:
         self.cache: dict[int, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once.
-        if name not in ("tokens", "title_case"):
-            raise AttributeError(name)
-        self.tokens = tokenize(self.text)
-        words = sum(1 for t in self.tokens if t.text[0].isalpha())
-        capitals = sum(1 for t in self.tokens if t.upper)
-        self.title_case = words >= 4 and capitals >= 0.7 * words
-        return getattr(self, name)
+        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once, tell
+        # the case once.
+        if name == "tokens":
+            self.tokens = tokenize(self.text)
+            return self.tokens
+        if name == "title_case":
+            words = sum(1 for t in self.tokens if t.text[0].isalpha())
+            capitals = sum(1 for t in self.tokens if t.upper)
+            self.title_case = words >= 4 and capitals >= 0.7 * words
+            return self.title_case
+        raise AttributeError(name)
 
     def __repr__(self) -> str:
         return f"Sentence({self.index}, {self.text[:40]!r})"
@@ -178,18 +181,21 @@ def _word(word: str) -> tuple[str, str, bool]:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with their offsets. A Russian word's ``form`` is its stem, so
     word lists match every case ending; a French elided article is a word of its own."""
-    spans = [m.span() for m in WORD.finditer(text)]
     if "'" in text or "’" in text:
-        cut = []
-        for a, b in spans:
+        spans = []
+        for a, b in (m.span() for m in WORD.finditer(text)):
             elided = ELISION.match(text, a, b)
             if elided and elided.end() < b:
-                cut += [(a, elided.end() - 1), (elided.end(), b)]
+                spans += [(a, elided.end() - 1), (elided.end(), b)]
             else:
-                cut.append((a, b))
-        spans = cut
-    words = [text[a:b] for a, b in spans]
-    return tuple(Token(w, a, b, *_word(w)) for w, (a, b) in zip(words, spans, strict=True))
+                spans.append((a, b))
+        return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
+    # one pass over the matches: this runs for every sentence of every article
+    tokens = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        tokens.append(Token(word, match.start(), match.end(), *_word(word)))
+    return tuple(tokens)
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
