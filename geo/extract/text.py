@@ -92,7 +92,8 @@ class Sentence:
     def __init__(self, text: str, start: int, index: int) -> None:
         self.text, self.start, self.index = text, start, index
         self._joined: dict[str, tuple[str, dict[int, int], dict[int, int]]] = {}
-        #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans).
+        #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans) and of
+        #: place finders, by the id of the (long-lived) matcher or finder.
         self.cache: dict[int, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
