@@ -141,7 +141,7 @@ def date_line(text: str) -> Published | None:
     lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
     for line in lines[:DATE_LINE_DEPTH]:
         body = _DATELINE_LEAD.sub("", line)
-        letters = sum(c.isalnum() for c in body)
+        letters = sum(map(str.isalnum, body))
         for mention in find_dates(body):
             resolved = mention.resolve(None)
             covered = sum(c.isalnum() for c in body[mention.start:mention.end])
