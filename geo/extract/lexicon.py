@@ -7,6 +7,7 @@ phrase first, on word keys or forms, see :mod:`geo.extract.text`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,15 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def _word(offsets: list[int], position: int) -> int:
+    """The word starting at ``position`` of a sentence's joined words (``offsets``: see
+    :meth:`~geo.extract.text.Sentence.joined`); a match always starts at a word."""
+    index = bisect_left(offsets, position)
+    if index == len(offsets) or offsets[index] != position:
+        raise KeyError(position)
+    return index
+
+
 class PhraseMatcher(Generic[V]):
     """Finds phrases (one or more words) in a token sequence, longest first.
 
@@ -78,10 +88,10 @@ class PhraseMatcher(Generic[V]):
         if cached is None:
             found: list[tuple[int, int, V]] = []
             if self._regex is not None and sentence.text:
-                text, starts, ends = sentence.joined(self.attr)
+                text, offsets = sentence.joined(self.attr)
                 values = self._values
-                found = [(starts[m.start() + 1], ends[m.end()], values[m.group()[1:]])
-                         for m in self._regex.finditer(text)]
+                found = [(_word(offsets, m.start() + 1), _word(offsets, m.end() + 1),
+                          values[m.group()[1:]]) for m in self._regex.finditer(text)]
             cached = ({a: (b, v) for a, b, v in found}, {b: a for a, b, _ in found}, found)
             sentence.cache[id(self)] = cached
         return cached

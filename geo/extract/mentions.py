@@ -80,10 +80,10 @@ class PlaceFinder(BorderReader):
     # -- names ----------------------------------------------------------------------------
 
     def _match(self, tokens: tuple[Token, ...], index: int, text: str,
-               offsets: list[int], ends: list[int]) -> int | None:
+               offsets: list[int]) -> int | None:
         """End of the longest known name starting at ``tokens[index]`` (``text``: the
-        sentence's keys joined by spaces, ``offsets`` and ``ends``: where each word starts
-        and ends in it)."""
+        sentence's keys joined by spaces, ``offsets``: where each word starts in it, and
+        its length)."""
         table = self.names_table
         first = tokens[index].key
         count = len(tokens)
@@ -92,7 +92,7 @@ class PlaceFinder(BorderReader):
             begin, exact = offsets[index], table.exact
             for size in sizes:
                 stop = index + size
-                if stop <= count and text[begin:ends[stop - 1]] in exact:
+                if stop <= count and text[begin:offsets[stop] - 1] in exact:
                     return stop
         if not tokens[index].upper:
             return None
@@ -192,14 +192,12 @@ class PlaceFinder(BorderReader):
         blocked: set[int] = set()
         for start, stop, _ in lex.names_not_places.find(sentence):
             blocked.update(range(start, stop))
-        text, _, _ = sentence.joined("key")
-        offsets = sentence.bounds("key")
-        ends = [offset + len(t.key) for offset, t in zip(offsets, tokens, strict=True)]
+        text, offsets = sentence.joined("key")
         done = 0
         for index in candidates:
             if index < done or index in blocked:
                 continue
-            stop = self._match(tokens, index, text, offsets, ends)
+            stop = self._match(tokens, index, text, offsets)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
             found = self._accept(sentence, index, stop)
