@@ -21,7 +21,7 @@ from .countries import story_countries
 from .draft import Draft
 from .published import Published
 from .records import Extractor, Reading
-from .text import HEADER_LINE, sentences, split_header
+from .text import HEADER_LINE, Sentence, sentences, split_header
 
 #: Publication dates accepted from --published and 'Date:' headers (the date reader counts
 #: back and forth from them, by days and years).
@@ -52,11 +52,18 @@ def extractor(country: str = DEFAULT_COUNTRY, countries: tuple[str, ...] = ()) -
 
 def extractor_for(text: str) -> Extractor:
     """The extractor for the countries ``text`` is about (:mod:`geo.extract.countries`)."""
+    return _engine_for(text)[0]
+
+
+def _engine_for(text: str) -> tuple[Extractor, list[Sentence]]:
+    """The extractor for ``text`` and its sentences, already cut into words: the story's
+    extractor reads the same sentences (their words and word-list matches are kept)."""
     _, offset = split_header(text)
-    found = story_countries(sentences(text, offset), extractor().finder)
+    cut = sentences(text, offset)
+    found = story_countries(cut, extractor().finder)
     if not found:
-        return extractor()
-    return extractor(found[0], tuple(sorted(found[1:])))
+        return extractor(), cut
+    return extractor(found[0], tuple(sorted(found[1:]))), cut
 
 
 def _read_file(path: Path) -> str:
@@ -134,7 +141,7 @@ def date_line(text: str) -> Published | None:
     lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
     for line in lines[:DATE_LINE_DEPTH]:
         body = _DATELINE_LEAD.sub("", line)
-        letters = sum(c.isalnum() for c in body)
+        letters = sum(map(str.isalnum, body))
         for mention in find_dates(body):
             resolved = mention.resolve(None)
             covered = sum(c.isalnum() for c in body[mention.start:mention.end])
@@ -199,8 +206,8 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
     for raw in paths:
         path = Path(raw)
         text = _read_file(path)
-        engine = fixed or extractor_for(text)
-        reading = engine.read(path, text, _source_id(path, taken))
+        engine, cut = (fixed, None) if fixed else _engine_for(text)
+        reading = engine.read(path, text, _source_id(path, taken), cut)
         _check_header(path, text, reading.header)
         readings.append(reading)
         keys = (str(raw), str(path), path.name, "*")

@@ -7,6 +7,7 @@ phrase first, on word keys or forms, see :mod:`geo.extract.text`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,15 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def _word(offsets: list[int], position: int) -> int:
+    """The word starting at ``position`` of a sentence's joined words (``offsets``: see
+    :meth:`~geo.extract.text.Sentence.joined`); a match always starts at a word."""
+    index = bisect_left(offsets, position)
+    if index == len(offsets) or offsets[index] != position:
+        raise KeyError(position)
+    return index
+
+
 class PhraseMatcher(Generic[V]):
     """Finds phrases (one or more words) in a token sequence, longest first.
 
@@ -70,33 +80,42 @@ class PhraseMatcher(Generic[V]):
         self._regex = re.compile(
             r" (?:" + trie_pattern(self._values) + r")(?= )") if self._values else None
 
-    def spans(self, sentence: Sentence) -> tuple[dict[int, tuple[int, V]], dict[int, int]]:
-        """The phrases of :meth:`find`, by first word (``start: (stop, value)``) and by end
-        (``stop: start``); computed once per sentence."""
+    def _scan(self, sentence: Sentence) -> tuple[dict[int, tuple[int, V]], dict[int, int],
+                                                 list[tuple[int, int, V]]]:
+        """The phrases of ``sentence`` by first word, by end, and in order; one regular-
+        expression scan per sentence and matcher, kept in ``sentence.cache``."""
         cached = sentence.cache.get(id(self))
         if cached is None:
-            found = self.find(sentence)
-            cached = ({a: (b, v) for a, b, v in found}, {b: a for a, b, _ in found})
+            found: list[tuple[int, int, V]] = []
+            if self._regex is not None and sentence.text:
+                text, offsets = sentence.joined(self.attr)
+                values = self._values
+                found = [(_word(offsets, m.start() + 1), _word(offsets, m.end() + 1),
+                          values[m.group()[1:]]) for m in self._regex.finditer(text)]
+            cached = ({a: (b, v) for a, b, v in found}, {b: a for a, b, _ in found}, found)
             sentence.cache[id(self)] = cached
         return cached
 
+    def spans(self, sentence: Sentence) -> tuple[dict[int, tuple[int, V]], dict[int, int]]:
+        """The phrases of :meth:`find`, by first word (``start: (stop, value)``) and by end
+        (``stop: start``); computed once per sentence."""
+        by_start, by_end, _ = self._scan(sentence)
+        return by_start, by_end
+
     def at(self, sentence: Sentence, index: int) -> tuple[int, V] | None:
         """``(stop, value)`` of the phrase starting at word ``index``, or None."""
-        return self.spans(sentence)[0].get(index)
+        return self._scan(sentence)[0].get(index)
 
     def ending_at(self, sentence: Sentence, stop: int) -> int | None:
         """First word of the phrase that ends just before word ``stop``, or None."""
-        return self.spans(sentence)[1].get(stop)
+        return self._scan(sentence)[1].get(stop)
 
     def find(self, sentence: Sentence,
              blocked: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int, V]]:
         """Every phrase in ``sentence``, left to right, longest first, not overlapping
-        (one regular-expression scan); phrases touching a blocked word are left out."""
-        if self._regex is None or not sentence.text:
-            return []
-        text, starts, ends = sentence.joined(self.attr)
-        found = [(starts[m.start() + 1], ends[m.end()], self._values[m.group()[1:]])
-                 for m in self._regex.finditer(text)]
+        (one regular-expression scan per sentence); phrases touching a blocked word are
+        left out. The list without ``blocked`` is shared: do not change it."""
+        found = self._scan(sentence)[2]
         if blocked and found:
             found = [f for f in found if not any(i in blocked for i in range(f[0], f[1]))]
         return found
@@ -293,7 +312,9 @@ class TextScan:
 
     def tags(self, lower: str) -> set[str | None]:
         """The tags of the phrases in ``lower`` (NFC, lower case)."""
-        text = " " + _NON_WORD.sub(" ", _ELIDED.sub(" ", lower)) + " "
+        if "'" in lower or "’" in lower or "ʼ" in lower:  # an elision needs an apostrophe
+            lower = _ELIDED.sub(" ", lower)
+        text = " " + _NON_WORD.sub(" ", lower) + " "
         if CYRILLIC.search(text):
             text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()

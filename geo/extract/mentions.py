@@ -72,6 +72,9 @@ class PlaceFinder(BorderReader):
         #: The forms (tone marks kept) each name key is written with, for names with marks.
         self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._resolved: dict[str, tuple[Place, ...]] = {}
+        #: What the words of a name (and the kind words before it) mean, by their text:
+        #: names repeat within an article and across a story's articles.
+        self._meanings: dict[tuple[str, str, int, bool], tuple[Place, ...]] = {}
         self._borders: dict[str, tuple[Target, ...] | None] = {}
 
     # -- names ----------------------------------------------------------------------------
@@ -79,16 +82,18 @@ class PlaceFinder(BorderReader):
     def _match(self, tokens: tuple[Token, ...], index: int, text: str,
                offsets: list[int]) -> int | None:
         """End of the longest known name starting at ``tokens[index]`` (``text``: the
-        sentence's keys joined by spaces, ``offsets``: where each word starts in it)."""
+        sentence's keys joined by spaces, ``offsets``: where each word starts in it, and
+        its length)."""
         table = self.names_table
         first = tokens[index].key
-        begin = offsets[index]
         count = len(tokens)
-        for size in table.lengths.get(first, ()):
-            stop = index + size
-            if stop <= count and text[begin:offsets[stop - 1] + len(tokens[stop - 1].key)] \
-                    in table.exact:
-                return stop
+        sizes = table.lengths.get(first)
+        if sizes:
+            begin, exact = offsets[index], table.exact
+            for size in sizes:
+                stop = index + size
+                if stop <= count and text[begin:offsets[stop] - 1] in exact:
+                    return stop
         if not tokens[index].upper:
             return None
         shape = tokens[index].form
@@ -106,12 +111,46 @@ class PlaceFinder(BorderReader):
                 return stop
         return None
 
-    def _candidates(self, sentence: Sentence, start: int, stop: int) -> tuple[Place, ...]:
+    def _candidates(self, sentence: Sentence, start: int, stop: int, *,
+                    checked: bool = False) -> tuple[Place, ...]:
+        """The places words ``start`` to ``stop`` name, best first (the generic words before
+        them a hint: "tỉnh Tavush"). ``checked``: empty too when the words cannot be a name
+        (no capital or digit, a word that is never a place, marks no name has)."""
         lex = lexicon()
+        tokens = sentence.tokens
         first = start
-        while first > 0 and sentence.tokens[first - 1].key in lex.generic_words \
+        while first > 0 and tokens[first - 1].key in lex.generic_words \
                 and start - first < 3:  # "tỉnh Tavush", "Air Base 101"
             first -= 1
+        # everything below depends only on these words (their text and count)
+        text, end = sentence.text, tokens[stop - 1].end
+        memo = (text[tokens[first].start:end], text[tokens[start].start:end], stop - start,
+                checked)
+        found = self._meanings.get(memo)
+        if found is None:
+            words = tokens[start:stop]
+            if checked and not self._may_name(words):
+                found = ()
+            else:
+                found = self._look_up(sentence, first, start, stop)
+                if checked and found and not self._marks_agree(words, found):
+                    found = ()
+            self._meanings[memo] = found
+        return found
+
+    def _may_name(self, words: tuple[Token, ...]) -> bool:
+        """False when ``words`` cannot be a place's name (no capital or digit; a word that
+        is never a place)."""
+        lex = lexicon()
+        if not any(t.upper or t.text[:1].isdigit() for t in words):
+            return False
+        # "May"; "Air" and "Base" of "Air Base 101" are no towns
+        return not (len(words) == 1 and (words[0].key in lex.not_places or words[0].key in
+                                         lex.generic_words) and not (
+            words[0].upper and words[0].form in lex.capitalised_places))
+
+    def _look_up(self, sentence: Sentence, first: int, start: int, stop: int
+                 ) -> tuple[Place, ...]:
         queries = [sentence.span(first, stop), sentence.span(start, stop)]
         stems = tuple(t.form for t in sentence.tokens[start:stop])
         if stems in self.names_table.stems:
@@ -130,30 +169,36 @@ class PlaceFinder(BorderReader):
         return ()
 
     def names(self, sentence: Sentence) -> list[NameMatch]:
-        """The place names of ``sentence`` (not people's or outlets'), left to right."""
-        return self._names_in(sentence)
+        """The place names of ``sentence`` (not people's or outlets'), left to right.
+
+        They are kept with the sentence for this finder's :meth:`find`, which takes them
+        (the country pass and the story's pass share a finder when the story is in the
+        default country)."""
+        found = self._names_in(sentence)
+        sentence.cache[id(self)] = found
+        return list(found)
 
     def _names_in(self, sentence: Sentence) -> list[NameMatch]:
         lex = lexicon()
         tokens = sentence.tokens
+        names: list[NameMatch] = []
+        lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
+        # a capitalised word, or the first word of a name that starts in lower case or with
+        # a digit
+        candidates = [i for i, t in enumerate(tokens) if t.upper or (
+            t.key in lengths and (t.key in lower_starts or t.text[0].isdigit()))]
+        if not candidates:
+            return names
         blocked: set[int] = set()
         for start, stop, _ in lex.names_not_places.find(sentence):
             blocked.update(range(start, stop))
-        names: list[NameMatch] = []
-        lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
-        candidates = [i for i, t in enumerate(tokens)
-                      if (t.upper or t.key in lower_starts or t.text[0].isdigit())
-                      and (t.key in lengths or t.upper)]
-        if not candidates:
-            return names
-        text, _, _ = sentence.joined("key")
-        offsets = sentence.bounds("key")
+        text, offsets = sentence.joined("key")
         done = 0
         for index in candidates:
             if index < done or index in blocked:
                 continue
             stop = self._match(tokens, index, text, offsets)
-            if stop is None or blocked.intersection(range(index, stop)):
+            if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
             found = self._accept(sentence, index, stop)
             if found is not None:
@@ -164,15 +209,8 @@ class PlaceFinder(BorderReader):
     def _accept(self, sentence: Sentence, start: int, stop: int) -> NameMatch | None:
         lex = lexicon()
         tokens = sentence.tokens
-        words = tokens[start:stop]
-        if not any(t.upper or t.text[:1].isdigit() for t in words):
-            return None
-        if len(words) == 1 and (words[0].key in lex.not_places or words[0].key in
-                                lex.generic_words) and not (
-                words[0].upper and words[0].form in lex.capitalised_places):
-            return None  # "May"; "Air" and "Base" of "Air Base 101" are no towns
-        places = self._candidates(sentence, start, stop)
-        if not places or not self._marks_agree(words, places):
+        places = self._candidates(sentence, start, stop, checked=True)
+        if not places:
             return None
         if stop < len(tokens) and tokens[stop].key in lex.generic_words and \
                 lex.border_words.at(sentence, stop) is None:  # borders: BorderReader's
@@ -230,7 +268,9 @@ class PlaceFinder(BorderReader):
     def find(self, sentence: Sentence) -> list[PlaceMention]:
         """Every place mention of ``sentence``, in order, each with its ``problem`` (if any)."""
         lex = lexicon()
-        names = self._names_in(sentence)
+        names = sentence.cache.pop(id(self), None)
+        if names is None:
+            names = self._names_in(sentence)
         inside = {i for n in names for i in range(n.start, n.stop)}
         mentions: list[PlaceMention] = []
         consumed: set[int] = set()

@@ -121,13 +121,15 @@ class Extractor:
 
     # -- step 1 -----------------------------------------------------------------------------
 
-    def read(self, path: Path, text: str, source: str) -> Reading:
-        """Step 1 for one article."""
+    def read(self, path: Path, text: str, source: str,
+             cut: list[Sentence] | None = None) -> Reading:
+        """Step 1 for one article (``cut``: its sentences, when already made from ``text``)."""
         header, offset = split_header(text)
         body = text[offset:]
         language = (header["language"].strip().lower()[:2], 1.0) if "language" in header \
             else detect_language(body)
-        reading = Reading(path, source, text, header, language, sentences(text, offset),
+        reading = Reading(path, source, text, header, language,
+                          sentences(text, offset) if cut is None else cut,
                           countries=self.gazetteer.countries)
         extracted, names = language_names()
         if language[0] not in extracted and language[0] != "und" and reading.sentences:

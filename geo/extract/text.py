@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import add
 from typing import Any
 
 from ..gazetteer.normalize import normalize
@@ -91,45 +90,40 @@ class Sentence:
 
     def __init__(self, text: str, start: int, index: int) -> None:
         self.text, self.start, self.index = text, start, index
-        self._joined: dict[str, tuple[str, dict[int, int], dict[int, int]]] = {}
-        #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans).
+        self._joined: dict[str, tuple[str, list[int]]] = {}
+        #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans) and of
+        #: place finders, by the id of the (long-lived) matcher or finder.
         self.cache: dict[int, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once.
-        if name not in ("tokens", "title_case"):
-            raise AttributeError(name)
-        self.tokens = tokenize(self.text)
-        words = sum(1 for t in self.tokens if t.text[0].isalpha())
-        capitals = sum(1 for t in self.tokens if t.upper)
-        self.title_case = words >= 4 and capitals >= 0.7 * words
-        return getattr(self, name)
+        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once, tell
+        # the case once.
+        if name == "tokens":
+            self.tokens = tokenize(self.text)
+            return self.tokens
+        if name == "title_case":
+            words = sum(1 for t in self.tokens if t.text[0].isalpha())
+            capitals = sum(1 for t in self.tokens if t.upper)
+            self.title_case = words >= 4 and capitals >= 0.7 * words
+            return self.title_case
+        raise AttributeError(name)
 
     def __repr__(self) -> str:
         return f"Sentence({self.index}, {self.text[:40]!r})"
 
-    def joined(self, attr: str) -> tuple[str, dict[int, int], dict[int, int]]:
+    def joined(self, attr: str) -> tuple[str, list[int]]:
         """The words' ``attr`` (``"form"`` or ``"key"``) joined by single spaces, with a
-        space before the first and after the last, and maps from character offsets in it
-        to the index of the word starting / ending there."""
-        if attr not in self._joined:
+        space before the first and after the last, and the offset in it where each word
+        starts, plus one last entry: the text's length (word ``i`` ends before
+        ``offsets[i + 1] - 1``). Plain lists, no maps: this runs for every sentence."""
+        found = self._joined.get(attr)
+        if found is None:
             words = [t.key for t in self.tokens] if attr == "key" else \
                 [t.form for t in self.tokens]
-            # Word i starts at 1 + i + (length of the words before it); built with C-level
-            # map/accumulate: this runs for every sentence that is read word by word.
-            count = len(words)
-            lengths = list(accumulate(map(len, words), initial=0))
-            starts = dict(zip(map(add, lengths, range(1, count + 1)), range(count),
-                              strict=False))
-            ends = dict(zip(map(add, lengths[1:], range(1, count + 1)), range(1, count + 1),
-                            strict=True))
-            self._joined[attr] = (" " + " ".join(words) + " ", starts, ends)
-        return self._joined[attr]
-
-    def bounds(self, attr: str) -> list[int]:
-        """Offset of each word in :meth:`joined` (``attr``)."""
-        _, starts, _ = self.joined(attr)
-        return sorted(starts)
+            found = (" " + " ".join(words) + " ",
+                     list(accumulate([len(w) + 1 for w in words], initial=1)))
+            self._joined[attr] = found
+        return found
 
     def gap(self, left: int, right: int) -> str:
         """The text between token ``left`` and token ``right`` (``left`` < ``right``)."""
@@ -178,18 +172,21 @@ def _word(word: str) -> tuple[str, str, bool]:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with their offsets. A Russian word's ``form`` is its stem, so
     word lists match every case ending; a French elided article is a word of its own."""
-    spans = [m.span() for m in WORD.finditer(text)]
     if "'" in text or "’" in text:
-        cut = []
-        for a, b in spans:
+        spans = []
+        for a, b in (m.span() for m in WORD.finditer(text)):
             elided = ELISION.match(text, a, b)
             if elided and elided.end() < b:
-                cut += [(a, elided.end() - 1), (elided.end(), b)]
+                spans += [(a, elided.end() - 1), (elided.end(), b)]
             else:
-                cut.append((a, b))
-        spans = cut
-    words = [text[a:b] for a, b in spans]
-    return tuple(Token(w, a, b, *_word(w)) for w, (a, b) in zip(words, spans, strict=True))
+                spans.append((a, b))
+        return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
+    # one pass over the matches: this runs for every sentence of every article
+    tokens = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        tokens.append(Token(word, match.start(), match.end(), *_word(word)))
+    return tuple(tokens)
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
