@@ -369,6 +369,8 @@ READ_AS = [
     # an army known by its own name
     ("Подразделение Корейской народной армии направлено в Белгородскую область.",
      ("KP", "army", "deployed")),
+    # "ở lại" (to stay) takes its place without a cue; "Tuy nhiên" is no town
+    ("Tuy nhiên, binh sĩ Thổ Nhĩ Kỳ sẽ ở lại Idlib.", ("TR", "army", "remains")),
     # being somewhere, said with "to be" or "to hold"
     ("Turkish troops are still in Idlib.", ("TR", "army", "deployed")),
     ("Les soldats français sont toujours au Tchad.", ("FR", "army", "deployed")),
