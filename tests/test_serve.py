@@ -39,12 +39,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Server:
     """A ``deploymap serve`` child process and what it printed."""
 
     def __init__(self, *args: str) -> None:
+        # Ctrl-C as in a terminal: a runner started in the background (`... &` in a script)
+        # passes SIGINT on ignored, and an ignored signal stays ignored across exec
         self.process = subprocess.Popen([sys.executable, "-m", "geo", "serve", "--port", "0",
-                                         *args], stderr=subprocess.PIPE, text=True)
+                                         *args], stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=_interruptible)
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
