@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -31,6 +30,7 @@ from .mentions import PlaceFinder
 from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
 from .pending import Pending
 from .published import Evidence, Published, infer_published
+from .record_dates import clause_date, record_dates
 from .scoring import score
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -89,26 +89,6 @@ def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[
         found.append("names no place smaller than a whole country ("
                      + ", ".join(dict.fromkeys(countries)) + ")")
     return found
-
-
-def _date_for(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
-              dates: list[DateMention], *, start_only: bool) -> DateMention | None:
-    """The date of the clause's event: nearest to the trigger, not in another actor's
-    relative clause ("which Azerbaijan returned ... in September last year")."""
-    lex = lexicon()
-    tokens = sentence.tokens
-    low = tokens[clause[0]].start
-    high = tokens[clause[1] - 1].end
-    cut = high
-    for index in range(max(trigger_start, clause[0]), clause[1] - 1):
-        if tokens[index].form in lex.relative_markers and any(
-                t.upper for t in tokens[index + 1:index + 3]):
-            cut = tokens[index].start
-            break
-    anchor = tokens[trigger_start].start
-    options = [d for d in dates if low <= d.start and d.end <= cut
-               and not (start_only and d.cue in ("until", "before"))]
-    return min(options, key=lambda d: abs(d.start - anchor)) if options else None
 
 
 class Extractor:
@@ -244,7 +224,7 @@ class Extractor:
     def _clause(self, reading: Reading, sentence: Sentence, clause: tuple[int, int],
                 forces: list[ForceMention], inherited: bool, places: list[PlaceMention],
                 event, dates: list[DateMention]) -> int:
-        date = _date_for(sentence, clause, event.trigger.start, dates,
+        date = clause_date(sentence, clause, event.trigger.start, dates,
                          start_only=event.name in ("deployed", "remains"))
         made = 0
         for mention in places:
@@ -356,7 +336,8 @@ class Extractor:
             return None
         force = record_force(pending.force.type, country, pending.target, self.gazetteer)
         ref = article.published.reference
-        start, end, relative = self._dates(reading, article, pending)
+        start, end, relative = record_dates(reading.dates, reading.agreements, article.published,
+                                            pending)
         place = slug(pending.target.key)
         base = f"{reading.source}-s{pending.sentence.index + 1}-{force.id}-{place}"
         record_id, count = base, 2
@@ -371,39 +352,6 @@ class Extractor:
         score(record, pending, explicit_country=pending.country is not None,
               weak_date=relative and article.published.weak)
         return record
-
-    def _dates(self, reading: Reading, article: Article, pending: Pending
-               ) -> tuple[FuzzyDate | None, FuzzyDate | None, bool]:
-        """(start, end, whether a date was read against a weakly inferred article date)."""
-        published = article.published
-        ref = published.reference
-        forward = "future" in pending.modifiers
-        date = pending.date.resolve(ref, forward=forward) if pending.date else None
-        relative = bool(pending.date and not pending.date.explicit)
-        event = pending.event
-        if event in ("deployed", "remains"):
-            if event == "remains" and pending.date and pending.date.cue != "from":
-                date = None
-            return date, None, relative
-        if date is not None:
-            return None, date, relative
-        if ref is None or published.date is None:
-            return None, None, False
-        if event == "withdrawn":
-            earliest = min((d.earliest for m in reading.dates if m.explicit
-                            and (d := m.resolve(None)) is not None and d.earliest < ref),
-                           default=dt.date(ref.year - 1, 1, 1))
-            return None, FuzzyDate(earliest, published.date.latest, "approximate",
-                                   f"before the article ({ref.isoformat()})"), True
-        if event == "withdrawal_agreed":
-            agreed = [d for m in reading.agreements if (d := m.resolve(ref)) is not None
-                      and d.precision == "day" and ref - dt.timedelta(days=60) <= d.earliest
-                      <= published.date.latest]
-            if agreed:
-                first = min(agreed, key=lambda d: d.earliest)
-                return None, FuzzyDate(first.earliest, first.latest, "day",
-                                       f"agreement: {first.text}"), True
-        return None, FuzzyDate(ref, ref, "day", "the article's date"), True
 
 
 __all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor", "Reading"]

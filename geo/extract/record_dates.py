@@ -1,0 +1,72 @@
+"""When a record's event happened: the date of its clause, then its start or end against
+the article's date (step 3 of :mod:`geo.extract.records`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import FuzzyDate
+from .article_dates import DateMention
+from .lexicon import lexicon
+from .pending import Pending
+from .published import Published
+from .text import Sentence
+
+
+def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
+                dates: list[DateMention], *, start_only: bool) -> DateMention | None:
+    """The date of the clause's event: nearest to the trigger, not in another actor's
+    relative clause ("which Azerbaijan returned ... in September last year")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    low = tokens[clause[0]].start
+    high = tokens[clause[1] - 1].end
+    cut = high
+    for index in range(max(trigger_start, clause[0]), clause[1] - 1):
+        if tokens[index].form in lex.relative_markers and any(
+                t.upper for t in tokens[index + 1:index + 3]):
+            cut = tokens[index].start
+            break
+    anchor = tokens[trigger_start].start
+    options = [d for d in dates if low <= d.start and d.end <= cut
+               and not (start_only and d.cue in ("until", "before"))]
+    return min(options, key=lambda d: abs(d.start - anchor)) if options else None
+
+
+def record_dates(found: list[DateMention], agreements: list[DateMention], published: Published,
+                 pending: Pending) -> tuple[FuzzyDate | None, FuzzyDate | None, bool]:
+    """A record's (start, end, whether a date was read against a weakly inferred article
+    date): a deployment's start, a withdrawal's end; a withdrawal with no date of its own
+    ended before the article (after its earliest ``found`` date); an agreed one ends on the
+    day the article says the agreement was reached (``agreements``)."""
+    ref = published.reference
+    forward = "future" in pending.modifiers
+    date = pending.date.resolve(ref, forward=forward) if pending.date else None
+    relative = bool(pending.date and not pending.date.explicit)
+    event = pending.event
+    if event in ("deployed", "remains"):
+        if event == "remains" and pending.date and pending.date.cue != "from":
+            date = None
+        return date, None, relative
+    if date is not None:
+        return None, date, relative
+    if ref is None or published.date is None:
+        return None, None, False
+    if event == "withdrawn":
+        earliest = min((d.earliest for m in found if m.explicit
+                        and (d := m.resolve(None)) is not None and d.earliest < ref),
+                       default=dt.date(ref.year - 1, 1, 1))
+        return None, FuzzyDate(earliest, published.date.latest, "approximate",
+                               f"before the article ({ref.isoformat()})"), True
+    if event == "withdrawal_agreed":
+        agreed = [d for m in agreements if (d := m.resolve(ref)) is not None
+                  and d.precision == "day" and ref - dt.timedelta(days=60) <= d.earliest
+                  <= published.date.latest]
+        if agreed:
+            first = min(agreed, key=lambda d: d.earliest)
+            return None, FuzzyDate(first.earliest, first.latest, "day",
+                                   f"agreement: {first.text}"), True
+    return None, FuzzyDate(ref, ref, "day", "the article's date"), True
+
+
+__all__ = ["clause_date", "record_dates"]
