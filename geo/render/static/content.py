@@ -1,7 +1,7 @@
 """What goes on a static map: the places of each panel and their labels, en/vi.
 
 Each place drawn is a :class:`~geo.render.static.draw.Feature` (its presences, how they
-changed, whether the sources are sure); each gets a :class:`~geo.render.static.labels.Label`
+changed, whether the sources are sure); each gets a :class:`~geo.render.static.label_text.Label`
 (name, forces, strength). Context labels (neighbouring countries, the capital, other regions
 and provinces) are optional: the placer drops them when there is no room.
 """
@@ -17,7 +17,7 @@ from ...i18n import label
 from ...timeline import CHANGES
 from ..presentation import Style, style_for
 from .draw import Feature, line_half_width
-from .labels import Label
+from .label_text import Label
 from .names import (
     country_name,
     first_upper,

@@ -28,7 +28,7 @@ CHUNK = 8
 
 class Obstacles:
     """What the labels of one map keep clear of, in display pixels. (A label given to the
-    tests is a :class:`~geo.render.static.labels.Label`.)
+    tests is a :class:`~geo.render.static.label_text.Label`.)
 
     Parameters
     ----------
