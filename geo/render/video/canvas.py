@@ -20,7 +20,6 @@ type sizes: small type stays legible on a phone, where a social feed shows a fra
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -28,10 +27,11 @@ import numpy as np
 from ...i18n import label
 from ...timeline import Timeline
 from ..formats import VIDEO_PIXELS
-from ..presentation import countries_shown, legend_entries, style_for
+from ..presentation import countries_shown, legend_entries
 from ..static.names import first_upper
 from ..static.style import GREY, INK, SIZES, nfc
-from .schedule import Frame, date_precision, format_precise
+from .pieces import credits_text, inches_wide, left_label, looks_of, map_corners, timeline_bar
+from .schedule import Frame
 
 #: Pixels per inch of every frame.
 DPI = 200
@@ -44,56 +44,6 @@ KEY_SIZE = 6.8
 BAR_H = 0.3  # the timeline bar, inches
 #: The wide layout's column of words, in inches.
 COLUMN = 3.3
-#: How each change since the frame before is drawn: what remained is simply there.
-TREATMENT = {"withdrawn": "withdrawn", "remained": "present", "new": "new"}
-
-
-def _looks(feature: Any) -> tuple[Any, ...]:
-    """The presentation model's styles of ``feature``, one per change drawn there."""
-    looks = []
-    for status in feature.statuses:
-        rows = [r for r in feature.rows if r["change"] == status]
-        types = tuple(dict.fromkeys(r["force_type"] for r in rows))
-        looks.append(style_for(feature.shape, TREATMENT[status], types, kind=rows[0]["kind"],
-                               certain=feature.certain or feature.ghost,
-                               hatched=any(r["location_precision"] != "exact" for r in rows)))
-    return tuple(looks)
-
-
-def left_label(feature: Any, lang: str) -> Any:
-    """The label of a place every presence left since the frame before: its name and who
-    left, in grey ("Faya-Largeau / troops left"); the frame after drops it."""
-    from ..static.content import label_for
-    from ..static.names import force_type_name
-
-    item = label_for(feature, lang)
-    item.name = item.name.removesuffix(" ?")  # drawn as the sure outline of what was left
-    lowered = item.name.lower()
-    types = list(dict.fromkeys(force_type_name(r["force_type"], lang) for r in feature.rows))
-    types = [t for t in types if t.lower() not in lowered]
-    item.detail = (label("video_left", lang).format(forces=", ".join(types)) if types
-                   else label("video_left_bare", lang))
-    item.brief = None
-    item.name_style = {"color": GREY}
-    item.detail_style = {"style": "italic", "color": GREY}
-    return item
-
-
-def credits_text(timeline: Timeline, lang: str) -> str:
-    """Every source of the story (outlet and day), then the map data's attribution."""
-    parts = []
-    for source in sorted(timeline.scenario.sources.values(),
-                         key=lambda s: (s.published.earliest, s.outlet, s.id)):
-        if source.published.earliest <= dt.date.min:
-            parts.append(source.outlet)
-            continue
-        day = format_precise(source.published.earliest,
-                             date_precision(source.published, "earliest"), lang)
-        parts.append(f"{source.outlet}, {day}")
-    return (f"{label('video_sources', lang)}: " + "; ".join(dict.fromkeys(parts)) + ". "
-            f"{label('credits_data', lang)}. {label('static_map_made_with', lang)}.")
-
-
 class Animator:
     """Draws the frames of one animation: one language, one size.
 
@@ -188,7 +138,7 @@ class Animator:
         else:
             places["title"] = (MARGIN, MARGIN)
             places["caption"] = (MARGIN, MARGIN + title.height + 0.08)
-            caption_w = max(_text_width(c, CAPTION_SIZE) for c in captions) + 0.25
+            caption_w = max(inches_wide(c, CAPTION_SIZE) for c in captions) + 0.25
             bar_box = (MARGIN + caption_w, places["caption"][1] + caption_h - BAR_H,
                        column - caption_w, BAR_H)
             top = places["caption"][1] + caption_h + 0.08
@@ -218,7 +168,7 @@ class Animator:
         self.places = places
         self.ax = figure.add_axes(self._rect(map_box))
         self._draw_static(focus, story, capital(scenario.country, self.crs))
-        self._timeline_bar(bar_box)
+        self.bar_ax = timeline_bar(self.figure, self._rect(bar_box), self.frames)
         self.texts = [title_text, key.title, *(key.text_of(e) for e in key.entries),
                       *credits.lines]
 
@@ -232,7 +182,7 @@ class Animator:
         change = self.timeline.change(frame.since, frame.day)
         drawn = self.features_of(change, "after", self.crs, extent, self.approximate)
         for feature in drawn:
-            feature.looks = _looks(feature)
+            feature.looks = looks_of(feature)
         return drawn
 
     def _entries(self, looks: list[Any], drawn: list[list[Any]]) -> list[Any]:
@@ -269,7 +219,7 @@ class Animator:
             draw_capital(ax, capital_xy)
         self.capital_xy = capital_xy
         everywhere = [f for fs in self.drawn for f in fs]
-        inset_corner, bar_corner = _corners(extent, everywhere, self.base.focus)
+        inset_corner, bar_corner = map_corners(extent, everywhere, self.base.focus)
         centre = tuple(float(v) for v in focus.centroid.coords[0]) if focus is not None else (
             0.0, 0.0)
         locator = inset(self.crs, centre, story)
@@ -387,29 +337,6 @@ class Animator:
                 artist.set_visible(False)
         return placed, hidden
 
-    def _timeline_bar(self, box: tuple[float, float, float, float]) -> None:
-        """A line across the story's span, a tick at each frame's day, its first and last
-        year written at its ends; each frame adds a dot at its day."""
-        from matplotlib.lines import Line2D
-
-        ax = self.figure.add_axes(self._rect(box))
-        ax.set_axis_off()
-        days = [f.day.toordinal() for f in self.frames]
-        first, last = min(days), max(days)
-        pad = max((last - first) * 0.02, 1)
-        ax.set_xlim(first - pad, last + pad)
-        ax.set_ylim(0, 1)
-        ax.add_line(Line2D([first, last], [0.62, 0.62], color="#b0aba2", linewidth=2.0,
-                           solid_capstyle="round"))
-        for day in days:
-            ax.add_line(Line2D([day, day], [0.5, 0.74], color=GREY, linewidth=0.7))
-        ends = [(first, self.frames[0].day.year, "left"),
-                (last, self.frames[-1].day.year, "right")]
-        for x, year, ha in ends[:1] if ends[0][1] == ends[1][1] else ends:
-            ax.text(x, 0.28, str(year), ha=ha, va="center", fontsize=SIZES["note"],
-                    color=GREY)
-        self.bar_ax = ax
-
     # --- one frame
     def render(self, index: int) -> np.ndarray:
         """The pixels of frame ``index`` (height × width × RGB, uint8)."""
@@ -467,20 +394,4 @@ class Animator:
         return pixels
 
 
-def _text_width(text: str, size: float) -> float:
-    """Width of ``text`` in bold at ``size`` points, in inches."""
-    from ..static.legend import text_width
-
-    return text_width(text, size, "bold") / 72
-
-
-def _corners(extent: Any, drawn: list[Any], focus: Any) -> tuple[str, str]:
-    """The emptiest corner of the map for the inset, then the next for the scale bar."""
-    from ..static.map import emptiest_corners
-
-    inset, bar = emptiest_corners(extent, drawn, focus, [
-        (extent.width * 0.25, extent.height * 0.25), (extent.width * 0.3, extent.height * 0.1)])
-    return inset, bar
-
-
-__all__ = ["DPI", "Animator", "credits_text", "left_label"]
+__all__ = ["DPI", "Animator"]
