@@ -258,8 +258,7 @@ class Gazetteer:
         ids = self._suggester.suggest(normalize(name), limit=limit * 4)
         if kind is not None:
             ids = [i for i in ids if self.places[i].kind == kind]
-        # Among equally close names, the story's own places first (a world of names holds
-        # many near-spellings abroad).
+        # equally close names: the story's own first (the world has near-spellings abroad)
         ids = sorted(ids, key=lambda i: self.places[i].country not in self.countries)[:limit]
         return [f"{self.places[i].name} ({self.places[i].kind}, {i})" for i in ids]
 
