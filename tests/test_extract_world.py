@@ -369,6 +369,9 @@ READ_AS = [
     # an army known by its own name
     ("Подразделение Корейской народной армии направлено в Белгородскую область.",
      ("KP", "army", "deployed")),
+    # ", officials said" after a place does not make it a government
+    ("Turkish advisers were deployed in Misrata, officials said.",
+     ("TR", "advisers", "deployed")),
     # "ở lại" (to stay) takes its place without a cue; "Tuy nhiên" is no town
     ("Tuy nhiên, binh sĩ Thổ Nhĩ Kỳ sẽ ở lại Idlib.", ("TR", "army", "remains")),
     # being somewhere, said with "to be" or "to hold"

@@ -383,7 +383,8 @@ class PlaceFinder(BorderReader):
                 return (f"{mention.text!r} is outside the story's countries "
                         f"({', '.join(self.gazetteer.countries)})")
             if (lex.metonymy_before.ending_at(sentence, mention.start) is not None
-                    or (mention.stop < len(tokens)
+                    or (mention.stop < len(tokens)  # "Yerevan said"; not "..., officials said"
+                        and sentence.gap(mention.stop - 1, mention.stop).isspace()
                         and lex.metonymy_after.at(sentence, mention.stop))):
                 return f"{mention.text!r} stands for a government here, not a place"
         if not locative:
