@@ -390,3 +390,33 @@ READ_AS = [
 @pytest.mark.parametrize(("text", "expected"), READ_AS)
 def test_a_sentence_names_its_force_and_event(tmp_path, text, expected):
     _assert_read(tmp_path, text, expected)
+
+
+# Words that mean a country without naming it: the country named before them (in the
+# sentence, else earlier in the article), never the force's own
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad's government ordered the French army to leave the country by January.",
+     ("FR", "army", "TD")),
+    ("Jordan hosts the base. About 300 Italian soldiers remain in the desert kingdom, "
+     "officials said. Italian soldiers are now stationed in the country.", ("IT", "army", "JO")),
+    ("Chính phủ Chad yêu cầu quân đội Pháp rút khỏi nước này.", ("FR", "army", "TD")),
+    ("Le Tchad a demandé le départ des soldats français. Les soldats français ont quitté "
+     "le pays en janvier.", ("FR", "army", "TD")),
+    ("Турецкие военные прибыли в Ливию. Турецкие военные покинули страну в мае.",
+     ("TR", "army", "LY")),
+    # "the Sahel country" means Niger here, not the Sahel
+    ("The withdrawal of Italian troops from the Sahel country began in Niger's capital.",
+     ("IT", "army", "NE")),
+])
+def test_a_country_reference_is_the_country_named_before(tmp_path, text, expected):
+    _, found = _records(tmp_path, text)
+    assert expected in {(c, t, p) for c, t, p, _ in found}, found
+
+
+def test_returning_to_the_country_is_not_an_arrival(tmp_path):
+    _, found = _records(tmp_path, "Chad ordered the French troops out, and French troops "
+                                  "withdrew from Abéché to the country's capital.")
+    assert not [f for f in found if f[2] == "TD" and f[3] == "deployed"], found
+    _, found = _records(tmp_path, "After Chad's request, the French soldiers withdrew from "
+                                  "Abéché and returned to the country.")
+    assert ("FR", "army", "TD", "deployed") not in found, found

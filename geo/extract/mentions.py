@@ -306,9 +306,9 @@ class PlaceFinder(BorderReader):
                                              name.stop, (target_of(name.place),), "name",
                                              name.chosen_from))
         mentions.sort(key=lambda m: m.start)
-        return self._judge(sentence, mentions)
+        return self.judge(sentence, mentions)
 
-    def _judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    def judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Each mention with ``locative`` and ``problem`` set."""
         judged: list[PlaceMention] = []
         previous: PlaceMention | None = None

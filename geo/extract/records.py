@@ -31,6 +31,7 @@ from .owners import actor_country, one_per_country, record_force, same_kind_coun
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .record_dates import clause_date, record_dates
+from .references import find_references
 from .scoring import score
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -74,6 +75,9 @@ class Reading:
     #: Provinces and regions the article has named: a later bare name shared by a town and
     #: one of them means the area ("Kursk region" ... "fought in Kursk").
     areas: set[str] = field(default_factory=set)
+    #: Countries named in the sentences read so far, last named last ("the country" means
+    #: one of them).
+    named: list[str] = field(default_factory=list)
 
 
 def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
@@ -163,6 +167,7 @@ class Extractor:
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
         self._note_nationalities(reading, forces)
+        mentions = self._with_references(reading, sentence, mentions, forces, triggers)
         usable = [m for m in mentions if m.usable]
         reading.evidence.places.update(t.key for m in usable for t in m.targets)
         bases = [m for m in usable if m.targets[0].kind == "base"]
@@ -176,8 +181,9 @@ class Extractor:
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
             places = [m for m in usable if clause[0] <= m.start < clause[1]]
-            if any(m.targets[0].kind != "country" for m in places):
-                # "left the base in Agadez, Niger": the site, not the whole country
+            # "left the base in Agadez, Niger": the site, not the whole country (a region
+            # holding the country is no site in it: "from Niger ... in the Sahel")
+            if any(m.targets[0].kind not in ("country", "region") for m in places):
                 places = [m for m in places if m.targets[0].kind != "country"]
             if not places:
                 reasons.extend(_problems(
@@ -201,6 +207,26 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    def _with_references(self, reading: Reading, sentence: Sentence,
+                         mentions: list[PlaceMention], forces: list[ForceMention],
+                         triggers: list) -> list[PlaceMention]:
+        """``mentions`` with the sentence's country references ("from the country"), judged;
+        the names inside a reference are part of it ("the Sahel country")."""
+        everything = (0, len(sentence.tokens))
+        excluded = {f.country for f in forces if f.country}
+        if any(not f.country for f in forces):  # the actor owns them ("Rome withdrew its")
+            excluded |= {a for t in triggers if (a := actor_country(mentions, everything,
+                                                                       t.start))}
+        earlier = (*reversed(reading.named), *reading.countries)
+        found = find_references(sentence, mentions, excluded, earlier, self.gazetteer)
+        reading.named.extend(m.targets[0].key for m in mentions
+                             if m.role == "name" and m.targets[0].kind == "country")
+        if not found:
+            return mentions
+        inside = {i for m in found for i in range(m.start, m.stop)}
+        kept = [m for m in mentions if not inside.intersection(range(m.start, m.stop))]
+        return self.finder.judge(sentence, sorted(kept + found, key=lambda m: m.start))
 
     @staticmethod
     def _note_nationalities(reading: Reading, forces: list[ForceMention]) -> None:
@@ -231,6 +257,8 @@ class Extractor:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
             if name in _LEAVING and self.finder.destination(sentence, mention):
+                if mention.role == "reference":
+                    continue  # "returned to the country": home, most likely
                 name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
             for target in mention.targets:
                 chosen = forces
