@@ -384,6 +384,9 @@ READ_AS = [
     ("Turkish engineers take part in demining in Idlib.", ("TR", "army", "deployed")),
     ("В Идлибе был закрыт наблюдательный пункт турецких миротворцев.",
      ("TR", "peacekeepers", "withdrawn")),
+    # a mission known by its own name is its organisation's ("troops" adds no second force)
+    ("SAMIM troops withdrew from Pemba in July.", ("SADC", "mission", "withdrawn")),
+    ("Les troupes de l'AUSSOM sont arrivées à Kismayo.", ("AU", "mission", "deployed")),
 ]
 
 

@@ -177,6 +177,8 @@ def lexicon() -> Lexicon:
     base = gazetteer_lexicon()
     force_pairs = [(p, kind) for kind, langs in forces["types"].items()
                    for words in langs.values() for p in words]
+    missions = [(name, owner) for owner, names in forces["missions"].items() for name in names]
+    force_pairs += [(name, "mission") for name, _ in missions]
     force_pairs += _pairs(forces["not_forces"], None)
     nationality_pairs, nationality_labels = nationality_words(forces)
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
@@ -198,7 +200,8 @@ def lexicon() -> Lexicon:
         leader_after=PhraseMatcher((p, True) for p in forces["leader_links"]["after"]),
         nationality_labels=nationality_labels,
         force_owners={" ".join(t.form for t in tokenize(p)): code
-                        for code, words in forces["force_owners"].items() for p in words},
+                        for code, words in [*forces["force_owners"].items(),
+                                            *((o, [n]) for n, o in missions)] for p in words},
         force_labels=forces["labels"],
         triggers=PhraseMatcher(trigger_pairs),
         modifiers=PhraseMatcher(modifier_pairs),
@@ -216,6 +219,7 @@ def lexicon() -> Lexicon:
             + [(p, "organisation") for p in places["organisations"]]
             + [(p, "force") for kind in ("pmc", "mission")
                for words in forces["types"][kind].values() for p in words]
+            + [(name, "force") for name, _ in missions]
             + [(p, "organisation") for spec in forces["organisations"].values()
                for lang, words in spec.items() if lang not in ("adjective", "vi_name")
                for p in words if len(p) > 2], attr="key"),  # "au": Port-au-Prince

@@ -56,8 +56,10 @@ def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[Forc
     are two."""
     chosen: dict[str | None, ForceMention] = {}
     kept: list[ForceMention] = []
+    # "MONUSCO peacekeepers" are two forces; "SAMIDRC troops" one ("troops" says nothing)
     joined = {id(f) for a, b in pairwise(forces)
               if b.start >= a.stop and _COORDINATED.fullmatch(sentence.gap(a.stop - 1, b.start))
+              and not (b.generic and sentence.gap(a.stop - 1, b.start).isspace())
               for f in (a, b)}
     for force in forces:
         if force.type == "base" or force.type not in SPECIFIC_FIRST or id(force) in joined:
