@@ -305,11 +305,8 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
         placer.barrier(border_parts, 1.1)
         placer.barrier(focus_parts, 1.6)
         labels = panel_labels[panel.name] + context_labels(
-            base, extent, crs, country, lang, used, layout)
-        capital_site = panel.symbols.sites.get("")
-        for item in labels:  # the capital's name points at its square, wherever drawn
-            if item.optional and item.shape == "point" and capital_site is not None:
-                item.geometry = shapely.Point(capital_site.xy)
+            base, extent, crs, country, lang, used, layout,
+            named=panel_labels[panel.name], drawn=panel.features, sites=panel.symbols.sites)
         panel.placed = placer.place(labels)
         for placed in panel.placed:
             texts.extend([placed.label.name, placed.label.detail])
