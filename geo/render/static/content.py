@@ -167,27 +167,33 @@ def _repeats(name: str, named: set[str]) -> bool:
 
 def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
                    used: set[str], layout: str, *, named: Sequence[Any] = (),
-                   drawn: Sequence[Any] = (),
-                   sites: Mapping[str, Any] | None = None) -> list[Any]:
+                   drawn: Sequence[Any] = (), sites: Mapping[str, Any] | None = None,
+                   home: bool = False) -> list[Any]:
     """Capital, neighbouring countries, other regions and provinces: optional labels.
 
     None repeats a name of ``named`` (the presences' labels), and the capital is left
     unnamed when a presence of ``drawn`` stands on it: the presence's label names it.
     ``sites``: where the symbols are drawn (the capital's label points at its square).
+    ``home``: the map shows part of the story's country, so it is named too.
     """
     muted = "#7a7468"
     window = extent.box()
     keys = {normalize(item.name.removesuffix(" ?")) for item in named}
     labels = []
-    for code, geometry in sorted(base.land, key=lambda item: (-item[1].area, item[0])):
+    countries = sorted(base.land, key=lambda item: (-item[1].area, item[0]))
+    if home and base.focus is not None:
+        countries.insert(0, (country, base.focus))
+    for code, geometry in countries:
         visible = geometry.intersection(window)
         name = country_name(code, lang)
         if visible.area < window.area * 0.02 or _repeats(name, keys):
             continue
-        labels.append(Label(name.upper(), "", "free", visible, 40,
-                            optional=True, name_style={"fontsize": SIZES["country"],
-                                                       "fontweight": "normal",
-                                                       "color": muted}))
+        own = code == country
+        labels.append(Label(name.upper(), "", "free", visible, 35 if own else 40,
+                            optional=True, name_style={
+                                "fontsize": SIZES["country"] + (1.5 if own else 0),
+                                "fontweight": "bold" if own else "normal",
+                                "color": "#5f574b" if own else muted}))
     for record in read_layer("regions"):
         if record["id"] in used or record.get("country") == country:
             continue

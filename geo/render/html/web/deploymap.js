@@ -419,7 +419,7 @@
     var bar = container.querySelector(".dm-timebar");
     var bottom = Math.max(24, credits.getContainer().offsetHeight + 16 +
       (bar ? bar.offsetHeight + 30 : 0));
-    map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
+    map.fitBounds(data.view.fit || data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
     zoomClass();
     declutter();
     var slider = swipe(map, data, groups);
