@@ -116,6 +116,13 @@ def _focus(timeline: Timeline, frames: list[Any]
     return (west, south, east, north), None, None
 
 
+def _grown(box: Box, share: float) -> shapely.Polygon:
+    """``box`` with ``share`` of its width and height added on each side."""
+    west, south, east, north = box
+    dx, dy = (east - west) * share, (north - south) * share
+    return shapely.box(west - dx, south - dy, east + dx, north + dy)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a while.
@@ -159,12 +166,12 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
                           draw=draw, show_files=show_files)
     change = layers.change
     (west, south, east, north), opening, near = _focus(timeline, [change])
-    framed = shapely.box(*(opening or (west, south, east, north)))
-    pad_x, pad_y = (framed.bounds[2] - framed.bounds[0]), (framed.bounds[3] - framed.bounds[1])
-    grow = (0.25, 0.25) if opening is None else (0.5, 0.5)  # a framed map: towns around it
-    around = shapely.box(framed.bounds[0] - pad_x * grow[0], framed.bounds[1] - pad_y * grow[1],
-                         framed.bounds[2] + pad_x * grow[0], framed.bounds[3] + pad_y * grow[1])
-    basemap = build_basemap(store, home=scenario.country, focus=framed, around=around,
+    framed = (west, south, east, north) if opening is None else opening
+    # a map opening on part of the country: towns around it, names of what is in view or
+    # beside it (the view is wider or taller than the box)
+    around = _grown(framed, 0.25 if opening is None else 0.5)
+    focus = shapely.box(*framed) if opening is None else _grown(framed, 0.2)
+    basemap = build_basemap(store, home=scenario.country, focus=focus, around=around,
                             lang=lang, countries=scenario.countries,
                             reach=None if near is None else shapely.envelope(near).buffer(2.0))
     for item in basemap["labels"]:
