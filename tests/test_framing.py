@@ -74,3 +74,11 @@ def test_static_map_frames_the_coast_names_the_country_and_each_place_once(libya
     for feature in panel.features:
         assert window.contains(feature.geometry)
     assert window.area < shapely.envelope(project(_country("LY"), crs)).area / 10
+
+
+def test_a_place_far_from_the_country_is_not_framed_alone() -> None:
+    """A base at the North Pole in a story about Armenia: the map shows both, as before
+    (framing it alone would lose the story's country), and no box crosses a pole."""
+    assert opening_box([shapely.Point(0, 90)], [_country("AM")]) is None
+    svalbard = opening_box([shapely.Point(16, 84.9)], [shapely.box(-30, 60, 60, 86)])
+    assert svalbard is not None and svalbard[1] < svalbard[3] <= 85

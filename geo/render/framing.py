@@ -52,19 +52,22 @@ def _padded(box: Box) -> Box:
     across = _KM_PER_DEG * max(math.cos(math.radians(middle_lat)), 0.1)
     half_w = max((east - west) * (0.5 + PAD), MIN_SPAN_KM / across / 2)
     middle_lon = (west + east) / 2
-    return (middle_lon - half_w, max(middle_lat - half_h, -85.0), middle_lon + half_w,
-            min(middle_lat + half_h, 85.0))
+    half_h = min(half_h, 85.0)
+    middle_lat = min(max(middle_lat, -85.0 + half_h), 85.0 - half_h)  # off the poles
+    return middle_lon - half_w, middle_lat - half_h, middle_lon + half_w, middle_lat + half_h
 
 
 def opening_box(presences: Sequence[Any], countries: Sequence[Any]) -> Box | None:
     """The box a map opens on when ``presences`` fill a small part of ``countries`` (the
     story's outlines): the presences padded, at least :data:`MIN_SPAN_KM` across. None:
-    show the countries whole, as they fill enough of them."""
-    around = bounds(presences)
-    if around is None:
+    show the countries whole, as the presences fill enough of them or lie away from them."""
+    around, land = bounds(presences), bounds(countries)
+    if around is None or land is None:
         return None
     framed = _padded(around)
-    whole = bounds([shapely.box(*framed), *countries])
+    if not shapely.box(*framed).intersects(shapely.box(*land)):
+        return None  # a place far from the story: the map shows both, as ever
+    whole = bounds([shapely.box(*framed), shapely.box(*land)])
     if whole is None or _area(framed) > FRAMED_SHARE * _area(whole):
         return None
     return framed
