@@ -89,3 +89,53 @@ def test_check_reports_every_problem_with_its_line(tmp_path, capsys):
     bad.write_text("title: x\n", encoding="utf-8")
     code, _, err = _run(capsys, "check", bad)
     assert code == 2 and "bad.yaml:1" in err and "Traceback" not in err
+
+
+LIBYA = {
+    "en.txt": "Turkey deepens its military footprint in Libya\n\nTripoli, 12 June 2020\n\n"
+              "Turkish troops deployed at Al-Watiya air base, officials said. Turkish forces "
+              "are also stationed in Misrata and Tripoli.\n",
+    "fr.txt": "La Turquie renforce sa présence militaire en Libye\n\nTripoli, 20 juillet 2020\n"
+              "\nDes soldats turcs sont déployés sur la base aérienne d'Al-Watiya, selon des "
+              "responsables. Les forces turques sont également stationnées à Misrata et à "
+              "Tripoli.\n",
+}
+
+
+def test_a_map_drafted_from_articles_has_a_title_from_its_records(tmp_path, capsys):
+    """The forces, the country and the year, in each language; how the draft was made goes
+    in the description, not on the map."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in LIBYA.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    saved, out = tmp_path / "libya.yaml", tmp_path / "maps"
+    code, _, err = _run(capsys, "build", "--from-articles", folder, "--save-scenario", saved,
+                        "--out", out, "--format", "html", "--lang", "en,vi")
+    assert code == 0, err
+    document = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert document["title"] == {"en": "Turkish forces in Libya, 2020",
+                                 "vi": "Lực lượng Thổ Nhĩ Kỳ tại Li-bi, năm 2020"}
+    assert "Drafted from 2 article(s)" in document["description"]["en"]
+    page = (out / "articles.en.html").read_text(encoding="utf-8")
+    assert "<title>Turkish forces in Libya, 2020</title>" in page
+    assert "Drafted from" not in page
+
+
+def test_a_draft_title_names_one_force_two_countries_or_foreign_forces(gazetteer):
+    from geo.dates import parse_date_text
+    from geo.extract.draft import Force
+    from geo.extract.title import draft_title
+
+    danes = Force("dk-army", "army", "DK", {"en": "Danish troops", "vi": "Quân đội Đan Mạch"})
+    french = Force("fr-army", "army", "FR", {"en": "French troops", "vi": "Quân đội Pháp"})
+    base = Force("us-x-base", "base", "US", {"en": "Camp X", "vi": "Camp X"})
+    years = [parse_date_text("2019-03"), parse_date_text("2024-05-01")]
+    assert draft_title([danes], "EE", years, gazetteer)["en"] == (
+        "Danish troops in Estonia, 2019–2024")
+    assert draft_title([danes, french], "EE", [], gazetteer)["en"] == (
+        "Danish and French forces in Estonia")
+    title = draft_title([danes, french, base], "EE", years[1:], gazetteer)
+    assert title["en"] == "Foreign forces in Estonia, 2024"
+    assert title["vi"].startswith("Lực lượng nước ngoài tại ")
+    assert title["vi"].endswith(", năm 2024")

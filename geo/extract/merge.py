@@ -35,6 +35,7 @@ from ..gazetteer.lookup import Gazetteer
 from .article_dates import scenario_date
 from .articles import extract_articles, extractor
 from .draft import LOCATION_PRECISION, Article, Draft, Record, Unused, default_views
+from .title import draft_title, drafting_note
 
 _END_RANK = {"withdrawn": 3, "handed_over": 3, "withdrawal_agreed": 2, "withdrawal_requested": 1}
 _AREA_KINDS = ("province", "region", "country")
@@ -142,9 +143,10 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
                           [r.reported.latest for r in kept if r.reported],
                           [g.start for g in groups.values() if g.start])
     document = {
-        "title": {"en": f"Drafted from {len(draft.articles)} article(s) by deploymap extract "
-                        f"(records with confidence >= {threshold})",
-                  "vi": f"Soạn từ {len(draft.articles)} bài báo bằng deploymap extract"},
+        "title": draft_title(list({r.force.id: r.force for r in kept}.values()), draft.country,
+                             [d for g in groups.values() for d in (g.start, g.end)]
+                             + [r.reported for r in kept], gazetteer),
+        "description": drafting_note(len(draft.articles), threshold),
         "country": draft.country,
         **({"countries": [draft.country, *draft.countries]} if draft.countries else {}),
         "views": views,

@@ -36,10 +36,17 @@ def _km(a: shapely.Point, b: shapely.Point) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
-def _anchor(geometry: shapely.Geometry, focus: shapely.Polygon) -> shapely.Point | None:
-    """Where to write a polygon's name: the most inland point of its largest visible part."""
+#: A country whose part in view is smaller than this share of the view is not named there
+#: (its name would stand on its neighbour).
+LEAST_VISIBLE_SHARE = 0.02
+
+
+def _anchor(geometry: shapely.Geometry, focus: shapely.Polygon,
+            least: float = 0.0) -> shapely.Point | None:
+    """Where to write a polygon's name: the most inland point of its largest visible part
+    (none when that part is under ``least`` of ``focus``'s area)."""
     visible = geometry.intersection(focus)
-    if visible.is_empty:
+    if visible.is_empty or visible.area < focus.area * least:
         return None
     parts = getattr(visible, "geoms", [visible])
     largest = max((p for p in parts if p.geom_type == "Polygon"), key=lambda p: p.area,
@@ -90,21 +97,25 @@ _FORMAT = 1
 
 def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
                   around: shapely.Polygon, lang: str,
-                  countries: tuple[str, ...] = ()) -> dict[str, Any]:
+                  countries: tuple[str, ...] = (),
+                  reach: shapely.Polygon | None = None) -> dict[str, Any]:
     """Shapes (indices into ``store``) and labels of the basemap.
 
     Names of areas are written inside ``focus`` (what the map opens on); towns are
-    labelled within ``around``. The basemap depends only on these and the shipped data,
-    so it is kept in the cache folder (about 0.5 s to make, a few ms to read back).
+    labelled within ``around``; shapes are drawn around it, and over ``reach`` too (the
+    rest of the country of a map that opens on a part of it). The basemap depends only on
+    these and the shipped data, so it is kept in the cache folder (about 0.5 s to make, a
+    few ms to read back).
     """
     from .store import GeometryStore
 
     def build() -> tuple[GeometryStore, dict[str, Any]]:
         own = GeometryStore()
         return own, _build_basemap(own, home=home, focus=focus, around=around, lang=lang,
-                                   countries=countries)
+                                   countries=countries, reach=reach)
 
-    key = digest([package_digest(), home, focus.wkb, around.wkb, lang, *countries])
+    key = digest([package_digest(), home, focus.wkb, around.wkb, lang, *countries,
+                  *([] if reach is None else [reach.wkb])])
     own, basemap = memoized("html-basemap", _FORMAT, key, build, _encode, _decode,
                             "HTML basemap")
     numbers = [store.add_encoded(g, s) for g, s in zip(own.sources, own.shapes, strict=True)]
@@ -136,14 +147,16 @@ def _decode(data: bytes) -> tuple[GeometryStore, dict[str, Any]]:
 
 
 def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
-                   around: shapely.Polygon, lang: str,
-                   countries: tuple[str, ...] = ()) -> dict[str, Any]:
+                   around: shapely.Polygon, lang: str, countries: tuple[str, ...] = (),
+                   reach: shapely.Polygon | None = None) -> dict[str, Any]:
     story = {home, *countries}
     countries_drawn: list[int] = []
     outline, labels = None, []
     neighbours, home_outline = [], None
     window = around.buffer(max(around.bounds[2] - around.bounds[0],
                                around.bounds[3] - around.bounds[1]) * 0.5, join_style="mitre")
+    if reach is not None:
+        window = shapely.envelope(shapely.union(window, reach))
     for record in read_layer("basemap"):
         code = record.get("country") or record["id"].split(":")[-1]
         if not record["geometry"].intersects(window):
@@ -155,7 +168,7 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
         else:
             countries_drawn.append(store.add(geometry))
             neighbours.append(geometry)
-        anchor = _anchor(record["geometry"], focus)
+        anchor = _anchor(record["geometry"], focus, LEAST_VISIBLE_SHARE)
         if anchor is not None:
             labels.append({"k": "home" if code == home else "country",
                            "t": country_name(code, lang) or record["name"], "at": _at(anchor)})

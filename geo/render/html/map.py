@@ -33,6 +33,7 @@ import shapely
 
 from ...errors import BadArgument
 from ...i18n import check_language, label
+from ..framing import Box, bounds, near_parts, opening_box
 from .assets import ASSET_MODES, head
 from .basemap import build_basemap, extent
 from .days import day_layer
@@ -91,20 +92,35 @@ def script_json(value: Any) -> str:
     return text
 
 
-def _focus(timeline: Timeline, frames: list[Any]) -> tuple[float, float, float, float]:
-    """(west, south, east, north) around every presence and the story country."""
+def _focus(timeline: Timeline, frames: list[Any]
+           ) -> tuple[tuple[float, float, float, float], Box | None, Any]:
+    """(west, south, east, north) around every presence and the story country; the box
+    the map opens on when the presences fill a small part of it (else None), and then the
+    country's parts around that box (what zooming out shows)."""
     from ...gazetteer.boundaries import read_layer
 
-    geometries = [g for frame in frames for g in frame.geometry if g is not None]
-    geometries += [r["geometry"] for r in read_layer("basemap")
-                   if r.get("country") == timeline.scenario.country]
-    bounds = shapely.bounds(np.asarray(geometries, dtype=object)).reshape(-1, 4)
-    bounds = bounds[~np.isnan(bounds).any(axis=1)]  # empty geometries have no bounds
-    if not len(bounds):
-        return extent()
-    west, south = bounds[:, :2].min(axis=0).tolist()
-    east, north = bounds[:, 2:].max(axis=0).tolist()
-    return west, south, east, north
+    presences = [g for frame in frames for g in frame.geometry if g is not None]
+    homes = [r["geometry"] for r in read_layer("basemap")
+             if r.get("country") == timeline.scenario.country]
+    opening = opening_box(presences, homes)
+    if opening is not None:
+        near = shapely.union_all([near_parts(g, opening) for g in homes])
+        whole = bounds([shapely.box(*opening), near])
+        return whole or opening, opening, near
+    bounds_ = shapely.bounds(np.asarray([*presences, *homes], dtype=object)).reshape(-1, 4)
+    bounds_ = bounds_[~np.isnan(bounds_).any(axis=1)]  # empty geometries have no bounds
+    if not len(bounds_):
+        return extent(), None, None
+    west, south = bounds_[:, :2].min(axis=0).tolist()
+    east, north = bounds_[:, 2:].max(axis=0).tolist()
+    return (west, south, east, north), None, None
+
+
+def _grown(box: Box, share: float) -> shapely.Polygon:
+    """``box`` with ``share`` of its width and height added on each side."""
+    west, south, east, north = box
+    dx, dy = (east - west) * share, (north - south) * share
+    return shapely.box(west - dx, south - dy, east + dx, north + dy)
 
 
 @contextmanager
@@ -149,12 +165,15 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
     layers = build_layers(timeline, before=before, after=after, lang=lang, store=store,
                           draw=draw, show_files=show_files)
     change = layers.change
-    west, south, east, north = _focus(timeline, [change])
-    pad_x, pad_y = (east - west) * 0.25, (north - south) * 0.25
-    around = shapely.box(west - pad_x, south - pad_y, east + pad_x, north + pad_y)
-    focus = shapely.box(west, south, east, north)
+    (west, south, east, north), opening, near = _focus(timeline, [change])
+    framed = (west, south, east, north) if opening is None else opening
+    # a map opening on part of the country: towns around it, names of what is in view or
+    # beside it (the view is wider or taller than the box)
+    around = _grown(framed, 0.25 if opening is None else 0.5)
+    focus = shapely.box(*framed) if opening is None else _grown(framed, 0.2)
     basemap = build_basemap(store, home=scenario.country, focus=focus, around=around,
-                            lang=lang, countries=scenario.countries)
+                            lang=lang, countries=scenario.countries,
+                            reach=None if near is None else shapely.envelope(near).buffer(2.0))
     for item in basemap["labels"]:
         item["t"] = esc(item["t"])
     days = None
@@ -190,7 +209,10 @@ def _map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
             "exitFullscreen": label("map_exit_fullscreen", lang),
             "close": label("map_close", lang),
         },
-        "view": {"focus": [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]},
+        "view": {"focus": [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]],
+                 **({} if opening is None else {"fit": [
+                     [round(opening[1], 4), round(opening[0], 4)],
+                     [round(opening[3], 4), round(opening[2], 4)]]})},
         "days": days,
     }
     if layers.fragments is not None:

@@ -8,11 +8,13 @@ and provinces) are optional: the placer drops them when there is no room.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import shapely
 
 from ...gazetteer.boundaries import capitals, read_layer
+from ...gazetteer.normalize import normalize
 from ...i18n import label
 from ...timeline import CHANGES
 from ..presentation import Style, style_for
@@ -154,42 +156,74 @@ def number_labels(labels: list[Any], numbered: tuple[str, ...], lang: str) -> li
     return lines
 
 
+#: A presence's point this close to the capital (metres) is the capital itself.
+SAME_SPOT_M = 3000.0
+
+
+def _repeats(name: str, named: set[str]) -> bool:
+    """Whether a context label's ``name`` is one the map already labels (``named``: keys)."""
+    return normalize(name) in named
+
+
 def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
-                   used: set[str], layout: str) -> list[Any]:
-    """Capital, neighbouring countries, other regions and provinces: optional labels."""
+                   used: set[str], layout: str, *, named: Sequence[Any] = (),
+                   drawn: Sequence[Any] = (), sites: Mapping[str, Any] | None = None,
+                   home: bool = False) -> list[Any]:
+    """Capital, neighbouring countries, other regions and provinces: optional labels.
+
+    None repeats a name of ``named`` (the presences' labels), and the capital is left
+    unnamed when a presence of ``drawn`` stands on it: the presence's label names it.
+    ``sites``: where the symbols are drawn (the capital's label points at its square).
+    ``home``: the map shows part of the story's country, so it is named too.
+    """
     muted = "#7a7468"
     window = extent.box()
+    keys = {normalize(item.name.removesuffix(" ?")) for item in named}
     labels = []
-    for code, geometry in sorted(base.land, key=lambda item: (-item[1].area, item[0])):
+    countries = sorted(base.land, key=lambda item: (-item[1].area, item[0]))
+    if home and base.focus is not None:
+        countries.insert(0, (country, base.focus))
+    for code, geometry in countries:
         visible = geometry.intersection(window)
-        if visible.area < window.area * 0.02:
+        name = country_name(code, lang)
+        if visible.area < window.area * 0.02 or _repeats(name, keys):
             continue
-        labels.append(Label(country_name(code, lang).upper(), "", "free", visible, 40,
-                            optional=True, name_style={"fontsize": SIZES["country"],
-                                                       "fontweight": "normal",
-                                                       "color": muted}))
+        own = code == country
+        labels.append(Label(name.upper(), "", "free", visible, 35 if own else 40,
+                            optional=True, name_style={
+                                "fontsize": SIZES["country"] + (1.5 if own else 0),
+                                "fontweight": "bold" if own else "normal",
+                                "color": "#5f574b" if own else muted}))
     for record in read_layer("regions"):
         if record["id"] in used or record.get("country") == country:
             continue
         geometry = project(record["geometry"], crs)
         if geometry.area > window.area * 0.3 or (
-                geometry.intersection(window).area < geometry.area * 0.8):
+                geometry.intersection(window).area < geometry.area * 0.8) or _repeats(
+                name_of(record, lang), keys):
             continue
         labels.append(Label(name_of(record, lang), "", "free", geometry, 45, optional=True,
                             name_style={"fontsize": SIZES["city"], "fontweight": "normal",
                                         "color": muted, "style": "italic"}))
     capital_names = set()
+    points = [f.geometry for f in drawn if f.shape == "point"]
+    square = (sites or {}).get("")
     for record in capitals(country):
         capital_names.add(record["name"])
+        where = project(record["geometry"], crs)
+        if _repeats(name_of(record, lang), keys) or any(
+                where.distance(p) < SAME_SPOT_M for p in points):
+            continue
         labels.append(Label(name_of(record, lang), "", "point",
-                            project(record["geometry"], crs), 30, optional=True,
-                            radius=3.0, name_style={"fontsize": SIZES["city"],
-                                                    "fontweight": "normal"}))
+                            where if square is None else shapely.Point(square.xy), 30,
+                            optional=True, radius=3.0,
+                            name_style={"fontsize": SIZES["city"], "fontweight": "normal"}))
     if layout == "change":
         provinces = {record["id"]: record for record in read_layer("provinces")}
         for province_id, name, geometry in base.provinces:
-            if province_id not in used and name not in capital_names:
-                local = name_of(provinces[province_id], lang)
+            local = name_of(provinces[province_id], lang)
+            if province_id not in used and name not in capital_names and not _repeats(
+                    local, keys):
                 labels.append(Label(local, "", "free", geometry, 50, optional=True,
                                     name_style={"fontsize": SIZES["city"] - 0.6,
                                                 "fontweight": "normal", "color": GREY,

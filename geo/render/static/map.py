@@ -165,6 +165,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from ..framing import near_parts, opening_box
     from ..presentation import countries_shown
     from .content import (
         capital,
@@ -187,8 +188,12 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     outlines = [o for o in (focus_lonlat(c) for c in story_countries) if o is not None]
     focus_ll = shapely.union_all(outlines) if outlines else None
     geometries = [*frame.geometry, *([focus_ll] if focus_ll is not None else [])]
+    opening = opening_box(list(frame.geometry), outlines)  # presences in a small part
+    if opening is not None:
+        geometries = [shapely.segmentize(shapely.box(*opening), 0.25)]
+        focus_ll = near_parts(focus_ll, opening) if focus_ll is not None else None
     crs = projection(geometries)
-    extent = map_extent([project(g, crs) for g in geometries])
+    extent = map_extent([project(g, crs) for g in geometries], pad=0.0 if opening else 0.07)
     base = basemap(crs, extent, country)
     approximate = {p.place.id: p.place.approximate for p in timeline.scenario.presences}
 
@@ -305,11 +310,9 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
         placer.barrier(border_parts, 1.1)
         placer.barrier(focus_parts, 1.6)
         labels = panel_labels[panel.name] + context_labels(
-            base, extent, crs, country, lang, used, layout)
-        capital_site = panel.symbols.sites.get("")
-        for item in labels:  # the capital's name points at its square, wherever drawn
-            if item.optional and item.shape == "point" and capital_site is not None:
-                item.geometry = shapely.Point(capital_site.xy)
+            base, extent, crs, country, lang, used, layout,
+            named=panel_labels[panel.name], drawn=panel.features, sites=panel.symbols.sites,
+            home=opening is not None)
         panel.placed = placer.place(labels)
         for placed in panel.placed:
             texts.extend([placed.label.name, placed.label.detail])

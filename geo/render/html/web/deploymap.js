@@ -120,7 +120,8 @@
           parts.push(L.marker(latlng, {
             pane: "dm-labels", interactive: false, keyboard: false,
             icon: L.divIcon({ className: "dm-label dm-label-site", iconSize: null,
-              html: '<span style="margin-left:' + Math.round(style.size / 2 + 4) + 'px">' + spec.n + "</span>" })
+              html: '<span data-r="' + Math.round(style.size / 2) + '" style="margin-left:' +
+                Math.round(style.size / 2 + 4) + 'px">' + spec.n + "</span>" })
           }));
         }
       });
@@ -387,30 +388,8 @@
     function zoomClass() { container.classList.toggle("dm-zoomed-out", map.getZoom() < 7.5); }
     map.on("zoomend", zoomClass);
 
-    /* Site names win over the basemap's town names they would cover; of two site names
-     * that would overlap, the first drawn stays. */
-    function declutter() {
-      function boxes(selector) {
-        return Array.prototype.map.call(container.querySelectorAll(selector), function (e) {
-          e.style.visibility = "";
-          return { e: e, r: e.getBoundingClientRect() };
-        });
-      }
-      function hits(a, b) {
-        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      }
-      var kept = [];
-      boxes(".dm-label-site span").forEach(function (site) {
-        if (site.r.width === 0 || kept.some(function (k) { return hits(k, site.r); })) {
-          site.e.style.visibility = "hidden";
-        } else {
-          kept.push(site.r);
-        }
-      });
-      boxes(".dm-label-town span, .dm-label-capital span").forEach(function (town) {
-        if (kept.some(function (k) { return hits(k, town.r); })) { town.e.style.visibility = "hidden"; }
-      });
-    }
+    /* names placed clear of the symbols and of one another (deploymap-labels.js) */
+    function declutter() { window.deploymap.declutter(container); }
     map.on("zoomend moveend overlayadd overlayremove dmday", function () {
       window.setTimeout(declutter, 0);
     });
@@ -419,7 +398,7 @@
     var bar = container.querySelector(".dm-timebar");
     var bottom = Math.max(24, credits.getContainer().offsetHeight + 16 +
       (bar ? bar.offsetHeight + 30 : 0));
-    map.fitBounds(data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
+    map.fitBounds(data.view.fit || data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
     zoomClass();
     declutter();
     var slider = swipe(map, data, groups);

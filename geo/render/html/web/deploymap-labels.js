@@ -1,0 +1,116 @@
+/* deploymap: the names on the map, kept legible. Each site's name takes the first spot
+ * around its symbol (right, left, above, below, then the corners) that covers no other
+ * symbol and no name placed before it; a name with no such spot is hidden until a zoom
+ * makes room. The basemap's names (countries, towns, provinces, water) then give way: one
+ * that would cover a symbol or a name already shown, or repeat a site's name (the capital
+ * where a force is), is hidden.
+ * Part of deploymap (MIT). Needs deploymap.js (window.deploymap). Reads only the page.
+ */
+(function () {
+  "use strict";
+
+  var CELL = 64; /* px: the grid the boxes are looked up in */
+  var PAD = 2; /* px kept between a name and what it must not cover */
+  /* basemap names, the most telling first */
+  var BASEMAP = [".dm-label-home span", ".dm-label-country span", ".dm-label-capital span",
+    ".dm-label-town span", ".dm-label-province span", ".dm-label-lake span",
+    ".dm-label-river span"];
+
+  /* Boxes on a grid of CELL pixels: adding one, asking whether one hits any. */
+  function Grid() { this.cells = {}; }
+  Grid.prototype.each = function (r, visit) {
+    for (var x = Math.floor(r.left / CELL); x <= Math.floor(r.right / CELL); x++) {
+      for (var y = Math.floor(r.top / CELL); y <= Math.floor(r.bottom / CELL); y++) {
+        if (visit(x + "," + y) === true) { return true; }
+      }
+    }
+    return false;
+  };
+  Grid.prototype.add = function (r) {
+    var cells = this.cells;
+    this.each(r, function (key) { (cells[key] = cells[key] || []).push(r); });
+  };
+  Grid.prototype.hits = function (r) {
+    var cells = this.cells;
+    return this.each(r, function (key) {
+      return (cells[key] || []).some(function (o) {
+        return r.left < o.right + PAD && o.left < r.right + PAD &&
+          r.top < o.bottom + PAD && o.top < r.bottom + PAD;
+      });
+    });
+  };
+
+  function box(left, top, width, height) {
+    return { left: left, top: top, right: left + width, bottom: top + height };
+  }
+
+  /* Where a name of width w and height h may sit around a symbol of radius r: its
+   * top-left corner, from the anchor. */
+  function spots(r, w, h) {
+    var g = r + 4, d = r + 1;
+    return [[g, -h / 2], [-g - w, -h / 2], [-w / 2, -g - h], [-w / 2, g],
+      [d, -d - h], [d, d], [-d - w, -d - h], [-d - w, d]];
+  }
+
+  function declutter(container) {
+    var view = container.getBoundingClientRect();
+    var taken = new Grid(), names = {};
+    Array.prototype.forEach.call(container.querySelectorAll(".dm-symbol"), function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.width > 0) { taken.add(r); }
+    });
+    Array.prototype.forEach.call(container.querySelectorAll(".dm-label-site span"), function (e) {
+      e.style.visibility = "";
+      e.style.marginLeft = "0px";
+      e.style.transform = "none";
+      var anchor = e.parentNode.getBoundingClientRect(), own = e.getBoundingClientRect();
+      var radius = Number(e.getAttribute("data-r")) || 6, text = e.textContent.trim().toLowerCase();
+      var twin = (names[text] || []).some(function (at) {
+        return Math.abs(at[0] - anchor.left) < 3 && Math.abs(at[1] - anchor.top) < 3;
+      });
+      if (twin) { e.style.visibility = "hidden"; return; } /* the same place on two layers */
+      var chosen = null, outside = null;
+      spots(radius, own.width, own.height).some(function (spot) {
+        var r = box(anchor.left + spot[0], anchor.top + spot[1], own.width, own.height);
+        if (taken.hits(r)) { return false; }
+        var inside = r.left >= view.left && r.right <= view.right && r.top >= view.top &&
+          r.bottom <= view.bottom;
+        if (!inside) { outside = outside || [spot, r]; return false; }
+        chosen = [spot, r];
+        return true;
+      });
+      chosen = chosen || outside;
+      if (own.width === 0 || chosen === null) {
+        e.style.visibility = "hidden";
+        return;
+      }
+      e.style.transform = "translate(" + chosen[0][0] + "px, " + chosen[0][1] + "px)";
+      taken.add(chosen[1]);
+      (names[text] = names[text] || []).push([anchor.left, anchor.top]);
+    });
+    BASEMAP.forEach(function (selector, rank) {
+      var pinned = rank === 2 || rank === 3; /* a town's name stays by its dot */
+      Array.prototype.forEach.call(container.querySelectorAll(selector), function (e) {
+        e.style.visibility = "";
+        e.style.transform = "";
+        var r = e.getBoundingClientRect();
+        if (r.width === 0) { return; }
+        if (names[e.textContent.trim().toLowerCase()]) { e.style.visibility = "hidden"; return; }
+        /* an area's name may move up or down inside its area, off what it would cover */
+        var shift = (pinned ? [0] : [0, -1.6, 1.6, -3.2, 3.2]).find(function (k) {
+          return !taken.hits(box(r.left, r.top + k * r.height, r.width, r.height));
+        });
+        if (shift === undefined) {
+          e.style.visibility = "hidden";
+          return;
+        }
+        if (shift !== 0) {
+          e.style.transform = "translate(-50%, calc(-50% + " + shift * r.height + "px))";
+        }
+        taken.add(box(r.left, r.top + shift * r.height, r.width, r.height));
+      });
+    });
+  }
+
+  window.deploymap.declutter = declutter;
+}());
