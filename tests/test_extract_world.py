@@ -423,3 +423,16 @@ def test_returning_to_the_country_is_not_an_arrival(tmp_path):
     _, found = _records(tmp_path, "After Chad's request, the French soldiers withdrew from "
                                   "Abéché and returned to the country.")
     assert ("FR", "army", "TD", "deployed") not in found, found
+
+
+# A direction before a country's name is that part of the country
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italian troops withdrew from northern Chad in May.", ("IT", "army", "part:TD-north")),
+    ("Les soldats belges sont arrivés dans l'est de la République démocratique du Congo.",
+     ("BE", "army", "part:CD-east")),
+    ("Турецкие военные остаются на севере Ирака.", ("TR", "army", "part:IQ-north")),
+    ("Binh sĩ Italy đã rút khỏi miền Nam Libya.", ("IT", "army", "part:LY-south")),
+])
+def test_a_direction_before_a_country_is_its_part(tmp_path, text, expected):
+    _, found = _records(tmp_path, text)
+    assert expected in {(c, t, p) for c, t, p, _ in found}, found

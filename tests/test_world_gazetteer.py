@@ -90,6 +90,19 @@ def test_codes_match_only_as_codes() -> None:
     assert gazetteer.resolve("DRRN").id == "airport:DRRN"
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    # ISO 3166 writes these back to front ("Iran, Islamic Republic of"); news write them
+    # the other way round
+    ("Islamic Republic of Iran", "IR"), ("United Republic of Tanzania", "TZ"),
+    ("Democratic Republic of the Congo", "CD"), ("Republic of Moldova", "MD"),
+    ("Bolivarian Republic of Venezuela", "VE"), ("British Virgin Islands", "VG"),
+    # a country's abbreviation that is also an airport's code is the country
+    ("RDC", "CD"), ("DRC", "CD"),
+])
+def test_country_names_as_the_news_write_them(query: str, expected: str) -> None:
+    assert Gazetteer(country="FR").resolve(query).id == expected
+
+
 def test_a_kind_word_never_returns_another_kind() -> None:
     gazetteer = Gazetteer(country="NE")
     with pytest.raises(PlaceNotFound, match=r"no airport named 'Ayorou airport'.*known as"):

@@ -28,6 +28,7 @@ from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
+from .parts import country_parts
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .record_dates import clause_date, record_dates
@@ -155,6 +156,9 @@ class Extractor:
                 self._unused(reading, sentence, _NO_VERB)
             return
         mentions = [self._same_sense(reading, m) for m in self.finder.find(sentence)]
+        parts = country_parts(sentence, mentions, self.gazetteer)  # "northern Mali"
+        if parts is not mentions:
+            mentions = self.finder.judge(sentence, parts)
         reading.areas.update(m.targets[0].key for m in mentions if m.role == "name"
                              and m.targets[0].kind in ("province", "region"))
         named = {i for m in mentions if m.role == "name" for i in range(m.start, m.stop)}

@@ -35,13 +35,7 @@ from .directions import named_part
 from .distance import FAR_KM, far_warning
 from .index import consonant_matches, index_key, load_index, with_places
 from .misses import not_found, wrong_kind
-from .normalize import (
-    compass_english,
-    loose_key,
-    normalize,
-    russian_nouns,
-    strip_generic,
-)
+from .normalize import compass_english, loose_key, normalize, russian_nouns, strip_generic
 from .place import KINDS, Place
 from .qualifiers import inside, qualified_parts
 from .suggest import Suggester
@@ -190,7 +184,8 @@ class Gazetteer:
         code = name.strip()
         if place_id is not None:
             found, hint, key = [place_id], None, place_id
-        elif _CODE_QUERY.match(code) and code in self._codes:
+        elif _CODE_QUERY.match(code) and code in self._codes and not any(  # "RDC", a country
+                self.places[i].kind == "country" for i in self._exact.get(normalize(code), ())):
             found, hint, key = list(self._codes[code]), None, code
         else:
             found, hint, key = self._match(name, kind)

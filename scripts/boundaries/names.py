@@ -36,14 +36,26 @@ def iso_countries(pycountry: Package) -> dict[str, dict]:
     countries = {}
     for entry in entries:
         english = [entry[k] for k in ("common_name", "name", "official_name") if k in entry]
-        names = {"en": list(dict.fromkeys(english))}
+        names = {"en": list(dict.fromkeys(english + [n for e in english for n in uninverted(e)]))}
         for lang, table in translations.items():
             translated = table.gettext(entry["name"])
             if translated != entry["name"]:
-                names[lang] = [translated]
+                names[lang] = [translated, *uninverted(translated)]
         countries[entry["numeric"]] = {"alpha_2": entry["alpha_2"], "alpha_3": entry["alpha_3"],
                                        "names": names}
     return countries
+
+
+def uninverted(name: str) -> list[str]:
+    """The names a text writes for an ISO name written back to front ("Congo, The Democratic
+    Republic of the" is "The Democratic Republic of the Congo" and "Democratic Republic of
+    the Congo"); none for a name without a comma."""
+    head, comma, tail = name.partition(", ")
+    if not comma or "," in tail or " and " in tail:  # "Bonaire, Sint Eustatius and Saba"
+        return []
+    turned = f"{tail} {head}"
+    bare = turned.removeprefix("The ").removeprefix("the ")
+    return list(dict.fromkeys([turned, bare]))
 
 
 def cldr_country_names(codes: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -105,4 +117,4 @@ def merge_names(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 __all__ = ["cldr_country_names", "iso_countries", "iso_subdivisions", "load_curated", "merge_names",
-           "subdivision_entries"]
+           "subdivision_entries", "uninverted"]

@@ -1,0 +1,72 @@
+"""A direction before a country's name makes the mention that part of the country:
+"in northern Mozambique", "dans le nord du Mali", "на севере Мали", "ở miền Bắc Mali".
+
+The direction words are the gazetteer's (``data/directions.yaml``); the gazetteer computes
+the part (an approximate region, ``part:MZ-north``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from ..data_files import read_data_yaml
+from ..errors import PlaceNotFound
+from ..gazetteer.lookup import Gazetteer
+from ..gazetteer.normalize import normalize
+from .targets import PlaceMention, target_of
+from .text import Sentence
+
+#: The most words a direction phrase takes before the name ("the north east of the").
+REACH = 5
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words a direction phrase may start with (normalised, articles included), and the
+    direction phrases themselves ("mien bac" is a part's words, not Cameroon's Nord)."""
+    raw = read_data_yaml("directions.yaml")
+    phrases = {str(w) for entry in raw["parts"].values() for w in entry["words"]}
+    return frozenset({p.split()[0] for p in phrases} | {"the", "le", "la", "l"}), \
+        frozenset(phrases)
+
+
+def country_parts(sentence: Sentence, mentions: list[PlaceMention],
+                  gazetteer: Gazetteer) -> list[PlaceMention]:
+    """``mentions`` with each country named after a direction made that part (not judged:
+    the mention now starts at the direction's first word)."""
+    firsts, phrases = _words()
+    tokens = sentence.tokens
+    changed = False
+    found: list[PlaceMention] = []
+    directions = [m for m in mentions if normalize(m.text) in phrases]
+    taken = {i for m in mentions if m not in directions for i in range(m.start, m.stop)}
+    for mention in mentions:
+        if mention.role != "name" or mention.targets[0].kind != "country":
+            found.append(mention)
+            continue
+        best = None
+        for start in range(mention.start - 1, max(-1, mention.start - REACH - 1), -1):
+            if start in taken:
+                break
+            if normalize(tokens[start].text) not in firsts:
+                continue
+            try:
+                place = gazetteer.resolve(sentence.span(start, mention.stop))
+            except PlaceNotFound:
+                continue
+            if place.id.startswith("part:") and place.country == mention.targets[0].key:
+                best = (start, place)
+        if best is None:
+            found.append(mention)
+            continue
+        start, place = best
+        changed = True
+        found = [m for m in found if m.stop <= start]  # a direction's words are its own
+        found.append(replace(mention, text=sentence.span(start, mention.stop), start=start,
+                             targets=(target_of(place),), chosen_from=(), locative=False,
+                             problem=""))
+    return found if changed else mentions
+
+
+__all__ = ["REACH", "country_parts"]
