@@ -436,3 +436,19 @@ def test_returning_to_the_country_is_not_an_arrival(tmp_path):
 def test_a_direction_before_a_country_is_its_part(tmp_path, text, expected):
     _, found = _records(tmp_path, text)
     assert expected in {(c, t, p) for c, t, p, _ in found}, found
+
+
+def test_the_base_is_the_base_named_before(tmp_path):
+    _, found = _records(tmp_path, "Camp Lemonnier is being expanded with help from Washington. "
+                                  "About 400 Italian soldiers have spent a year at the base.")
+    assert any(c == "IT" and p.startswith("base:") for c, _, p, _ in found), found
+    _, found = _records(tmp_path, "Italian soldiers arrived at the base in Djibouti City.")
+    assert not any(p.startswith("base:") for _, _, p, _ in found), found  # named after
+
+
+# A port's word between the cue and the name is a description ("ở cảng Ream")
+@pytest.mark.parametrize("text", ["Tàu chiến Nhật Bản đã cập cảng ở cảng Djibouti.",
+                                  "Японские корабли находятся в порту Джибути."])
+def test_a_port_word_does_not_hide_the_place(tmp_path, text):
+    _, found = _records(tmp_path, text)
+    assert any(c == "JP" and e == "deployed" for c, _, _, e in found), found

@@ -247,7 +247,8 @@ def lexicon() -> Lexicon:
         scan=TextScan([(p, "force" if kind else None) for p, kind in force_pairs]
                       + [(p, "trigger" if action else None) for p, action in trigger_pairs]
                       + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
-                      + [(p, "base") for p in ("căn cứ", "base", "garrison")]),
+                      + [(p, "base") for p in ("căn cứ", "base", "garrison")]
+                      + [(p, "site") for p in places["site_words"]]),
     )
 
 

@@ -32,7 +32,7 @@ from .parts import country_parts
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .record_dates import clause_date, record_dates
-from .references import find_references
+from .references import Antecedents, with_references
 from .scoring import score
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -76,9 +76,8 @@ class Reading:
     #: Provinces and regions the article has named: a later bare name shared by a town and
     #: one of them means the area ("Kursk region" ... "fought in Kursk").
     areas: set[str] = field(default_factory=set)
-    #: Countries named in the sentences read so far, last named last ("the country" means
-    #: one of them).
-    named: list[str] = field(default_factory=list)
+    #: The countries and sites named so far ("the country", "the base" mean one of them).
+    antecedents: Antecedents = field(default_factory=Antecedents)
 
 
 def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
@@ -139,6 +138,9 @@ class Extractor:
                 reading.agreements.append(date)
         # No record without a force (a base's name is one) and a verb: a sentence without
         # them is never cut into words. A force without a verb is worth a reviewer's look.
+        if "site" in tags and ("trigger" not in tags or "force" not in tags):
+            # "Ream Naval Base is being expanded": a later "the base" is that base
+            reading.antecedents.note_sites(self.finder.names(sentence))
         if "force" not in tags and "base" not in tags:
             return
         if "trigger" not in tags:
@@ -171,7 +173,8 @@ class Extractor:
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
         self._note_nationalities(reading, forces)
-        mentions = self._with_references(reading, sentence, mentions, forces, triggers)
+        mentions = with_references(sentence, mentions, forces, triggers, reading.antecedents,
+                                   reading.countries, self.finder)
         usable = [m for m in mentions if m.usable]
         reading.evidence.places.update(t.key for m in usable for t in m.targets)
         bases = [m for m in usable if m.targets[0].kind == "base"]
@@ -211,26 +214,6 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
-
-    def _with_references(self, reading: Reading, sentence: Sentence,
-                         mentions: list[PlaceMention], forces: list[ForceMention],
-                         triggers: list) -> list[PlaceMention]:
-        """``mentions`` with the sentence's country references ("from the country"), judged;
-        the names inside a reference are part of it ("the Sahel country")."""
-        everything = (0, len(sentence.tokens))
-        excluded = {f.country for f in forces if f.country}
-        if any(not f.country for f in forces):  # the actor owns them ("Rome withdrew its")
-            excluded |= {a for t in triggers if (a := actor_country(mentions, everything,
-                                                                       t.start))}
-        earlier = (*reversed(reading.named), *reading.countries)
-        found = find_references(sentence, mentions, excluded, earlier, self.gazetteer)
-        reading.named.extend(m.targets[0].key for m in mentions
-                             if m.role == "name" and m.targets[0].kind == "country")
-        if not found:
-            return mentions
-        inside = {i for m in found for i in range(m.start, m.stop)}
-        kept = [m for m in mentions if not inside.intersection(range(m.start, m.stop))]
-        return self.finder.judge(sentence, sorted(kept + found, key=lambda m: m.start))
 
     @staticmethod
     def _note_nationalities(reading: Reading, forces: list[ForceMention]) -> None:

@@ -1,48 +1,59 @@
-"""Words that mean a country without naming it: "withdraw from the country", "rút quân khỏi
-nước này", "quitter le pays", "из страны" (``country_references`` in
-``data/extract/places.yaml``).
+"""Words that mean a place without naming it (``data/extract/places.yaml``):
 
-Such words are a place mention of role ``reference``. The country they mean is the last
-one named before them (in the sentence, then in the article), else the first of the
-story's countries; never the
-country of a force the sentence names (the force is not in its own country), and none when
-a place's name follows them ("the West African nation of Niger": the name is the mention).
+- a country: "withdraw from the country", "rút quân khỏi nước này", "quitter le pays", "из
+  страны" (``country_references``). It is the last country named before them (in the
+  sentence, then in the article), else the first of the story's countries; never the
+  country of a force the sentence names (the force is not in its own country);
+- a site: "two warships spent four months at the base", "căn cứ này" (``site_references``):
+  the last base or airport the article named.
+
+They are place mentions of role ``reference``; none when a place's name follows them ("the
+West African nation of Niger", "the base in Gyumri": the name is the mention).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..gazetteer.lookup import Gazetteer
-from .targets import PlaceMention, target_of
+from .owners import actor_country
+from .targets import NameMatch, PlaceMention, target_of
 from .text import Sentence, form
 from .wordlists import load
 
+if TYPE_CHECKING:
+    from .events import ForceMention, Trigger
+    from .mentions import PlaceFinder
+
 #: A place's name starting this many words after the reference makes it a description.
 NAME_AFTER = 2
+#: Kinds of place a site reference may mean.
+SITE_KINDS = frozenset({"base", "airport"})
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(table: str) -> re.Pattern[str]:
     places = load("places")
     stops = "|".join(re.escape(form(w)) for w in places["country_reference_stops"])
     described = rf"(?:(?!(?:{stops}|\d+) )\S+ ){{0,3}}?"
     branches = ["".join(described if w == "D" else re.escape(form(w)) + " "
                         for w in phrase.split()).rstrip(" ")
-                for phrases in places["country_references"].values() for phrase in phrases]
+                for phrases in places[table].values() for phrase in phrases]
     return re.compile(r" (?:" + "|".join(sorted(branches, key=len, reverse=True)) + r")(?= )")
 
 
-def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: set[str],
-                    earlier: tuple[str, ...], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The country references of ``sentence`` as mentions (not yet judged), given its name
-    ``mentions``; ``excluded``: the countries of the sentence's forces and actors;
-    ``earlier``: the countries named before the sentence, the likeliest first."""
+def _spans(sentence: Sentence, table: str, mentions: list[PlaceMention]
+           ) -> list[tuple[int, int]]:
+    """Word spans of the phrases of ``table``, not part of another mention (a name inside
+    the words is theirs: "the Sahel country") and not followed by a name."""
     text, offsets = sentence.joined("form")
-    found: list[PlaceMention] = []
-    for match in _pattern().finditer(text):
+    found = []
+    for match in _pattern(table).finditer(text):
         start = bisect_left(offsets, match.start() + 1)
         stop = bisect_left(offsets, match.end() + 1)
         if start >= stop or offsets[start] != match.start() + 1:
@@ -52,16 +63,74 @@ def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: 
                 or (m.role == "name" and stop <= m.start < stop + NAME_AFTER)
                for m in mentions):
             continue  # part of a name or a border phrase, or described before its name
-        named = [m.targets[0].key for m in mentions if m.role == "name"
-                 and m.stop <= start and m.targets[0].kind == "country"]
-        country = next((c for c in (*reversed(named), *earlier) if c not in excluded
-                        and c in gazetteer.places and gazetteer.places[c].kind == "country"),
-                       None)
-        if country is None:
-            continue
-        found.append(PlaceMention(sentence.span(start, stop), start, stop,
-                                  (target_of(gazetteer.places[country]),), "reference"))
+        found.append((start, stop))
     return found
 
 
-__all__ = ["NAME_AFTER", "find_references"]
+def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: set[str],
+                    earlier: Sequence[str], sites: Sequence[str],
+                    gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The references of ``sentence`` as mentions (not yet judged), given its name
+    ``mentions``; ``excluded``: the countries of the sentence's forces and actors;
+    ``earlier``: the countries named before the sentence, the likeliest first; ``sites``:
+    the bases and airports named before it, the last last."""
+    found: list[PlaceMention] = []
+    places = gazetteer.places
+    for start, stop in _spans(sentence, "country_references", mentions):
+        named = [m.targets[0].key for m in mentions if m.role == "name"
+                 and m.stop <= start and m.targets[0].kind == "country"]
+        country = next((c for c in (*reversed(named), *earlier) if c not in excluded
+                        and c in places and places[c].kind == "country"), None)
+        if country is not None:
+            found.append(PlaceMention(sentence.span(start, stop), start, stop,
+                                      (target_of(places[country]),), "reference"))
+    for start, stop in _spans(sentence, "site_references", mentions):
+        named = [m.targets[0].key for m in mentions if m.role == "name"
+                 and m.stop <= start and m.targets[0].kind in SITE_KINDS]
+        site = next((s for s in (*reversed(named), *reversed(sites)) if s in places), None)
+        if site is not None:
+            found.append(PlaceMention(sentence.span(start, stop), start, stop,
+                                      (target_of(places[site]),), "reference"))
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass
+class Antecedents:
+    """What an article has named so far, last named last: countries and sites."""
+
+    countries: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+
+    def note_sites(self, names: Sequence[NameMatch]) -> None:
+        """Keeps the bases and airports of a sentence's place names."""
+        self.sites.extend(n.place.id for n in names if n.place.kind in SITE_KINDS)
+
+
+def with_references(sentence: Sentence, mentions: list[PlaceMention],
+                    forces: Sequence[ForceMention], triggers: Sequence[Trigger],
+                    antecedents: Antecedents, story: Sequence[str], finder: PlaceFinder
+                    ) -> list[PlaceMention]:
+    """``mentions`` with the sentence's references ("from the country", "at the base"),
+    judged; the names inside a reference are part of it ("the Sahel country"). Notes the
+    sentence's countries and sites in ``antecedents`` for the sentences after it."""
+    everything = (0, len(sentence.tokens))
+    excluded = {f.country for f in forces if f.country}
+    if any(not f.country for f in forces):  # the actor owns them ("Rome withdrew its")
+        excluded |= {a for t in triggers if (a := actor_country(mentions, everything,
+                                                                   t.start))}
+    earlier = (*reversed(antecedents.countries), *story)
+    found = find_references(sentence, mentions, excluded, earlier, antecedents.sites,
+                            finder.gazetteer)
+    names = [m for m in mentions if m.role == "name"]
+    antecedents.countries.extend(m.targets[0].key for m in names
+                                 if m.targets[0].kind == "country")
+    antecedents.sites.extend(m.targets[0].key for m in names
+                             if m.targets[0].kind in SITE_KINDS)
+    if not found:
+        return mentions
+    inside = {i for m in found for i in range(m.start, m.stop)}
+    kept = [m for m in mentions if not inside.intersection(range(m.start, m.stop))]
+    return finder.judge(sentence, sorted(kept + found, key=lambda m: m.start))
+
+
+__all__ = ["NAME_AFTER", "SITE_KINDS", "Antecedents", "find_references", "with_references"]
