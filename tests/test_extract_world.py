@@ -452,3 +452,10 @@ def test_the_base_is_the_base_named_before(tmp_path):
 def test_a_port_word_does_not_hide_the_place(tmp_path, text):
     _, found = _records(tmp_path, text)
     assert any(c == "JP" and e == "deployed" for c, _, _, e in found), found
+
+
+def test_a_roman_numeral_is_no_town(tmp_path):
+    # "II" of "Thế chiến II" is not Ii, Finland; the country named stays the place
+    _, found = _records(tmp_path, "Quân đội Ý triển khai 300 binh sĩ tại Latvia, lần đầu tiên "
+                                  "kể từ Thế chiến II.")
+    assert ("IT", "army", "LV", "deployed") in found, found

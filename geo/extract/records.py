@@ -188,8 +188,8 @@ class Extractor:
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
             places = [m for m in usable if clause[0] <= m.start < clause[1]]
-            # "left the base in Agadez, Niger": the site, not the whole country (a region
-            # holding the country is no site in it: "from Niger ... in the Sahel")
+            # "left the base in Agadez, Niger": the site, not the whole country (a region,
+            # "from Niger ... in the Sahel", may hold the country)
             if any(m.targets[0].kind not in ("country", "region") for m in places):
                 places = [m for m in places if m.targets[0].kind != "country"]
             if not places:
