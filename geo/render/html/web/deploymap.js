@@ -390,9 +390,10 @@
 
     /* names placed clear of the symbols and of one another (deploymap-labels.js) */
     function declutter() { window.deploymap.declutter(container); }
-    map.on("zoomend moveend overlayadd overlayremove dmday", function () {
-      window.setTimeout(declutter, 0);
-    });
+    function later() { window.setTimeout(declutter, 0); }
+    map.on("zoomend moveend overlayadd overlayremove dmday resize", later);
+    /* a panel opened or closed (the legend, the credits) frees or covers names */
+    container.addEventListener("toggle", later, true);
 
     /* the story clear of the panels along the bottom too (the sources, the time bar) */
     var bar = container.querySelector(".dm-timebar");
