@@ -115,7 +115,7 @@ def test_a_map_drafted_from_articles_has_a_title_from_its_records(tmp_path, caps
     assert code == 0, err
     document = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert document["title"] == {"en": "Turkish forces in Libya, 2020",
-                                 "vi": "Lực lượng Thổ Nhĩ Kỳ tại Li-bi, năm 2020"}
+                                 "vi": "Lực lượng Thổ Nhĩ Kỳ tại Libya, năm 2020"}
     assert "Drafted from 2 article(s)" in document["description"]["en"]
     # deployments only: no view speaks of a withdrawal
     assert [v["label"]["en"] for v in document["views"].values()] == [
