@@ -58,3 +58,34 @@ def test_no_name_sits_under_a_panel(open_map, iraq_map, viewport) -> None:
         for panel in seen["panels"]:
             assert not _hits(label["box"], panel["box"]), (label, panel)
     assert view.errors == []
+
+
+@pytest.fixture(scope="module")
+def mali_map(tmp_path_factory):
+    from small_area_story import small_area_timeline
+
+    folder = tmp_path_factory.mktemp("mali")
+    timeline = small_area_timeline(folder)
+    path = folder / "mali.en.html"
+    path.write_text(render_html(timeline, before=timeline.view("before"),
+                                after=timeline.view("after"), lang="en"), encoding="utf-8")
+    return path
+
+
+_SMALL = """() => [...document.querySelectorAll('.dm-symbol.dm-small-area, .dm-small-area span')]
+    .filter(e => getComputedStyle(e).visibility !== 'hidden'
+                 && e.getBoundingClientRect().width > 0)
+    .map(e => e.textContent.trim())"""
+
+
+def test_an_area_too_small_to_see_has_a_symbol_until_zoomed_in(open_map, mali_map) -> None:
+    """Bamako, the capital district, is a few pixels across on a map of Mali: it gets a
+    symbol and its name; zoomed in on it, its outline is enough."""
+    view = open_map(mali_map)
+    view.page.wait_for_timeout(200)
+    shown = view.page.evaluate(_SMALL)
+    assert sorted(shown) == ["", "Bamako"]  # the symbol and its name; the Gao region has none
+    view.page.evaluate("() => map_deploymap.setView([12.62, -8.0], 11, {animate: false})")
+    view.page.wait_for_timeout(300)
+    assert view.page.evaluate(_SMALL) == []
+    assert view.errors == []
