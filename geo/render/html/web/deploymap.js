@@ -105,39 +105,6 @@
     });
   }
 
-  /* An area too small to see at some zooms (a capital district on a map of its country):
-   * a symbol at its representative point, with its name, shown while the area is smaller
-   * than SMALL_AREA pixels across (sizeSmallAreas); zoomed in, its outline is enough. */
-  var SMALL_AREA = 16;
-  function smallArea(data, spec, pane, names) {
-    var style = data.styles[spec.cs];
-    var symbol = L.marker(spec.c, {
-      pane: pane, riseOnHover: true,
-      icon: L.divIcon({ className: "dm-symbol dm-small-area " + names, html: style.icon,
-        iconSize: [style.size, style.size] })
-    });
-    var name = L.marker(spec.c, {
-      pane: "dm-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: "dm-label dm-label-site dm-small-area", iconSize: null,
-        html: '<span data-r="' + Math.round(style.size / 2) + '" style="margin-left:' +
-          Math.round(style.size / 2 + 4) + 'px">' + spec.n + "</span>" })
-    });
-    (data.smallAreas = data.smallAreas || []).push({ bounds: L.latLngBounds(spec.b), markers: [symbol, name] });
-    return [symbol, name];
-  }
-
-  function sizeSmallAreas(map, data) {
-    (data.smallAreas || []).forEach(function (item) {
-      var a = map.latLngToContainerPoint(item.bounds.getSouthWest());
-      var b = map.latLngToContainerPoint(item.bounds.getNorthEast());
-      var seen = Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)) >= SMALL_AREA;
-      item.markers.forEach(function (marker) {
-        var element = marker.getElement();
-        if (element) { element.style.display = seen ? "none" : ""; }
-      });
-    });
-  }
-
   /* One feature: a marker per point, or a path (with a halo when its style has one).
    * `classes`: more class names for its elements; a null `spec.pop`: no popup bound. */
   function feature(data, spec, pane, shapes, popupOptions, classes) {
@@ -159,7 +126,7 @@
         }
       });
     } else {
-      if (spec.c) { parts = parts.concat(smallArea(data, spec, pane, names)); }
+      if (spec.c) { parts = parts.concat(window.deploymap.smallArea(data, spec, pane, names)); }
       if (style.halo) {
         parts.push(vector(shape, latlngs, {
           pane: pane, interactive: false, className: "dm-halo", color: HALO, opacity: 0.85,
@@ -424,7 +391,7 @@
 
     /* names placed clear of the symbols and of one another (deploymap-labels.js) */
     function declutter() {
-      sizeSmallAreas(map, data);
+      window.deploymap.sizeSmallAreas(map, data);
       window.deploymap.declutter(container);
     }
     function later() { window.setTimeout(declutter, 0); }
