@@ -72,7 +72,7 @@ def mali_map(tmp_path_factory):
     return path
 
 
-_SMALL = """() => [...document.querySelectorAll('.dm-symbol.dm-small-area, .dm-small-area span')]
+_SMALL = """() => [...document.querySelectorAll('.dm-small-symbol, .dm-small-area span')]
     .filter(e => getComputedStyle(e).visibility !== 'hidden'
                  && e.getBoundingClientRect().width > 0)
     .map(e => e.textContent.trim())"""

@@ -60,7 +60,7 @@
       var r = e.getBoundingClientRect();
       if (r.width > 0 && r.height > 0) { taken.add(r); }
     });
-    Array.prototype.forEach.call(container.querySelectorAll(".dm-symbol"), function (e) {
+    Array.prototype.forEach.call(container.querySelectorAll(".dm-symbol, .dm-small-symbol"), function (e) {
       var r = e.getBoundingClientRect();
       if (r.width > 0) { taken.add(r); }
     });

@@ -1,6 +1,7 @@
 /* deploymap: areas too small to see at some zooms (a capital district on a map of its
  * country) get a symbol at their representative point, with their name, shown while the
- * area is smaller than SMALL_AREA pixels across; zoomed in, the outline is enough.
+ * area is smaller than SMALL_AREA pixels across; zoomed in, the outline is enough. The
+ * symbol is a "dm-small-symbol", not a site's "dm-symbol": the feature is its area.
  * Part of deploymap (MIT). Needs deploymap.js (window.deploymap). Reads only the page.
  */
 (function () {
@@ -9,11 +10,12 @@
   var SMALL_AREA = 16;
 
   /* The symbol and the name of area feature `spec` (its `c` point, `b` bounds, `cs` style). */
-  function smallArea(data, spec, pane, names) {
+  function smallArea(data, spec, pane, classes) {
     var style = data.styles[spec.cs];
     var symbol = L.marker(spec.c, {
       pane: pane, riseOnHover: true,
-      icon: L.divIcon({ className: "dm-symbol dm-small-area " + names, html: style.icon,
+      icon: L.divIcon({ className: "dm-small-symbol dm-small-area" + (classes ? " " + classes : ""),
+        html: style.icon,
         iconSize: [style.size, style.size] })
     });
     var name = L.marker(spec.c, {

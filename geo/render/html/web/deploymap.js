@@ -126,7 +126,7 @@
         }
       });
     } else {
-      if (spec.c) { parts = parts.concat(window.deploymap.smallArea(data, spec, pane, names)); }
+      if (spec.c) { parts = parts.concat(window.deploymap.smallArea(data, spec, pane, classes)); }
       if (style.halo) {
         parts.push(vector(shape, latlngs, {
           pane: pane, interactive: false, className: "dm-halo", color: HALO, opacity: 0.85,
