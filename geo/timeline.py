@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import FuzzyDate
+from .gazetteer.country_names import short_country_name
 from .gazetteer.lookup import Gazetteer
 from .scenario.load import load_scenario
 from .scenario.model import Presence, Scenario
@@ -264,7 +265,9 @@ def _presence_columns(scenario: Scenario, presences: list[Presence]) -> dict[str
         rows.append((
             presence.id, presence.force, *force_of[presence.force],
             (label.get("en") if label else None) or place.name,
-            (label.get("vi") if label else None) or place.name_in("vi"),
+            (label.get("vi") if label else None) or (
+                (place.kind == "country" and short_country_name(place.id, "vi"))
+                or place.name_in("vi")),
             place.id, place.kind, presence.location_precision,
             text(start) if start else "", start.precision if start else "unknown",
             start.text if start else "not reported",

@@ -459,3 +459,31 @@ def test_a_roman_numeral_is_no_town(tmp_path):
     _, found = _records(tmp_path, "Quân đội Ý triển khai 300 binh sĩ tại Latvia, lần đầu tiên "
                                   "kể từ Thế chiến II.")
     assert ("IT", "army", "LV", "deployed") in found, found
+
+
+def test_a_force_names_its_country_as_the_maps_do(tmp_path):
+    """"Quân đội Syria", as the maps write Syria, not ISO's "Cộng hoà A-rập Xi-ri-a"; and
+    every country's name in a force label is the one both maps write."""
+    from geo.extract.lexicon import lexicon
+    from geo.render.html.text import country_name as html_name
+    from geo.render.static.names import country_name as static_name
+
+    draft, _ = _records(tmp_path, "Syrian troops arrived in Tripoli, Lebanon, in March 2025.")
+    assert {r.force.names["vi"] for r in draft.records} == {"Quân đội Syria"}
+    organisations = {"AU", "UN", "EU", "NATO"}
+    for code, words in lexicon().nationality_labels.items():
+        if code in organisations or html_name(code, "vi") is None:
+            continue
+        assert words["vi_name"] == html_name(code, "vi") == static_name(code, "vi"), code
+
+
+@pytest.mark.parametrize(("code", "short"), [
+    ("SY", "Syria"), ("KP", "Triều Tiên"), ("KR", "Hàn Quốc"), ("TW", "Đài Loan"),
+    ("KE", "Kenya"), ("LY", "Libya"), ("TD", "Chad"),
+    # as Vietnamese newsrooms write it (VnExpress, Tuổi Trẻ), from data/curated/names.yaml
+    ("CD", "CHDC Congo"),
+])
+def test_a_country_is_named_by_its_short_name(code, short):
+    from geo.gazetteer.country_names import short_country_name
+
+    assert short_country_name(code, "vi") == short

@@ -333,7 +333,8 @@ def test_html_map_is_a_folium_map_that_displays_in_jupyter(timeline, days) -> No
 
 
 def test_assets_are_package_data() -> None:
-    for name in ("deploymap.js", "deploymap-labels.js", "deploymap.css"):
+    for name in ("deploymap.js", "deploymap-labels.js", "deploymap-small-areas.js",
+                 "deploymap.css"):
         assert (Path(html_assets.__file__).parent / "web" / name).is_file()
 
 

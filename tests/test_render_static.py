@@ -513,3 +513,15 @@ def test_alt_text_dates(stories) -> None:
     assert "1 September 2021" in english and "1 June 2024" in english
     assert "1900" not in english and "Mali and Niger" in english
     assert "1/9/2021" in alt_text(sahel, **days, lang="vi")
+
+
+def test_an_area_too_small_to_see_is_drawn_as_a_symbol(tmp_path) -> None:
+    """The Bamako capital district on a map of Mali: a symbol, not an invisible patch; the
+    Gao region stays an area."""
+    from small_area_story import small_area_timeline
+
+    timeline = small_area_timeline(tmp_path)
+    svg = render_static(timeline, before=timeline.view("before"), after=timeline.view("after"),
+                        layout="change", fmt="svg").decode("utf-8")
+    assert 'id="symbol ML-BKO' in svg and 'id="feature ML-BKO' not in svg
+    assert 'id="feature ML-7' in svg

@@ -115,8 +115,11 @@ def test_a_map_drafted_from_articles_has_a_title_from_its_records(tmp_path, caps
     assert code == 0, err
     document = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert document["title"] == {"en": "Turkish forces in Libya, 2020",
-                                 "vi": "Lực lượng Thổ Nhĩ Kỳ tại Li-bi, năm 2020"}
+                                 "vi": "Lực lượng Thổ Nhĩ Kỳ tại Libya, năm 2020"}
     assert "Drafted from 2 article(s)" in document["description"]["en"]
+    # deployments only: no view speaks of a withdrawal
+    assert [v["label"]["en"] for v in document["views"].values()] == [
+        "As first reported", "As last reported"]
     page = (out / "articles.en.html").read_text(encoding="utf-8")
     assert "<title>Turkish forces in Libya, 2020</title>" in page
     assert "Drafted from" not in page
@@ -139,3 +142,32 @@ def test_a_draft_title_names_one_force_two_countries_or_foreign_forces(gazetteer
     assert title["en"] == "Foreign forces in Estonia, 2024"
     assert title["vi"].startswith("Lực lượng nước ngoài tại ")
     assert title["vi"].endswith(", năm 2024")
+
+
+@pytest.mark.parametrize("ends, starts, reported, expected", [
+    (["2024-06-10"], ["2024-02-01"], ["2024-06-12"],
+     [("2024-02-01", "Before the first reported withdrawal"),
+      ("2024-06-10", "After the last reported end")]),
+    ([], ["2024-02-01", "2024-03"], ["2024-04-02"],
+     [("2024-01-31", "Before the first reported arrival"), ("2024-04-02", "As last reported")]),
+    ([], [], ["2024-04-02", "2024-05-06"],
+     [("2024-04-02", "As first reported"), ("2024-05-06", "As last reported")]),
+    ([], [], ["2024-04-02"],
+     [("2024-04-02", "As first reported"), ("2024-04-03", "As last reported")]),
+])
+def test_a_drafts_views_say_what_they_show(ends, starts, reported, expected):
+    """A story with no withdrawal gets no view named after one, in any map language."""
+    import datetime as dt
+
+    from geo.dates import parse_date_text
+    from geo.extract.draft import default_views
+    from geo.i18n import LANGUAGES
+
+    views = default_views([parse_date_text(e) for e in ends],
+                          [dt.date.fromisoformat(r) for r in reported],
+                          [parse_date_text(s) for s in starts])
+    assert [(v["date"], v["label"]["en"]) for v in views.values()] == expected
+    for view in views.values():
+        assert set(view["label"]) == set(LANGUAGES) and all(view["label"].values())
+        if not ends:
+            assert "rút" not in view["label"]["vi"] and "withdraw" not in view["label"]["en"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import FuzzyDate
+from ..i18n import LANGUAGES, label
 from .article_dates import scenario_date
 from .published import Published
 from .targets import Target
@@ -146,28 +147,35 @@ class Unused:
 
 def default_views(ends: list[FuzzyDate], reported: list[dt.date],
                   starts: Sequence[FuzzyDate] = ()) -> dict[str, Any]:
-    """``before``: 1 January of the year of the first end, or the last start before that end
-    when later (a force that arrived in February and left in June is there on ``before``);
-    ``after``: the last end day.
+    """The two days a draft's maps compare, each labelled by what it shows in every map
+    language.
 
-    Without ends, both views are the last reported day (``after`` one day later).
+    With ends (a withdrawal, a hand-over): ``before`` is 1 January of the year of the first
+    end, or the last start before that end when later (a force that arrived in February and
+    left in June is there on ``before``); ``after`` is the last end day. With arrivals only:
+    ``before`` is the day before the first dated arrival, ``after`` the last day reported
+    (or of an arrival, when later). With neither: the first and the last day reported.
+    ``after`` is always at least a day after ``before``.
     """
+    last_reported = max(reported, default=dt.date(2000, 1, 1))
     if ends:
         after = max(e.latest for e in ends)
         first_end = min(e.latest for e in ends)
         arrivals = [s.latest for s in starts if s.latest < first_end]
         before = max([dt.date(first_end.year, 1, 1), *arrivals])
+        keys = ("draft_view_before_withdrawal", "draft_view_after_ends")
+    elif starts:
+        before = min(s.earliest for s in starts) - dt.timedelta(days=1)
+        after = max(last_reported, *(s.latest for s in starts))
+        keys = ("draft_view_before_arrival", "draft_view_last_reported")
     else:
-        before = after = max(reported, default=dt.date(2000, 1, 1))
+        before, after = min(reported, default=last_reported), last_reported
+        keys = ("draft_view_first_reported", "draft_view_last_reported")
     if before >= after:
         after = before + dt.timedelta(days=1)
-    return {
-        "before": {"date": before.isoformat(),
-                   "label": {"en": "Before the first reported withdrawal",
-                             "vi": "Trước lần rút quân đầu tiên được nêu"}},
-        "after": {"date": after.isoformat(),
-                  "label": {"en": "After the last reported end", "vi": "Sau mốc cuối cùng"}},
-    }
+    return {name: {"date": day.isoformat(),
+                   "label": {lang: label(key, lang) for lang in LANGUAGES}}
+            for name, day, key in (("before", before, keys[0]), ("after", after, keys[1]))}
 
 
 @dataclass

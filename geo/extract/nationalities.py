@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..gazetteer.boundaries import country_names, read_demonyms
+from ..gazetteer.country_names import short_country_name
 from .text import form
 
 #: Words too common to name a nationality on their own, whatever a data file says.
@@ -71,8 +72,8 @@ def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
             continue
         shown_name = (names[code].get("en") or [code])[0]
         labels[code] = {"adjective": (words.get("en") or [shown_name])[0],
-                        # the last: CLDR's short name ("Chad", not ISO's "Chê-đ")
-                        "vi_name": (names[code].get("vi") or [shown_name])[-1]}
+                        # the name the maps write ("Syria", not ISO's formal name)
+                        "vi_name": short_country_name(code, "vi") or shown_name}
     return pairs, labels
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..dates import FuzzyDate
-from ..gazetteer.boundaries import country_names
+from ..gazetteer.country_names import short_country_name
 from ..gazetteer.lookup import Gazetteer
 from ..i18n import LANGUAGES, label
 from .draft import Force
@@ -31,10 +31,9 @@ def _years(dates: Iterable[FuzzyDate | None], lang: str) -> str:
 
 def _country(code: str, lang: str, gazetteer: Gazetteer) -> str:
     """The story country's name as the maps write it (``Libya``, ``Na Uy``)."""
-    names = country_names().get(code) or {}
-    for language in (lang, "en"):
-        if names.get(language):
-            return names[language][0]
+    name = short_country_name(code, lang)
+    if name is not None:
+        return name
     try:
         return gazetteer.get(code).name_in(lang)
     except LookupError:

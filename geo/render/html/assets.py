@@ -90,7 +90,8 @@ def own_assets() -> tuple[str, str]:
     """(CSS, JS) of deploymap's own map code (``geo/render/html/web/``)."""
     css = (_OWN / "deploymap.css").read_text(encoding="utf-8")
     js = "".join((_OWN / name).read_text(encoding="utf-8")
-                 for name in ("deploymap.js", "deploymap-days.js", "deploymap-labels.js"))
+                 for name in ("deploymap.js", "deploymap-days.js", "deploymap-labels.js",
+                              "deploymap-small-areas.js"))
     return _checked(css, "style"), _checked(js, "script")
 
 

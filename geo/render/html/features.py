@@ -109,6 +109,19 @@ def _groups(frame: gpd.GeoDataFrame, by_change: bool) -> list[list[dict[str, Any
         _DRAW_ORDER[groups[key][0]["category"]], status_order.get(key[0], 0), key[1]))]
 
 
+def _small_area(geometry: shapely.Geometry, styles: dict[str, dict[str, Any]],
+                look: Style) -> dict[str, Any]:
+    """What the map's script needs to draw an area as a symbol while it is too small to see
+    at the zoom shown (the Bamako capital district on a map of Mali): ``c`` its
+    representative point (lat, lon), ``b`` its bounds, ``cs`` the point style to draw."""
+    point = geometry.representative_point()
+    west, south, east, north = geometry.bounds
+    styles.setdefault(look.key, options(look))
+    return {"c": [round(point.y, 5), round(point.x, 5)],
+            "b": [[round(south, 5), round(west, 5)], [round(north, 5), round(east, 5)]],
+            "cs": look.key}
+
+
 #: From this many features (on the three layers together) the map switches to its mode for
 #: large maps: features drawn on a canvas, points clustered, popups stored as
 #: :class:`Fragments`. Below it, each feature is an SVG path or marker (the seed story: 48).
@@ -189,6 +202,10 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
             feature = {"g": 0, "s": key, "k": kind, "pop": popup(rows, name, context),
                        "tip": tooltip(rows, name, context)}
             if kind == "point" and fragments is None:  # a site is named on the map itself
+                feature["n"] = esc(popups.place_name(first, lang))
+            elif kind == "area" and fragments is None:
+                feature.update(_small_area(first["geometry"], styles, style_for(
+                    "point", status, types, kind=first["kind"], certain=certain)))
                 feature["n"] = esc(popups.place_name(first, lang))
             features.append(feature)
         for feature, index in zip(features, store.add_many(geometries), strict=True):

@@ -132,13 +132,11 @@ def label_or(key: str, lang: str, fallback: str) -> str:
 
 
 def country_name(code: str, lang: str) -> str | None:
-    """The name of country ``code`` in ``lang`` (e.g. TR, vi: "Thổ Nhĩ Kỳ"), None if unknown."""
-    from ...gazetteer.boundaries import country_names
+    """The short name of country ``code`` in ``lang`` (e.g. TR, vi: "Thổ Nhĩ Kỳ"), None if
+    unknown."""
+    from ...gazetteer.country_names import short_country_name
 
-    names = country_names().get(code)
-    if names is None:
-        return None
-    return name_in(names, lang, "") or name_in(names, "en", code)
+    return short_country_name(code, lang)
 
 
 def name_in(names: dict[str, list[str]] | None, lang: str, fallback: str) -> str:

@@ -32,12 +32,26 @@ from .names import (
 from .projection import project, simplify
 from .style import GREY, SIZES
 
+#: An area whose width and height are both under this share of the map's width is too
+#: small to see at the map's scale (the Bamako capital district on a map of Mali): it is
+#: drawn as a point symbol at its representative point.
+SMALL_AREA_SHARE = 0.015
+
+
+def too_small(geometry: Any, extent: Any) -> bool:
+    """True for a projected area too small to see on a map of ``extent``."""
+    if geometry.geom_type not in ("Polygon", "MultiPolygon") or geometry.is_empty:
+        return False
+    west, south, east, north = geometry.bounds
+    return max(east - west, north - south) < extent.width * SMALL_AREA_SHARE
+
 
 def features(frame: Any, panel: str, crs: str, extent: Any,
               approximate: dict[str, bool]) -> list[Any]:
     """The places drawn on one panel (before, after, change), areas first, then lines, points.
 
     On the after map, a place every presence has left is a ghost: an outline, unlabelled.
+    An area too small to see at the map's scale (:func:`too_small`) is drawn as a point.
     """
     shown = {"before": ("withdrawn", "remained"), "after": ("remained", "new"),
              "change": CHANGES}[panel]
@@ -55,8 +69,11 @@ def features(frame: Any, panel: str, crs: str, extent: Any,
             continue
         statuses = tuple(c for c in CHANGES if any(r["change"] == c for r in here))
         sure = all(bool(r[certain]) for r in here)
-        feature = Feature(place_id, simplify(project(rows[0]["geometry"], crs), extent), here,
-                          statuses, sure, ghost, approximate.get(place_id, False))
+        geometry = simplify(project(rows[0]["geometry"], crs), extent)
+        if too_small(geometry, extent):  # a symbol where the area is, or nothing would show
+            geometry = geometry.representative_point()
+        feature = Feature(place_id, geometry, here, statuses, sure, ghost,
+                          approximate.get(place_id, False))
         feature.looks = tuple(_look(feature, status, panel) for status in statuses)
         drawn.append(feature)
     order = {"area": 0, "line": 1, "point": 2}
@@ -248,5 +265,5 @@ def focus_lonlat(country: str) -> Any:
     return None
 
 
-__all__ = ["capital", "context_labels", "features", "focus_lonlat", "label_for",
+__all__ = ["SMALL_AREA_SHARE", "capital", "context_labels", "features", "focus_lonlat", "label_for",
            "number_labels", "share_details"]

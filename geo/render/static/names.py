@@ -14,6 +14,7 @@ from typing import Any
 
 from ...dates import FuzzyDate
 from ...gazetteer.boundaries import read_layer
+from ...gazetteer.country_names import short_country_name
 from ...i18n import label
 
 #: An approximate date wider than this many days says nothing a reader can use.
@@ -130,12 +131,13 @@ def name_of(record: dict[str, Any], lang: str) -> str:
 
 
 def country_name(code: str, lang: str) -> str:
-    """The name of a country (ISO alpha-2) or of a region id (``region:nakhchivan``)."""
-    for layer in ("countries", "regions"):
-        record = _records(layer).get(code)
-        if record:
-            return name_of(record, lang)
-    return code
+    """The short name of a country (ISO alpha-2) or the name of a region id
+    (``region:nakhchivan``)."""
+    country = short_country_name(code, lang)
+    if country is not None:
+        return country
+    record = _records("regions").get(code)
+    return name_of(record, lang) if record else code
 
 
 def _border(place_id: str) -> dict[str, Any] | None:

@@ -3,7 +3,8 @@
  * symbol and no name placed before it; a name with no such spot is hidden until a zoom
  * makes room. The basemap's names (countries, towns, provinces, water) then give way: one
  * that would cover a symbol or a name already shown, or repeat a site's name (the capital
- * where a force is), is hidden.
+ * where a force is), is hidden. No name goes under a panel (the title, the legend, the
+ * credits, the zoom buttons: every Leaflet control; the time bar), which would hide it.
  * Part of deploymap (MIT). Needs deploymap.js (window.deploymap). Reads only the page.
  */
 (function () {
@@ -55,7 +56,11 @@
   function declutter(container) {
     var view = container.getBoundingClientRect();
     var taken = new Grid(), names = {};
-    Array.prototype.forEach.call(container.querySelectorAll(".dm-symbol"), function (e) {
+    Array.prototype.forEach.call(container.querySelectorAll(".leaflet-control, .dm-timebar"), function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) { taken.add(r); }
+    });
+    Array.prototype.forEach.call(container.querySelectorAll(".dm-symbol, .dm-small-symbol"), function (e) {
       var r = e.getBoundingClientRect();
       if (r.width > 0) { taken.add(r); }
     });

@@ -126,6 +126,7 @@
         }
       });
     } else {
+      if (spec.c) { parts = parts.concat(window.deploymap.smallArea(data, spec, pane, classes)); }
       if (style.halo) {
         parts.push(vector(shape, latlngs, {
           pane: pane, interactive: false, className: "dm-halo", color: HALO, opacity: 0.85,
@@ -389,10 +390,14 @@
     map.on("zoomend", zoomClass);
 
     /* names placed clear of the symbols and of one another (deploymap-labels.js) */
-    function declutter() { window.deploymap.declutter(container); }
-    map.on("zoomend moveend overlayadd overlayremove dmday", function () {
-      window.setTimeout(declutter, 0);
-    });
+    function declutter() {
+      window.deploymap.sizeSmallAreas(map, data);
+      window.deploymap.declutter(container);
+    }
+    function later() { window.setTimeout(declutter, 0); }
+    map.on("zoomend moveend overlayadd overlayremove dmday resize", later);
+    /* a panel opened or closed (the legend, the credits) frees or covers names */
+    container.addEventListener("toggle", later, true);
 
     /* the story clear of the panels along the bottom too (the sources, the time bar) */
     var bar = container.querySelector(".dm-timebar");
