@@ -46,14 +46,22 @@ def iso_countries(pycountry: Package) -> dict[str, dict]:
     return countries
 
 
+#: How the second part of an ISO name written back to front ends ("Iran, Islamic Republic
+#: of", "Congo, République démocratique du", "Конго, Демократическая Республика"); other
+#: names with a comma are not inverted ("Taiwan, Province of China").
+_INVERTED_ENDINGS = (" of", " of the", " du", " de", " d'", " de la", " des", " del",
+                     "Республика")
+
+
 def uninverted(name: str) -> list[str]:
     """The names a text writes for an ISO name written back to front ("Congo, The Democratic
     Republic of the" is "The Democratic Republic of the Congo" and "Democratic Republic of
-    the Congo"); none for a name without a comma."""
+    the Congo"; "Virgin Islands, British" is "British Virgin Islands"); none otherwise."""
     head, comma, tail = name.partition(", ")
-    if not comma or "," in tail or " and " in tail:  # "Bonaire, Sint Eustatius and Saba"
+    if not comma or "," in tail or not (tail.endswith(_INVERTED_ENDINGS)
+                                        or (" " not in tail and tail[:1].isupper())):
         return []
-    turned = f"{tail} {head}"
+    turned = f"{tail} {head}".replace("d' ", "d'")
     bare = turned.removeprefix("The ").removeprefix("the ")
     return list(dict.fromkeys([turned, bare]))
 
