@@ -130,6 +130,10 @@ def test_extraction_scores_stay_above_their_floor(scored, split):
     ("10 mai 2024", "2024-05-10"),
     ("10 мая 2024 г.", "2024-05-10"),
     ("Abeche, Chad (AFP) Jan 11, 2025", "2025-01-11"),
+    # a town before the date; a wire dateline that runs into the story after its dash
+    ("Kinshasa, ngày 26/6/2024", "2024-06-26"),
+    ("NIAMEY, Niger, March 4, 2025 (Reuters) - Italian troops left Abeche.", "2025-03-04"),
+    ("АГАДЕС, 3 марта 2025 (ТАСС) — Итальянские военные покинули Абеше.", "2025-03-03"),
 ])
 def test_a_date_line_under_the_title_is_the_article_date(tmp_path, top, day):
     article = tmp_path / "article.txt"
@@ -487,3 +491,42 @@ def test_a_country_is_named_by_its_short_name(code, short):
     from geo.gazetteer.country_names import short_country_name
 
     assert short_country_name(code, "vi") == short
+
+
+
+def test_a_date_inside_the_first_sentence_is_no_date_line(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Troops leave\nItalian troops left Abeche on May 10, 2024 - officials "
+                       "said.\n", encoding="utf-8")
+    assert extract_articles([article]).articles[0].published.how != "date line"
+
+
+def test_the_outlet_of_a_wire_dateline(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("NIAMEY, Niger, March 4, 2025 (Reuters) - Italian troops left Abeche.\n",
+                       encoding="utf-8")
+    assert extract_articles([article]).articles[0].outlet == "Reuters"
+
+
+# "Bukavu, chef-lieu de la province du Sud-Kivu": the province says where the town is
+@pytest.mark.parametrize("text", [
+    "Les soldats belges ont quitté Uvira, chef-lieu du territoire, et Bukavu, chef-lieu de la "
+    "province du Sud-Kivu.",
+    "Belgian troops left Bukavu, the capital of South Kivu province.",
+])
+def test_a_province_that_says_where_a_town_is_is_no_second_place(tmp_path, text):
+    _, found = _records(tmp_path, text)
+    assert not any(p.startswith("CD-") for _, _, p, _ in found), found
+    assert any(c == "BE" and p.startswith("geonames:") for c, _, p, _ in found), found
+
+
+# A force moved from one place to another leaves the first
+@pytest.mark.parametrize("text", [
+    "Italian troops were moved from Abeche to Niamey in May.",
+    "Итальянские военные переброшены из Абеше в Ниамей.",
+    "Binh sĩ Italy được chuyển từ Abeche sang Niamey.",
+])
+def test_a_force_moved_between_places_leaves_the_first(tmp_path, text):
+    _, found = _records(tmp_path, text)
+    events = {e for c, _, p, e in found if c == "IT"}
+    assert events == {"withdrawn", "deployed"}, found

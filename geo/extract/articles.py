@@ -127,9 +127,14 @@ def _check_header(path: Path, text: str, header: Mapping[str, str]) -> None:
 DATE_LINE_SHARE = 0.5
 #: How many lines from the top (after the header) a date line may stand on.
 DATE_LINE_DEPTH = 4
-_DATELINE_LEAD = re.compile(r"^[^()]{0,60}\((?:AFP|AP|Reuters|Xinhua|TASS|ТАСС|РИА Новости|"
-                            r"Interfax|Интерфакс|dpa|ANSA|EFE|Sputnik|UNI|PTI|IANS|Anadolu)\)",
+_AGENCIES = (r"\((?:AFP|AP|Reuters|Xinhua|TASS|ТАСС|РИА Новости|Interfax|Интерфакс|dpa|ANSA|"
+             r"EFE|Sputnik|UNI|PTI|IANS|Anadolu)\)")
+_DATELINE_LEAD = re.compile(r"^[^()]{0,60}" + _AGENCIES, re.IGNORECASE)
+#: A wire dateline's head before its dash: "BENGHAZI, Libya, March 4, 2025 (Reuters) -".
+_DATELINE_HEAD = re.compile(r"^([^()\n]{4,70}?)\s*(?:" + _AGENCIES + r")?\s*[-–—]\s",
                             re.IGNORECASE)
+#: The places a date line may start with ("Kinshasa, ngày 26/6/2024", "Abeche, Chad,").
+_PLACE_LEAD = re.compile(r"^(?:[A-ZÀ-ÝА-ЯĐ][^\W\d_]*(?:[ '-][A-ZÀ-ÝА-ЯĐ][^\W\d_]*)*,\s*){1,2}")
 
 
 def date_line(text: str) -> Published | None:
@@ -140,7 +145,8 @@ def date_line(text: str) -> Published | None:
     _, offset = split_header(text)
     lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
     for line in lines[:DATE_LINE_DEPTH]:
-        body = _DATELINE_LEAD.sub("", line)
+        head = _DATELINE_HEAD.match(line)
+        body = _PLACE_LEAD.sub("", head.group(1) if head else _DATELINE_LEAD.sub("", line))
         letters = sum(map(str.isalnum, body))
         for mention in find_dates(body):
             resolved = mention.resolve(None)

@@ -157,6 +157,7 @@ class Lexicon:
     partitive: frozenset[str]
     speech: PhraseMatcher[bool]
     destinations: frozenset[str]
+    origins: frozenset[str]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
     border_extra: PhraseMatcher[bool]
@@ -230,6 +231,7 @@ def lexicon() -> Lexicon:
         speech=PhraseMatcher((p, True) for p in places["speech_before"]),
         destinations=frozenset(" ".join(t.form for t in tokenize(p))
                                for p in places["destination_cues"]),
+        origins=frozenset(" ".join(t.form for t in tokenize(p)) for p in places["origin_cues"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
             [(w, True) for w in base["border_words"]]

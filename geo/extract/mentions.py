@@ -42,12 +42,13 @@ _RUN_GAP = re.compile(r"^ $")
 _SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
 _QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)?(?:town|city)"
                             r"\s+of\s+|thị trấn\s+|thành phố\s+|thủ đô\s+)?$", re.IGNORECASE)
-#: Words between a place and a larger one holding it ("Uvira in South Kivu", "Uvira, dans
-#: le Sud-Kivu", "Тапа в Эстонии"): the larger says where the first is.
-_HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во)\s+)?"
-                         r"(?:(?:the|le|la|les|l'|l’)\s*)?(?:(?:province|region|state|tỉnh|"
-                         r"vùng|khu vực|région|область|провинция)\s+(?:of|de|du|des)?\s*)?$",
-                         re.IGNORECASE)
+#: Words between a place and a larger one holding it ("Uvira in South Kivu", "Bukavu, chef-lieu
+#: de la province du Sud-Kivu", "Тапа в Эстонии"): the larger says where the first is.
+_HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во|(?:the )?"
+                         r"(?:provincial )?capital of|chef-lieu (?:de|du|des)|capitale (?:de|du)|"
+                         r"thủ phủ(?: của)?|столица|центр)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?"
+                         r"(?:(?:province|region|state|tỉnh|vùng|khu vực|région|область|"
+                         r"провинция)\s+(?:of|de|du|des)?\s*)?$", re.IGNORECASE)
 _HOLDER_KINDS = frozenset({"province", "region"})
 #: How far (degrees, ~2 km) a town may lie outside the outline said to hold it: the
 #: provinces are generalised (Goma is 260 m outside North Kivu's).
@@ -348,11 +349,11 @@ class PlaceFinder(BorderReader):
         cue = self._cue(sentence, start)
         return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
 
-    def destination(self, sentence: Sentence, mention: PlaceMention) -> bool:
-        """True when the mention's cue makes it where a force goes ("to Erbil", "vers")."""
+    def cue(self, sentence: Sentence, mention: PlaceMention) -> str:
+        """The words of the mention's locative cue ("to", "vers", "из"; forms), or ""."""
         cue = self._cue(sentence, mention.start)
-        return cue is not None and " ".join(
-            t.form for t in sentence.tokens[cue[0]:cue[1]]) in lexicon().destinations
+        return "" if cue is None else " ".join(
+            t.form for t in sentence.tokens[cue[0]:cue[1]])
 
     def _spoken_at(self, sentence: Sentence, start: int) -> bool:
         """True when the place is where someone spoke ("said in Bamako", "a déclaré à")."""

@@ -37,13 +37,18 @@ from .scoring import score
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)")
+#: "MOSCOW (Reuters)", "BENGHAZI, Libya, March 4, 2025 (Reuters) -": the outlet in brackets.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)|^[A-Z][^()\n]{0,70}?\(([^)]{2,30})\)"
+                       r"\s*[-–—]")
 _NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
 
 
 #: Events that move a force away: a destination named with them is where it arrives.
 _LEAVING = ("withdrawn", "withdrawal_agreed", "withdrawal_requested")
 
+#: How far apart (degrees, ~30 km) the places a force moves between are ("Ream's pier" and
+#: "the Ream base" are one place).
+MOVE_DEGREES = 0.3
 #: The most records one sentence gives (a list of 600 places is not 600 deployments).
 MAX_RECORDS_PER_SENTENCE = 20
 
@@ -240,10 +245,16 @@ class Extractor:
         date = clause_date(sentence, clause, event.trigger.start, dates,
                          start_only=event.name in ("deployed", "remains"))
         made = 0
+        lex = lexicon()
+        cues = {id(m): self.finder.cue(sentence, m) for m in places}
         for mention in places:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
-            if name in _LEAVING and self.finder.destination(sentence, mention):
+            if name == "deployed" and cues[id(mention)] in lex.origins and any(
+                    m.start > mention.start and cues[id(m)] not in lex.origins
+                    and self._apart(m, mention) for m in places):
+                name = "withdrawn"  # "moved troops from Hmeimim to Libya": it leaves Hmeimim
+            if name in _LEAVING and cues[id(mention)] in lex.destinations:
                 if mention.role == "reference":
                     continue  # "returned to the country": home, most likely
                 name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
@@ -290,6 +301,11 @@ class Extractor:
                     made += 1
         return made
 
+    def _apart(self, one: PlaceMention, other: PlaceMention) -> bool:
+        """True when two mentions are places :data:`MOVE_DEGREES` or more apart."""
+        first, second = (self.gazetteer.get(m.targets[0].key).geometry for m in (one, other))
+        return first.distance(second) >= MOVE_DEGREES
+
     def _unused(self, reading: Reading, sentence: Sentence, reason: str) -> None:
         reading.unused.append(Unused(reading.source, sentence.index, sentence.quote, reason))
 
@@ -334,7 +350,7 @@ class Extractor:
         for sentence in reading.sentences[:5]:
             match = _DATELINE.match(sentence.text)
             if match:
-                return match.group(1).strip()
+                return (match.group(1) or match.group(2)).strip()
         cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(reading.text)))
         cites = f" (cites {', '.join(cited)})" if cited else ""
         host = urlsplit(reading.header.get("url", "").strip()).hostname
