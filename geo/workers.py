@@ -17,6 +17,7 @@ that makes it, so the files are byte-identical to a one-process run.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import pickle
@@ -102,6 +103,7 @@ class EarlyWorker:
                 reader.join()
                 make, arguments, labels = pickle.loads(orders_read[0])
                 share = [job for job in make(**arguments) if job.label in labels]
+                gc.freeze()  # what it imported and was sent lives until it ends
             except BaseException:
                 os._exit(1)  # its jobs never report: the parent says the worker ended
             _work(share, report)  # never returns
