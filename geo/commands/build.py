@@ -235,9 +235,12 @@ def run(arguments: argparse.Namespace) -> int:
     workers = arguments.jobs or available_cores()
     # the static maps are the longest job: their worker imports matplotlib while this
     # process loads the scenario, then makes them from the timeline it is sent
-    early = EarlyWorker(warm_static) if (
-        workers > 1 and hasattr(os, "fork") and arguments.from_articles is None
-        and set(STATIC_FORMATS) & set(arguments.format)) else None
+    early = None
+    if workers > 1 and hasattr(os, "fork") and arguments.from_articles is None and (
+            set(STATIC_FORMATS) & set(arguments.format)):
+        from ..timeline import Timeline as _Timeline  # noqa: F401  (geopandas, once for both)
+
+        early = EarlyWorker(warm_static)
     try:
         return _build(arguments, workers, early, started)
     finally:
