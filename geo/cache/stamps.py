@@ -2,7 +2,7 @@
 
 Cache keys name the data and code they depend on by digest (:func:`geo.cache.file_digest`,
 :func:`geo.cache.package_digest`): hashing what deploymap ships (the boundary layers, the
-places table, the modules: about 80 MB) took 0.1-0.2 s in every process. A digest is kept
+places table, the modules: about 60 MB) took 0.1-0.2 s in every process. A digest is kept
 in one cache entry with the file's size, modification and change times, inode and device
 when it was hashed, and the file is hashed again when any of them differs: writing a file
 sets its change time (``st_ctime_ns``), which no program can set back. The entry is read
