@@ -43,6 +43,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+# the in-process rows measure this checkout's geo, not another one an editable install names
+sys.path.insert(1, str(HERE.parent))
 
 #: Lists the third-party modules ``deploymap build`` imports (run once in a child process).
 _LIST_MODULES = """

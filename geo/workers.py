@@ -17,12 +17,14 @@ that makes it, so the files are byte-identical to a one-process run.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import pickle
 import selectors
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -91,10 +93,17 @@ class EarlyWorker:
             os.close(self.report)
             _die_with_parent()
             try:
+                # the orders are read while warming up: a parent writing more than the
+                # pipe holds would otherwise wait for the warm-up before its own jobs
+                orders_read: list[bytes] = []
+                reader = threading.Thread(target=lambda: orders_read.append(
+                    _read_all(self._orders)), daemon=True)
+                reader.start()
                 warm()
-                with os.fdopen(self._orders, "rb") as pipe:
-                    make, arguments, labels = pickle.loads(pipe.read())
+                reader.join()
+                make, arguments, labels = pickle.loads(orders_read[0])
                 share = [job for job in make(**arguments) if job.label in labels]
+                gc.freeze()  # what it imported and was sent lives until it ends
             except BaseException:
                 os._exit(1)  # its jobs never report: the parent says the worker ended
             _work(share, report)  # never returns
@@ -232,6 +241,12 @@ def _die_with_parent() -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _read_all(read_end: int) -> bytes:
+    """Everything written to the pipe ``read_end`` until it is closed (then closed here)."""
+    with os.fdopen(read_end, "rb") as pipe:
+        return pipe.read()
 
 
 def _work(share: list[Job], write_end: int) -> None:

@@ -303,3 +303,47 @@ def test_a_read_only_or_full_cache_only_costs_time(tmp_path):
     result = _build(blocker, tmp_path / "maps", "--format", "html")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "maps" / "armenia-2024.en.html").exists()
+
+
+def test_a_file_digest_is_remembered_until_the_file_is_written(tmp_path, monkeypatch):
+    from geo import cache as cache_module
+    from geo.cache import file_digest, stamps
+
+    monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "layer.geojson"
+    data.write_bytes(b"first version")
+    assert file_digest(data) == hashlib.sha256(b"first version").hexdigest()
+
+    def forget() -> None:  # as a new process starts
+        monkeypatch.setattr(cache_module, "_DIGESTS", {})
+        monkeypatch.setattr(stamps, "_READ", {})
+
+    forget()
+    monkeypatch.setattr(stamps, "_hash", lambda path: pytest.fail("hashed again"))
+    assert file_digest(data) == hashlib.sha256(b"first version").hexdigest()
+    monkeypatch.undo()
+    monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    # the same size, the modification time set back: the change time still tells
+    before = data.stat()
+    data.write_bytes(b"other version")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert data.stat().st_mtime_ns == before.st_mtime_ns
+    forget()
+    assert file_digest(data) == hashlib.sha256(b"other version").hexdigest()
+
+
+@pytest.mark.parametrize("how", range(3))
+def test_a_damaged_digest_entry_is_made_again_and_the_maps_are_the_same(
+        warm_cache, tmp_path, how):
+    from geo.cache import stamps
+
+    source, reference = warm_cache
+    cache = tmp_path / "cache"
+    shutil.copytree(source, cache)
+    entry = cache / stamps.KIND / "stamps.bin"
+    assert read_entry(entry, stamps.KIND, stamps.VERSION) is not None
+    _damage(entry, how)
+    result = _build(cache, tmp_path / "maps")
+    assert result.returncode == 0, result.stderr
+    assert _digests(tmp_path / "maps") == reference
+    assert read_entry(entry, stamps.KIND, stamps.VERSION) is not None, "made whole again"

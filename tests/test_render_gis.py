@@ -327,7 +327,19 @@ def test_geopackage_is_identical_on_rerun(gpkg: Path, timeline, days, tmp_path: 
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     assert stamps == {f"{days['after'].isoformat()}T00:00:00.000Z"}
     assert version == 10200, "GeoPackage 1.2: GDAL 3.6 (QGIS 3.22) opens it without a warning"
-    assert pyogrio.get_gdal_config_option("OGR_CURRENT_DATE") is None, "option restored"
+    for option in ("OGR_CURRENT_DATE", "OGR_SQLITE_SYNCHRONOUS"):  # set while writing
+        assert pyogrio.get_gdal_config_option(option) is None, f"{option} restored"
+
+
+def test_geopackage_keeps_an_option_the_caller_set(timeline, days, tmp_path: Path) -> None:
+    pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": "FULL"})
+    try:
+        write_geopackage(timeline, **days, path=tmp_path / "map.gpkg")
+        assert pyogrio.get_gdal_config_option("OGR_SQLITE_SYNCHRONOUS") == "FULL"
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": None})
+    with sqlite3.connect(tmp_path / "map.gpkg") as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_geopackage_replaces_an_existing_file(gpkg: Path, timeline, days,

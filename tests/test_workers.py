@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import UserInputError
-from geo.workers import Job, WorkerBug, groups, run_jobs
+from geo.workers import EarlyWorker, Job, WorkerBug, groups, run_jobs
 
 
 def writer(folder: Path, name: str, delay: float = 0.0) -> Job:
@@ -86,3 +86,36 @@ def test_no_worker_outlives_a_failed_run(tmp_path):
         run_jobs([Job("slow", slow, cost=5), Job("bad", bad)], workers=2)
     time.sleep(2.0)
     assert not marker.exists()
+
+
+def sized_jobs(folder: Path, payload: bytes) -> list[Job]:
+    """Jobs made anew in an early worker from what it is handed (module level: picklable)."""
+    def run() -> list[Path]:
+        path = folder / "handed"
+        path.write_text(f"{len(payload)} bytes, by {os.getpid()}")
+        return [path]
+    return [Job("handed", run), writer(folder, "other")]
+
+
+def test_handing_an_early_worker_more_than_a_pipe_holds_does_not_wait_for_its_warm_up(
+        tmp_path):
+    started = tmp_path / "parent-went-on"
+
+    def warm() -> None:  # ends only once the parent is past hand()
+        for _ in range(600):
+            if started.exists():
+                return
+            time.sleep(0.05)
+        raise RuntimeError("the parent waited for the warm-up")
+
+    early = EarlyWorker(warm)
+    try:
+        payload = os.urandom(4 << 20)  # far more than a pipe's buffer
+        early.hand(sized_jobs, {"folder": tmp_path, "payload": payload}, ["handed"])
+        started.touch()
+        done = run_jobs([writer(tmp_path, "here")], workers=1, early=(early, 1))
+    finally:
+        early.close()
+    assert sorted(d.label for d in done) == ["handed", "here"]
+    text = (tmp_path / "handed").read_text()
+    assert text.startswith(f"{4 << 20} bytes, by ") and not text.endswith(f" {os.getpid()}")

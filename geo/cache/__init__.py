@@ -82,30 +82,41 @@ def warn_rebuilt(path: Path, what: str) -> None:
 KEEP_PER_KIND = 32
 
 
-@cache
-def _file_digest(path: str, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+#: (path, stamp) -> SHA-256, for this process.
+_DIGESTS: dict[tuple[str, tuple[int, ...]], str] = {}
+
+
+def file_digests(paths: Sequence[Path]) -> list[str]:
+    """SHA-256 of each file's bytes, hashed again only when the file was written since
+    (:mod:`geo.cache.stamps`)."""
+    from .stamps import digests, stamp_of
+
+    keys = [(str(path), stamp_of(path.stat())) for path in paths]
+    missing = [key for key in dict.fromkeys(keys) if key not in _DIGESTS]
+    if missing:
+        _DIGESTS.update(zip(missing, digests(missing), strict=True))
+    return [_DIGESTS[key] for key in keys]
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes (hashed once per process while it is unchanged)."""
-    stat = path.stat()
-    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
+    """SHA-256 of a file's bytes (see :func:`file_digests`)."""
+    return file_digests([path])[0]
 
 
 @cache
 def package_digest() -> str:
-    """A key for everything deploymap ships: every data file and every module of ``geo``
-    (hashed once per process, about 15 ms). Caches of work that depends on the data and
-    the code that shapes it (basemaps, projected layers) include it in their keys, so an
-    upgrade or an edited data file never reads an entry made by another version."""
+    """A key for everything deploymap ships: every data file and every module of ``geo``.
+    Caches of work that depends on the data and the code that shapes it (basemaps,
+    projected layers) include it in their keys, so an upgrade or an edited data file never
+    reads an entry made by another version."""
     from ..data_files import data_path
 
     roots = [data_path(), Path(__file__).resolve().parent.parent]
     files = sorted({path.resolve() for root in roots for pattern in ("*.py", "*.yaml",
                     "*.geojson", "*.json", "*.js", "*.css", "*.txt")
                     for path in root.rglob(pattern)})
-    return digest(part for path in files for part in (path.name, file_digest(path)))
+    return digest(part for path, value in zip(files, file_digests(files), strict=True)
+                  for part in (path.name, value))
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
@@ -214,6 +225,7 @@ def _prune(folder: Path, *, keep: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-__all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "memoized",
+__all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "file_digests",
+           "memoized",
            "pack", "package_digest",
            "read_entry", "unpack", "warn_rebuilt", "write_entry"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -234,12 +235,16 @@ def run(arguments: argparse.Namespace) -> int:
     workers = arguments.jobs or available_cores()
     # the static maps are the longest job: their worker imports matplotlib while this
     # process loads the scenario, then makes them from the timeline it is sent
-    early = EarlyWorker(warm_static) if (
-        workers > 1 and hasattr(os, "fork") and arguments.from_articles is None
-        and set(STATIC_FORMATS) & set(arguments.format)) else None
+    early = None
+    if workers > 1 and hasattr(os, "fork") and arguments.from_articles is None and (
+            set(STATIC_FORMATS) & set(arguments.format)):
+        from ..timeline import Timeline as _Timeline  # noqa: F401  (geopandas, once for both)
+
+        early = EarlyWorker(warm_static)
     try:
         return _build(arguments, workers, early, started)
     finally:
+        gc.unfreeze()  # in a longer process (tests, a script) the build leaves nothing pinned
         if early is not None:
             early.close()
 
@@ -247,6 +252,9 @@ def run(arguments: argparse.Namespace) -> int:
 def _build(arguments: argparse.Namespace, workers: int, early: EarlyWorker | None,
            started: float) -> int:
     timeline, stem = _load(arguments)
+    # what the imports and the scenario made lives until the build ends: the collector
+    # need not scan it again at each full collection (nor workers forked from here)
+    gc.freeze()
     before = view_day(timeline, arguments.before, "before", "--before")
     after = view_day(timeline, arguments.after, "after", "--after")
     if after <= before:

@@ -72,19 +72,30 @@ def read_layer(name: str) -> tuple[dict[str, Any], ...]:
                     _decode, f"boundary layer {name!r}")
 
 
+_CAPITAL = '"capital":true'
+
+
 @cache
 def _capital_records() -> tuple[dict[str, Any], ...]:
     """The capitals of the places table (its ``extra`` says ``"capital":true``), in its
-    order: one pass over the lines, parsing only those (~50 ms, not the 2-4 s of the whole
-    table)."""
+    order: parsing only their lines (~10 ms, not the 2-4 s of the whole table)."""
     path = layer_path("places")
     try:
-        with path.open(encoding="utf-8") as lines:
-            head = next(lines, "")
-            rows = [line for line in lines if '"capital":true' in line]
+        data = path.read_bytes()
+        if b"\r" in data:  # not as written: its lines as a text file reads them
+            with path.open(encoding="utf-8") as lines:
+                head = next(lines, "")
+                return _parse_point_table(head + "".join(r for r in lines if _CAPITAL in r))
     except OSError as error:
         raise DataFileError(f"{path}: cannot read the places table: {error}") from error
-    return _parse_point_table(head + "".join(rows))
+    head = data[:data.find(b"\n") + 1] if b"\n" in data else data
+    rows, mark, at = [], _CAPITAL.encode(), data.find(_CAPITAL.encode(), len(head))
+    while at >= 0:  # only the lines that name a capital, found by a search of the bytes
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at) + 1 or len(data)
+        rows.append(data[start:end])
+        at = data.find(mark, end)
+    return _parse_point_table((head + b"".join(rows)).decode("utf-8"))
 
 
 def capitals(country: str) -> tuple[dict[str, Any], ...]:

@@ -276,13 +276,20 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
     it from the ``OGR_CURRENT_DATE`` configuration option when set: it is set to the
     ``after`` day (midnight UTC) while writing, and the styles' ``update_time`` are that
     moment and the seconds after it, so rerunning gives the same bytes.
+
+    SQLite does not sync the file to disk after each of the seventeen layers it writes
+    (``OGR_SQLITE_SYNCHRONOUS=OFF``: most of the time it took; the same bytes): it is a
+    temporary until whole, and a build syncs its files before it commits them
+    (:func:`geo.output.staged_set`).
     """
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError, FeatureError
 
-    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    options = ("OGR_CURRENT_DATE", "OGR_SQLITE_SYNCHRONOUS")
+    previous = {name: pyogrio.get_gdal_config_option(name) for name in options}
     pyogrio.set_gdal_config_options(
-        {"OGR_CURRENT_DATE": f"{after.isoformat()}T00:00:00.000Z"})
+        {"OGR_CURRENT_DATE": f"{after.isoformat()}T00:00:00.000Z",
+         "OGR_SQLITE_SYNCHRONOUS": "OFF"})
     try:
         with atomic_path(Path(path)) as temporary:
             temporary.unlink()  # GDAL creates the file itself; an empty one is not a GPKG
@@ -295,7 +302,7 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
                     raise UserInputError(f"{path}: cannot write the GeoPackage ({reason}); "
                                          "free some space or choose another --out") from None
     finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+        pyogrio.set_gdal_config_options(previous)
 
 
 __all__ = ["DAY_OF", "FIELD_TYPES", "GEOMETRIES", "GEOMETRY_COLUMN", "LAYERS", "STYLE_COLUMNS",

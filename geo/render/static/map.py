@@ -28,6 +28,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from ...collector import collector_paused
 from ...errors import BadArgument
 from ...i18n import check_language, label
 from ...timeline import Timeline
@@ -133,6 +134,7 @@ def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
     return forces
 
 
+@collector_paused()
 def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                  layout: str = "side-by-side", width_px: int = 1600,
                  scale: int = 2) -> MapFigure:

@@ -135,17 +135,31 @@ class Obstacles:
                                               centres + half_w - half_h,
                                               centres - half_w - half_h], axis=1))
 
-        # candidates by the tree (a rectangle grown by the widest margin), then exactly
-        spot_index, line_index = tree.query(rectangles(float(margins.max())),
-                                            predicate="intersects")
+        # a line near the text: within its margin of the rectangle, and meeting the
+        # rectangle grown by the widest margin; candidates by the tree's boxes
+        grown = rectangles(float(margins.max()))
+        spot_index, line_index = tree.query(grown)
         if exempt is not None and len(line_index):
             keep = ~exempt[line_index]
             spot_index, line_index = spot_index[keep], line_index[keep]
         if not len(spot_index):
             return hit
-        near = shapely.dwithin(rectangles(0.0)[spot_index], lines[line_index],
-                               margins[line_index])
-        hit[spot_index[near]] = True
+        order = np.argsort(spot_index, kind="stable")
+        spot_index, line_index = spot_index[order], line_index[order]
+        exact = rectangles(0.0)
+        # most spots are near some line: test each spot's candidates in rounds (1, 2, 4,
+        # ... of them), a spot found near leaving the rounds after
+        position = np.arange(len(spot_index)) - np.searchsorted(spot_index, spot_index)
+        low, width, last = 0, 1, int(position.max())
+        while low <= last:
+            chosen = np.flatnonzero((position >= low) & (position < low + width)
+                                    & ~hit[spot_index])
+            if len(chosen):
+                spot, line = spot_index[chosen], line_index[chosen]
+                near = shapely.dwithin(exact[spot], lines[line], margins[line])
+                spot, line = spot[near], line[near]
+                hit[spot[shapely.intersects(grown[spot], lines[line])]] = True
+            low, width = low + width, 2 * width
         return hit
 
     def _exempt(self, label: Any) -> np.ndarray | None:
