@@ -530,3 +530,32 @@ def test_a_force_moved_between_places_leaves_the_first(tmp_path, text):
     _, found = _records(tmp_path, text)
     events = {e for c, _, p, e in found if c == "IT"}
     assert events == {"withdrawn", "deployed"}, found
+
+
+# A country's force inside an organisation's is that country's, not a second force
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nepali soldiers, deployed to Lebanon as part of the UN peacekeeping force, guard the "
+     "border.", ("NP", "peacekeepers")),
+    ("Les soldats tchadiens, au sein de la force de l'ONU, sont arrivés à Kidal.",
+     ("TD", "army")),
+    ("Непальские военные прибыли в Ливан в составе миротворцев ООН.",
+     ("NP", "peacekeepers")),
+    ("Binh sĩ Nepal thuộc lực lượng gìn giữ hòa bình Liên hợp quốc tới Liban.",
+     ("NP", "peacekeepers")),
+])
+def test_an_organisation_that_frames_a_force_is_no_second_force(tmp_path, text, expected):
+    _, found = _records(tmp_path, text)
+    assert {(c, t) for c, t, _, _ in found} == {expected}, found
+
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Бангладешские миротворцы покинули Бангассу.", "BD"),
+    ("Танзанийские военные прибыли в Гому.", "TZ"),
+    ("Бурундийские военные покинули Увиру.", "BI"),
+])
+def test_a_russian_adjective_of_any_country(tmp_path, text, code):
+    """Russian adjectives formed from the country's Russian name ("Танзания" ->
+    "танзанийские"), not only the curated ones."""
+    _, found = _records(tmp_path, text)
+    assert code in {c for c, _, _, _ in found}, found

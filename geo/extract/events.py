@@ -25,7 +25,7 @@ withdrawal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
@@ -179,7 +179,26 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         country = next(iter(named))
         found = [f if f.country or f.type == "base" else ForceMention(
             f.start, f.stop, f.type, f.text, country, f.generic, f.strength) for f in found]
-    return found
+    return _framed(sentence, found)
+
+
+def _framed(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
+    """Drops an organisation's force that frames a country's force named before it
+    ("Kyrgyz soldiers ... as part of the CSTO peacekeepers", "в составе миротворцев ОДКБ"):
+    the country's force is the one there, and it is a peacekeeper when the frame is."""
+    lex = lexicon()
+    kept: list[ForceMention] = []
+    for force in found:
+        national = [f for f in kept if f.country and f.country not in lex.organisation_codes
+                    and f.type != "base"]
+        if (national and force.country in lex.organisation_codes
+                and _frame_before(sentence, force.start)):
+            if force.type == "peacekeepers":
+                kept = [replace(f, type="peacekeepers") if f in national and f.type == "army"
+                        else f for f in kept]
+            continue
+        kept.append(force)
+    return kept
 
 
 def _parts_named(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
@@ -190,12 +209,28 @@ def _parts_named(sentence: Sentence, found: list[ForceMention]) -> list[ForceMen
     for position, force in enumerate(found):
         after = found[position + 1] if position + 1 < len(found) else None
         if (after is not None and force.type == "army" and after.type not in ("army", "base")
+                and not (force.country and after.country and force.country != after.country)
                 and _only_links(sentence, force.stop, after.start)):
             if after.strength is None and force.strength is not None:
                 after.strength = force.strength
             continue
         kept.append(force)
     return kept
+
+
+def _frame_before(sentence: Sentence, start: int) -> bool:
+    """True when a frame link ("as part of", "в составе") ends before word ``start``, with
+    only "of", articles and an organisation's name between."""
+    lex = lexicon()
+    index = start
+    while lex.frame_links.ending_at(sentence, index) is None:
+        if index > 0 and sentence.tokens[index - 1].form in lex.part_links:
+            index -= 1
+        elif (begin := lex.nationalities.ending_at(sentence, index)) is not None:
+            index = begin
+        else:
+            return False
+    return True
 
 
 def _only_links(sentence: Sentence, first: int, stop: int) -> bool:

@@ -135,6 +135,8 @@ class Lexicon:
     nationality_links: frozenset[str]
     origin_links: PhraseMatcher[bool]
     part_links: frozenset[str]
+    frame_links: PhraseMatcher[bool]
+    organisation_codes: frozenset[str]
     leader_before: frozenset[str]
     leader_after: PhraseMatcher[bool]
     nationality_labels: dict[str, dict[str, str]]
@@ -197,6 +199,8 @@ def lexicon() -> Lexicon:
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
         origin_links=PhraseMatcher((p, True) for p in forces["origin_links"]),
         part_links=frozenset(form(w) for w in forces["part_links"]),
+        frame_links=PhraseMatcher((p, True) for p in forces["frame_links"]),
+        organisation_codes=frozenset(forces["organisations"]),
         leader_before=frozenset(form(w) for w in forces["leader_links"]["before"]),
         leader_after=PhraseMatcher((p, True) for p in forces["leader_links"]["after"]),
         nationality_labels=nationality_labels,

@@ -35,6 +35,23 @@ def _french(demonyms: list[str]) -> list[str]:
     return found
 
 
+def russian_adjectives(name: str) -> list[str]:
+    """The adjectives Russian forms from a one-word country name, by its ending: Танзания
+    -> танзанийский, Бурунди -> бурундийский, Гана -> ганский, Непал -> непальский,
+    Бангладеш -> бангладешский. Irregular ones (итальянский) are in forces.yaml; a wrong
+    guess is a word no text writes."""
+    word = name.lower()
+    if " " in word or "-" in word or len(word) < 3:
+        return []
+    if word.endswith("ия"):
+        return [word[:-2] + "ийский", word[:-2] + "ский"]
+    if word.endswith(("и", "е", "у", "о")):
+        return [word[:-1] + "ийский", word + "йский"]
+    if word.endswith(("а", "я")):
+        return [word[:-1] + "ский", word[:-1] + "инский"]
+    return [word + "ский", word + "ьский", word + "ийский"]
+
+
 def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
                                                        dict[str, dict[str, str]]]:
     """(phrase, country code) pairs and the labels of each code, from forces.yaml (its
@@ -64,6 +81,8 @@ def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
         phrases = [p for p in (*words.get("en", ()), *_french(words.get("fr", [])),
                                *names[code].get("vi", ()), *names[code].get("ru", ()),
                                *names[code].get("fr", ()), *english_names,
+                               *(a for n in names[code].get("ru", ())
+                                 for a in russian_adjectives(n)),
                                *(n + "'s" for n in english_names), *other_names)
                    if form(p) not in taken and form(p) not in _NOT_NATIONALITIES]
         pairs += [(p, code) for p in phrases]
