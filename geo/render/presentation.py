@@ -22,6 +22,7 @@ from typing import Any
 
 from ..data_files import read_data_yaml
 from ..i18n import label
+from .type_words import type_note
 
 CATEGORIES: tuple[str, ...] = ("area", "line", "point")
 #: Changes in legend order; ``present`` is the state of a single day (Before, After).
@@ -166,9 +167,9 @@ def legend_entries(styles: Iterable[Style], forces: Mapping[str, list[str]], lan
     entries = []
     for force_type, names in forces.items():
         swatch = style_for("area", "present", (force_type,))
-        entries.append(LegendEntry(f"force:{force_type}", ", ".join(names) or
-                                   force_type_name(force_type, lang),
-                                   force_type_name(force_type, lang), (swatch,)))
+        text = ", ".join(names) or force_type_name(force_type, lang)
+        note = type_note(names, force_type, lang) if names else ""
+        entries.append(LegendEntry(f"force:{force_type}", text, note, (swatch,)))
     categories = [c for c in CATEGORIES if any(s.category == c for s in drawn)]
     for change in ("remained", "withdrawn", "new"):
         if any(s.change == change for s in drawn):

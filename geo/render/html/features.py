@@ -122,6 +122,23 @@ def _small_area(geometry: shapely.Geometry, styles: dict[str, dict[str, Any]],
             "cs": look.key}
 
 
+#: px between the centres of point symbols drawn at one spot (a symbol is 20 px wide)
+SPREAD_PX = 16
+
+
+def spread_coincident(features: list[dict[str, Any]], geometries: list[Any]) -> None:
+    """Give point symbols at the same spot on one view side-by-side offsets (``o``, px):
+    a withdrawn and a new presence at one place would otherwise hide one another. The
+    offsets follow the features' order, so the page is the same on every build."""
+    spots: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for feature, geometry in zip(features, geometries, strict=True):
+        if feature["k"] == "point" and geometry.geom_type == "Point":
+            spots.setdefault((round(geometry.x, 6), round(geometry.y, 6)), []).append(feature)
+    for together in spots.values():
+        for i, feature in enumerate(together if len(together) > 1 else ()):
+            feature["o"] = round((i - (len(together) - 1) / 2) * SPREAD_PX)
+
+
 #: From this many features (on the three layers together) the map switches to its mode for
 #: large maps: features drawn on a canvas, points clustered, popups stored as
 #: :class:`Fragments`. Below it, each feature is an SVG path or marker (the seed story: 48).
@@ -210,6 +227,7 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
             features.append(feature)
         for feature, index in zip(features, store.add_many(geometries), strict=True):
             feature["g"] = index
+        spread_coincident(features, geometries)
         layers[name] = layer
     forces: dict[str, list[str]] = {}
     for force_id in sorted(forces_seen, key=force_order.__getitem__):
@@ -220,5 +238,5 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                   frames["change"])
 
 
-__all__ = ["CANVAS_FROM", "DRAW_MODES", "LAYERS", "Fragments", "GeometryStore", "Layer", "Layers",
-           "build_layers", "category"]
+__all__ = ["CANVAS_FROM", "DRAW_MODES", "LAYERS", "SPREAD_PX", "Fragments", "GeometryStore",
+           "Layer", "Layers", "build_layers", "category", "spread_coincident"]

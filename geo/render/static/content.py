@@ -18,6 +18,7 @@ from ...gazetteer.normalize import normalize
 from ...i18n import label
 from ...timeline import CHANGES
 from ..presentation import Style, style_for
+from ..type_words import SILENT_TYPES
 from .draw import Feature, line_half_width
 from .label_text import Label
 from .names import (
@@ -110,6 +111,8 @@ def label_for(feature: Any, lang: str, site: Any = None) -> Any:
     lowered = name.lower()
     types: list[str] = []
     for r in feature.rows:
+        if r["force_type"] in SILENT_TYPES:  # "other, about 25" says nothing
+            continue
         words = force_type_name(r["force_type"], lang)
         if words not in types and words.lower() not in lowered:
             types.append(words)

@@ -1,9 +1,11 @@
 /* deploymap: the names on the map, kept legible. Each site's name takes the first spot
  * around its symbol (right, left, above, below, then the corners) that covers no other
- * symbol and no name placed before it; a name with no such spot is hidden until a zoom
- * makes room. The basemap's names (countries, towns, provinces, water) then give way: one
- * that would cover a symbol or a name already shown, or repeat a site's name (the capital
- * where a force is), is hidden. No name goes under a panel (the title, the legend, the
+ * symbol and no name placed before it and lies inside the visible map (a name above or
+ * below may slide sideways to fit); a name with no spot inside takes the free one cut
+ * least by the edge, and one with no free spot is hidden until a zoom makes room. The
+ * basemap's names (countries, towns, provinces, water) then give way: one that would cover
+ * a symbol or a name already shown, or repeat a site's name (the capital where a force
+ * is), is hidden. No name goes under a panel (the title, the legend, the
  * credits, the zoom buttons: every Leaflet control; the time bar), which would hide it.
  * Part of deploymap (MIT). Needs deploymap.js (window.deploymap). Reads only the page.
  */
@@ -53,6 +55,21 @@
       [d, -d - h], [d, d], [-d - w, -d - h], [-d - w, d]];
   }
 
+  /* How far (px, summed over the sides) box r runs past the visible map `view`. */
+  function overflow(r, view) {
+    return Math.max(0, view.left - r.left) + Math.max(0, r.right - view.right) +
+      Math.max(0, view.top - r.top) + Math.max(0, r.bottom - view.bottom);
+  }
+
+  /* A name above or below its symbol may slide sideways into the visible map, as long as
+   * it still spans the symbol: a long name near the edge of a phone's screen. */
+  function slide(spot, r, w, anchor, view) {
+    var x = Math.min(spot[0], view.right - PAD - w - anchor.left);
+    x = Math.max(x, view.left + PAD - anchor.left);
+    var slack = Math.max(0, w / 2 - r);
+    return [Math.max(spot[0] - slack, Math.min(spot[0] + slack, x)), spot[1]];
+  }
+
   function declutter(container) {
     var view = container.getBoundingClientRect();
     var taken = new Grid(), names = {};
@@ -74,13 +91,16 @@
         return Math.abs(at[0] - anchor.left) < 3 && Math.abs(at[1] - anchor.top) < 3;
       });
       if (twin) { e.style.visibility = "hidden"; return; } /* the same place on two layers */
-      var chosen = null, outside = null;
-      spots(radius, own.width, own.height).some(function (spot) {
+      var chosen = null, outside = null, least = Infinity;
+      spots(radius, own.width, own.height).some(function (spot, index) {
+        if (index === 2 || index === 3) { spot = slide(spot, radius, own.width, anchor, view); }
         var r = box(anchor.left + spot[0], anchor.top + spot[1], own.width, own.height);
         if (taken.hits(r)) { return false; }
-        var inside = r.left >= view.left && r.right <= view.right && r.top >= view.top &&
-          r.bottom <= view.bottom;
-        if (!inside) { outside = outside || [spot, r]; return false; }
+        var over = overflow(r, view);
+        if (over > 0) { /* past the map's edge: only if no spot is inside, the least cut */
+          if (over < least) { least = over; outside = [spot, r]; }
+          return false;
+        }
         chosen = [spot, r];
         return true;
       });

@@ -111,17 +111,20 @@
     var shape = data.geoms[spec.g], style = data.styles[spec.s], latlngs = shapes(spec.g);
     var parts = [], names = "dm-f" + (classes ? " " + classes : "");
     if (spec.k === "point") {
+      /* `o`: px to the side, when other symbols of this view share the spot */
+      var half = style.size / 2, off = spec.o || 0, reach = Math.round(half + Math.abs(off));
       (shape.t === "MP" ? latlngs : [latlngs]).forEach(function (latlng, index) {
         parts.push(L.marker(latlng, {
           pane: pane, riseOnHover: true,
-          icon: L.divIcon({ className: "dm-symbol " + names, html: style.icon, iconSize: [style.size, style.size] })
+          icon: L.divIcon({ className: "dm-symbol " + names, html: style.icon,
+            iconSize: [style.size, style.size], iconAnchor: [half - off, half] })
         }));
-        if (spec.n && index === 0) { /* the site's name beside its symbol */
+        if (spec.n && index === 0) { /* the site's name beside its symbol(s) */
           parts.push(L.marker(latlng, {
             pane: "dm-labels", interactive: false, keyboard: false,
             icon: L.divIcon({ className: "dm-label dm-label-site", iconSize: null,
-              html: '<span data-r="' + Math.round(style.size / 2) + '" style="margin-left:' +
-                Math.round(style.size / 2 + 4) + 'px">' + spec.n + "</span>" })
+              html: '<span data-r="' + reach + '" style="margin-left:' +
+                (reach + 4) + 'px">' + spec.n + "</span>" })
           }));
         }
       });
@@ -138,7 +141,7 @@
     var group = L.featureGroup(parts);
     if (spec.pop !== null) { group.bindPopup(spec.pop, popupOptions); }
     group.bindTooltip(spec.tip, spec.k === "point"
-      ? { direction: "top", offset: [0, -10], className: "dm-tip" }
+      ? { direction: "top", offset: [spec.o || 0, -10], className: "dm-tip" }
       : { sticky: true, direction: "auto", className: "dm-tip" });
     return group;
   }
