@@ -116,8 +116,9 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here.
-    Measured last: tuning 0.460, held-out 0.347; precision 0.586 overall."""
-    assert scored[split, "all"].f1 >= {"tune": 0.44, "holdout": 0.33}[split]
+    Measured last (273 passages, 516 facts): tuning 0.495, held-out 0.375; precision 0.608
+    overall."""
+    assert scored[split, "all"].f1 >= {"tune": 0.48, "holdout": 0.36}[split]
     assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
                                     scored[split, "all"].expected)[0] >= 0.5
 
