@@ -22,7 +22,7 @@ from typing import Any
 
 from ..data_files import read_data_yaml
 from ..i18n import label
-from .type_words import type_note
+from .type_words import force_type_name, type_note
 
 CATEGORIES: tuple[str, ...] = ("area", "line", "point")
 #: Changes in legend order; ``present`` is the state of a single day (Before, After).
@@ -145,14 +145,6 @@ class LegendEntry:
     text: str
     note: str
     swatches: tuple[Style, ...]
-
-
-def force_type_name(force_type: str, lang: str) -> str:
-    """``border_guards`` -> ``Border guards`` / ``Biên phòng``."""
-    try:
-        return label(force_type, lang)
-    except KeyError:
-        return force_type.replace("_", " ").capitalize()
 
 
 def legend_entries(styles: Iterable[Style], forces: Mapping[str, list[str]], lang: str

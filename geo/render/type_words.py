@@ -72,9 +72,15 @@ def type_note(names: Iterable[str], force_type: str, lang: str) -> str:
     listed = [n for n in names if n]
     if listed and all(says_type(n, force_type, lang) for n in listed):
         return ""
-    from .presentation import force_type_name
-
     return force_type_name(force_type, lang)
 
 
-__all__ = ["SILENT_TYPES", "TYPE_WORDS", "says_type", "type_note", "words"]
+def force_type_name(force_type: str, lang: str) -> str:
+    """``border_guards`` -> ``Border guards`` / ``Biên phòng``."""
+    try:
+        return label(force_type, lang)
+    except KeyError:
+        return force_type.replace("_", " ").capitalize()
+
+
+__all__ = ["SILENT_TYPES", "TYPE_WORDS", "force_type_name", "says_type", "type_note", "words"]

@@ -21,16 +21,14 @@ HTML by :mod:`.popups`, then serialised as JSON with ``<``, ``>`` and ``&`` esca
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
 
+from ...collector import collector_paused
 from ...errors import BadArgument
 from ...i18n import check_language, label
 from ..framing import Box, bounds, near_parts, opening_box
@@ -123,25 +121,6 @@ def _grown(box: Box, share: float) -> shapely.Polygon:
     return shapely.box(west - dx, south - dy, east + dx, north + dy)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a while.
-
-    Building a large map makes millions of small objects (rows, pieces of popups, lists of
-    numbers), none of them in reference cycles; the collector, triggered by the count of
-    new objects, would rescan the whole growing heap again and again (a third of the time
-    of a 100,000-presence map). Nothing is left uncollected: freed objects are freed by
-    reference counting as ever, and the collector resumes afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
              tiles: bool = False, store: GeometryStore | None = None,
              draw: str = "auto", show_files: bool = False) -> dict[str, Any]:
@@ -153,7 +132,7 @@ def map_data(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
     layer's ``features`` are columns (``g`` shape, ``s`` style number, ``pop`` and ``tip``
     piece numbers) instead of one object per feature. ``show_files``: see :func:`html_map`.
     """
-    with _collector_paused():
+    with collector_paused():  # millions of small objects, none in cycles
         return _map_data(timeline, before=before, after=after, lang=lang, tiles=tiles,
                          store=GeometryStore() if store is None else store, draw=draw,
                          show_files=show_files)
