@@ -116,7 +116,7 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here.
-    Measured last (273 passages, 516 facts): tuning 0.495, held-out 0.375; precision 0.608
+    Measured last (273 passages, 516 facts): tuning 0.502, held-out 0.382; precision 0.616
     overall."""
     assert scored[split, "all"].f1 >= {"tune": 0.48, "holdout": 0.36}[split]
     assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
@@ -389,6 +389,11 @@ READ_AS = [
     ("Turkish engineers take part in demining in Idlib.", ("TR", "army", "deployed")),
     ("В Идлибе был закрыт наблюдательный пункт турецких миротворцев.",
      ("TR", "peacekeepers", "withdrawn")),
+    # reducing a presence, or ending it, is a withdrawal
+    ("Italy will reduce its military presence in Iraq to 200 troops.",
+     ("IT", "army", "withdrawal_agreed")),
+    ("Les soldats italiens ont mis fin à leur présence au Niger.", ("IT", "army", "withdrawn")),
+    ("Италия сократила военный контингент в Ираке.", ("IT", "army", "withdrawn")),
     # a mission known by its own name is its organisation's ("troops" adds no second force)
     ("SAMIM troops withdrew from Pemba in July.", ("SADC", "mission", "withdrawn")),
     ("Les troupes de l'AUSSOM sont arrivées à Kismayo.", ("AU", "mission", "deployed")),
