@@ -16,6 +16,7 @@ from ...dates import FuzzyDate
 from ...gazetteer.boundaries import read_layer
 from ...gazetteer.country_names import short_country_name
 from ...i18n import label
+from .. import type_words
 
 #: An approximate date wider than this many days says nothing a reader can use.
 UNKNOWN_SPAN_DAYS = 20 * 366
@@ -177,11 +178,8 @@ def place_name(row: dict[str, Any], lang: str, *, short: bool = False) -> str:
 
 
 def force_type_name(force_type: str, lang: str) -> str:
-    """``border_guards`` → ``border guards`` / ``biên phòng``."""
-    try:
-        return first_lower(label(force_type, lang))
-    except KeyError:
-        return force_type.replace("_", " ")
+    """``border_guards`` → ``border guards`` / ``biên phòng`` (in a sentence)."""
+    return first_lower(type_words.force_type_name(force_type, lang))
 
 
 def force_name(row: dict[str, Any], lang: str) -> str:

@@ -199,11 +199,9 @@ class Animator:
                  "reading:uncertain": label("video_uncertain", self.lang)}
         entries = []
         for entry in legend_entries(looks, forces, self.lang):
-            note = notes.get(entry.key, entry.note)
-            entry = dataclasses.replace(entry, text=texts.get(entry.key, entry.text))
-            if entry.key.startswith("force:") and note.lower() in entry.text.lower():
-                note = ""  # "Russian border guards (Border guards)" says it twice
-            entries.append(dataclasses.replace(entry, note=note))
+            # a force's type note is already left out where its name says it (type_words)
+            entries.append(dataclasses.replace(entry, text=texts.get(entry.key, entry.text),
+                                               note=notes.get(entry.key, entry.note)))
         return entries
 
     # --- what every frame shares
