@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..data_files import read_data_yaml
 from ..errors import PlaceNotFound
+from ..gazetteer.directions import direction_phrases
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize
 from .targets import PlaceMention, target_of
@@ -25,10 +25,8 @@ REACH = 5
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """Words a direction phrase may start with (normalised, articles included), and the
     direction phrases themselves ("mien bac" is a part's words, not Cameroon's Nord)."""
-    raw = read_data_yaml("directions.yaml")
-    phrases = {str(w) for entry in raw["parts"].values() for w in entry["words"]}
-    return frozenset({p.split()[0] for p in phrases} | {"the", "le", "la", "l"}), \
-        frozenset(phrases)
+    phrases = direction_phrases()
+    return frozenset({p.split()[0] for p in phrases} | {"the", "le", "la", "l"}), phrases
 
 
 def country_parts(sentence: Sentence, mentions: list[PlaceMention],

@@ -43,6 +43,11 @@ def _words() -> tuple[list[tuple[str, str]], frozenset[str], dict[str, str]]:
     return pairs, frozenset(str(w) for w in raw["filler"]), labels
 
 
+def direction_phrases() -> frozenset[str]:
+    """Every phrase that names a part, normalised ("mien bac", "the north east of")."""
+    return frozenset(phrase for phrase, _part in _words()[0])
+
+
 def _strip_filler(words: list[str], filler: frozenset[str]) -> list[str]:
     while words and words[0] in filler:
         words = words[1:]
@@ -119,4 +124,4 @@ def part_id(place_id: str) -> tuple[str, str] | None:
     return (code, part) if part in _SHARES else None
 
 
-__all__ = ["country_part", "named_part", "parse_direction", "part_id"]
+__all__ = ["country_part", "direction_phrases", "named_part", "parse_direction", "part_id"]
