@@ -565,3 +565,33 @@ def test_a_russian_adjective_of_any_country(tmp_path, text, code):
     "танзанийские"), not only the curated ones."""
     _, found = _records(tmp_path, text)
     assert code in {c for c, _, _, _ in found}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forms the trigger lists do not spell out, from the verbs' lemmas (inflections.yaml)
+    ("Турецкая армия вывела свои подразделения из Ливии.", ("TR", "army", "withdrawn")),
+    ("Les soldats tchadiens quittèrent Gao au printemps.", ("TD", "army", "withdrawn")),
+    ("Des instructeurs russes arriveront à Ouagadougou la semaine prochaine.",
+     ("RU", "advisers", "deployed")),
+    # a leaving verb takes the place as its object
+    ("Kenyan troops are exiting Somalia.", ("KE", "army", "withdrawn")),
+    # what a force does somewhere says it is there
+    ("Binh sĩ Pháp vẫn hoạt động tại Djibouti.", ("FR", "army", "deployed")),
+])
+def test_inflected_verbs_and_objects_are_read(tmp_path, text, expected):
+    _assert_read(tmp_path, text, expected)
+
+
+def test_the_inflections_file_holds_every_listed_lemma():
+    """data/extract/inflections.yaml is made from events.yaml's trigger_lemmas by
+    ``python -m scripts.inflections``: a lemma added without running it is caught here."""
+    from geo.extract.wordlists import load
+
+    lemmas = load("events")["trigger_lemmas"]
+    forms = load("inflections")["triggers"]
+    assert set(forms) == set(lemmas)
+    for action, languages in lemmas.items():
+        assert set(forms[action]) == set(languages), action
+        for language, words in languages.items():
+            missing = set(words) - set(forms[action][language])
+            assert not missing, (action, language, missing)

@@ -187,6 +187,9 @@ def lexicon() -> Lexicon:
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
                      for words in langs.values() for p in words]
     trigger_pairs += _pairs(events["not_triggers"], None)
+    # every inflected form of the verbs listed by lemma; a phrase above wins over a form
+    trigger_pairs += [(p, action) for action, langs in load("inflections")["triggers"].items()
+                      for words in langs.values() for p in words]
     modifier_pairs = [(p, name) for name, spec in events["modifiers"].items()
                       for lang, words in spec.items() if lang != "before" for p in words]
     generic_words = frozenset(w for phrases in base["generic"].values() for phrase in phrases

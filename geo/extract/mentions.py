@@ -337,6 +337,10 @@ class PlaceFinder(BorderReader):
             cue = lex.locative.ending_at(sentence, index)
             if cue is not None:
                 return cue, index
+            # a leaving verb takes the place as its object: "exiting Niger", "покинули Нигер"
+            verb = lex.triggers.ending_at(sentence, index)
+            if verb is not None and lex.triggers.at(sentence, verb) == (index, "withdraw"):
+                return verb, index
             word = tokens[index - 1]
             # "in Russia's western Kursk region": a possessive name and a direction word
             # stand between the cue and the place as "the" does

@@ -7,16 +7,20 @@ the part (an approximate region, ``part:MZ-north``).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import replace
 from functools import cache
 
 from ..errors import PlaceNotFound
-from ..gazetteer.directions import direction_phrases
+from ..gazetteer.directions import direction_phrases, vietnamese_direction_forms
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize
 from .targets import PlaceMention, target_of
 from .text import Sentence
 
+#: Words in the Latin script (Vietnamese, French): the others are not checked for tones.
+_LATIN = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff]+")
 #: The most words a direction phrase takes before the name ("the north east of the").
 REACH = 5
 
@@ -27,6 +31,17 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     direction phrases themselves ("mien bac" is a part's words, not Cameroon's Nord)."""
     phrases = direction_phrases()
     return frozenset({p.split()[0] for p in phrases} | {"the", "le", "la", "l"}), phrases
+
+
+def _spelt_as_direction(sentence: Sentence, start: int, stop: int) -> bool:
+    """False when a Vietnamese word between ``start`` and ``stop`` only looks like a
+    direction without its tone marks ("hoạt động tại Djibouti" is not "đông ... Djibouti")."""
+    forms = vietnamese_direction_forms()
+    for token in sentence.tokens[start:stop]:
+        text = unicodedata.normalize("NFC", token.text.lower())
+        if not text.isascii() and _LATIN.fullmatch(text) and text not in forms:
+            return False
+    return True
 
 
 def country_parts(sentence: Sentence, mentions: list[PlaceMention],
@@ -47,7 +62,8 @@ def country_parts(sentence: Sentence, mentions: list[PlaceMention],
         for start in range(mention.start - 1, max(-1, mention.start - REACH - 1), -1):
             if start in taken:
                 break
-            if normalize(tokens[start].text) not in firsts:
+            if normalize(tokens[start].text) not in firsts or not _spelt_as_direction(
+                    sentence, start, mention.start):
                 continue
             try:
                 place = gazetteer.resolve(sentence.span(start, mention.stop))

@@ -48,6 +48,13 @@ def direction_phrases() -> frozenset[str]:
     return frozenset(phrase for phrase, _part in _words()[0])
 
 
+@cache
+def vietnamese_direction_forms() -> frozenset[str]:
+    """The Vietnamese direction and filler words with their tone marks ("đông", "miền"):
+    a word of running text spelt otherwise ("động", "năm") is not a direction."""
+    return frozenset(str(w) for w in read_data_yaml("directions.yaml")["vietnamese"])
+
+
 def _strip_filler(words: list[str], filler: frozenset[str]) -> list[str]:
     while words and words[0] in filler:
         words = words[1:]
@@ -124,4 +131,5 @@ def part_id(place_id: str) -> tuple[str, str] | None:
     return (code, part) if part in _SHARES else None
 
 
-__all__ = ["country_part", "direction_phrases", "named_part", "parse_direction", "part_id"]
+__all__ = ["country_part", "direction_phrases", "named_part", "parse_direction", "part_id",
+           "vietnamese_direction_forms"]
