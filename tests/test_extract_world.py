@@ -595,3 +595,29 @@ def test_the_inflections_file_holds_every_listed_lemma():
         for language, words in languages.items():
             missing = set(words) - set(forms[action][language])
             assert not missing, (action, language, missing)
+
+
+def test_a_possessive_holder_says_where_the_place_is(tmp_path):
+    """"Syria's Idlib province" is Idlib province, not a second record for all of Syria."""
+    _, found = _records(tmp_path, "Turkish troops arrived in Syria's Idlib province.")
+    assert {k for _, _, k, _ in found} == {"SY-ID"}, found
+
+
+def test_the_host_country_is_never_the_actor(tmp_path):
+    """The deal's host is not whose troops leave: the record is kept, not dropped as "a
+    country's own forces at home"."""
+    _, found = _records(tmp_path, "Under the deal between Iraq and the coalition, the troops "
+                                  "will withdraw from Baghdad.")
+    assert found and all(c != "IQ" for c, _, _, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The US-led international coalition forces left Kirkuk.", ("US", "mission", "withdrawn")),
+    ("The relocation of Turkish troops from Bashiqa began in May.",
+     ("TR", "base", "withdrawn")),
+    # a country's name after a capitalised "Republic" word; "от" says whose force it is
+    ("Контингент от Беларуси прибыл на территорию Республики Казахстан.",
+     ("BY", "army", "deployed")),
+])
+def test_leaders_movements_and_republics(tmp_path, text, expected):
+    _assert_read(tmp_path, text, expected)

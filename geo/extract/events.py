@@ -115,10 +115,13 @@ def _leader(sentence: Sentence, start: int, stop: int) -> str | None:
     dẫn đầu", "coalition dirigée par les États-Unis")."""
     lex = lexicon()
     tokens = sentence.tokens
-    if start > 1 and tokens[start - 1].form in lex.leader_before:
-        begin = lex.nationalities.ending_at(sentence, start - 1)
-        if begin is not None and (found := lex.nationalities.at(sentence, begin)):
-            return found[1]
+    # "US-led coalition", "US-led Global Coalition forces": up to two words between
+    for led in range(start - 1, max(0, start - 3), -1):
+        if tokens[led].form in lex.leader_before:
+            begin = lex.nationalities.ending_at(sentence, led)
+            if begin is not None and (found := lex.nationalities.at(sentence, begin)):
+                return found[1]
+            break
     link = lex.leader_after.at(sentence, stop)
     if link is not None and (found := lex.nationalities.at(sentence, link[0])):
         return found[1]

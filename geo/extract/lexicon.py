@@ -157,9 +157,11 @@ class Lexicon:
     capitalised: frozenset[str]
     not_places: frozenset[str]
     partitive: frozenset[str]
+    not_actor_before: frozenset[str]
     speech: PhraseMatcher[bool]
     destinations: frozenset[str]
     origins: frozenset[str]
+    movement_verbs: frozenset[str]
     capitalised_places: frozenset[str]
     border_words: PhraseMatcher[bool]
     border_extra: PhraseMatcher[bool]
@@ -235,10 +237,14 @@ def lexicon() -> Lexicon:
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),
         partitive=frozenset(places["partitive"]),
+        not_actor_before=frozenset(t.key for w in places["not_actor_before"]
+                                   for t in tokenize(w)),
         speech=PhraseMatcher((p, True) for p in places["speech_before"]),
         destinations=frozenset(" ".join(t.form for t in tokenize(p))
                                for p in places["destination_cues"]),
         origins=frozenset(" ".join(t.form for t in tokenize(p)) for p in places["origin_cues"]),
+        movement_verbs=frozenset(" ".join(t.form for t in tokenize(p))
+                                 for p in places["movement_verbs"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(
             [(w, True) for w in base["border_words"]]

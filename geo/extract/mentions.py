@@ -50,6 +50,9 @@ _HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au
                          r"(?:(?:province|region|state|tỉnh|vùng|khu vực|région|область|"
                          r"провинция)\s+(?:of|de|du|des)?\s*)?$", re.IGNORECASE)
 _HOLDER_KINDS = frozenset({"province", "region"})
+#: Words between a possessive holder and its place ("Kurdistan Region's capital Erbil").
+_CAPITAL_WORDS = frozenset({"capital", "northernmost", "southernmost", "easternmost",
+                            "westernmost", "largest", "second", "biggest"})
 #: How far (degrees, ~2 km) a town may lie outside the outline said to hold it: the
 #: provinces are generalised (Goma is 260 m outside North Kivu's).
 _HOLDER_SEAM = 0.02
@@ -260,6 +263,7 @@ class PlaceFinder(BorderReader):
             if (before.upper and not before.text.isupper()
                     and _RUN_GAP.match(sentence.gap(start - 1, start))
                     and before.key not in lex.capitalised and before.key not in known
+                    and before.key not in lex.between  # "Республики Казахстан"
                     and lex.titles.ending_at(sentence, start) is None):
                 return True
         return False
@@ -301,6 +305,12 @@ class PlaceFinder(BorderReader):
                     and name.place.geometry.distance(
                         previous.place.geometry.representative_point()) <= _HOLDER_SEAM):
                 continue  # "Uvira in South Kivu": the province says where the town is
+            if previous is not None:
+                name = self._inside_holder(sentence, previous, name)
+            if previous is not None and self._possessive_holder(sentence, previous, name):
+                # "Iraq's Anbar province", "the Kurdistan Region's capital Erbil": the
+                # possessive says where the place is; it is not a second place
+                mentions = [m for m in mentions if m.start != previous.start]
             previous = name
             if not name.consumed and name.start not in consumed:
                 mentions.append(PlaceMention(sentence.span(name.start, name.stop), name.start,
@@ -308,6 +318,42 @@ class PlaceFinder(BorderReader):
                                              name.chosen_from))
         mentions.sort(key=lambda m: m.start)
         return self.judge(sentence, mentions)
+
+    def _inside_holder(self, sentence: Sentence, holder: NameMatch, name: NameMatch
+                       ) -> NameMatch:
+        """``name`` as the place of that name inside a possessive country before it ("Iraq's
+        Anbar province" is Iraq's Anbar, not a village of that name elsewhere)."""
+        tokens = sentence.tokens
+        if (holder.place.kind != "country" or name.place.country == holder.place.id
+                or name.start != holder.stop
+                or not tokens[holder.stop - 1].text.endswith(("'s", "’s"))):
+            return name
+        # with the kind word after it first ("Anbar province")
+        for stop in (name.stop + 1, name.stop) if name.stop < len(tokens) else (name.stop,):
+            try:
+                place = self.gazetteer.resolve(sentence.span(name.start, stop),
+                                               within=holder.place.id)
+            except PlaceNotFound:
+                continue
+            return NameMatch(name.start, name.stop, place, (name.place.id,), name.consumed)
+        return name
+
+    @staticmethod
+    def _possessive_holder(sentence: Sentence, holder: NameMatch, name: NameMatch) -> bool:
+        """True when ``holder`` is a possessive country, province or region ("Iraq's")
+        followed, with only descriptions between ("capital", "northernmost province of"),
+        by a smaller place inside it."""
+        tokens = sentence.tokens
+        if (holder.place.kind not in _HOLDER_KINDS | {"country"}
+                or name.place.kind == "country"
+                or name.place.geometry.area >= holder.place.geometry.area
+                or not tokens[holder.stop - 1].text.endswith(("'s", "’s"))):
+            return False
+        words = lexicon().between | _CAPITAL_WORDS
+        if not all(t.key in words for t in tokens[holder.stop:name.start]):
+            return False
+        return holder.place.geometry.distance(
+            name.place.geometry.representative_point()) <= _HOLDER_SEAM
 
     def judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Each mention with ``locative`` and ``problem`` set."""

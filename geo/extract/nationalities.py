@@ -52,6 +52,30 @@ def russian_adjectives(name: str) -> list[str]:
     return [word + "ский", word + "ьский", word + "ийский"]
 
 
+def russian_cases(name: str) -> list[str]:
+    """The oblique cases of a one-word Russian country name, by its ending ("от Беларуси",
+    "из России", "с Непалом"): names ending in a vowel other than а/я (Мали, Того) do not
+    decline."""
+    word = name.lower()
+    if " " in word or "-" in word or len(word) < 3:
+        return []
+    if word.endswith("ия"):
+        return [word[:-1] + e for e in ("и", "ю", "ей")]
+    if word.endswith("ь"):
+        return [word[:-1] + "и", word + "ю"]
+    if word.endswith("а"):
+        stem = word[:-1]
+        return [stem + ("и" if stem[-1] in "кгхжшчщ" else "ы")] + [
+            stem + e for e in ("е", "у", "ой")]
+    if word.endswith("я"):
+        return [word[:-1] + e for e in ("и", "е", "ю", "ей")]
+    if word.endswith("й"):
+        return [word[:-1] + e for e in ("я", "е", "ю", "ем")]
+    if word[-1] in "аеёиоуыэюя":
+        return []
+    return [word + e for e in ("а", "е", "у", "ом")]
+
+
 def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
                                                        dict[str, dict[str, str]]]:
     """(phrase, country code) pairs and the labels of each code, from forces.yaml (its
@@ -83,6 +107,7 @@ def nationality_words(forces: dict[str, Any]) -> tuple[list[tuple[str, str]],
                                *names[code].get("fr", ()), *english_names,
                                *(a for n in names[code].get("ru", ())
                                  for a in russian_adjectives(n)),
+                               *(c for n in names[code].get("ru", ()) for c in russian_cases(n)),
                                *(n + "'s" for n in english_names), *other_names)
                    if form(p) not in taken and form(p) not in _NOT_NATIONALITIES]
         pairs += [(p, code) for p in phrases]

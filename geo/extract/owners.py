@@ -27,20 +27,44 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
-def actor_country(mentions: list[PlaceMention], clause: tuple[int, int],
-                  trigger: int) -> str | None:
+def actor_country(sentence: Sentence, mentions: list[PlaceMention], clause: tuple[int, int],
+                  trigger: int, hosts: Set[str] = frozenset()) -> str | None:
     """The country whose forces act when a country's name, or its capital's, is the actor:
     the nearest one before the verb that is not where anything is ("India withdrew its
     troops", "Armenia asked Russia to withdraw", "Mỹ rút quân khỏi Iraq", "Россия вывела
-    войска", "Washington agreed to withdraw")."""
+    войска", "Washington agreed to withdraw"); never one after "with", "của"
+    (:func:`_not_actor`), nor one of ``hosts``, the countries the clause's places are in
+    ("the agreement between Iraq and the coalition: the withdrawal from Baghdad")."""
     actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
               and m.role == "name" and not m.locative and (
                   m.targets[0].kind == "country" or (
-                      m.targets[0].kind == "city" and m.targets[0].key in capital_ids()))]
+                      m.targets[0].kind == "city" and m.targets[0].key in capital_ids()))
+              and not _not_actor(sentence, mentions, m)
+              and (m.targets[0].key if m.targets[0].kind == "country"
+                   else m.targets[0].country) not in hosts]
     if not actors:
         return None
     target = actors[-1].targets[0]
     return target.key if target.kind == "country" else target.country
+
+
+def _not_actor(sentence: Sentence, mentions: list[PlaceMention], mention: PlaceMention) -> bool:
+    """True when a name cannot be the one acting: the object of a preposition ("between
+    Iraq and the coalition", "with Niger", "для Мали"), the second of a pair after one, or
+    a possessive before another place ("Iraq's Anbar province")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    index = mention.start - 1
+    while index >= 0 and tokens[index].key in ("the", "la", "le", "les", "l"):
+        index -= 1
+    if index >= 0 and tokens[index].key in lex.not_actor_before:
+        return True
+    if index >= 1 and tokens[index].key in ("and", "et", "и", "va"):
+        earlier = next((m for m in mentions if m.stop == index), None)
+        if earlier is not None and earlier is not mention:
+            return _not_actor(sentence, mentions, earlier)
+    last = tokens[mention.stop - 1].text
+    return last.endswith(("'s", "’s")) and any(m.start == mention.stop for m in mentions)
 
 
 #: Force types from the most to the least specific: one clause naming one country's

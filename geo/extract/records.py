@@ -205,7 +205,8 @@ class Extractor:
             if trigger is None:
                 reasons.append(_NO_VERB)
                 continue
-            owner = actor_country(mentions, clause, trigger.start)
+            owner = actor_country(sentence, mentions, clause, trigger.start,
+                                  {m.targets[0].country for m in places})
             if owner and not inherited:
                 clause_forces = [f if f.country else replace(f, country=owner)
                                  for f in clause_forces]
@@ -250,10 +251,14 @@ class Extractor:
         for mention in places:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
-            if name == "deployed" and cues[id(mention)] in lex.origins and any(
-                    m.start > mention.start and cues[id(m)] not in lex.origins
-                    and self._apart(m, mention) for m in places):
-                name = "withdrawn"  # "moved troops from Hmeimim to Libya": it leaves Hmeimim
+            others = [m for m in places if cues[id(m)] not in lex.origins]
+            moving = event.trigger.text.lower() in lex.movement_verbs
+            if name == "deployed" and cues[id(mention)] in lex.origins and (
+                    (moving and not others) or any(m.start > mention.start
+                                                   and self._apart(m, mention) for m in others)):
+                # "moved troops from Hmeimim to Libya": it leaves Hmeimim; "the relocation
+                # of troops from Ain al-Asad": it leaves, wherever it goes
+                name = "withdrawn"
             if name in _LEAVING and cues[id(mention)] in lex.destinations:
                 if mention.role == "reference":
                     continue  # "returned to the country": home, most likely

@@ -116,8 +116,8 @@ def with_references(sentence: Sentence, mentions: list[PlaceMention],
     everything = (0, len(sentence.tokens))
     excluded = {f.country for f in forces if f.country}
     if any(not f.country for f in forces):  # the actor owns them ("Rome withdrew its")
-        excluded |= {a for t in triggers if (a := actor_country(mentions, everything,
-                                                                   t.start))}
+        excluded |= {a for t in triggers if (a := actor_country(sentence, mentions,
+                                                                   everything, t.start))}
     earlier = (*reversed(antecedents.countries), *story)
     found = find_references(sentence, mentions, excluded, earlier, antecedents.sites,
                             finder.gazetteer)
