@@ -28,6 +28,7 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
+from .holders import holds_town, inside_holder, possessive_holder, qualifies_site
 from .lexicon import lexicon
 from .names import nominative, story_names
 from .targets import NameMatch, PlaceMention, Target, target_of
@@ -38,24 +39,6 @@ CROSS_BORDER_KINDS = frozenset({"region", "border"})
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
                        r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
-#: Sites whose town may follow them ("the base in Gyumri", "sân bay ở thủ đô Yerevan").
-_SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
-_QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)?(?:town|city)"
-                            r"\s+of\s+|thị trấn\s+|thành phố\s+|thủ đô\s+)?$", re.IGNORECASE)
-#: Words between a place and a larger one holding it ("Uvira in South Kivu", "Bukavu, chef-lieu
-#: de la province du Sud-Kivu", "Тапа в Эстонии"): the larger says where the first is.
-_HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во|(?:the )?"
-                         r"(?:provincial )?capital of|chef-lieu (?:de|du|des)|capitale (?:de|du)|"
-                         r"thủ phủ(?: của)?|столица|центр)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?"
-                         r"(?:(?:province|region|state|tỉnh|vùng|khu vực|région|область|"
-                         r"провинция)\s+(?:of|de|du|des)?\s*)?$", re.IGNORECASE)
-_HOLDER_KINDS = frozenset({"province", "region"})
-#: Words between a possessive holder and its place ("Kurdistan Region's capital Erbil").
-_CAPITAL_WORDS = frozenset({"capital", "northernmost", "southernmost", "easternmost",
-                            "westernmost", "largest", "second", "biggest"})
-#: How far (degrees, ~2 km) a town may lie outside the outline said to hold it: the
-#: provinces are generalised (Goma is 260 m outside North Kivu's).
-_HOLDER_SEAM = 0.02
 
 
 @lru_cache(maxsize=1 << 15)
@@ -290,27 +273,17 @@ class PlaceFinder(BorderReader):
                 consumed.update(range(mention.start, mention.stop))
                 for part in parts:
                     part.consumed = True
-        tokens = sentence.tokens
         previous: NameMatch | None = None
         for name in names:
-            if (previous is not None and previous.place.kind in _SITE_KINDS
-                    and name.place.kind == "city"
-                    and _QUALIFIER_GAP.match(sentence.text[tokens[previous.stop - 1].end:
-                                                           tokens[name.start].start])):
-                continue  # "the 102nd base in Gyumri": the town says where the base is
-            if (previous is not None and name.place.kind in _HOLDER_KINDS
-                    and previous.place.kind not in _HOLDER_KINDS
-                    and _HOLDER_GAP.match(sentence.text[tokens[previous.stop - 1].end:
-                                                        tokens[name.start].start])
-                    and name.place.geometry.distance(
-                        previous.place.geometry.representative_point()) <= _HOLDER_SEAM):
-                continue  # "Uvira in South Kivu": the province says where the town is
+            if previous is not None and (qualifies_site(sentence, previous, name)
+                                         or holds_town(sentence, previous, name)):
+                continue  # "the 102nd base in Gyumri", "Uvira in South Kivu"
             if previous is not None:
-                name = self._inside_holder(sentence, previous, name)
-            if previous is not None and self._possessive_holder(sentence, previous, name):
-                # "Iraq's Anbar province", "the Kurdistan Region's capital Erbil": the
-                # possessive says where the place is; it is not a second place
-                mentions = [m for m in mentions if m.start != previous.start]
+                name = inside_holder(self.gazetteer, sentence, previous, name)
+                if possessive_holder(sentence, previous, name):
+                    # "Iraq's Anbar province", "the Kurdistan Region's capital Erbil": the
+                    # possessive says where the place is; it is not a second place
+                    mentions = [m for m in mentions if m.start != previous.start]
             previous = name
             if not name.consumed and name.start not in consumed:
                 mentions.append(PlaceMention(sentence.span(name.start, name.stop), name.start,
@@ -318,42 +291,6 @@ class PlaceFinder(BorderReader):
                                              name.chosen_from))
         mentions.sort(key=lambda m: m.start)
         return self.judge(sentence, mentions)
-
-    def _inside_holder(self, sentence: Sentence, holder: NameMatch, name: NameMatch
-                       ) -> NameMatch:
-        """``name`` as the place of that name inside a possessive country before it ("Iraq's
-        Anbar province" is Iraq's Anbar, not a village of that name elsewhere)."""
-        tokens = sentence.tokens
-        if (holder.place.kind != "country" or name.place.country == holder.place.id
-                or name.start != holder.stop
-                or not tokens[holder.stop - 1].text.endswith(("'s", "’s"))):
-            return name
-        # with the kind word after it first ("Anbar province")
-        for stop in (name.stop + 1, name.stop) if name.stop < len(tokens) else (name.stop,):
-            try:
-                place = self.gazetteer.resolve(sentence.span(name.start, stop),
-                                               within=holder.place.id)
-            except PlaceNotFound:
-                continue
-            return NameMatch(name.start, name.stop, place, (name.place.id,), name.consumed)
-        return name
-
-    @staticmethod
-    def _possessive_holder(sentence: Sentence, holder: NameMatch, name: NameMatch) -> bool:
-        """True when ``holder`` is a possessive country, province or region ("Iraq's")
-        followed, with only descriptions between ("capital", "northernmost province of"),
-        by a smaller place inside it."""
-        tokens = sentence.tokens
-        if (holder.place.kind not in _HOLDER_KINDS | {"country"}
-                or name.place.kind == "country"
-                or name.place.geometry.area >= holder.place.geometry.area
-                or not tokens[holder.stop - 1].text.endswith(("'s", "’s"))):
-            return False
-        words = lexicon().between | _CAPITAL_WORDS
-        if not all(t.key in words for t in tokens[holder.stop:name.start]):
-            return False
-        return holder.place.geometry.distance(
-            name.place.geometry.representative_point()) <= _HOLDER_SEAM
 
     def judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Each mention with ``locative`` and ``problem`` set."""
