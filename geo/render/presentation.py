@@ -179,11 +179,11 @@ def legend_entries(styles: Iterable[Style], forces: Mapping[str, list[str]], lan
     if any(s.hatched for s in drawn):
         entries.append(LegendEntry("reading:hatched", label("map_hatched", lang), "",
                                    (neutral("area", "present"),)))
-    if any(not s.certain and s.change != "withdrawn" for s in drawn):
-        category = next((c for c in categories if c != "point"), "area")
-        entries.append(LegendEntry("reading:uncertain", label("map_dashed", lang), "",
-                                   (neutral(category, "present", certain=False,
-                                            hatched=False),)))
+    unsure = [c for c in CATEGORIES
+              if any(s.category == c and s.outline == look.uncertain_outline for s in drawn)]
+    if unsure:  # each kind of feature drawn unsure: its dots, unlike a withdrawal's dashes
+        entries.append(LegendEntry("reading:uncertain", label("map_dashed", lang), "", tuple(
+            neutral(c, "present", certain=False, hatched=False) for c in unsure)))
     return entries
 
 
