@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ...i18n import label
@@ -76,6 +77,26 @@ def view_title(scenario: Scenario, name: str, date: dt.date, lang: str) -> str:
     return label("map_layer_view", lang).format(view=label(name, lang), date=day(date, lang))
 
 
+#: A bracketed part of a view's words, with the space before it.
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+
+
+def aside(words: str) -> str:
+    """``words`` as one bracketed aside with no brackets inside it: "After the handover
+    (January 2026)" reads "(After the handover, January 2026)", not "(... (...))"."""
+    inner = words.strip()
+    while (len(inner) > 1 and inner[0] in "([" and inner[-1] in ")]"
+           and _BRACKETED.fullmatch(inner)):
+        inner = inner[1:-1].strip()  # already bracketed as a whole
+    previous = None
+    while previous != inner:  # innermost first, for brackets inside brackets
+        previous = inner
+        inner = _BRACKETED.sub(lambda m: ", " + m.group(1).strip() if m.group(1).strip()
+                               else "", inner)
+    inner = re.sub(r"[()\[\]]", "", inner).strip(" ,")  # an unmatched bracket
+    return f"({inner})" if inner else ""
+
+
 def title(scenario: Scenario, *, before: dt.date, after: dt.date, lang: str) -> str:
     """The title box: the scenario's title and the day of each view."""
     heading = scenario.title.get(lang) or scenario.title.get("en") or ""
@@ -84,8 +105,8 @@ def title(scenario: Scenario, *, before: dt.date, after: dt.date, lang: str) -> 
         view = scenario.views.get(name)
         words = (view.label.get(lang) or view.label.get("en")) if view else None
         note = ""
-        if view is not None and view.date == date and words:
-            note = f' <span class="dm-note">({esc(words)})</span>'
+        if view is not None and view.date == date and words and aside(words):
+            note = f' <span class="dm-note">{esc(aside(words))}</span>'
         views.append(f'<span class="dm-view dm-view-{name}">{esc(label(name, lang))}: '
                      f"<b>{esc(day(date, lang))}</b>{note}</span>")
     return f'<h1>{esc(heading)}</h1><p class="dm-views">{" → ".join(views)}</p>'
