@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ...i18n import label
+from ...i18n import label, outlet_in
 from ...scenario.model import Scenario, Source
 from ..presentation import LegendEntry, Style, legend_entries, neutral
 from .popups import source_credit
@@ -119,7 +119,7 @@ def cited_sources(scenario: Scenario, presence_ids: set[str]) -> list[Source]:
 
 
 def _hover(source: Source, lang: str, show_files: bool) -> str:
-    parts = [source.title, source.outlet]
+    parts = [source.title, outlet_in(source.outlet, source.language, lang)]
     if source.file is not None and not source.url and show_files:
         parts.append(f'{label("map_seed_file", lang)} {source.file.name}')
     return " — ".join(parts)
