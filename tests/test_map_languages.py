@@ -1,5 +1,5 @@
 """Words a reader sees on the HTML map, clean and in the map's language: the subtitle's
-asides, unnamed outlets."""
+asides, unnamed outlets, lake names."""
 
 from __future__ import annotations
 
@@ -76,3 +76,14 @@ def test_the_vietnamese_map_credits_unnamed_sites_in_vietnamese(timeline, days) 
     assert data["ui"]["credits"].count("trang tin tiếng Việt không nêu tên, ") == 3
     english = json.dumps(map_data(timeline, **days, lang="en")["ui"], ensure_ascii=False)
     assert english.count("Vietnamese news site, ") == 3
+
+
+@pytest.mark.parametrize(("lang", "lakes"), [
+    ("vi", {"Hồ Tharthar", "Hồ Razazza", "Hồ Urmia"}),
+    ("en", {"Lake Tharthar", "Lake Razazza", "Lake Urmia"}),
+])
+def test_lakes_are_named_in_the_maps_language(stories, lang: str, lakes: set[str]) -> None:
+    story = stories["iraq-coalition-2024.yaml"]
+    data = map_data(story, before=story.view("before"), after=story.view("after"), lang=lang)
+    names = {item["t"] for item in data["basemap"]["labels"] if item["k"] == "lake"}
+    assert lakes <= names, names
