@@ -119,6 +119,8 @@ def swatch(style: Style) -> str:
               f'stroke-opacity="{drawn["opacity"]}"')
     if drawn.get("dashArray"):
         stroke += f' stroke-dasharray="{drawn["dashArray"]}"'
+    if drawn.get("lineCap") == "round":  # a dotted line's dots, as the map draws them
+        stroke += ' stroke-linecap="round"'
     halo, colour = "", palette().halo
     if style.category == "line":
         if drawn["halo"]:
