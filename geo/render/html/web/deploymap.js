@@ -102,7 +102,10 @@
     base.labels.forEach(function (item) {
       L.marker(item.at, {
         pane: "dm-labels", interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "dm-label dm-label-" + item.k, html: "<span>" + item.t + "</span>", iconSize: null })
+        icon: L.divIcon({ className: "dm-label dm-label-" + item.k, iconSize: null,
+          /* a town's dot stays at the town; its name goes beside it (deploymap-labels.js) */
+          html: (item.k === "town" || item.k === "capital" ? '<i class="dm-dot"></i>' : "") +
+            "<span>" + item.t + "</span>" })
       }).addTo(map);
     });
   }
