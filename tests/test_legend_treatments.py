@@ -9,6 +9,9 @@ import pytest
 
 from geo.data_files import data_path
 from geo.render.html import map_data
+from geo.render.html.features import build_layers
+from geo.render.html.legend import entries
+from geo.render.html.store import GeometryStore
 from geo.render.html.style import path_options, symbol_svg
 from geo.render.presentation import CATEGORIES, palette, style_for
 from geo.timeline import Timeline
@@ -61,3 +64,18 @@ def test_the_legend_draws_the_unsure_points_dotted_not_as_the_withdrawn(
     assert "<rect" not in unsure  # the map's unsure features are points: a point swatch
     assert _dash(withdrawn)[0] and _dash(unsure)[1] == "round"
     assert _dash(withdrawn) != _dash(unsure)
+
+
+def test_the_html_legend_dots_each_kind_of_unsure_feature(timeline, days) -> None:
+    """The seed map draws unsure areas, borders and sites: its legend's row has the three;
+    the shared legend entry (static maps, animations) keeps one swatch."""
+    data = map_data(timeline, **days, lang="en")
+    legend = data["ui"]["legend"]
+    row = re.search(r'data-entry="reading:uncertain"><span class="dm-sw">(.*?)</span>', legend)
+    assert row is not None
+    svgs = re.findall(r"<svg.*?</svg>", row[1])
+    assert len(svgs) == 3 and "<rect" in svgs[0] and "<path" in svgs[1]
+    assert _dash(svgs[2])[1] == "round"  # the point's dots
+    layers = build_layers(timeline, **days, lang="en", store=GeometryStore())
+    unsure = next(e for e in entries(layers, "en") if e.key == "reading:uncertain")
+    assert [s.category for s in unsure.swatches] == ["area"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...i18n import label, outlet_in
 from ...scenario.model import Scenario, Source
-from ..presentation import LegendEntry, Style, legend_entries, neutral
+from ..presentation import LegendEntry, Style, legend_entries, neutral, unsure_swatches
 from .popups import source_credit
 from .style import swatch
 from .text import (
@@ -60,7 +60,9 @@ def legend(layers: Layers, lang: str) -> str:
         from .scale import cluster_swatch
 
         reading.append(_row([cluster_swatch()], label("map_cluster_legend", lang)))
-    reading += rows("reading:uncertain")
+    for entry in (e for e in listed if e.key == "reading:uncertain"):  # dots of each kind
+        reading.append(_row([swatch(s) for s in unsure_swatches(layers.looks.values())],
+                            entry.text, entry.note, entry.key))
     sections.append(f'<section><h4>{esc(label("map_reading", lang))}</h4>{"".join(reading)}'
                     f'<p class="dm-hint">{esc(label("map_swipe_hint", lang))}</p></section>')
     sections.append("</details>")
@@ -69,7 +71,8 @@ def legend(layers: Layers, lang: str) -> str:
 
 def legend_styles(layers: Layers, lang: str) -> list[Style]:
     """Every style the legend draws a swatch of (their patterns must be on the page)."""
-    return [s for e in entries(layers, lang) for s in e.swatches]
+    return [*(s for e in entries(layers, lang) for s in e.swatches),
+            *unsure_swatches(layers.looks.values())]
 
 
 def view_title(scenario: Scenario, name: str, date: dt.date, lang: str) -> str:
