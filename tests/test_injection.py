@@ -92,7 +92,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                      encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "geo", "build", str(story), "--out", str(folder / "maps"),
-         "--format", "html,geojson,gpkg,svg", "--lang", "en"],
+         "--format", "html,geojson,gpkg,svg", "--lang", "en,vi"],  # force_vi too
         capture_output=True, text=True, encoding="utf-8", timeout=600, check=False)
     assert result.returncode == 0, result.stderr
     maps = folder / "maps"

@@ -62,17 +62,21 @@ def to_html(timeline: Timeline, path: Path | str | None = None, *,
 
 def to_geojson(timeline: Timeline, folder: Path | str | None = None, *,
                before: dt.date | None = None, after: dt.date | None = None,
-               stem: str | None = None, show_files: bool = False) -> dict[str, str] | list[Path]:
+               stem: str | None = None, show_files: bool = False,
+               langs: tuple[str, ...] = ("en",)) -> dict[str, str] | list[Path]:
     """GeoJSON of the ``before``, ``after`` and ``change`` layers.
 
     Without ``folder``: ``{layer: text}``. With one: ``STEM.LAYER.geojson`` files written
     there (``stem`` defaults to the scenario file's name) and their paths. ``show_files``:
-    ``source_files`` names the article files (null by default).
+    ``source_files`` names the article files (null by default). ``langs``: the languages
+    whose name fields the features hold (``("en", "vi")``: ``force_vi`` too), as ``build
+    --lang``.
     """
     from .gis import geojson_documents
 
     first, second = _days(timeline, before, after)
-    documents = geojson_documents(timeline, before=first, after=second, show_files=show_files)
+    documents = geojson_documents(timeline, before=first, after=second, show_files=show_files,
+                                  langs=langs)
     if folder is None:
         return documents
     stem = stem or timeline.scenario.path.stem
@@ -81,17 +85,18 @@ def to_geojson(timeline: Timeline, folder: Path | str | None = None, *,
 
 
 def to_geopackage(timeline: Timeline, path: Path | str, *, before: dt.date | None = None,
-                  after: dt.date | None = None, show_files: bool = False) -> Path:
+                  after: dt.date | None = None, show_files: bool = False,
+                  langs: tuple[str, ...] = ("en",)) -> Path:
     """A GeoPackage for QGIS at ``path``: layers ``before_points``, ``before_lines``,
     ``before_areas`` and the same for ``after``, ``change``, ``timeline`` and ``places``,
     each of one geometry type with DATE fields and the map's style as its default, and a
     ``sources`` table (see :mod:`geo.render.geopackage`; ``show_files``: name the article
-    files)."""
+    files; ``langs``: as for :func:`to_geojson`)."""
     from .geopackage import write_geopackage
 
     first, second = _days(timeline, before, after)
     write_geopackage(timeline, before=first, after=second, path=Path(path),  # atomic
-                     show_files=show_files)
+                     show_files=show_files, langs=langs)
     return Path(path)
 
 

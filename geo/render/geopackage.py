@@ -15,7 +15,8 @@ geometry; ``layer_styles`` is QGIS's style table.
 Fields
 ------
 Those of :data:`geo.render.gis.PROPERTIES` (presences) and
-:data:`~geo.render.gis.PLACE_PROPERTIES` (places), in that order and typed the same in every
+:data:`~geo.render.gis.PLACE_PROPERTIES` (places), in that order, without the name fields of
+a language the build does not write (:func:`geo.render.gis.columns`), typed the same in every
 layer (:data:`FIELD_TYPES`): text, integer, boolean, real or DATE. The dates are GeoPackage
 DATE fields (null: not reported, or still there):
 
@@ -46,7 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ import numpy as np
 import shapely
 
 from ..errors import UserInputError
-from ..i18n import label, labels
+from ..i18n import LANGUAGES, label, labels
 from ..output import atomic_path
 from ..timeline import Timeline
 from .gis import (
@@ -62,6 +63,7 @@ from .gis import (
     PROPERTIES,
     SOURCE_COLUMNS,
     category,
+    columns,
     place_records,
     presence_records,
     source_rows,
@@ -193,15 +195,16 @@ def _place_style(kind: str, place_kind: str) -> Style:
     return neutral(kind, "present", symbol=palette().symbol(place_kind), hatched=False)
 
 
-def _layers(timeline: Timeline, before: dt.date, after: dt.date, show_files: bool
-            ) -> Iterator[tuple[str, str, list[tuple[Row, Any, Style]]]]:
+def _layers(timeline: Timeline, before: dt.date, after: dt.date, show_files: bool,
+            langs: tuple[str, ...]) -> Iterator[tuple[str, str, list[tuple[Row, Any, Style]]]]:
     """``(group, category, features)`` of every spatial layer, in :data:`LAYERS` order."""
     groups: dict[str, list[tuple[Row, Any, Style]]] = dict(
-        presence_records(timeline, before=before, after=after, show_files=show_files))
+        presence_records(timeline, before=before, after=after, show_files=show_files,
+                         langs=langs))
     groups["timeline"] = timeline_records(timeline, before=before, after=after,
-                                          show_files=show_files)
+                                          show_files=show_files, langs=langs)
     groups["places"] = [(row, geometry, _place_style(category(geometry), row["kind"]))
-                        for row, geometry in place_records(timeline)]
+                        for row, geometry in place_records(timeline, langs=langs)]
     for group in (*VIEWS, "places"):
         for kind in GEOMETRIES:
             yield group, kind, [f for f in groups[group] if category(f[1]) == kind]
@@ -219,21 +222,21 @@ def _description(group: str, before: dt.date, after: dt.date) -> str:
 
 
 def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.date,
-                  show_files: bool) -> None:
+                  show_files: bool, langs: tuple[str, ...]) -> None:
     """Every layer of :data:`LAYERS`, ``sources``, then ``layer_styles``."""
     from pyogrio.raw import write
 
     styles: list[Row] = []
     # the styles' update_time: the after day, a second apart (QGIS lists equal times repeatedly)
     stamp = np.datetime64(after.isoformat(), "ms")
-    for group, kind, features in _layers(timeline, before, after, show_files):
+    for group, kind, features in _layers(timeline, before, after, show_files, langs):
         layer = f"{group}_{GEOMETRIES[kind][0]}"
-        columns = PLACE_PROPERTIES if group == "places" else PROPERTIES
+        fields = columns(PLACE_PROPERTIES if group == "places" else PROPERTIES, langs)
         rows = [row if group == "places" else {**row, **{k: row[v] for k, v in DAY_OF.items()}}
                 for row, _, _ in features]
-        data, masks = _fields(rows, columns)
+        data, masks = _fields(rows, fields)
         geometry = shapely.to_wkb(np.array([_multi(g) for _, g, _ in features], dtype=object))
-        write(path, geometry, data, columns, field_mask=masks, layer=layer, driver="GPKG",
+        write(path, geometry, data, fields, field_mask=masks, layer=layer, driver="GPKG",
               geometry_type=GEOMETRIES[kind][1], crs="EPSG:4326",
               dataset_options=None if styles else {"VERSION": GPKG_VERSION},
               layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN,
@@ -248,14 +251,15 @@ def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.dat
                            "treatment by change)",
             "owner": "", "ui": "", "update_time": stamp + np.timedelta64(len(styles), "s")})
     sources = source_rows(timeline, show_files=show_files)
-    for name, rows, columns in (("sources", sources, SOURCE_COLUMNS),
-                                ("layer_styles", styles, STYLE_COLUMNS)):
-        data, masks = _fields(rows, columns)
-        write(path, None, data, columns, field_mask=masks, layer=name, driver="GPKG")
+    for name, rows, table in (("sources", sources, SOURCE_COLUMNS),
+                              ("layer_styles", styles, STYLE_COLUMNS)):
+        data, masks = _fields(rows, table)
+        write(path, None, data, table, field_mask=masks, layer=name, driver="GPKG")
 
 
 def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
-                     path: Path, show_files: bool = False) -> None:
+                     path: Path, show_files: bool = False,
+                     langs: Iterable[str] = LANGUAGES) -> None:
     """Write the GeoPackage: the layers of :data:`LAYERS`, ``sources`` and ``layer_styles``.
 
     Parameters
@@ -269,6 +273,9 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
     show_files
         Name the article files in ``source_files`` and the sources' ``file`` (null when
         False: a published file names no file of the machine it was made on).
+    langs
+        The languages the build writes: a name field of another language (``force_vi``
+        in a build of English maps only) is left out (:func:`geo.render.gis.columns`).
 
     Notes
     -----
@@ -296,7 +303,8 @@ def write_geopackage(timeline: Timeline, *, before: dt.date, after: dt.date,
             with warnings.catch_warnings():  # GDAL's words come back in the error below
                 warnings.simplefilter("ignore", RuntimeWarning)
                 try:
-                    _write_layers(temporary, timeline, before, after, show_files)
+                    _write_layers(temporary, timeline, before, after, show_files,
+                                  tuple(langs))
                 except (DataSourceError, DataLayerError, FeatureError, OSError) as error:
                     reason = str(error).splitlines()[0][:160] if str(error) else "write failed"
                     raise UserInputError(f"{path}: cannot write the GeoPackage ({reason}); "

@@ -5,7 +5,8 @@ Both carry the same flat, typed properties per presence (strings, integers, bool
 no nested objects), so a GIS user can filter and join without parsing:
 
 - who and where: ``presence_id``, ``force_id``, ``force``, ``force_vi``, ``force_type``,
-  ``place``, ``place_vi``, ``place_id``, ``kind``, ``location_precision``;
+  ``place``, ``place_vi``, ``place_id``, ``kind``, ``location_precision`` (the names in
+  English, and ``*_vi`` only when the build writes Vietnamese maps: :func:`columns`);
 - when: ``start`` / ``end`` as the sources put them (``2024-05-08``, ``2020-10``, ``1992``,
   ``~2020-09-01..2020-11-30``), their ``*_precision`` and ``*_text``, and the span of days
   each may mean as ISO dates, ``start_earliest``, ``start_latest``, ``end_earliest``,
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from ..i18n import LANGUAGES
 from ..timeline import Timeline
 from .presentation import Style, style_for
 
@@ -59,6 +62,19 @@ PLACE_PROPERTIES: tuple[str, ...] = (
     "place_id", "name", "name_vi", "kind", "country", "approximate", "source", "note",
     "presence_ids",
 )
+#: Fields holding a name, in English; ``NAME_lang`` holds it in another language.
+NAMED: tuple[str, ...] = ("force", "place", "name")
+
+
+def columns(names: tuple[str, ...], langs: Iterable[str] = LANGUAGES) -> tuple[str, ...]:
+    """``names`` (:data:`PROPERTIES` or :data:`PLACE_PROPERTIES`) without the name fields
+    of a language the build does not write: ``force_vi`` only with Vietnamese maps."""
+    wanted = set(langs)
+    dropped = {f"{field}_{lang}" for field in NAMED for lang in LANGUAGES
+               if lang != "en" and lang not in wanted}
+    return tuple(name for name in names if name not in dropped)
+
+
 #: Columns of the non-spatial ``sources`` table.
 SOURCE_COLUMNS: tuple[str, ...] = (
     "source_id", "title", "outlet", "language", "published", "published_earliest",
@@ -92,22 +108,26 @@ Record = tuple[dict[str, Any], Any, Style]
 
 
 def presence_records(timeline: Timeline, *, before: dt.date, after: dt.date,
-                     show_files: bool = False) -> dict[str, list[Record]]:
+                     show_files: bool = False, langs: Iterable[str] = LANGUAGES
+                     ) -> dict[str, list[Record]]:
     """``{'before'|'after'|'change': [(properties, geometry, style), ...]}`` in feature order
-    (``show_files``: ``source_files`` names the article files; else it is null)."""
+    (``show_files``: ``source_files`` names the article files; else it is null; ``langs``:
+    the languages whose name fields the properties hold, see :func:`columns`)."""
     change = timeline.change(before, after)
     by_id = {p.id: p for p in timeline.scenario.presences}
     status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
     frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
               "change": change}
+    fields = columns(PROPERTIES, langs)
     return {name: [_record(row, by_id[row["presence_id"]],
-                           status.loc[row["presence_id"]].to_dict(), name, show_files)
+                           status.loc[row["presence_id"]].to_dict(), name, show_files, fields)
                    for row in frame.to_dict("records")]
             for name, frame in frames.items()}
 
 
 def timeline_records(timeline: Timeline, *, before: dt.date, after: dt.date,
-                     show_files: bool = False) -> list[Record]:
+                     show_files: bool = False, langs: Iterable[str] = LANGUAGES
+                     ) -> list[Record]:
     """Every presence of the scenario once, in scenario order, drawn as present (certain on
     some day, or unsure): the whole timeline, for a time slider such as QGIS's Temporal
     Controller. ``change`` and ``certain_before``/``_after`` compare the two days (null and
@@ -116,13 +136,15 @@ def timeline_records(timeline: Timeline, *, before: dt.date, after: dt.date,
     status = change.set_index("presence_id")[["change", "certain_before", "certain_after"]]
     known = status.to_dict("index")
     absent = {"change": None, "certain_before": False, "certain_after": False}
-    return [_record(row, presence, known.get(presence.id, absent), "timeline", show_files)
+    fields = columns(PROPERTIES, langs)
+    return [_record(row, presence, known.get(presence.id, absent), "timeline", show_files,
+                    fields)
             for row, presence in zip(timeline.presences().to_dict("records"),
                                      timeline.scenario.presences, strict=True)]
 
 
 def _record(row: dict[str, Any], presence: Any, status: dict[str, Any], view: str,
-            show_files: bool) -> Record:
+            show_files: bool, fields: tuple[str, ...]) -> Record:
     """One presence feature of ``view`` from its snapshot ``row`` and change ``status``."""
     if not show_files:  # a published file names no file of the machine it was made on
         row["source_files"] = None
@@ -138,7 +160,7 @@ def _record(row: dict[str, Any], presence: Any, status: dict[str, Any], view: st
                      (row["force_type"],), kind=row["kind"], certain=bool(row["certain"]),
                      hatched=row["location_precision"] != "exact")
     row.update(look.hint())
-    properties = {key: _clean(row[key]) for key in PROPERTIES}
+    properties = {key: _clean(row[key]) for key in fields}
     return properties, _geometry(row["geometry"]), look
 
 
@@ -164,7 +186,8 @@ def _collection(name: str, records: list[Record], members: dict[str, Any]) -> st
 
 
 def geojson_documents(timeline: Timeline, *, before: dt.date, after: dt.date,
-                      show_files: bool = False) -> dict[str, str]:
+                      show_files: bool = False, langs: Iterable[str] = LANGUAGES
+                      ) -> dict[str, str]:
     """The before and after views and the change as RFC 7946 FeatureCollections.
 
     Parameters
@@ -176,6 +199,9 @@ def geojson_documents(timeline: Timeline, *, before: dt.date, after: dt.date,
     show_files
         Fill ``source_files`` with the article files of the sources (null when False: the
         files of the machine the map was made on are not published).
+    langs
+        The languages the build writes: the name fields of the others are left out
+        (:func:`columns`).
 
     Returns
     -------
@@ -184,7 +210,8 @@ def geojson_documents(timeline: Timeline, *, before: dt.date, after: dt.date,
         winding, no ``crs`` member; each feature's ``id`` is its presence id. Foreign
         members ``name``, ``title`` and the dates say what the collection shows.
     """
-    documents = presence_records(timeline, before=before, after=after, show_files=show_files)
+    documents = presence_records(timeline, before=before, after=after, show_files=show_files,
+                                 langs=langs)
     title = timeline.scenario.title.get("en", "")
     dates = {"before": {"date": before.isoformat()}, "after": {"date": after.isoformat()},
              "change": {"before": before.isoformat(), "after": after.isoformat()}}
@@ -192,8 +219,11 @@ def geojson_documents(timeline: Timeline, *, before: dt.date, after: dt.date,
             for name, records in documents.items()}
 
 
-def place_records(timeline: Timeline) -> list[tuple[dict[str, Any], Any]]:
-    """One record per place the scenario's presences use, in first-use order."""
+def place_records(timeline: Timeline, *, langs: Iterable[str] = LANGUAGES
+                  ) -> list[tuple[dict[str, Any], Any]]:
+    """One record per place the scenario's presences use, in first-use order (``langs``:
+    see :func:`columns`)."""
+    fields = columns(PLACE_PROPERTIES, langs)
     presences: dict[str, list[str]] = {}
     places = {}
     for presence in timeline.scenario.presences:
@@ -207,7 +237,7 @@ def place_records(timeline: Timeline) -> list[tuple[dict[str, Any], Any]]:
             "source": place.source, "note": place.note,
             "presence_ids": ",".join(presences[place_id]),
         }
-        records.append(({k: _clean(properties[k]) for k in PLACE_PROPERTIES},
+        records.append(({k: _clean(properties[k]) for k in fields},
                         _geometry(place.geometry)))
     return records
 
@@ -235,6 +265,6 @@ def source_rows(timeline: Timeline, *, show_files: bool = False) -> list[dict[st
     return rows
 
 
-__all__ = ["PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "STYLE_HINTS", "Record",
-           "category", "geojson_documents", "place_records", "presence_records", "source_rows",
-           "timeline_records"]
+__all__ = ["NAMED", "PLACE_PROPERTIES", "PROPERTIES", "SOURCE_COLUMNS", "STYLE_HINTS", "Record",
+           "category", "columns", "geojson_documents", "place_records", "presence_records",
+           "source_rows", "timeline_records"]

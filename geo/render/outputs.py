@@ -84,7 +84,7 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
             from .gis import geojson_documents
 
             documents = geojson_documents(timeline, before=before, after=after,
-                                          show_files=options.show_files)
+                                          show_files=options.show_files, langs=options.langs)
             return [write_atomic(out / f"{stem}.{name}.geojson", text)
                     for name, text in documents.items()]
         jobs.append(OutputJob("geojson", geojson, 1, "gis"))
@@ -94,7 +94,7 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
 
             path = out / f"{stem}.gpkg"
             write_geopackage(timeline, before=before, after=after, path=path,
-                             show_files=options.show_files)
+                             show_files=options.show_files, langs=options.langs)
             return [path]
         jobs.append(OutputJob("geopackage", gpkg, 2, "gis"))
     static_formats = [f for f in STATIC_FORMATS if f in formats]

@@ -179,12 +179,20 @@ def legend_entries(styles: Iterable[Style], forces: Mapping[str, list[str]], lan
     if any(s.hatched for s in drawn):
         entries.append(LegendEntry("reading:hatched", label("map_hatched", lang), "",
                                    (neutral("area", "present"),)))
-    if any(not s.certain and s.change != "withdrawn" for s in drawn):
-        category = next((c for c in categories if c != "point"), "area")
+    unsure = unsure_swatches(drawn)
+    if unsure:  # an area's or a line's dots; a point's on a map whose only unsure are points
         entries.append(LegendEntry("reading:uncertain", label("map_dashed", lang), "",
-                                   (neutral(category, "present", certain=False,
-                                            hatched=False),)))
+                                   unsure[:1]))
     return entries
+
+
+def unsure_swatches(styles: Iterable[Style]) -> tuple[Style, ...]:
+    """A swatch of each kind of feature (area, line, point) ``styles`` draw unsure, in the
+    uncertain outline (dots, never a withdrawal's dashes); points last."""
+    drawn = list(styles)
+    dotted = palette().uncertain_outline
+    return tuple(neutral(c, "present", certain=False, hatched=False) for c in CATEGORIES
+                 if any(s.category == c and s.outline == dotted for s in drawn))
 
 
 def countries_shown(scenario: Any) -> list[str]:
@@ -210,4 +218,5 @@ __all__ = [
     "neutral",
     "palette",
     "style_for",
+    "unsure_swatches",
 ]

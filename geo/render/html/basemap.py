@@ -187,7 +187,8 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
     for record in read_layer("water"):
         if not record["geometry"].intersects(window):
             continue  # the world's lakes: only those around the story
-        name = label_or("map_name_" + record["id"].replace(":", "_"), lang, record["name"])
+        name = label_or("map_name_" + record["id"].replace(":", "_"), lang,
+                        water_name(record, lang))
         if record["kind"] == "river":
             rivers.append(store.add(record["geometry"]))
             visible = record["geometry"].intersection(focus)
@@ -209,10 +210,17 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
             "labels": labels}
 
 
+def water_name(record: dict[str, Any], lang: str) -> str:
+    """A lake's or river's name in ``lang`` from the boundary data (English where it has
+    none), written as a map writes a name: "hồ Tharthar" in a sentence is "Hồ Tharthar"."""
+    name = name_in(record.get("names"), lang, record["name"])
+    return name[:1].upper() + name[1:]
+
+
 @cache
 def extent() -> tuple[float, float, float, float]:
     """(west, south, east, north) of the basemap data."""
     return tuple(shapely.union_all([r["geometry"] for r in read_layer("basemap")]).bounds)
 
 
-__all__ = ["build_basemap", "extent"]
+__all__ = ["build_basemap", "extent", "water_name"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
-from ...i18n import label
+from ...i18n import label, outlet_in
 from ...scenario.model import Scenario, Source
-from ..presentation import LegendEntry, Style, legend_entries, neutral
+from ..presentation import LegendEntry, Style, legend_entries, neutral, unsure_swatches
 from .popups import source_credit
 from .style import swatch
 from .text import (
@@ -59,7 +60,9 @@ def legend(layers: Layers, lang: str) -> str:
         from .scale import cluster_swatch
 
         reading.append(_row([cluster_swatch()], label("map_cluster_legend", lang)))
-    reading += rows("reading:uncertain")
+    for entry in (e for e in listed if e.key == "reading:uncertain"):  # dots of each kind
+        reading.append(_row([swatch(s) for s in unsure_swatches(layers.looks.values())],
+                            entry.text, entry.note, entry.key))
     sections.append(f'<section><h4>{esc(label("map_reading", lang))}</h4>{"".join(reading)}'
                     f'<p class="dm-hint">{esc(label("map_swipe_hint", lang))}</p></section>')
     sections.append("</details>")
@@ -68,12 +71,33 @@ def legend(layers: Layers, lang: str) -> str:
 
 def legend_styles(layers: Layers, lang: str) -> list[Style]:
     """Every style the legend draws a swatch of (their patterns must be on the page)."""
-    return [s for e in entries(layers, lang) for s in e.swatches]
+    return [*(s for e in entries(layers, lang) for s in e.swatches),
+            *unsure_swatches(layers.looks.values())]
 
 
 def view_title(scenario: Scenario, name: str, date: dt.date, lang: str) -> str:
     """ "Before · 1 January 2024", for the layer control and the swipe."""
     return label("map_layer_view", lang).format(view=label(name, lang), date=day(date, lang))
+
+
+#: A bracketed part of a view's words, with the space before it.
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+
+
+def aside(words: str) -> str:
+    """``words`` as one bracketed aside with no brackets inside it: "After the handover
+    (January 2026)" reads "(After the handover, January 2026)", not "(... (...))"."""
+    inner = words.strip()
+    while (len(inner) > 1 and inner[0] in "([" and inner[-1] in ")]"
+           and _BRACKETED.fullmatch(inner)):
+        inner = inner[1:-1].strip()  # already bracketed as a whole
+    previous = None
+    while previous != inner:  # innermost first, for brackets inside brackets
+        previous = inner
+        inner = _BRACKETED.sub(lambda m: ", " + m.group(1).strip() if m.group(1).strip()
+                               else "", inner)
+    inner = re.sub(r"[()\[\]]", "", inner).strip(" ,")  # an unmatched bracket
+    return f"({inner})" if inner else ""
 
 
 def title(scenario: Scenario, *, before: dt.date, after: dt.date, lang: str) -> str:
@@ -84,8 +108,8 @@ def title(scenario: Scenario, *, before: dt.date, after: dt.date, lang: str) -> 
         view = scenario.views.get(name)
         words = (view.label.get(lang) or view.label.get("en")) if view else None
         note = ""
-        if view is not None and view.date == date and words:
-            note = f' <span class="dm-note">({esc(words)})</span>'
+        if view is not None and view.date == date and words and aside(words):
+            note = f' <span class="dm-note">{esc(aside(words))}</span>'
         views.append(f'<span class="dm-view dm-view-{name}">{esc(label(name, lang))}: '
                      f"<b>{esc(day(date, lang))}</b>{note}</span>")
     return f'<h1>{esc(heading)}</h1><p class="dm-views">{" → ".join(views)}</p>'
@@ -98,7 +122,7 @@ def cited_sources(scenario: Scenario, presence_ids: set[str]) -> list[Source]:
 
 
 def _hover(source: Source, lang: str, show_files: bool) -> str:
-    parts = [source.title, source.outlet]
+    parts = [source.title, outlet_in(source.outlet, source.language, lang)]
     if source.file is not None and not source.url and show_files:
         parts.append(f'{label("map_seed_file", lang)} {source.file.name}')
     return " — ".join(parts)

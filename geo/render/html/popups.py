@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ...dates import FuzzyDate
-from ...i18n import label
+from ...i18n import label, outlet_in
 from ...scenario.model import Presence, Scenario, Source, Strength
 from ..presentation import style_for
 from .style import symbol_svg
@@ -106,8 +106,9 @@ def source_credit(source: Source, lang: str, *, short: bool = False,
     ``short``: the outlet without its parenthesis, and no file (the credits line).
     """
     published = day_range(source.published.earliest, source.published.latest, lang)
+    outlet = outlet_in(source.outlet, source.language, lang)
     if short:
-        outlet = source.outlet.split(" (")[0]
+        outlet = outlet.split(" (")[0]
         url = safe_url(source.url)
         name = link(url, outlet) if url else esc(outlet)
         return f"{name}, {esc(published)}"
@@ -116,7 +117,7 @@ def source_credit(source: Source, lang: str, *, short: bool = False,
         where = " · " + link(source.url, label("map_open_article", lang))
     elif source.file is not None and show_files:
         where = f' · {esc(label("map_seed_file", lang))} <code>{esc(source.file.name)}</code>'
-    return f"{esc(source.outlet)}, {esc(published)}{where}"
+    return f"{esc(outlet)}, {esc(published)}{where}"
 
 
 def _quote_parts(presence: Presence, context: PopupContext,

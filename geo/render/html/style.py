@@ -12,9 +12,11 @@ from typing import Any
 
 from ..presentation import Style, palette
 
-#: SVG dash arrays of each outline, for areas and for lines (lines are thicker).
+#: SVG dash arrays of each outline, for areas, lines (thicker) and the edge of a point's
+#: symbol: dashes (withdrawn) and round dots (unsure) stay apart at every size.
 _DASH = {"area": {"solid": None, "dashed": "7 5", "dotted": "1.5 4"},
-         "line": {"solid": None, "dashed": "10 7", "dotted": "1 7"}}
+         "line": {"solid": None, "dashed": "10 7", "dotted": "1 7"},
+         "point": {"solid": None, "dashed": "4 2.4", "dotted": "0.01 3.4"}}
 
 _SHAPE_SVG = {
     "circle": '<circle cx="10" cy="10" r="6.8"/>',
@@ -80,13 +82,16 @@ def path_options(style: Style) -> dict[str, Any]:
 def symbol_svg(style: Style, *, size: int = 20) -> str:
     """The point symbol of ``style`` as inline SVG."""
     shape = _SHAPE_SVG.get(style.symbol or "circle", _SHAPE_SVG["circle"])
-    dash = ' stroke-dasharray="2 1.6"' if style.outline != "solid" else ""
+    pattern = _DASH["point"][style.outline]
+    dash = f' stroke-dasharray="{pattern}"' if pattern else ""
+    if style.outline == "dotted":
+        dash += ' stroke-linecap="round"'  # a dot, not a dash
     if style.treatment.point_fill:
         paint = (f'fill="{style.colour}" fill-opacity="{1 if style.certain else 0.55}" '
                  f'stroke="#ffffff" stroke-width="1.6"')
-        if dash:
-            paint = (f'fill="{style.colour}" fill-opacity="0.55" stroke="{style.colour}" '
-                     f'stroke-width="2"{dash}')
+        if dash:  # a lighter fill: the dots of its edge stand out
+            paint = (f'fill="{style.colour}" fill-opacity="0.4" stroke="{style.colour}" '
+                     f'stroke-width="2.4"{dash}')
     else:
         paint = f'fill="#ffffff" stroke="{style.colour}" stroke-width="2.4"{dash}'
     halo = (f'<circle cx="10" cy="10" r="9.6" fill="{palette().halo}" fill-opacity="0.85"/>'
@@ -114,6 +119,8 @@ def swatch(style: Style) -> str:
               f'stroke-opacity="{drawn["opacity"]}"')
     if drawn.get("dashArray"):
         stroke += f' stroke-dasharray="{drawn["dashArray"]}"'
+    if drawn.get("lineCap") == "round":  # a dotted line's dots, as the map draws them
+        stroke += ' stroke-linecap="round"'
     halo, colour = "", palette().halo
     if style.category == "line":
         if drawn["halo"]:

@@ -11,6 +11,8 @@
   /* Up to this width (CSS pixels) the map is laid out for a phone: panels folded, popups
    * as a bottom sheet (deploymap.css has the same number). */
   var NARROW = 640;
+  /* the sources start folded when open they would take more of the map's height than this */
+  var CREDITS_SHARE = 0.2;
 
   /* Google encoded polyline (precision 5) -> [[lat, lng], ...] */
   function decodeLine(text) {
@@ -100,7 +102,10 @@
     base.labels.forEach(function (item) {
       L.marker(item.at, {
         pane: "dm-labels", interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "dm-label dm-label-" + item.k, html: "<span>" + item.t + "</span>", iconSize: null })
+        icon: L.divIcon({ className: "dm-label dm-label-" + item.k, iconSize: null,
+          /* a town's dot stays at the town; its name goes beside it (deploymap-labels.js) */
+          html: (item.k === "town" || item.k === "capital" ? '<i class="dm-dot"></i>' : "") +
+            "<span>" + item.t + "</span>" })
       }).addTo(map);
     });
   }
@@ -313,11 +318,11 @@
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     var credits = control("bottomleft", "dm-credits", data.ui.credits);
     credits.addTo(map);
-    if (narrow) {
-      [legend, credits].forEach(function (panel) {
-        panel.getContainer().querySelectorAll("details").forEach(function (d) { d.open = false; });
-      });
+    function fold(panel) {
+      panel.getContainer().querySelectorAll("details").forEach(function (d) { d.open = false; });
     }
+    if (narrow) { [legend, credits].forEach(fold); }
+    if (credits.getContainer().offsetHeight > map.getSize().y * CREDITS_SHARE) { fold(credits); }
 
     /* popups keep clear of the title (top) and the legend (right) when they pan into view */
     var top = title.getContainer().offsetHeight + 16;
@@ -402,11 +407,20 @@
     /* a panel opened or closed (the legend, the credits) frees or covers names */
     container.addEventListener("toggle", later, true);
 
-    /* the story clear of the panels along the bottom too (the sources, the time bar) */
-    var bar = container.querySelector(".dm-timebar");
-    var bottom = Math.max(24, credits.getContainer().offsetHeight + 16 +
-      (bar ? bar.offsetHeight + 30 : 0));
-    map.fitBounds(data.view.fit || data.view.focus, { paddingTopLeft: [24, top], paddingBottomRight: [right, bottom], animate: false });
+    /* the story clear of the panels as they are drawn: below the title, beside the legend,
+     * above the sources, the scale and the time bar */
+    var frame = container.getBoundingClientRect(), highest = frame.bottom, lowest = frame.top;
+    [credits.getContainer(), container.querySelector(".leaflet-control-scale"),
+     container.querySelector(".dm-timebar")].forEach(function (panel) {
+      var r = panel ? panel.getBoundingClientRect() : null;
+      if (r && r.height > 0) { highest = Math.min(highest, r.top); }
+    });
+    /* on a phone the folded legend and layer list sit in the top right corner */
+    [title].concat(narrow ? [legend, layers] : []).forEach(function (panel) {
+      lowest = Math.max(lowest, panel.getContainer().getBoundingClientRect().bottom);
+    });
+    var clear = lowest - frame.top + 12, bottom = Math.max(24, frame.bottom - highest + 12);
+    map.fitBounds(data.view.fit || data.view.focus, { paddingTopLeft: [24, clear], paddingBottomRight: [right, bottom], animate: false });
     zoomClass();
     declutter();
     var slider = swipe(map, data, groups);
