@@ -621,3 +621,22 @@ def test_the_host_country_is_never_the_actor(tmp_path):
 ])
 def test_leaders_movements_and_republics(tmp_path, text, expected):
     _assert_read(tmp_path, text, expected)
+
+
+def test_russian_direction_adjectives_name_a_part(tmp_path):
+    """The direction words are keyed as names are ("южный" -> "южныи")."""
+    _, found = _records(tmp_path, "Израильские войска покинули Южный Ливан.")
+    assert ("IL", "army", "part:LB-south", "withdrawn") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # only the UN's peacekeepers wear blue helmets
+    ("Les casques bleus ont quitté la ville de Goma.", ("UN", "peacekeepers", "withdrawn")),
+    # a town's word before its name ("в городе", "tỉnh", "la ville de")
+    ("В городе Гао размещены российские военные.", ("RU", "army", "deployed")),
+    ("Binh sĩ Nga đã rời tỉnh Idlib.", ("RU", "army", "withdrawn")),
+    # taking a place back says the force is there
+    ("Ethiopian troops retook Baidoa on Sunday.", ("ET", "army", "deployed")),
+])
+def test_blue_helmets_town_words_and_retaking(tmp_path, text, expected):
+    _assert_read(tmp_path, text, expected)

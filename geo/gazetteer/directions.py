@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import box
 
 from ..data_files import read_data_yaml
+from .normalize import normalize
 from .place import Place
 
 #: The share of the extent each part keeps: (west, south, east, north) as fractions. A side
@@ -33,14 +34,15 @@ _SHARES = {
 @cache
 def _words() -> tuple[list[tuple[str, str]], frozenset[str], dict[str, str]]:
     raw = read_data_yaml("directions.yaml")
-    pairs = [(str(word), part) for part, entry in raw["parts"].items()
+    # keyed as the normaliser keys names ("южный" -> "южныи"), whatever the file's spelling
+    pairs = [(normalize(str(word)), part) for part, entry in raw["parts"].items()
              for word in entry["words"]]
     unknown = {part for _word, part in pairs} - set(_SHARES)
     if unknown:
         raise ValueError(f"directions.yaml: unknown parts {sorted(unknown)}")
     pairs.sort(key=lambda pair: -len(pair[0]))  # longest first: "north east" before "north"
     labels = {part: str(entry["label"]) for part, entry in raw["parts"].items()}
-    return pairs, frozenset(str(w) for w in raw["filler"]), labels
+    return pairs, frozenset(normalize(str(w)) for w in raw["filler"]), labels
 
 
 def direction_phrases() -> frozenset[str]:
