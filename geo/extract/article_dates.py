@@ -258,16 +258,23 @@ def _cue(before: str) -> str | None:
     return None
 
 
+@cache
+def _lower_tables() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Weekdays and relative words by their lower case (made once, not per date)."""
+    data = load("dates")
+    return ({k.lower(): v for table in data["weekdays"].values() for k, v in table.items()},
+            {k.lower(): v for k, v in data["relative"].items()})
+
+
 def _mention(match: re.Match[str], text: str, data: dict[str, Any]) -> DateMention:
     groups = {k: v for k, v in match.groupdict().items() if v and k != "sep"}
     month = int(groups["m"]) if "m" in groups else data["months"].get(groups.get("mon"))
     weekday = None
     if "wd" in groups:
-        weekday = {k.lower(): v for table in data["weekdays"].values()
-                   for k, v in table.items()}[groups["wd"].lower()]
+        weekday = _lower_tables()[0][groups["wd"].lower()]
     relative = None
     if "rel" in groups:
-        unit, offset = {k.lower(): v for k, v in data["relative"].items()}[groups["rel"].lower()]
+        unit, offset = _lower_tables()[1][groups["rel"].lower()]
         relative = (unit, int(offset))
     part = None
     if "part" in groups:

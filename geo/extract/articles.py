@@ -7,6 +7,7 @@ source id from its name, and its date taken from the caller, its header or its t
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -143,8 +144,9 @@ def date_line(text: str) -> Published | None:
     from .article_dates import find_dates
 
     _, offset = split_header(text)
-    lines = [line.strip() for line in text[offset:].splitlines() if line.strip()]
-    for line in lines[:DATE_LINE_DEPTH]:
+    # the first lines only: not the whole article's
+    lines = (line.strip() for line in text[offset:].splitlines() if line.strip())
+    for line in itertools.islice(lines, DATE_LINE_DEPTH):
         head = _DATELINE_HEAD.match(line)
         body = _PLACE_LEAD.sub("", head.group(1) if head else _DATELINE_LEAD.sub("", line))
         letters = sum(map(str.isalnum, body))

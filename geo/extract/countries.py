@@ -36,9 +36,13 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     lex = lexicon()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    countries: dict[str, bool] = {}  # _is_country by code: every name asks
     for sentence in sentences:
         if not sentence.text:
             continue
+        names = finder.names(sentence)
+        if not names:
+            continue  # no force words needed
         # a base's word ("căn cứ al-Tanf", "the Bashiqa base") is part of a place's name
         forces = [f for f in lex.forces.find(sentence) if f[2] not in (None, "base")]
         tokens = sentence.tokens
@@ -47,11 +51,14 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                            and tokens[stop].form in lex.nationality_links else stop)}
         inside = {i for start, stop, kind in forces if kind is not None
                   for i in range(start, stop)}
-        for name in finder.names(sentence):
+        for name in names:
             place = name.place
             code = place.id if place.kind == "country" else place.country
             span = range(name.start, name.stop)
-            if not _is_country(finder, code) or inside.intersection(span) or (
+            country = countries.get(code)
+            if country is None:
+                country = countries[code] = _is_country(finder, code)
+            if not country or inside.intersection(span) or (
                     edges.intersection(span) and (
                         place.kind == "country"
                         or lex.nationalities.at(sentence, name.start) is not None)):

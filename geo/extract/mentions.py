@@ -89,12 +89,13 @@ class PlaceFinder(BorderReader):
                 stop = index + size
                 if stop <= count and tuple(t.form for t in tokens[index:stop]) in table.stems:
                     return stop
-        if CYRILLIC.search(first) and nominative(first, table.exact):
+        if not first.isascii() and CYRILLIC.search(first) and nominative(first, table.exact):
             return index + 1  # a town of any country in another case ("в Идлибе")
-        for size in table.loose_lengths.get(_fold(first), ()):
+        folded = _fold(first)
+        for size in table.loose_lengths.get(folded, ()):
             stop = index + size
-            if stop <= len(tokens) and tuple(
-                    _fold(t.key) for t in tokens[index:stop]) in table.loose:
+            if stop <= count and ((folded,) if size == 1 else tuple(
+                    _fold(t.key) for t in tokens[index:stop])) in table.loose:
                 return stop
         return None
 

@@ -55,12 +55,14 @@ class NameTable:
             lengths = dict(self.lengths)
             for key, value in _union(others, "lengths").items():
                 lengths[key] = sorted(set(value) | set(self.lengths.get(key, ())), reverse=True)
+        stems: dict[tuple[str, ...], str] = {}
+        for part in reversed(parts):  # the first table's name wins
+            stems.update(part.stems)
         return NameTable(
             exact=self.exact | extra if extra else self.exact, lengths=lengths,
             loose=set().union(*(p.loose for p in parts)),
-            loose_lengths=_union(parts, "loose_lengths"),
-            stems={k: v for p in reversed(parts) for k, v in p.stems.items()},
-            stem_lengths=_union(parts, "stem_lengths"),
+            loose_lengths=_union_onto(self.loose_lengths, others, "loose_lengths"),
+            stems=stems, stem_lengths=_union_onto(self.stem_lengths, others, "stem_lengths"),
             lower_starts=set().union(*(p.lower_starts for p in parts)))
 
 
@@ -71,6 +73,20 @@ def _union(tables: list[NameTable], attr: str) -> dict[str, list[int]]:
         for key, value in getattr(table, attr).items():
             found.setdefault(key, set()).update(value)
     return _sizes(found)
+
+
+def _union_onto(base: dict[str, list[int]], others: list[NameTable], attr: str
+                ) -> dict[str, list[int]]:
+    """``base`` (lengths as :func:`_sizes` makes them) with the lengths of ``others`` (one of
+    their ``*lengths`` fields) added: only the first words they hold are sorted again, not
+    the world's (a new story's tables took a second)."""
+    added: dict[str, set[int]] = {}
+    for table in others:
+        for key, value in getattr(table, attr).items():
+            added.setdefault(key, set(base.get(key, ()))).update(value)
+    found = dict(base)
+    found.update(_sizes(added))
+    return found
 
 
 #: Case endings a Russian noun takes after each final letter (the Snowball stemmer
@@ -170,9 +186,14 @@ def world_names(gazetteer: Gazetteer) -> NameTable:
     if token not in _WORLD:
         exact: set[str] = set()
         lengths: dict[str, set[int]] = {}
-        for key in gazetteer.name_keys(stripped=True):
+        for key in gazetteer.name_keys(stripped=True):  # 600,000 keys: no spare objects
             exact.add(key)
-            lengths.setdefault(key.split(" ", 1)[0], set()).add(key.count(" ") + 1)
+            size = key.count(" ") + 1
+            known = lengths.get(first := key.partition(" ")[0])
+            if known is None:
+                lengths[first] = {size}
+            else:
+                known.add(size)
         table = _variants(gazetteer.places_where(lambda kind, _: kind not in LOCAL_KINDS))
         for key in table.exact:
             exact.add(key)
