@@ -640,3 +640,47 @@ def test_russian_direction_adjectives_name_a_part(tmp_path):
 ])
 def test_blue_helmets_town_words_and_retaking(tmp_path, text, expected):
     _assert_read(tmp_path, text, expected)
+
+
+def test_a_nationality_word_is_never_a_town_abroad(tmp_path):
+    """"French" is not Havre de Grace's other name, nor "Chadian" a town in China."""
+    _, found = _records(tmp_path, "Around 350 French soldiers are now leaving Dakar, "
+                                  "while Chadian troops stay in Abéché.")
+    assert all(k.startswith(("SN", "TD")) or k.startswith("geonames:") for _, _, k, _ in found)
+    assert not [k for c, _, k, _ in found if c == "XX"], found
+    assert ("FR", "army", "withdrawn") in {(c, t, e) for c, t, _, e in found}, found
+
+
+def test_a_passive_hand_over_names_the_site_and_its_agent(tmp_path):
+    """The site is the subject; the country after "by"/"par" is whose it was."""
+    _, found = _records(tmp_path, "Belgian troops are leaving Mali. The Gao airport "
+                                  "was handed over by Belgium on Friday.",
+                        country="ML")
+    assert any(c == "BE" and k.startswith("airport:") and e == "handed_over"
+               for c, _, k, e in found), found
+
+
+def test_a_verb_in_a_relative_clause_does_not_speak_for_the_sentence(tmp_path):
+    """", которая оставалась ..." says what the base was, not that the troops stay."""
+    _, found = _records(tmp_path, "Британские военные покинули базу в Кандагаре, которая "
+                                  "оставалась последней в Афганистане.")
+    assert {e for c, _, _, e in found if c == "GB"} == {"withdrawn"}, found
+
+
+def test_extract_reads_a_folder(tmp_path):
+    """`deploymap extract DIR` reads the folder's *.txt files, as build --from-articles."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Date: 2025-01-11\n\nTurkish troops left Tripoli.",
+                                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "geo", "extract", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Tripoli" in done.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = subprocess.run([sys.executable, "-m", "geo", "extract", str(empty)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "no article files" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..dates import DateError, parse_date_text
-from ..errors import BadArgument
+from ..errors import BadArgument, UserInputError
 from ..inputs import MAX_ARTICLE_BYTES, check_file
 
 HELP = "draft deployment records from news articles (English, French, Russian, Vietnamese)"
@@ -32,6 +32,7 @@ from the text (and from other articles of the same story) and the output says ho
 EPILOG = """\
 examples:
   deploymap extract seeds/*.txt
+  deploymap extract seeds/                        # every *.txt in the folder
   deploymap extract article.txt --published 2024-05-09 --outlet Reuters --format json
   deploymap extract seeds/*.txt > draft.yaml      # review, then keep what is right
 
@@ -44,7 +45,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "extract", help=HELP, description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                        help="article text files (UTF-8)")
+                        help="article text files (UTF-8), or a folder: its *.txt files, as "
+                             "build --from-articles reads it")
     parser.add_argument("--format", choices=("yaml", "json"), default="yaml",
                         help="yaml (default) or json")
     parser.add_argument("--published", metavar="YYYY-MM-DD",
@@ -77,12 +79,29 @@ def _published(value: str | None) -> str | None:
     return value.strip()
 
 
+def _article_files(paths: list[Path]) -> list[Path]:
+    """``paths`` with each folder replaced by its ``*.txt`` files, sorted (a folder without
+    any is an error that says so)."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(path.glob("*.txt"))
+        if not found:
+            raise UserInputError(f"{path}: no article files (*.txt) in this folder; give the "
+                                 "folder that holds the articles, or the files themselves")
+        files += found
+    return files
+
+
 def run(arguments: argparse.Namespace) -> int:
     """Extract and print the draft; a summary goes to stderr."""
     from ..extract import extract_articles
     from ..extract.merge import draft_to_scenario_document, dump_yaml
 
-    for path in arguments.files:  # every file is checked before any is read
+    files = _article_files(arguments.files)
+    for path in files:  # every file is checked before any is read
         check_file(path, what="article", limit=MAX_ARTICLE_BYTES)
     published = _published(arguments.published)
     threshold = arguments.threshold
@@ -93,7 +112,7 @@ def run(arguments: argparse.Namespace) -> int:
         raise BadArgument(f"--country: {arguments.country!r} is not a two-letter country code "
                           "(ISO 3166-1 alpha-2, e.g. AM)")
     draft = extract_articles(
-        arguments.files, published={"*": published} if published else None,
+        files, published={"*": published} if published else None,
         outlets={"*": arguments.outlet} if arguments.outlet else None, country=country)
     document = draft_to_scenario_document(draft, threshold=threshold, review=True)
     if arguments.format == "json":

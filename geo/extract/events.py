@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Sentence
+from .text import Sentence, tokenize
 from .wordlists import load
 
 #: Trigger actions, strongest first.
@@ -332,12 +332,36 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
     return None if name is None else Event(name, trigger, frozenset(modifiers))
 
 
-def main_trigger(triggers: list[Trigger]) -> Trigger | None:
-    """The trigger that speaks for a clause (see :data:`PRIORITY`)."""
+@cache
+def _relative_forms() -> frozenset[str]:
+    """The relative markers as words of a sentence are written ("котор")."""
+    return frozenset(t.form for m in lexicon().relative_markers for t in tokenize(m))
+
+
+def outside_relatives(sentence: Sentence, clause: tuple[int, int],
+                      triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` without those inside a relative clause (", которая оставалась", ",
+    which remained", ", qui reste") when any is outside one: the main verb speaks."""
+    tokens = sentence.tokens
+    markers = _relative_forms()
+    marks = [i for i in range(clause[0] + 1, clause[1]) if tokens[i].form in markers
+             and "," in sentence.gap(i - 1, i)]
+    if not marks:
+        return triggers
+    outside = [t for t in triggers if not any(m < t.start for m in marks)]
+    return outside or triggers
+
+
+def main_trigger(triggers: list[Trigger], sentence: Sentence | None = None,
+                 clause: tuple[int, int] | None = None) -> Trigger | None:
+    """The trigger that speaks for a clause (see :data:`PRIORITY`); with the ``sentence``
+    and ``clause``, one outside a relative clause first (:func:`outside_relatives`)."""
+    if sentence is not None and clause is not None:
+        triggers = outside_relatives(sentence, clause, triggers)
     if not triggers:
         return None
     return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start))
 
 
 __all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",
-           "find_forces", "find_triggers", "main_trigger"]
+           "find_forces", "find_triggers", "main_trigger", "outside_relatives"]

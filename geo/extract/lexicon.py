@@ -158,6 +158,8 @@ class Lexicon:
     not_places: frozenset[str]
     partitive: frozenset[str]
     not_actor_before: frozenset[str]
+    agent_before: frozenset[str]
+    passive_aux: frozenset[str]
     speech: PhraseMatcher[bool]
     destinations: frozenset[str]
     origins: frozenset[str]
@@ -239,6 +241,8 @@ def lexicon() -> Lexicon:
         partitive=frozenset(places["partitive"]),
         not_actor_before=frozenset(t.key for w in places["not_actor_before"]
                                    for t in tokenize(w)),
+        agent_before=frozenset(t.key for w in places["agent_before"] for t in tokenize(w)),
+        passive_aux=frozenset(t.key for w in places["passive_aux"] for t in tokenize(w)),
         speech=PhraseMatcher((p, True) for p in places["speech_before"]),
         destinations=frozenset(" ".join(t.form for t in tokenize(p))
                                for p in places["destination_cues"]),

@@ -31,6 +31,7 @@ from .borders import BorderReader
 from .holders import holds_town, inside_holder, possessive_holder, qualifies_site
 from .lexicon import lexicon
 from .names import nominative, story_names
+from .passive import passive_site
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import CYRILLIC, Sentence, Token, tokenize
 
@@ -210,6 +211,10 @@ class PlaceFinder(BorderReader):
         place = places[0]
         if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
             return None
+        nationality = lex.nationalities.at(sentence, start)
+        if nationality is not None and nationality[0] == stop and nationality[1] != (
+                place.id if place.kind == "country" else place.country):
+            return None  # "French", "Chadian": a nationality, not a town abroad named so
         return NameMatch(start, stop, place, tuple(p.id for p in places[1:]))
 
     def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
@@ -298,7 +303,8 @@ class PlaceFinder(BorderReader):
         judged: list[PlaceMention] = []
         previous: PlaceMention | None = None
         for mention in mentions:
-            locative = (self._locative(sentence, mention.start) or bool(
+            locative = (self._locative(sentence, mention.start)
+                        or passive_site(sentence, mention) or bool(
                 previous and previous.locative
                 and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:
                                                   sentence.tokens[mention.start].start])))

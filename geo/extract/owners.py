@@ -12,6 +12,7 @@ from ..gazetteer.lookup import Gazetteer
 from .draft import Force
 from .events import ForceMention
 from .lexicon import lexicon
+from .passive import is_agent
 from .targets import PlaceMention, Target
 from .text import Sentence
 
@@ -42,6 +43,10 @@ def actor_country(sentence: Sentence, mentions: list[PlaceMention], clause: tupl
               and not _not_actor(sentence, mentions, m)
               and (m.targets[0].key if m.targets[0].kind == "country"
                    else m.targets[0].country) not in hosts]
+    if not actors:  # the passive's agent: "handed over by France", "rétrocédée par la France"
+        actors = [m for m in mentions if trigger < m.start < clause[1] and m.role == "name"
+                  and m.targets[0].kind == "country" and m.targets[0].key not in hosts
+                  and is_agent(sentence, m.start)][:1]
     if not actors:
         return None
     target = actors[-1].targets[0]

@@ -29,6 +29,7 @@ from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
 from .parts import country_parts
+from .passive import passive_site
 from .pending import Pending
 from .published import Evidence, Published, infer_published
 from .record_dates import clause_date, record_dates
@@ -146,7 +147,7 @@ class Extractor:
         if "site" in tags and ("trigger" not in tags or "force" not in tags):
             # "Ream Naval Base is being expanded": a later "the base" is that base
             reading.antecedents.note_sites(self.finder.names(sentence))
-        if "force" not in tags and "base" not in tags:
+        if "force" not in tags and "base" not in tags and "site" not in tags:
             return
         if "trigger" not in tags:
             if "force" in tags:
@@ -182,7 +183,8 @@ class Extractor:
                                    reading.countries, self.finder)
         usable = [m for m in mentions if m.usable]
         reading.evidence.places.update(t.key for m in usable for t in m.targets)
-        bases = [m for m in usable if m.targets[0].kind == "base"]
+        bases = [m for m in usable if m.targets[0].kind == "base" or (  # or handed over by
+            m.targets[0].kind == "airport" and passive_site(sentence, m))]
         if not forces and not bases:
             return
         reasons: list[str] = []
@@ -201,7 +203,8 @@ class Extractor:
                 reasons.extend(_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
                 continue
-            trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]])
+            trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]],
+                                   sentence, clause)
             if trigger is None:
                 reasons.append(_NO_VERB)
                 continue
@@ -210,6 +213,10 @@ class Extractor:
             if owner and not inherited:
                 clause_forces = [f if f.country else replace(f, country=owner)
                                  for f in clause_forces]
+            if not clause_forces and owner:  # "the Abeche base was handed over by France"
+                clause_forces = [ForceMention(m.start, m.stop, "base" if m.targets[0].kind == "base"
+                                              else "army", m.text, owner, False, None)
+                                 for m in places if m.targets[0].kind in ("base", "airport")][:1]
             clause_forces = one_per_country(sentence, clause_forces)
             event = classify(sentence, clause, trigger)
             if event is None:
