@@ -34,6 +34,7 @@ from ...i18n import check_language, label
 from ...timeline import Timeline
 from ..formats import LAYOUTS
 from ..formats import STATIC_FORMATS as FORMATS
+from .corners import corner_box, emptiest_corners
 from .names import format_date, names_the_day
 from .style import GREY, RC, SIZES, nfc
 
@@ -91,37 +92,6 @@ def _heading(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
     if names_the_day(words, day, lang):
         return words
     return label("static_map_heading", lang).format(label=words, date=format_date(day, lang))
-
-
-CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
-
-
-def corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
-    """A box of ``width`` by ``height`` in a ``corner`` of ``extent``, a margin in."""
-    from shapely.geometry import box
-
-    margin = extent.width * 0.02
-    x0 = extent.xmin + margin if "left" in corner else extent.xmax - margin - width
-    y0 = extent.ymin + margin if "bottom" in corner else extent.ymax - margin - height
-    return box(x0, y0, x0 + width, y0 + height)
-
-
-def emptiest_corners(extent: Any, features: list[Any], focus: Any,
-                     sizes: list[tuple[float, float]]) -> list[str]:
-    """The emptiest corner for each box size in turn (inset, then scale bar)."""
-    import shapely
-
-    buffered = [f.geometry if f.shape == "area" else f.geometry.buffer(extent.width * 0.03)
-                for f in features]
-    occupied = shapely.union_all(buffered) if buffered else shapely.Polygon()
-    chosen: list[str] = []
-    for width, height in sizes:
-        def score(corner: str, width: float = width, height: float = height) -> float:
-            box = corner_box(extent, corner, width, height)
-            return (box.intersection(occupied).area * 3 + box.intersection(focus).area) / (
-                box.area)
-        chosen.append(min((c for c in CORNERS if c not in chosen), key=score))
-    return chosen
 
 
 def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
