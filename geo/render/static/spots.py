@@ -37,13 +37,19 @@ LINE_GAP = 1.6
 BARRIER_GAP = 0.8
 
 
-@dataclass
+#: Unit vectors of those directions (the same values as computed spot by spot).
+_UNITS = tuple((math.cos(angle), math.sin(angle)) for angle in _ANGLES)
+
+
+@dataclass(slots=True)
 class Spot:
     """A candidate position of a label: where it is anchored and the box it takes."""
 
     anchor: tuple[float, float]  # data xy the label belongs to (a leader starts there)
     box: Box  # display box (of a turned block, its bounding box)
-    corners: np.ndarray  # (4, 2) display corners: top-left, top-right, bottom-right, -left
+    #: (4, 2) display corners of a turned block (top-left, top-right, bottom-right,
+    #: bottom-left); None for a level block, whose corners are its box's (:attr:`corners`).
+    turned: np.ndarray | None
     leader: bool
     rank: float  # cost of the spot itself (distance, angle, order)
     ha: str = "left"
@@ -51,6 +57,14 @@ class Spot:
     centre: tuple[float, float] = (0.0, 0.0)  # display centre of the block
     size: tuple[float, float] = (0.0, 0.0)  # width, height of the block (pixels)
     _parts: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def corners(self) -> np.ndarray:
+        """(4, 2) display corners: top-left, top-right, bottom-right, bottom-left."""
+        if self.turned is not None:
+            return self.turned
+        x0, y0, x1, y1 = self.box
+        return np.array([(x0, y1), (x1, y1), (x1, y0), (x0, y0)])
 
     def parts(self) -> np.ndarray:
         """Axis-aligned boxes covering the block: one, or a chain along a turned block."""
@@ -87,9 +101,7 @@ def flat(anchor: tuple[float, float], anchor_px: np.ndarray, dx: float, dy: floa
     y = anchor_px[1] + dy
     x0 = x if ha == "left" else x - width / 2 if ha == "center" else x - width
     y0 = y if va == "bottom" else y - height / 2 if va == "center" else y - height
-    corners = np.array([(x0, y0 + height), (x0 + width, y0 + height), (x0 + width, y0),
-                        (x0, y0)])
-    return Spot(anchor, (x0, y0, x0 + width, y0 + height), corners, leader, rank, ha,
+    return Spot(anchor, (x0, y0, x0 + width, y0 + height), None, leader, rank, ha,
                 centre=(x0 + width / 2, y0 + height / 2), size=(width, height))
 
 
@@ -124,14 +136,20 @@ class Spots:
         """Spots all around ``anchor``, joined to it by a leader: the block's near side
         ``gap`` points off what is drawn there (``half``: its half-size in points)."""
         spots = []
+        # what flat() does for a centred block, inline: a label has hundreds of these
+        ax, ay = float(anchor_px[0]), float(anchor_px[1])
+        half_x, half_y = width / 2, height / 2
+        size = (width, height)
         for gap in gaps:
-            for order, angle in enumerate(_ANGLES):
-                ux, uy = math.cos(angle), math.sin(angle)
+            ranked = base + gap * per_point
+            for order, (ux, uy) in enumerate(_UNITS):
                 reach = (abs(ux) * half[0] + abs(uy) * half[1] + gap) * self.p + (
                     abs(ux) * width / 2 + abs(uy) * height / 2)
-                spots.append(flat(anchor, anchor_px, ux * reach, uy * reach, "center",
-                                  "center", width, height, leader,
-                                  base + gap * per_point + order * 0.03))
+                x0 = ax + ux * reach - half_x
+                y0 = ay + uy * reach - half_y
+                spots.append(Spot(anchor, (x0, y0, x0 + width, y0 + height), None, leader,
+                                  ranked + order * 0.03, "center",
+                                  centre=(x0 + half_x, y0 + half_y), size=size))
         return spots
 
     def point(self, label: Any, width: float, height: float, *, leaders: bool = True
