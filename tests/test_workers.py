@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import UserInputError
-from geo.workers import EarlyWorker, Job, WorkerBug, groups, run_jobs
+from geo.workers import EarlyWorker, Job, WorkerBug, groups, in_worker, run_jobs
 
 
 def writer(folder: Path, name: str, delay: float = 0.0) -> Job:
@@ -42,6 +42,16 @@ def test_forked_jobs_run_in_other_processes_and_report_each(tmp_path):
     writers = {(tmp_path / f"f{n}").read_text().split(" by ")[1] for n in range(5)}
     assert str(os.getpid()) not in writers and len(writers) == 3
     assert all(d.paths == [tmp_path / d.label] for d in done)
+
+
+def test_a_job_knows_whether_it_runs_in_a_forked_worker():
+    """A job may fork parts of its own (a static map's formats) only in a build's worker."""
+    def where() -> list[Path]:
+        return [Path(f"worker={in_worker()}")]
+    jobs = [Job("a", where), Job("b", where)]
+    assert [d.paths for d in run_jobs(jobs, workers=2)] == [[Path("worker=True")]] * 2
+    assert [d.paths for d in run_jobs(jobs, workers=1)] == [[Path("worker=False")]] * 2
+    assert not in_worker()
 
 
 def test_one_worker_runs_in_this_process(tmp_path):

@@ -305,6 +305,29 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
 _LAST_BUILT: dict[str, tuple[Timeline, tuple[Any, ...], MapFigure, str]] = {}
 
 
+def drawn(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+          layout: str = "side-by-side", width_px: int = 1600,
+          scale: int = 2) -> tuple[MapFigure, str]:
+    """The figure :func:`render_static` saves for these options, and its alt text: built
+    once, kept for the next call with the same options (processes forked after it share
+    it, to save its formats side by side)."""
+    import matplotlib
+
+    from ..alt_text import alt_text
+
+    _check(lang, layout, "png", width_px, scale)
+    key = (before, after, lang, layout, width_px, scale)
+    cached = _LAST_BUILT.get("figure")
+    if cached is not None and cached[0] is timeline and cached[1] == key:
+        return cached[2], cached[3]  # the same map in another format
+    with matplotlib.rc_context(RC):
+        built = build_figure(timeline, before=before, after=after, lang=lang, layout=layout,
+                             width_px=width_px, scale=scale)
+        description = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+    _LAST_BUILT["figure"] = (timeline, key, built, description)
+    return built, description
+
+
 def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                   layout: str = "side-by-side", fmt: str = "png", width_px: int = 1600,
                   scale: int = 2) -> bytes:
@@ -336,22 +359,12 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     """
     import matplotlib
 
-    from ..alt_text import alt_text
     from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
-    key = (before, after, lang, layout, width_px, scale)
+    built, description = drawn(timeline, before=before, after=after, lang=lang, layout=layout,
+                               width_px=width_px, scale=scale)
     with matplotlib.rc_context(RC):
-        cached = _LAST_BUILT.get("figure")
-        if cached is not None and cached[0] is timeline and cached[1] == key:
-            # the same map in another format: drawing it again is the cost
-            built, description = cached[2], cached[3]
-        else:
-            built = build_figure(timeline, before=before, after=after, lang=lang,
-                                 layout=layout, width_px=width_px, scale=scale)
-            description = alt_text(timeline, before=before, after=after, lang=lang,
-                                   layout=layout)
-            _LAST_BUILT["figure"] = (timeline, key, built, description)
         buffer = io.BytesIO()
         if fmt == "png":
             metadata = {"Software": "deploymap", "Title": built.title,
@@ -370,5 +383,5 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     return buffer.getvalue()
 
 
-__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "corner_box", "emptiest_corners",
-           "render_static"]
+__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "corner_box", "drawn",
+           "emptiest_corners", "render_static"]
