@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from .spots import BARRIER_GAP, Spot
+from .spots import BARRIER_GAP, Spot, cover
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
 
@@ -248,14 +248,18 @@ class Obstacles:
             height = (np.minimum(boxes[:, None, 3], hard[None, :, 3])
                       - np.maximum(boxes[:, None, 1], hard[None, :, 1]))
             clash[level] = np.sum(np.clip(width, 0, None) * np.clip(height, 0, None), axis=1)
-        for i, spot in enumerate(spots):
-            if spot.angle:
-                parts = spot.parts()
-                width = (np.minimum(parts[:, None, 2], hard[None, :, 2])
-                         - np.maximum(parts[:, None, 0], hard[None, :, 0]))
-                height = (np.minimum(parts[:, None, 3], hard[None, :, 3])
-                          - np.maximum(parts[:, None, 1], hard[None, :, 1]))
-                clash[i] = float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
+        turned = [i for i, s in enumerate(spots) if s.angle]
+        covers = cover([spots[i] for i in turned])  # the boxes along each, all at once
+        for size in {len(parts) for parts in covers}:  # as many boxes: one array test
+            group = [n for n, parts in enumerate(covers) if len(parts) == size]
+            parts = np.stack([covers[n] for n in group])
+            width = (np.minimum(parts[:, :, None, 2], hard[None, None, :, 2])
+                     - np.maximum(parts[:, :, None, 0], hard[None, None, :, 0]))
+            height = (np.minimum(parts[:, :, None, 3], hard[None, None, :, 3])
+                      - np.maximum(parts[:, :, None, 1], hard[None, None, :, 1]))
+            shared = np.clip(width, 0, None) * np.clip(height, 0, None)
+            for row in np.flatnonzero(shared.any(axis=(1, 2))):  # summed as one by one
+                clash[turned[group[row]]] = float(np.sum(shared[row]))
         return clash
 
 
