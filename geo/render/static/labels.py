@@ -99,7 +99,7 @@ class Placer(Obstacles):
         self.frame: Box = (frame.x0 + margin, frame.y0 + margin, frame.x1 - margin,
                            frame.y1 - margin)
         super().__init__(ax.transData.frozen(), self.points_to_px)  # limits are final
-        self.spots = Spots(self.to_px, self.points_to_px)
+        self.spots = Spots(self.to_px, self.points_to_px, self.frame)
         self.placed: list[Placed] = []
         self.areas: list[Label] = []  # presence areas: a leader keeps out
         self._measured: dict[int, Any] = {}

@@ -39,6 +39,7 @@ BARRIER_GAP = 0.8
 
 #: Unit vectors of those directions (the same values as computed spot by spot).
 _UNITS = tuple((math.cos(angle), math.sin(angle)) for angle in _ANGLES)
+_UX, _UY = np.array([x for x, _ in _UNITS]), np.array([y for _, y in _UNITS])
 
 
 @dataclass(slots=True)
@@ -139,11 +140,15 @@ class Spots:
         Data to display transform (an affine).
     points_to_px
         Display pixels per typographic point.
+    frame
+        The display box labels must stay in: spots around an anchor that leave it are
+        not made (the placer would drop them).
     """
 
-    def __init__(self, to_px: Any, points_to_px: float) -> None:
+    def __init__(self, to_px: Any, points_to_px: float, frame: Box | None = None) -> None:
         self.to_px = to_px
         self.p = points_to_px
+        self.frame = frame
 
     def of(self, label: Any, width: float, height: float, *, leaders: bool = True
            ) -> list[Spot]:
@@ -160,22 +165,26 @@ class Spots:
                base: float, per_point: float, leader: bool = True) -> list[Spot]:
         """Spots all around ``anchor``, joined to it by a leader: the block's near side
         ``gap`` points off what is drawn there (``half``: its half-size in points)."""
-        spots = []
-        # what flat() does for a centred block, inline: a label has hundreds of these
-        ax, ay = float(anchor_px[0]), float(anchor_px[1])
-        half_x, half_y = width / 2, height / 2
+        # what flat() does for a centred block, for all directions and gaps at once (each
+        # value by the same operations), a spot made only where it stays in the frame
+        count = len(_UNITS)
+        ux, uy = np.tile(_UX, len(gaps)), np.tile(_UY, len(gaps))
+        gap = np.repeat(np.asarray(gaps, dtype=float), count)
+        reach = (np.abs(ux) * half[0] + np.abs(uy) * half[1] + gap) * self.p + (
+            np.abs(ux) * width / 2 + np.abs(uy) * height / 2)
+        x0 = float(anchor_px[0]) + ux * reach - width / 2
+        y0 = float(anchor_px[1]) + uy * reach - height / 2
+        x1, y1 = x0 + width, y0 + height
+        rank = base + gap * per_point + np.tile(np.arange(count), len(gaps)) * 0.03
+        keep = np.ones(len(x0), dtype=bool)
+        if self.frame is not None:
+            left, bottom, right, top = self.frame
+            keep = (x0 >= left) & (y0 >= bottom) & (x1 <= right) & (y1 <= top)
+        cx, cy = x0 + width / 2, y0 + height / 2
         size = (width, height)
-        for gap in gaps:
-            ranked = base + gap * per_point
-            for order, (ux, uy) in enumerate(_UNITS):
-                reach = (abs(ux) * half[0] + abs(uy) * half[1] + gap) * self.p + (
-                    abs(ux) * width / 2 + abs(uy) * height / 2)
-                x0 = ax + ux * reach - half_x
-                y0 = ay + uy * reach - half_y
-                spots.append(Spot(anchor, (x0, y0, x0 + width, y0 + height), None, leader,
-                                  ranked + order * 0.03, "center",
-                                  centre=(x0 + half_x, y0 + half_y), size=size))
-        return spots
+        return [Spot(anchor, (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i])), None,
+                     leader, float(rank[i]), "center", centre=(float(cx[i]), float(cy[i])),
+                     size=size) for i in np.flatnonzero(keep)]
 
     def point(self, label: Any, width: float, height: float, *, leaders: bool = True
               ) -> list[Spot]:
