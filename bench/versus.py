@@ -4,7 +4,8 @@ and the warm PNG against ``plot`` + ``savefig``, runs interleaved so both see th
 Run: ``python bench/versus.py OLD_TREE NEW_TREE [--runs 5] [--cold]``. Each tree builds with
 its own cache folders (and its own ``geo/prebuilt/``: make it with ``python -m
 scripts.prebuilt`` in each tree before ``--cold``). Prints medians, the ratios to the floor,
-the load average before and after, and whether every file of the last warm builds is the
+CPU seconds of all a build's processes (steadier than wall time on a busy machine), the
+load average before and after, and whether every file of the last warm builds is the
 same in both trees (a PNG: the same pixels).
 """
 
@@ -14,8 +15,10 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,9 +48,33 @@ def plot():
     FigureCanvasAgg(figure)
     features.plot(ax=figure.add_axes((0, 0, 1, 1)), column="change", legend=True)
     figure.savefig(io.BytesIO(), format="png", dpi=200)
+def cpu(work):
+    import statistics, time
+    work()
+    times = []
+    for _ in range(int(sys.argv[1])):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 runs = int(sys.argv[1])
-print(json.dumps({"png": _median(ours, runs), "plot": _median(plot, runs)}))
+print(json.dumps({"png": _median(ours, runs), "plot": _median(plot, runs),
+                  "png_cpu": cpu(ours), "plot_cpu": cpu(plot)}))
 """
+
+
+def measured(command: list[str], cwd: Path, cache: str) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, its workers included) of a child."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE,
+                               env={**os.environ, "DEPLOYMAP_CACHE_DIR": cache})
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{command[:4]} failed: {process.stderr.read().decode()[-2000:]}")
+    process.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def same_files(old: Path, new: Path) -> list[str]:
@@ -80,11 +107,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     load = [os.getloadavg()[0]]
     times: dict[str, list[float]] = {"floor": []}
+    cpu: dict[str, list[float]] = {}
     pngs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
     with tempfile.TemporaryDirectory(prefix="deploymap-versus-") as folder:
         def build(tree: str, out: str, cache: str) -> float:
-            wall, _, _, _ = child([python, "-m", "geo", "build", "--out", f"{folder}/{out}"],
-                                  cache=f"{folder}/cache-{cache}", cwd=trees[tree])
+            wall, used = measured([python, "-m", "geo", "build", "--out", f"{folder}/{out}"],
+                             trees[tree], f"{folder}/cache-{cache}")
+            cpu.setdefault(f"{tree} {cache.split('-')[1].rstrip('0123456789')}", []).append(used)
             return wall
 
         listed = child([python, "-c", _LIST_MODULES, f"{folder}/list"],
@@ -92,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         modules = json.dumps(json.loads(listed.strip().splitlines()[-1]))
         build("old", "old-warm-up", "old-warm")
         for run in range(args.runs):
-            times["floor"].append(child([python, "-c", _FLOOR, modules])[0])
+            wall, used = measured([python, "-c", _FLOOR, modules], HERE, f"{folder}/floor")
+            times["floor"].append(wall)
+            cpu.setdefault("floor", []).append(used)
             for tree in ("old", "new"):
                 times.setdefault(f"{tree} warm", []).append(
                     build(tree, f"{tree}-warm", f"{tree}-warm"))
@@ -109,16 +140,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     floor = statistics.median(times["floor"])
     print(f"load average {load[0]:.2f} at the start, {load[1]:.2f} at the end; "
           f"medians of {args.runs}")
-    print(f"{'floor':<12} {floor:6.2f} s")
+    print(f"{'floor':<12} {floor:6.2f} s          CPU {statistics.median(cpu['floor']):5.2f} s")
     for name, walls in times.items():
         if name != "floor":
             wall = statistics.median(walls)
-            print(f"{name:<12} {wall:6.2f} s  {wall / floor:5.2f}x   "
+            used = statistics.median(cpu[name][-len(walls):])
+            print(f"{name:<12} {wall:6.2f} s  {wall / floor:5.2f}x   CPU {used:5.2f} s   "
                   f"({', '.join(f'{w:.2f}' for w in walls)})")
     for tree, rows in pngs.items():
         for row in rows:
             print(f"{tree} warm PNG {row['png']:.3f} s / plot+savefig {row['plot']:.3f} s "
-                  f"= {row['png'] / row['plot']:.2f}x")
+                  f"= {row['png'] / row['plot']:.2f}x; CPU {row['png_cpu']:.3f} / "
+                  f"{row['plot_cpu']:.3f} s = {row['png_cpu'] / row['plot_cpu']:.2f}x")
     print("outputs of the last warm builds: " + (
         "the same in both trees" if not differ else "differ: " + ", ".join(differ)))
 
