@@ -75,13 +75,15 @@ Row = tuple[str, str, str, str, str, str]  # area, measure, deploymap, reference
 
 
 def child(command: list[str], *, timeout: float = 600, cache: str | None = None,
-          ok: tuple[int, ...] = (0,)) -> tuple[float, float, str, str]:
-    """Run ``command`` (with ``cache`` as its cache folder): (wall seconds, peak RSS in MB,
-    stdout, stderr); raise if it exits with a code not in ``ok``."""
+          ok: tuple[int, ...] = (0,), cwd: Path | None = None) -> tuple[float, float, str, str]:
+    """Run ``command`` (with ``cache`` as its cache folder, in ``cwd``, by default this
+    checkout): (wall seconds, peak RSS in MB, stdout, stderr); raise if it exits with a
+    code not in ``ok``."""
     env = {**os.environ, **({"DEPLOYMAP_CACHE_DIR": cache} if cache else {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=HERE.parent, env=env)
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd or HERE.parent,
+                                   env=env)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)

@@ -249,7 +249,18 @@ def _read_all(read_end: int) -> bytes:
         return pipe.read()
 
 
+def in_worker() -> bool:
+    """Whether this process is a worker forked to run jobs (a job may then fork its own
+    parts side by side: the build that forked it gave it a core of its own)."""
+    return _IN_WORKER
+
+
+_IN_WORKER = False
+
+
 def _work(share: list[Job], write_end: int) -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
     code = 0
     try:
         _die_with_parent()
@@ -286,4 +297,4 @@ def _work(share: list[Job], write_end: int) -> None:
 
 
 __all__ = ["Done", "EarlyWorker", "Job", "WorkerBug", "available_cores", "groups",
-           "run_jobs"]
+           "in_worker", "run_jobs"]

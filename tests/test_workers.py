@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import UserInputError
-from geo.workers import EarlyWorker, Job, WorkerBug, groups, run_jobs
+from geo.workers import EarlyWorker, Job, WorkerBug, groups, in_worker, run_jobs
 
 
 def writer(folder: Path, name: str, delay: float = 0.0) -> Job:
@@ -42,6 +42,16 @@ def test_forked_jobs_run_in_other_processes_and_report_each(tmp_path):
     writers = {(tmp_path / f"f{n}").read_text().split(" by ")[1] for n in range(5)}
     assert str(os.getpid()) not in writers and len(writers) == 3
     assert all(d.paths == [tmp_path / d.label] for d in done)
+
+
+def test_a_job_knows_whether_it_runs_in_a_forked_worker():
+    """A job may fork parts of its own (a static map's formats) only in a build's worker."""
+    def where() -> list[Path]:
+        return [Path(f"worker={in_worker()}")]
+    jobs = [Job("a", where), Job("b", where)]
+    assert [d.paths for d in run_jobs(jobs, workers=2)] == [[Path("worker=True")]] * 2
+    assert [d.paths for d in run_jobs(jobs, workers=1)] == [[Path("worker=False")]] * 2
+    assert not in_worker()
 
 
 def test_one_worker_runs_in_this_process(tmp_path):
@@ -119,3 +129,34 @@ def test_handing_an_early_worker_more_than_a_pipe_holds_does_not_wait_for_its_wa
     assert sorted(d.label for d in done) == ["handed", "here"]
     text = (tmp_path / "handed").read_text()
     assert text.startswith(f"{4 << 20} bytes, by ") and not text.endswith(f" {os.getpid()}")
+
+
+def test_a_static_maps_formats_saved_apart_are_the_bytes_of_one_process(tmp_path, monkeypatch):
+    """In a build's worker with a core to spare, a static map's PNG is saved beside its
+    SVG and PDF in processes forked with the figure drawn: the same files as without."""
+    from geo.render import outputs
+    from geo.render.static import map as static_map
+    from geo.timeline import Timeline
+
+    timeline = Timeline.load()
+    days = {"before": timeline.view("before"), "after": timeline.view("after")}
+    options = outputs.OutputOptions(formats=("png", "svg", "pdf"))
+    files = {}
+    for apart in (True, False):
+        out = tmp_path / f"apart-{apart}"
+        out.mkdir()
+        monkeypatch.setattr(outputs, "spare_core", lambda apart=apart: apart)
+
+        def forked(jobs: list[Job], out: Path = out, **options: object) -> list:
+            (out.parent / f"forked-{out.name}").write_text(",".join(j.label for j in jobs))
+            return run_jobs(jobs, **options)
+        monkeypatch.setattr(outputs, "run_jobs", forked)
+        static_map._LAST_BUILT.clear()
+        jobs = outputs.output_jobs(timeline, **days, out=out, stem="m", options=options)
+        run_jobs([*jobs, Job("beside", lambda: [])], workers=2)  # the static job forked
+        files[apart] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert (tmp_path / "forked-apart-True").read_text() == "png,svg/pdf"
+    assert not (tmp_path / "forked-apart-False").exists()
+    assert set(files[True]) == {"m.side-by-side.en.png", "m.side-by-side.en.svg",
+                                "m.side-by-side.en.pdf", "m.side-by-side.en.txt"}
+    assert files[True] == files[False]

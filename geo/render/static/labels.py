@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import shapely
-import shapely.prepared
 
 from .label_text import Label
 from .obstacles import Obstacles
@@ -41,6 +40,8 @@ DROP = 4.0
 AMBIGUOUS = 4.0
 #: Free spots by its symbol that spare a label's later blocks of text their leader spots.
 ROOMY = 8
+#: The points along a spot's leader when it has none.
+_NO_LEADER = np.zeros((0, 2))
 #: Sizes of blocks of text already measured: (name, detail, styles and dpi) -> line sizes.
 _SIZES: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
 
@@ -98,9 +99,9 @@ class Placer(Obstacles):
         self.frame: Box = (frame.x0 + margin, frame.y0 + margin, frame.x1 - margin,
                            frame.y1 - margin)
         super().__init__(ax.transData.frozen(), self.points_to_px)  # limits are final
-        self.spots = Spots(self.to_px, self.points_to_px)
+        self.spots = Spots(self.to_px, self.points_to_px, self.frame)
         self.placed: list[Placed] = []
-        self.areas: list[tuple[Label, Any]] = []  # presence areas: a leader keeps out
+        self.areas: list[Label] = []  # presence areas: a leader keeps out
         self._measured: dict[int, Any] = {}
 
     # --- obstacles
@@ -154,32 +155,56 @@ class Placer(Obstacles):
         return self._measured[key]
 
     # --- judging spots
-    def _cost(self, spot: Spot, label: Label, soft: tuple[np.ndarray, np.ndarray],
-              exempt: np.ndarray | None) -> float:
-        """What a free spot costs: its rank, softer lines crossed, a leader's crossings,
-        an area's name outside it, a leader ending in another area."""
-        cost = spot.rank
+    def _costs(self, spots: list[Spot], leaders: list[np.ndarray], label: Label,
+               soft: tuple[np.ndarray, np.ndarray], exempt: np.ndarray | None) -> list[float]:
+        """What each free spot costs: its rank, softer lines crossed, a leader's crossings,
+        an area's name outside it, a leader ending in another area (``leaders``: the
+        points along each spot's leader, empty without one). Tested for all the spots at
+        once; each cost is summed in the same order, to the same last bit, as spot by
+        spot."""
+        count = len(spots)
+        crossed = np.zeros(count)
         samples, weights = soft
-        if len(samples):
-            inside = np.zeros(len(samples), dtype=bool)
-            for x0, y0, x1, y1 in spot.parts():
-                inside |= ((samples[:, 0] > x0) & (samples[:, 0] < x1)
-                           & (samples[:, 1] > y0) & (samples[:, 1] < y1))
-            cost += float(weights[inside].sum())
-        if label.shape in ("area", "free"):
-            corners = self.to_data.transform([*spot.corners, spot.centre])
-            outside = 5 - np.count_nonzero(
-                shapely.contains_xy(label.geometry, corners[:, 0], corners[:, 1]))
-            cost += outside * (2.0 if label.shape == "area" else 6.0)
-        if spot.leader:
-            anchor = self.to_px.transform(spot.anchor)
-            cost += 2.5 * self._leader_crossings(
-                self._leader_points(anchor, spot.box, label), exempt)
-            if self.areas:  # a name led into another area reads as that area's
-                centre = shapely.Point(self.to_data.transform(spot.centre))
-                cost += 3.0 * sum(1 for owner, area in self.areas
-                                  if owner is not label and area.contains(centre))
-        return cost
+        if len(samples) and count:
+            level = np.asarray([s.turned is None for s in spots])
+            boxes = np.asarray([s.box for s in spots], dtype=float)
+            xs, ys = samples[:, 0], samples[:, 1]
+            inside = ((xs > boxes[:, None, 0]) & (xs < boxes[:, None, 2])
+                      & (ys > boxes[:, None, 1]) & (ys < boxes[:, None, 3]))
+            for i in np.flatnonzero(~level):  # a turned block: the boxes along it
+                inside[i] = False
+                for x0, y0, x1, y1 in spots[i].parts():
+                    inside[i] |= (xs > x0) & (xs < x1) & (ys > y0) & (ys < y1)
+            for i in np.flatnonzero(inside.any(axis=1)):
+                crossed[i] = float(weights[inside[i]].sum())
+        outside = np.zeros(count, dtype=int)
+        if label.shape in ("area", "free") and count:
+            points = self.to_data.transform(np.concatenate(
+                [np.vstack([s.corners, s.centre]) for s in spots]))
+            within = shapely.contains_xy(label.geometry, points[:, 0], points[:, 1])
+            outside = 5 - np.count_nonzero(within.reshape(count, 5), axis=1)
+        weight = 2.0 if label.shape == "area" else 6.0
+        led = [i for i, s in enumerate(spots) if s.leader]
+        crossings = dict(zip(led, self._leaders_crossing([leaders[i] for i in led], exempt),
+                             strict=True))
+        led_into = np.zeros(count, dtype=int)
+        if led and self.areas:  # a name led into another area reads as that area's
+            centres = self.to_data.transform(np.asarray([spots[i].centre for i in led]))
+            for owner in self.areas:
+                if owner is not label:
+                    led_into[led] += shapely.contains_xy(
+                        owner.geometry, centres[:, 0], centres[:, 1])
+        costs = []
+        for i, spot in enumerate(spots):
+            cost = spot.rank + crossed[i]
+            if label.shape in ("area", "free"):
+                cost += outside[i] * weight
+            if spot.leader:
+                cost += 2.5 * crossings[i]
+                if self.areas:
+                    cost += 3.0 * int(led_into[i])
+            costs.append(float(cost))
+        return costs
 
     def _choices(self, label: Label, hard: np.ndarray) -> tuple[list[_Choice], Any]:
         """Every free spot of ``label`` (cheapest first), and the least bad spot that
@@ -208,20 +233,24 @@ class Placer(Obstacles):
             soft = (self.soft[near], self.soft_weight[near])
             clashes = self._clashes(spots, hard)
             ambiguous = self._ambiguous(spots, label)
+            free: list[tuple[Spot, bool, np.ndarray]] = []
             for spot, crosses, clash, unclear in zip(spots, crossing, clashes, ambiguous,
                                                      strict=True):
                 blocked = False
+                leader = _NO_LEADER
                 if not clash and not crosses and spot.leader:
                     anchor = self.to_px.transform(spot.anchor)
-                    blocked = self._leader_blocked(
-                        self._leader_points(anchor, spot.box, label), anchor, hard)
+                    leader = self._leader_points(anchor, spot.box, label)
+                    blocked = self._leader_blocked(leader, anchor, hard)
                 if clash or crosses or blocked:
                     cost = 2000.0 + 1000.0 * bool(crosses) + clash + 500.0 * blocked
                     if fallback is None or cost < fallback.cost:
                         fallback = _Choice(spot, number, cost, True)
                     continue
-                allowed.append(_Choice(spot, number, self._cost(spot, label, soft, exempt)
-                                       + block_cost + AMBIGUOUS * unclear, False))
+                free.append((spot, bool(unclear), leader))
+            costs = self._costs([f[0] for f in free], [f[2] for f in free], label, soft, exempt)
+            allowed += [_Choice(spot, number, cost + block_cost + AMBIGUOUS * unclear, False)
+                        for (spot, unclear, _), cost in zip(free, costs, strict=True)]
             # enough free spots cheaper than any the next blocks of text could give
             following = [b[2] for b in self._measure(label)[number + 1:]]
             if following and len(allowed) >= CANDIDATES and sorted(
@@ -256,7 +285,7 @@ class Placer(Obstacles):
         """
         pad = 1.2 * self.points_to_px
         ordered = sorted(labels, key=lambda item: item.priority)
-        self.areas += [(label, shapely.prepared.prep(label.geometry)) for label in ordered
+        self.areas += [label for label in ordered
                        if label.shape == "area" and not label.optional]
         # labels placed by an earlier call stay where they are: obstacles like a symbol
         hard = np.concatenate([np.asarray(self.hard, dtype=float).reshape(-1, 4),

@@ -34,12 +34,17 @@ from ...i18n import check_language, label
 from ...timeline import Timeline
 from ..formats import LAYOUTS
 from ..formats import STATIC_FORMATS as FORMATS
+from .corners import corner_box, emptiest_corners
 from .names import format_date, names_the_day
 from .style import GREY, RC, SIZES, nfc
 
 CSS_DPI = 96  # CSS pixels per inch: width_px / scale CSS pixels is the logical width
 
 MARGIN, GAP = 0.2, 0.16  # inches
+#: zlib level of the PNG. Level 3 encodes a map in about two thirds of the time of the
+#: default 6, and the file comes out smaller (PIL's filters leave little for longer matches
+#: to find); the same bytes on every run, like any fixed level.
+PNG_COMPRESSION = 3
 #: Points of leader line beyond which a place is better numbered (the key names it).
 LONG_LEADER = 45.0
 
@@ -91,37 +96,6 @@ def _heading(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
     if names_the_day(words, day, lang):
         return words
     return label("static_map_heading", lang).format(label=words, date=format_date(day, lang))
-
-
-CORNERS = ("bottom-left", "top-right", "top-left", "bottom-right")
-
-
-def corner_box(extent: Any, corner: str, width: float, height: float) -> Any:
-    """A box of ``width`` by ``height`` in a ``corner`` of ``extent``, a margin in."""
-    from shapely.geometry import box
-
-    margin = extent.width * 0.02
-    x0 = extent.xmin + margin if "left" in corner else extent.xmax - margin - width
-    y0 = extent.ymin + margin if "bottom" in corner else extent.ymax - margin - height
-    return box(x0, y0, x0 + width, y0 + height)
-
-
-def emptiest_corners(extent: Any, features: list[Any], focus: Any,
-                     sizes: list[tuple[float, float]]) -> list[str]:
-    """The emptiest corner for each box size in turn (inset, then scale bar)."""
-    import shapely
-
-    buffered = [f.geometry if f.shape == "area" else f.geometry.buffer(extent.width * 0.03)
-                for f in features]
-    occupied = shapely.union_all(buffered) if buffered else shapely.Polygon()
-    chosen: list[str] = []
-    for width, height in sizes:
-        def score(corner: str, width: float = width, height: float = height) -> float:
-            box = corner_box(extent, corner, width, height)
-            return (box.intersection(occupied).area * 3 + box.intersection(focus).area) / (
-                box.area)
-        chosen.append(min((c for c in CORNERS if c not in chosen), key=score))
-    return chosen
 
 
 def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
@@ -331,6 +305,29 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
 _LAST_BUILT: dict[str, tuple[Timeline, tuple[Any, ...], MapFigure, str]] = {}
 
 
+def drawn(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
+          layout: str = "side-by-side", width_px: int = 1600,
+          scale: int = 2) -> tuple[MapFigure, str]:
+    """The figure :func:`render_static` saves for these options, and its alt text: built
+    once, kept for the next call with the same options (processes forked after it share
+    it, to save its formats side by side)."""
+    import matplotlib
+
+    from ..alt_text import alt_text
+
+    _check(lang, layout, "png", width_px, scale)
+    key = (before, after, lang, layout, width_px, scale)
+    cached = _LAST_BUILT.get("figure")
+    if cached is not None and cached[0] is timeline and cached[1] == key:
+        return cached[2], cached[3]  # the same map in another format
+    with matplotlib.rc_context(RC):
+        built = build_figure(timeline, before=before, after=after, lang=lang, layout=layout,
+                             width_px=width_px, scale=scale)
+        description = alt_text(timeline, before=before, after=after, lang=lang, layout=layout)
+    _LAST_BUILT["figure"] = (timeline, key, built, description)
+    return built, description
+
+
 def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                   layout: str = "side-by-side", fmt: str = "png", width_px: int = 1600,
                   scale: int = 2) -> bytes:
@@ -362,27 +359,18 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     """
     import matplotlib
 
-    from ..alt_text import alt_text
     from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
-    key = (before, after, lang, layout, width_px, scale)
+    built, description = drawn(timeline, before=before, after=after, lang=lang, layout=layout,
+                               width_px=width_px, scale=scale)
     with matplotlib.rc_context(RC):
-        cached = _LAST_BUILT.get("figure")
-        if cached is not None and cached[0] is timeline and cached[1] == key:
-            # the same map in another format: drawing it again is the cost
-            built, description = cached[2], cached[3]
-        else:
-            built = build_figure(timeline, before=before, after=after, lang=lang,
-                                 layout=layout, width_px=width_px, scale=scale)
-            description = alt_text(timeline, before=before, after=after, lang=lang,
-                                   layout=layout)
-            _LAST_BUILT["figure"] = (timeline, key, built, description)
         buffer = io.BytesIO()
         if fmt == "png":
             metadata = {"Software": "deploymap", "Title": built.title,
                         "Description": description}
-            built.figure.savefig(buffer, format="png", dpi=built.figure.dpi, metadata=metadata)
+            built.figure.savefig(buffer, format="png", dpi=built.figure.dpi, metadata=metadata,
+                                 pil_kwargs={"compress_level": PNG_COMPRESSION})
         elif fmt == "svg":
             metadata = {"Date": None, "Creator": "deploymap", "Title": built.title,
                         "Description": description, "Language": lang}
@@ -395,5 +383,5 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     return buffer.getvalue()
 
 
-__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "corner_box", "emptiest_corners",
-           "render_static"]
+__all__ = ["FORMATS", "LAYOUTS", "MapFigure", "build_figure", "corner_box", "drawn",
+           "emptiest_corners", "render_static"]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from .spots import BARRIER_GAP, Spot
+from .spots import BARRIER_GAP, Spot, cover
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
 
@@ -175,7 +175,8 @@ class Obstacles:
         exempt = np.zeros(len(margins), dtype=bool)
         if len(near):  # a piece wholly under the line, not one that runs on past it
             coordinates, owner = shapely.get_coordinates(lines[near], return_index=True)
-            far = shapely.distance(shapely.points(coordinates), own) > tolerance
+            shapely.prepare(own)  # a test per vertex of the pieces near it
+            far = ~shapely.dwithin(shapely.points(coordinates), own, tolerance)
             exempt[near[np.setdiff1d(np.arange(len(near)), owner[far])]] = True
         return exempt
 
@@ -203,15 +204,21 @@ class Obstacles:
         return bool(((hard[:, :1] < xs) & (xs < hard[:, 2:3])
                      & (hard[:, 1:2] < ys) & (ys < hard[:, 3:4])).any())
 
-    def _leader_crossings(self, points: np.ndarray, exempt: np.ndarray | None) -> int:
-        """How many barrier lines a leader crosses (a coast, a border: allowed, at a cost)."""
+    def _leaders_crossing(self, leaders: list[np.ndarray], exempt: np.ndarray | None
+                          ) -> list[int]:
+        """How many barrier lines each leader crosses (a coast, a border: allowed, at a
+        cost); ``leaders``: the points along each (:meth:`_leader_points`). One query."""
         tree, _, _, _ = self._barrier_index()
-        if tree is None or len(points) < 2:
-            return 0
-        hits = tree.query(shapely.linestrings(points[[0, -1]]), predicate="intersects")
+        counts = np.zeros(len(leaders), dtype=int)
+        ends = [number for number, points in enumerate(leaders) if len(points) >= 2]
+        if tree is None or not ends:
+            return counts.tolist()
+        which, hits = tree.query(shapely.linestrings(np.asarray(
+            [leaders[number][[0, -1]] for number in ends])), predicate="intersects")
         if exempt is not None:
-            hits = hits[~exempt[hits]]
-        return len(hits)
+            which = which[~exempt[hits]]
+        np.add.at(counts, np.asarray(ends)[which], 1)
+        return counts.tolist()
 
     def _ambiguous(self, spots: list[Spot], label: Any) -> np.ndarray:
         """Whether each spot sits by another place's symbol (nearer than ``NEIGHBOUR``
@@ -241,14 +248,18 @@ class Obstacles:
             height = (np.minimum(boxes[:, None, 3], hard[None, :, 3])
                       - np.maximum(boxes[:, None, 1], hard[None, :, 1]))
             clash[level] = np.sum(np.clip(width, 0, None) * np.clip(height, 0, None), axis=1)
-        for i, spot in enumerate(spots):
-            if spot.angle:
-                parts = spot.parts()
-                width = (np.minimum(parts[:, None, 2], hard[None, :, 2])
-                         - np.maximum(parts[:, None, 0], hard[None, :, 0]))
-                height = (np.minimum(parts[:, None, 3], hard[None, :, 3])
-                          - np.maximum(parts[:, None, 1], hard[None, :, 1]))
-                clash[i] = float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
+        turned = [i for i, s in enumerate(spots) if s.angle]
+        covers = cover([spots[i] for i in turned])  # the boxes along each, all at once
+        for size in {len(parts) for parts in covers}:  # as many boxes: one array test
+            group = [n for n, parts in enumerate(covers) if len(parts) == size]
+            parts = np.stack([covers[n] for n in group])
+            width = (np.minimum(parts[:, :, None, 2], hard[None, None, :, 2])
+                     - np.maximum(parts[:, :, None, 0], hard[None, None, :, 0]))
+            height = (np.minimum(parts[:, :, None, 3], hard[None, None, :, 3])
+                      - np.maximum(parts[:, :, None, 1], hard[None, None, :, 1]))
+            shared = np.clip(width, 0, None) * np.clip(height, 0, None)
+            for row in np.flatnonzero(shared.any(axis=(1, 2))):  # summed as one by one
+                clash[turned[group[row]]] = float(np.sum(shared[row]))
         return clash
 
 

@@ -130,7 +130,11 @@ def conflicts(taken: list[list[np.ndarray]]) -> dict[tuple[int, int], np.ndarray
             if envelopes[i] is None or envelopes[j] is None or not _overlap(
                     envelopes[i], envelopes[j]):
                 continue
-            rows, columns = np.nonzero(_boxes_overlap(flat[i], flat[j]))
+            # only boxes that meet the other label's envelope can meet its boxes
+            near_i = np.flatnonzero(_boxes_overlap(flat[i], np.asarray([envelopes[j]]))[:, 0])
+            near_j = np.flatnonzero(_boxes_overlap(flat[j], np.asarray([envelopes[i]]))[:, 0])
+            rows, columns = np.nonzero(_boxes_overlap(flat[i][near_i], flat[j][near_j]))
+            rows, columns = near_i[rows], near_j[columns]
             if len(rows):
                 matrix = np.zeros((len(taken[i]), len(taken[j])), dtype=bool)
                 matrix[owners[i][rows], owners[j][columns]] = True

@@ -37,13 +37,20 @@ LINE_GAP = 1.6
 BARRIER_GAP = 0.8
 
 
-@dataclass
+#: Unit vectors of those directions (the same values as computed spot by spot).
+_UNITS = tuple((math.cos(angle), math.sin(angle)) for angle in _ANGLES)
+_UX, _UY = np.array([x for x, _ in _UNITS]), np.array([y for _, y in _UNITS])
+
+
+@dataclass(slots=True)
 class Spot:
     """A candidate position of a label: where it is anchored and the box it takes."""
 
     anchor: tuple[float, float]  # data xy the label belongs to (a leader starts there)
     box: Box  # display box (of a turned block, its bounding box)
-    corners: np.ndarray  # (4, 2) display corners: top-left, top-right, bottom-right, -left
+    #: (4, 2) display corners of a turned block (top-left, top-right, bottom-right,
+    #: bottom-left); None for a level block, whose corners are its box's (:attr:`corners`).
+    turned: np.ndarray | None
     leader: bool
     rank: float  # cost of the spot itself (distance, angle, order)
     ha: str = "left"
@@ -51,6 +58,14 @@ class Spot:
     centre: tuple[float, float] = (0.0, 0.0)  # display centre of the block
     size: tuple[float, float] = (0.0, 0.0)  # width, height of the block (pixels)
     _parts: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def corners(self) -> np.ndarray:
+        """(4, 2) display corners: top-left, top-right, bottom-right, bottom-left."""
+        if self.turned is not None:
+            return self.turned
+        x0, y0, x1, y1 = self.box
+        return np.array([(x0, y1), (x1, y1), (x1, y0), (x0, y0)])
 
     def parts(self) -> np.ndarray:
         """Axis-aligned boxes covering the block: one, or a chain along a turned block."""
@@ -71,6 +86,31 @@ class Spot:
         return np.concatenate([points.min(axis=1), points.max(axis=1)], axis=1)
 
 
+def cover(spots: list[Spot]) -> list[np.ndarray]:
+    """:meth:`Spot.parts` of many turned spots, computed together (the same values as one
+    by one: the same operations, element by element) and kept on each."""
+    out: list[np.ndarray | None] = [s._parts for s in spots]
+    todo = [i for i, part in enumerate(out) if part is None]
+    if todo:
+        corners = np.stack([spots[i].corners for i in todo])
+        a, along, across = corners[:, 0], corners[:, 1] - corners[:, 0], (
+            corners[:, 3] - corners[:, 0])
+        length = np.hypot(along[:, 0], along[:, 1])
+        height = np.hypot(across[:, 0], across[:, 1])
+        counts = np.maximum(1, np.ceil(length / np.maximum(height, 1.0))).astype(int)
+        for count in np.unique(counts):
+            rows = np.flatnonzero(counts == count)
+            step = along[rows] / count
+            starts = a[rows, None] + np.arange(count)[None, :, None] * step[:, None]
+            ahead = starts + step[:, None]
+            points = np.stack([starts, ahead, ahead + across[rows, None],
+                               starts + across[rows, None]], 2)
+            parts = np.concatenate([points.min(axis=2), points.max(axis=2)], axis=2)
+            for row, part in zip(rows, parts, strict=True):
+                spots[todo[row]]._parts = out[todo[row]] = part
+    return out  # type: ignore[return-value]
+
+
 def rectangle(centre: np.ndarray, angle: float, width: float, height: float) -> np.ndarray:
     """Corners (top-left, top-right, bottom-right, bottom-left) of a turned rectangle."""
     along = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
@@ -87,9 +127,7 @@ def flat(anchor: tuple[float, float], anchor_px: np.ndarray, dx: float, dy: floa
     y = anchor_px[1] + dy
     x0 = x if ha == "left" else x - width / 2 if ha == "center" else x - width
     y0 = y if va == "bottom" else y - height / 2 if va == "center" else y - height
-    corners = np.array([(x0, y0 + height), (x0 + width, y0 + height), (x0 + width, y0),
-                        (x0, y0)])
-    return Spot(anchor, (x0, y0, x0 + width, y0 + height), corners, leader, rank, ha,
+    return Spot(anchor, (x0, y0, x0 + width, y0 + height), None, leader, rank, ha,
                 centre=(x0 + width / 2, y0 + height / 2), size=(width, height))
 
 
@@ -102,11 +140,15 @@ class Spots:
         Data to display transform (an affine).
     points_to_px
         Display pixels per typographic point.
+    frame
+        The display box labels must stay in: spots around an anchor that leave it are
+        not made (the placer would drop them).
     """
 
-    def __init__(self, to_px: Any, points_to_px: float) -> None:
+    def __init__(self, to_px: Any, points_to_px: float, frame: Box | None = None) -> None:
         self.to_px = to_px
         self.p = points_to_px
+        self.frame = frame
 
     def of(self, label: Any, width: float, height: float, *, leaders: bool = True
            ) -> list[Spot]:
@@ -123,16 +165,26 @@ class Spots:
                base: float, per_point: float, leader: bool = True) -> list[Spot]:
         """Spots all around ``anchor``, joined to it by a leader: the block's near side
         ``gap`` points off what is drawn there (``half``: its half-size in points)."""
-        spots = []
-        for gap in gaps:
-            for order, angle in enumerate(_ANGLES):
-                ux, uy = math.cos(angle), math.sin(angle)
-                reach = (abs(ux) * half[0] + abs(uy) * half[1] + gap) * self.p + (
-                    abs(ux) * width / 2 + abs(uy) * height / 2)
-                spots.append(flat(anchor, anchor_px, ux * reach, uy * reach, "center",
-                                  "center", width, height, leader,
-                                  base + gap * per_point + order * 0.03))
-        return spots
+        # what flat() does for a centred block, for all directions and gaps at once (each
+        # value by the same operations), a spot made only where it stays in the frame
+        count = len(_UNITS)
+        ux, uy = np.tile(_UX, len(gaps)), np.tile(_UY, len(gaps))
+        gap = np.repeat(np.asarray(gaps, dtype=float), count)
+        reach = (np.abs(ux) * half[0] + np.abs(uy) * half[1] + gap) * self.p + (
+            np.abs(ux) * width / 2 + np.abs(uy) * height / 2)
+        x0 = float(anchor_px[0]) + ux * reach - width / 2
+        y0 = float(anchor_px[1]) + uy * reach - height / 2
+        x1, y1 = x0 + width, y0 + height
+        rank = base + gap * per_point + np.tile(np.arange(count), len(gaps)) * 0.03
+        keep = np.ones(len(x0), dtype=bool)
+        if self.frame is not None:
+            left, bottom, right, top = self.frame
+            keep = (x0 >= left) & (y0 >= bottom) & (x1 <= right) & (y1 <= top)
+        cx, cy = x0 + width / 2, y0 + height / 2
+        size = (width, height)
+        return [Spot(anchor, (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i])), None,
+                     leader, float(rank[i]), "center", centre=(float(cx[i]), float(cy[i])),
+                     size=size) for i in np.flatnonzero(keep)]
 
     def point(self, label: Any, width: float, height: float, *, leaders: bool = True
               ) -> list[Spot]:
@@ -282,5 +334,5 @@ def interior_points(geometry: Any, count: int = 60) -> list[tuple[float, float]]
     return [(pole.x, pole.y), *ordered]
 
 
-__all__ = ["BARRIER_GAP", "LEADER_GAPS", "NEAR_GAPS", "Spot", "Spots", "flat", "interior_points",
-           "rectangle"]
+__all__ = ["BARRIER_GAP", "LEADER_GAPS", "NEAR_GAPS", "Spot", "Spots", "cover", "flat",
+           "interior_points", "rectangle"]
