@@ -87,3 +87,21 @@ def test_lakes_are_named_in_the_maps_language(stories, lang: str, lakes: set[str
     data = map_data(story, before=story.view("before"), after=story.view("after"), lang=lang)
     names = {item["t"] for item in data["basemap"]["labels"] if item["k"] == "lake"}
     assert lakes <= names, names
+
+
+def test_static_and_video_credits_say_an_unnamed_outlet_in_the_maps_language(stories):
+    """The PNG/SVG/PDF and animation credits, like the HTML's: no English "unnamed ...
+    news site" on a Vietnamese map."""
+    from geo.render.static.legend import credits_text as static_credits
+    from geo.render.video.pieces import credits_text as video_credits
+
+    unnamed = [(timeline, [s.id for s in timeline.scenario.sources.values()
+                           if "unnamed" in s.outlet.lower()])
+               for timeline in stories.values()]
+    unnamed = [(t, ids) for t, ids in unnamed if ids]
+    assert unnamed, "a shipped scenario credits an unnamed outlet"
+    for timeline, ids in unnamed:
+        for text in (static_credits(timeline, ids, "vi"), video_credits(timeline, "vi")):
+            assert "unnamed" not in text.lower() and "news site" not in text, text
+            assert "không nêu tên" in text, text
+        assert "unnamed" in static_credits(timeline, ids, "en").lower()

@@ -14,7 +14,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from ...i18n import label
+from ...i18n import label, outlet_in
 from ...timeline import Timeline
 from ..presentation import LegendEntry, Style, legend_entries
 from .names import format_date, format_fuzzy
@@ -274,7 +274,8 @@ def credits_text(timeline: Timeline, source_ids: list[str], lang: str) -> str:
     for source_id in source_ids:
         source = timeline.scenario.sources[source_id]
         published = format_fuzzy(source.published, lang)
-        parts.append(f"{source.outlet}, “{source.title}”, {published}")
+        outlet = outlet_in(source.outlet, source.language, lang)
+        parts.append(f"{outlet}, “{source.title}”, {published}")
     text = f"{label('static_map_sources', lang)}: " + "; ".join(parts) + "."
     made = label("static_map_made_with", lang)
     return f"{text} {label('credits_data', lang)}. {made}."

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...i18n import label
+from ...i18n import label, outlet_in
 from ...timeline import Timeline
 from ..presentation import style_for
 from ..static.style import GREY, SIZES
@@ -53,12 +53,13 @@ def credits_text(timeline: Timeline, lang: str) -> str:
     parts = []
     for source in sorted(timeline.scenario.sources.values(),
                          key=lambda s: (s.published.earliest, s.outlet, s.id)):
+        outlet = outlet_in(source.outlet, source.language, lang)  # "unnamed ... site"
         if source.published.earliest <= dt.date.min:
-            parts.append(source.outlet)
+            parts.append(outlet)
             continue
         day = format_precise(source.published.earliest,
                              date_precision(source.published, "earliest"), lang)
-        parts.append(f"{source.outlet}, {day}")
+        parts.append(f"{outlet}, {day}")
     return (f"{label('video_sources', lang)}: " + "; ".join(dict.fromkeys(parts)) + ". "
             f"{label('credits_data', lang)}. {label('static_map_made_with', lang)}.")
 
