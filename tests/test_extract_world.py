@@ -116,9 +116,9 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here.
-    Measured last (273 passages, 516 facts): tuning 0.502, held-out 0.382; precision 0.616
+    Measured last (273 passages, 516 facts): tuning 0.518, held-out 0.396; precision 0.604
     overall."""
-    assert scored[split, "all"].f1 >= {"tune": 0.48, "holdout": 0.36}[split]
+    assert scored[split, "all"].f1 >= {"tune": 0.50, "holdout": 0.38}[split]
     assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
                                     scored[split, "all"].expected)[0] >= 0.5
 
@@ -684,3 +684,14 @@ def test_extract_reads_a_folder(tmp_path):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "no article files" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les soldats belges avaient quitté le territoire malien en 2023.",
+     ("BE", "army", "ML", "withdrawn")),
+    ("Russian troops remain on Moldovan soil.", ("RU", "army", "MD", "remains")),
+    ("Американские военные покинули иракскую территорию.", ("US", "army", "IQ", "withdrawn")),
+])
+def test_a_territory_named_by_its_adjective_is_the_country(tmp_path, text, expected):
+    _, found = _records(tmp_path, text)
+    assert expected in found, found

@@ -4,6 +4,8 @@
   страны" (``country_references``). It is the last country named before them (in the
   sentence, then in the article), else the first of the story's countries; never the
   country of a force the sentence names (the force is not in its own country);
+- a country by its adjective: "le territoire tchadien", "Polish soil", "иракскую
+  территорию" (``territory_words``);
 - a site: "two warships spent four months at the base", "căn cứ này" (``site_references``):
   the last base or airport the article named.
 
@@ -21,9 +23,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer.lookup import Gazetteer
+from .lexicon import lexicon
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
-from .text import Sentence, form
+from .text import Sentence, form, tokenize
 from .wordlists import load
 
 if TYPE_CHECKING:
@@ -67,6 +70,35 @@ def _spans(sentence: Sentence, table: str, mentions: list[PlaceMention]
     return found
 
 
+@cache
+def _territory_forms() -> frozenset[str]:
+    return frozenset(" ".join(t.form for t in tokenize(w))
+                     for w in load("places")["territory_words"])
+
+
+def _territories(sentence: Sentence, mentions: list[PlaceMention]
+                 ) -> list[tuple[int, int, str]]:
+    """(start, stop, country) of a territory named by its country's adjective ("le
+    territoire tchadien", "Polish soil", "российской территории"), outside other mentions."""
+    words = _territory_forms()
+    tokens = sentence.tokens
+    taken = {i for m in mentions for i in range(m.start, m.stop)}
+    nationalities = lexicon().nationalities
+    found = []
+    for index in range(len(tokens)):
+        size = next((n for n in (2, 1) if index + n <= len(tokens) and " ".join(
+            t.form for t in tokens[index:index + n]) in words), 0)
+        if not size or index in taken:
+            continue
+        after = nationalities.at(sentence, index + size)
+        before = nationalities.ending_at(sentence, index)
+        if after is not None:
+            found.append((index, after[0], after[1]))
+        elif before is not None and (adjective := nationalities.at(sentence, before)):
+            found.append((before, index + size, adjective[1]))
+    return [(a, b, c) for a, b, c in found if not taken.intersection(range(a, b))]
+
+
 def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: set[str],
                     earlier: Sequence[str], sites: Sequence[str],
                     gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -82,6 +114,10 @@ def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: 
         country = next((c for c in (*reversed(named), *earlier) if c not in excluded
                         and c in places and places[c].kind == "country"), None)
         if country is not None:
+            found.append(PlaceMention(sentence.span(start, stop), start, stop,
+                                      (target_of(places[country]),), "reference"))
+    for start, stop, country in _territories(sentence, mentions):
+        if country not in excluded and country in places and places[country].kind == "country":
             found.append(PlaceMention(sentence.span(start, stop), start, stop,
                                       (target_of(places[country]),), "reference"))
     for start, stop in _spans(sentence, "site_references", mentions):
