@@ -4,7 +4,7 @@ read what it draws."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,3 +93,28 @@ def page_opener(browser: Any) -> Iterator[Callable[..., Page]]:
     yield opener
     for opened in pages:
         opened.page.context.close()
+
+
+def boxes_overlap(a: list[float], b: list[float]) -> bool:
+    """True when two [left, top, right, bottom] boxes overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def shipped_maps(folder: Path, names: Iterable[str]) -> dict[tuple[str, str], Path]:
+    """The HTML change maps of the shipped scenarios ``names``, in English and Vietnamese,
+    written under ``folder``: (name, lang) -> path."""
+    from geo.data_files import data_path
+    from geo.render.html import render_html
+    from geo.timeline import Timeline
+
+    maps = {}
+    for name in names:
+        timeline = Timeline.load(data_path("scenarios", f"{name}.yaml"))
+        for lang in ("en", "vi"):
+            path = folder / f"{name}.{lang}.html"
+            path.write_text(render_html(timeline, before=timeline.view("before"),
+                                        after=timeline.view("after"), lang=lang),
+                            encoding="utf-8")
+            maps[name, lang] = path
+    return maps
+

@@ -6,11 +6,7 @@ moves around its dot rather than cover a site's name or symbol."""
 from __future__ import annotations
 
 import pytest
-from browser_pages import PHONE, VIEWPORT
-
-from geo.data_files import data_path
-from geo.render.html import render_html
-from geo.timeline import Timeline
+from browser_pages import PHONE, VIEWPORT, boxes_overlap, shipped_maps
 
 #: Every shown name (site or capital) and symbol, and the capitals' dots.
 _SEEN = """() => {
@@ -29,23 +25,9 @@ _SEEN = """() => {
 CAPITALS = {"armenia-2024": "Yerevan", "iraq-coalition-2024": "Baghdad"}
 
 
-def _hits(a: list[float], b: list[float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 @pytest.fixture(scope="module")
 def capital_maps(tmp_path_factory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("capitals")
-    maps = {}
-    for name in CAPITALS:
-        timeline = Timeline.load(data_path("scenarios", f"{name}.yaml"))
-        for lang in ("en", "vi"):
-            path = folder / f"{name}.{lang}.html"
-            path.write_text(render_html(timeline, before=timeline.view("before"),
-                                        after=timeline.view("after"), lang=lang),
-                            encoding="utf-8")
-            maps[name, lang] = path
-    return maps
+    return shipped_maps(tmp_path_factory.mktemp("capitals"), CAPITALS)
 
 
 @pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["desktop", "phone"])
@@ -63,9 +45,9 @@ def test_the_capital_is_named_clear_of_the_sites(open_map, capital_maps, story: 
             assert CAPITALS[story] in {c["text"] for c in seen["capitals"]}, seen
         for capital in seen["capitals"] + seen["dots"]:
             for other in seen["sites"]:
-                assert not _hits(capital["box"], other["box"]), (step, capital, other)
+                assert not boxes_overlap(capital["box"], other["box"]), (step, capital, other)
         for capital in seen["capitals"]:
             assert capital["box"][0] >= 0 and capital["box"][2] <= viewport["width"]
             for symbol in seen["symbols"]:
-                assert not _hits(capital["box"], symbol), (step, capital, symbol)
+                assert not boxes_overlap(capital["box"], symbol), (step, capital, symbol)
     assert view.errors == []

@@ -5,11 +5,7 @@ fold, and start folded when open they would cover much of the map."""
 from __future__ import annotations
 
 import pytest
-from browser_pages import PHONE, SHORT, VIEWPORT
-
-from geo.data_files import data_path
-from geo.render.html import render_html
-from geo.timeline import Timeline
+from browser_pages import PHONE, SHORT, VIEWPORT, boxes_overlap, shipped_maps
 
 #: Boxes [left, top, right, bottom] of every presence drawn on the change layer and of
 #: every panel shown.
@@ -25,23 +21,11 @@ _BOXES = """() => {
 }"""
 
 
-def _hits(a: list[float], b: list[float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 @pytest.fixture(scope="module")
 def story_maps(tmp_path_factory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("framed")
-    maps = {}
-    for name in ("armenia-2024", "iraq-coalition-2024"):
-        timeline = Timeline.load(data_path("scenarios", f"{name}.yaml"))
-        for lang in ("en", "vi"):
-            path = folder / f"{name}.{lang}.html"
-            path.write_text(render_html(timeline, before=timeline.view("before"),
-                                        after=timeline.view("after"), lang=lang),
-                            encoding="utf-8")
-            maps[f"{name}.{lang}"] = path
-    return maps
+    maps = shipped_maps(tmp_path_factory.mktemp("framed"),
+                        ("armenia-2024", "iraq-coalition-2024"))
+    return {f"{name}.{lang}": path for (name, lang), path in maps.items()}
 
 
 @pytest.mark.parametrize("viewport", [VIEWPORT, SHORT, PHONE], ids=["desktop", "laptop", "phone"])
@@ -54,7 +38,7 @@ def test_the_presences_open_clear_of_the_panels(open_map, story_maps, story: str
     assert seen["features"] and len(seen["panels"]) >= 4
     for feature in seen["features"]:
         for panel in seen["panels"]:
-            assert not _hits(feature, panel["box"]), (feature, panel)
+            assert not boxes_overlap(feature, panel["box"]), (feature, panel)
     assert view.errors == []
 
 
