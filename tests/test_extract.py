@@ -385,3 +385,20 @@ def test_a_force_of_any_country_keeps_its_nationality(tmp_path, text):
     assert [(r.force.country, r.force.type, r.target.key) for r in draft.records] == [
         ("IN", "army", "airport:VRMG")]
     assert draft.records[0].force.names["en"] == "Indian troops"
+
+
+def test_a_withdrawal_in_stages_ends_with_its_last_departure(tmp_path):
+    """Two articles date two departures from one country: the force is there until the
+    later one, not gone after the first (a phased withdrawal)."""
+    first = tmp_path / "first.txt"
+    first.write_text("Date: 2025-01-12\n\nBelgian troops withdrew from Mali on 11 January "
+                     "2025, handing over their first camp.\n", encoding="utf-8")
+    last = tmp_path / "last.txt"
+    last.write_text("Date: 2025-02-01\n\nThe last Belgian troops withdrew from Mali on 30 "
+                    "January 2025.\n", encoding="utf-8")
+    draft = extract_articles([first, last])
+    timeline, _ = timeline_from_draft(draft)
+    ends = {str(p.end) for p in timeline.scenario.presences
+            if p.force.startswith("be") and p.place.id == "ML"}
+    assert ends == {"2025-01-30"}, [(p.force, p.place.id, str(p.end))
+                                    for p in timeline.scenario.presences]

@@ -94,6 +94,9 @@ def _end(records: list[Record]) -> tuple[FuzzyDate | None, Record | None]:
         if earliest <= latest:
             precision = "day" if earliest == latest else "approximate"
             return FuzzyDate(earliest, latest, precision, chosen.end.text), chosen
+        # departures on different days are a withdrawal in stages ("the second base on 11
+        # January, the last on 30 January"): the force is gone after the last of them
+        chosen = max(best, key=lambda r: (r.end.latest, r.confidence))
     return chosen.end, chosen
 
 
