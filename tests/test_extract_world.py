@@ -695,3 +695,9 @@ def test_extract_reads_a_folder(tmp_path):
 def test_a_territory_named_by_its_adjective_is_the_country(tmp_path, text, expected):
     _, found = _records(tmp_path, text)
     assert expected in found, found
+
+
+def test_a_russian_verb_of_moving_leaves_the_place_it_moves_from(tmp_path):
+    """Verbs of moving are compared as the sentence's words are written (Russian stems)."""
+    _, found = _records(tmp_path, "Переброска российских военных из Хмеймима началась в мае.")
+    assert ("RU", "base", "base:hmeimim", "withdrawn") in found, found

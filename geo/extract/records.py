@@ -259,12 +259,12 @@ class Extractor:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
             others = [m for m in places if cues[id(m)] not in lex.origins]
-            moving = event.trigger.text.lower() in lex.movement_verbs
+            moving = " ".join(t.form for t in sentence.tokens[
+                event.trigger.start:event.trigger.stop]) in lex.movement_verbs  # as written
             if name == "deployed" and cues[id(mention)] in lex.origins and (
                     (moving and not others) or any(m.start > mention.start
                                                    and self._apart(m, mention) for m in others)):
-                # "moved troops from Hmeimim to Libya": it leaves Hmeimim; "the relocation
-                # of troops from Ain al-Asad": it leaves, wherever it goes
+                # "moved troops from Hmeimim to Libya", "the relocation from Ain al-Asad"
                 name = "withdrawn"
             if name in _LEAVING and cues[id(mention)] in lex.destinations:
                 if mention.role == "reference":
