@@ -11,13 +11,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
@@ -27,6 +25,7 @@ from .events import ForceMention, classify, clauses, find_forces, find_triggers,
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
+from .outlets import outlet_of
 from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
 from .parts import country_parts
 from .passive import passive_site
@@ -38,9 +37,6 @@ from .scoring import score
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
 
-#: "MOSCOW (Reuters)", "BENGHAZI, Libya, March 4, 2025 (Reuters) -": the outlet in brackets.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)|^[A-Z][^()\n]{0,70}?\(([^)]{2,30})\)"
-                       r"\s*[-–—]")
 _NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
 
 
@@ -355,21 +351,9 @@ class Extractor:
         title = header.get("title") or (reading.sentences[0].quote[:200]
                                         if reading.sentences else reading.path.stem)
         return Article(reading.path, reading.source, reading.language[0], reading.language[1],
-                       title, outlet or header.get("outlet") or self._outlet(reading),
+                       title, outlet or header.get("outlet") or outlet_of(
+                           reading.sentences, reading.text, header, reading.language[0]),
                        published, header.get("url", ""))
-
-    def _outlet(self, reading: Reading) -> str:
-        for sentence in reading.sentences[:5]:
-            match = _DATELINE.match(sentence.text)
-            if match:
-                return (match.group(1) or match.group(2)).strip()
-        cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(reading.text)))
-        cites = f" (cites {', '.join(cited)})" if cited else ""
-        host = urlsplit(reading.header.get("url", "").strip()).hostname
-        if host:  # the site the 'URL:' header names
-            return host.removeprefix("www.") + cites
-        language = language_names()[1].get(reading.language[0], reading.language[0])
-        return f"unnamed {language} news site{cites}"
 
     def _record(self, reading: Reading, article: Article, pending: Pending,
                 taken: set[str]) -> Record | None:
