@@ -525,3 +525,50 @@ def test_an_area_too_small_to_see_is_drawn_as_a_symbol(tmp_path) -> None:
                         layout="change", fmt="svg").decode("utf-8")
     assert 'id="symbol ML-BKO' in svg and 'id="feature ML-BKO' not in svg
     assert 'id="feature ML-7' in svg
+
+
+FAR_AREA_SCENARIO = """\
+title: {en: "Turkish forces in Iraq, 2015"}
+country: IQ
+countries: [IQ, TR, RU]
+views:
+  before: {date: "2015-11-01"}
+  after: {date: "2015-12-20"}
+forces:
+  - {id: tr-army, name: {en: Turkish troops}, country: TR, type: army}
+sources:
+  - {id: en, title: Turkish troops in Iraq, outlet: A news site, language: en,
+     published: "2015-12-14", url: "https://example.org/turkey-iraq"}
+presences:
+  - id: tr-mosul
+    force: tr-army
+    place: {name: Mosul}
+    location_precision: exact
+    start: "2015-03"
+    end: "2015-12-14"
+    citations: [{source: en, quote: "Turkish troops left Mosul."}]
+  - id: tr-russia
+    force: tr-army
+    place: {name: Russia}
+    location_precision: region
+    start: "2015-12"
+    end: null
+    citations: [{source: en, quote: "A group banned in Russia."}]
+"""
+
+
+def test_a_country_far_across_the_projection_is_drawn(tmp_path) -> None:
+    """Russia on a map centred near Iraq folds over itself when projected; the static map
+    still draws (it had raised a GEOS topology error in the inset's corner choice)."""
+    from geo.gazetteer.lookup import Gazetteer
+    from geo.render.static.projection import project
+
+    iraq = "+proj=laea +lat_0=36 +lon_0=43 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+    russia = Gazetteer(country="IQ").resolve("Russia").geometry
+    assert shapely.is_valid(project(russia, iraq))
+    path = tmp_path / "far.yaml"
+    path.write_text(FAR_AREA_SCENARIO, encoding="utf-8")
+    timeline = Timeline.load(path, gazetteer=Gazetteer(country="IQ"))
+    png = render_static(timeline, before=timeline.view("before"), after=timeline.view("after"),
+                        layout="side-by-side", fmt="png")
+    assert Image.open(io.BytesIO(png)).size[0] == 1600

@@ -76,7 +76,16 @@ def project(geometry: Any, crs: str) -> Any:
         x, y = transformer.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
-    return shapely.transform(geometry, forward)
+    projected = shapely.transform(geometry, forward)
+    # a shape far from the centre (Russia on a map of Iraq) may fold over itself: mended,
+    # or the next union raises a topology error
+    invalid = ~shapely.is_valid(projected)
+    if np.any(invalid):
+        if np.ndim(projected) == 0:
+            return shapely.make_valid(projected)
+        projected = projected.copy()
+        projected[invalid] = shapely.make_valid(projected[invalid])
+    return projected
 
 
 def project_point(lon: float, lat: float, crs: str) -> tuple[float, float]:
