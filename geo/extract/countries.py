@@ -1,7 +1,8 @@
 """The story's countries, read from an article when the user does not name them.
 
 Every place name of the text counts for the country it lies in (a country's own name for
-itself, counted twice: a town's name may be another country's town), except a name
+itself, counted twice: a town's name may be another country's town; a town's name that is
+also a town of a country the text names counts for that country), except a name
 standing next to a force word, which says whose the force is
 ("quân đội Mỹ", "troops of France"), not where it is. The countries named at least a third
 as often as the most named one are the story's, most named first (at most
@@ -37,6 +38,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     countries: dict[str, bool] = {}  # _is_country by code: every name asks
+    named: set[str] = set()  # countries named as such
+    found: list[tuple[str, tuple[str, ...], int]] = []  # (country, other senses, weight)
     for sentence in sentences:
         if not sentence.text:
             continue
@@ -65,8 +68,17 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                 continue  # "German brigade": whose the force is, not where
             # a country's own name is plainer evidence than a town's, which may be another
             # country's town of the same name ("Tapa, Estonia")
-            counts[code] += COUNTRY_WEIGHT if place.kind == "country" else 1
-            first.setdefault(code, len(first))
+            if place.kind == "country":
+                named.add(code)
+            found.append((code, name.chosen_from, COUNTRY_WEIGHT if place.kind == "country"
+                          else 1))
+    places = finder.gazetteer.places
+    for code, others, weight in found:
+        if others and code not in named:  # "Kant ... in Kyrgyzstan": not India's Kant
+            code = next((c for other in others if (c := places[other].country) in named),
+                        code)
+        counts[code] += weight
+        first.setdefault(code, len(first))
     if not counts:
         return ()
     top = max(counts.values())

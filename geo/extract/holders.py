@@ -18,13 +18,16 @@ _SITE_KINDS = frozenset({"base", "airport", "checkpoint"})
 _QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)?(?:town|city)"
                             r"\s+of\s+|thị trấn\s+|thành phố\s+|thủ đô\s+)?$", re.IGNORECASE)
 #: Words between a place and a larger one holding it ("Uvira in South Kivu", "Bukavu, chef-lieu
-#: de la province du Sud-Kivu", "Тапа в Эстонии"): the larger says where the first is.
-_HOLDER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во|(?:the )?"
+#: de la province du Sud-Kivu", "Тапа в Эстонии", "Bashiqa (province de Ninive)"): the larger
+#: says where the first is.
+_HOLDER_GAP = re.compile(r"^\s*[,(]?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во|(?:the )?"
                          r"(?:provincial )?capital of|chef-lieu (?:de|du|des)|capitale (?:de|du)|"
                          r"thủ phủ(?: của)?|столица|центр)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?"
                          r"(?:(?:province|region|state|tỉnh|vùng|khu vực|région|область|"
                          r"провинция)\s+(?:of|de|du|des)?\s*)?$", re.IGNORECASE)
 _HOLDER_KINDS = frozenset({"province", "region"})
+#: From a holder to a place in the bracket after it ("Sud-Kivu (Baraka, Bukavu, ").
+_OPEN_BRACKET = re.compile(r"^\s*\([^()]*$")
 #: Words between a possessive holder and its place ("Kurdistan Region's capital Erbil").
 _CAPITAL_WORDS = frozenset({"capital", "northernmost", "southernmost", "easternmost",
                             "westernmost", "largest", "second", "biggest"})
@@ -52,6 +55,17 @@ def holds_town(sentence: Sentence, town: NameMatch, holder: NameMatch) -> bool:
             and bool(_HOLDER_GAP.match(_gap(sentence, town, holder)))
             and holder.place.geometry.distance(
                 town.place.geometry.representative_point()) <= _HOLDER_SEAM)
+
+
+def lists_parts(sentence: Sentence, holder: NameMatch, part: NameMatch) -> bool:
+    """True when ``part`` stands in a bracket right after a province, region or country
+    and lies inside it ("sept bases du Sud-Kivu (Baraka, Bukavu, Sange)"): the places in
+    the bracket are where the force is, the holder only says where they are."""
+    return (holder.place.kind in _HOLDER_KINDS | {"country"}
+            and part.place.kind not in _HOLDER_KINDS | {"country"}
+            and bool(_OPEN_BRACKET.match(_gap(sentence, holder, part)))
+            and holder.place.geometry.distance(
+                part.place.geometry.representative_point()) <= _HOLDER_SEAM)
 
 
 def _possessive(sentence: Sentence, name: NameMatch) -> bool:
@@ -91,4 +105,4 @@ def possessive_holder(sentence: Sentence, holder: NameMatch, name: NameMatch) ->
         name.place.geometry.representative_point()) <= _HOLDER_SEAM
 
 
-__all__ = ["holds_town", "inside_holder", "possessive_holder", "qualifies_site"]
+__all__ = ["holds_town", "inside_holder", "lists_parts", "possessive_holder", "qualifies_site"]

@@ -148,6 +148,7 @@ class Lexicon:
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
+    place_relative_markers: frozenset[str]
     locative: PhraseMatcher[bool]
     between: frozenset[str]
     metonymy_before: PhraseMatcher[bool]
@@ -222,6 +223,7 @@ def lexicon() -> Lexicon:
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()
                                    for w in words),
+        place_relative_markers=frozenset(form(w) for w in events["place_relative_markers"]),
         locative=PhraseMatcher(_pairs(places["locative_cues"]), attr="key"),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),

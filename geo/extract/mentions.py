@@ -28,7 +28,8 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
-from .holders import holds_town, inside_holder, possessive_holder, qualifies_site
+from .cues import cue_words, is_locative, partial, spoken_at
+from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
 from .lexicon import lexicon
 from .names import nominative, story_names
 from .passive import passive_site
@@ -37,7 +38,7 @@ from .text import CYRILLIC, Sentence, Token, tokenize
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
+_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
                        r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
 
@@ -68,13 +69,12 @@ class PlaceFinder(BorderReader):
     # -- names ----------------------------------------------------------------------------
 
     def _match(self, tokens: tuple[Token, ...], index: int, text: str,
-               offsets: list[int]) -> int | None:
-        """End of the longest known name starting at ``tokens[index]`` (``text``: the
-        sentence's keys joined by spaces, ``offsets``: where each word starts in it, and
-        its length)."""
+               offsets: list[int], count: int) -> int | None:
+        """End of the longest known name starting at ``tokens[index]`` and ending by word
+        ``count`` (``text``: the sentence's keys joined by spaces, ``offsets``: where each
+        word starts in it, and its length)."""
         table = self.names_table
         first = tokens[index].key
-        count = len(tokens)
         sizes = table.lengths.get(first)
         if sizes:
             begin, exact = offsets[index], table.exact
@@ -182,26 +182,35 @@ class PlaceFinder(BorderReader):
         for start, stop, _ in lex.names_not_places.find(sentence):
             blocked.update(range(start, stop))
         text, offsets = sentence.joined("key")
+        # a name never runs across a bracket: "Tartous (gouvernorat de Tartous)"
+        brackets = [i for i in range(1, len(tokens)) if any(
+            c in "()[]" for c in sentence.gap(i - 1, i))] if any(
+            c in "()[]" for c in sentence.text) else []
         done = 0
         for index in candidates:
             if index < done or index in blocked:
                 continue
-            stop = self._match(tokens, index, text, offsets)
+            limit = next((i for i in brackets if i > index), len(tokens))
+            stop = self._match(tokens, index, text, offsets, limit)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
-            found = self._accept(sentence, index, stop)
+            found = self._accept(sentence, index, stop, limit)
             if found is not None:
                 names.append(found)
                 done = stop
         return names
 
-    def _accept(self, sentence: Sentence, start: int, stop: int) -> NameMatch | None:
+    def _accept(self, sentence: Sentence, start: int, stop: int,
+                limit: int | None = None) -> NameMatch | None:
+        """The name at words ``start`` to ``stop`` (a kind word after it, before word
+        ``limit``, may widen it), or None when it names no place."""
         lex = lexicon()
         tokens = sentence.tokens
         places = self._candidates(sentence, start, stop, checked=True)
         if not places:
             return None
-        if stop < len(tokens) and tokens[stop].key in lex.generic_words and \
+        if stop < (len(tokens) if limit is None else limit) and \
+                tokens[stop].key in lex.generic_words and \
                 lex.border_words.at(sentence, stop) is None:  # borders: BorderReader's
             # a kind word after the name asks for that kind ("the Kursk region", "Kidal
             # airport"), as one before it does ("tỉnh Tavush")
@@ -280,7 +289,14 @@ class PlaceFinder(BorderReader):
                 for part in parts:
                     part.consumed = True
         previous: NameMatch | None = None
+        carried: dict[int, int] = {}  # a place in a bracketed list: its holder's start
+        holder: NameMatch | None = None
         for name in names:
+            for candidate in (holder, previous):
+                if candidate is not None and lists_parts(sentence, candidate, name):
+                    holder = candidate
+                    carried[name.start] = candidate.start
+                    break
             if previous is not None and (qualifies_site(sentence, previous, name)
                                          or holds_town(sentence, previous, name)):
                 continue  # "the 102nd base in Gyumri", "Uvira in South Kivu"
@@ -296,14 +312,20 @@ class PlaceFinder(BorderReader):
                                              name.stop, (target_of(name.place),), "name",
                                              name.chosen_from))
         mentions.sort(key=lambda m: m.start)
-        return self.judge(sentence, mentions)
+        judged = self.judge(sentence, mentions, carried)
+        holders = set(carried.values())
+        return [m for m in judged if m.start not in holders] if holders else judged
 
-    def judge(self, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """Each mention with ``locative`` and ``problem`` set."""
+    def judge(self, sentence: Sentence, mentions: list[PlaceMention],
+              carried: dict[int, int] | None = None) -> list[PlaceMention]:
+        """Each mention with ``locative`` and ``problem`` set; a place listed in a bracket
+        after its holder (``carried``: its start to the holder's) takes the holder's cue."""
         judged: list[PlaceMention] = []
         previous: PlaceMention | None = None
+        cued: set[int] = set()
         for mention in mentions:
-            locative = (self._locative(sentence, mention.start)
+            locative = (is_locative(sentence, mention.start)
+                        or (carried is not None and carried.get(mention.start) in cued)
                         or passive_site(sentence, mention) or bool(
                 previous and previous.locative
                 and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:
@@ -313,66 +335,21 @@ class PlaceFinder(BorderReader):
                                        mention.targets, mention.role, mention.chosen_from,
                                        locative, problem))
             previous = judged[-1]
+            if locative:
+                cued.add(mention.start)
         return judged
 
-    def _cue(self, sentence: Sentence, start: int) -> tuple[int, int] | None:
-        """The first and end word of the locative cue ("in", "khỏi", "из") before the words
-        at ``start``, with only ``between`` words after it, or None."""
-        lex = lexicon()
-        tokens = sentence.tokens
-        index = start
-        for _ in range(6):
-            if index == 0:
-                return None
-            cue = lex.locative.ending_at(sentence, index)
-            if cue is not None:
-                return cue, index
-            # a leaving verb takes the place as its object: "exiting Niger", "покинули Нигер"
-            verb = lex.triggers.ending_at(sentence, index)
-            if verb is not None and lex.triggers.at(sentence, verb) == (index, "withdraw"):
-                return verb, index
-            word = tokens[index - 1]
-            # "in Russia's western Kursk region": a possessive name and a direction word
-            # stand between the cue and the place as "the" does
-            if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
-                return None
-            index -= 1
-        return None
-
-    def _locative(self, sentence: Sentence, start: int) -> bool:
-        cue = self._cue(sentence, start)
-        return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
-
-    def cue(self, sentence: Sentence, mention: PlaceMention) -> str:
+    @staticmethod
+    def cue(sentence: Sentence, mention: PlaceMention) -> str:
         """The words of the mention's locative cue ("to", "vers", "из"; forms), or ""."""
-        cue = self._cue(sentence, mention.start)
-        return "" if cue is None else " ".join(
-            t.form for t in sentence.tokens[cue[0]:cue[1]])
-
-    def _spoken_at(self, sentence: Sentence, start: int) -> bool:
-        """True when the place is where someone spoke ("said in Bamako", "a déclaré à")."""
-        cue = self._cue(sentence, start)
-        return cue is not None and lexicon().speech.ending_at(sentence, cue[0]) is not None
-
-    def _partial(self, sentence: Sentence, start: int) -> bool:
-        """True when the words before a country's name make it a part ("parts of")."""
-        lex = lexicon()
-        tokens = sentence.tokens
-        for index in range(start - 1, max(-1, start - 7), -1):
-            if tokens[index].key in lex.partitive:
-                return True
-            if lex.locative.ending_at(sentence, index + 1) is not None and \
-                    tokens[index].key not in lex.between:
-                return False
-        return False
+        return cue_words(sentence, mention.start)
 
     def _problem(self, sentence: Sentence, mention: PlaceMention, locative: bool) -> str:
         lex = lexicon()
         tokens = sentence.tokens
         target = mention.targets[0]
         if mention.role == "name":
-            if target.kind == "country" and (not locative or self._partial(sentence,
-                                                                            mention.start)):
+            if target.kind == "country" and (not locative or partial(sentence, mention.start)):
                 return f"{mention.text!r} names a whole country"
             if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS:
                 return (f"{mention.text!r} is outside the story's countries "
@@ -384,7 +361,7 @@ class PlaceFinder(BorderReader):
                 return f"{mention.text!r} stands for a government here, not a place"
         if not locative:
             return f"{mention.text!r} is not where a force is (no 'in', 'at', 'from' before it)"
-        if mention.role == "name" and self._spoken_at(sentence, mention.start):
+        if mention.role == "name" and spoken_at(sentence, mention.start):
             return f"{mention.text!r} is where someone spoke, not where a force is"
         return ""
 

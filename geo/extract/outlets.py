@@ -4,24 +4,20 @@ agencies it cites)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from .datelines import OUTLET
 from .language import language_names
 from .lexicon import lexicon
 from .text import Sentence
-
-#: "MOSCOW (Reuters)", "BENGHAZI, Libya, March 4, 2025 (Reuters) -": the outlet in brackets.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)|^[A-Z][^()\n]{0,70}?\(([^)]{2,30})\)"
-                       r"\s*[-–—]")
 
 
 def outlet_of(sentences: Sequence[Sentence], text: str, header: dict[str, str],
               language: str) -> str:
     """The outlet of an article: its first sentences, whole text, header and language."""
     for sentence in sentences[:5]:
-        match = _DATELINE.match(sentence.text)
+        match = OUTLET.match(sentence.text)
         if match:
             return (match.group(1) or match.group(2)).strip()
     cited = list(dict.fromkeys(lexicon().outlet_pattern.findall(text)))

@@ -16,15 +16,17 @@ from .text import Sentence
 def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
                 dates: list[DateMention], *, start_only: bool) -> DateMention | None:
     """The date of the clause's event: nearest to the trigger, not in another actor's
-    relative clause ("which Azerbaijan returned ... in September last year")."""
+    relative clause ("which Azerbaijan returned ... in September last year") nor in a
+    place's ("Kosovo, where an attack took place on 24 September")."""
     lex = lexicon()
     tokens = sentence.tokens
     low = tokens[clause[0]].start
     high = tokens[clause[1] - 1].end
     cut = high
     for index in range(max(trigger_start, clause[0]), clause[1] - 1):
-        if tokens[index].form in lex.relative_markers and any(
-                t.upper for t in tokens[index + 1:index + 3]):
+        if tokens[index].form in lex.place_relative_markers or (
+                tokens[index].form in lex.relative_markers and any(
+                    t.upper for t in tokens[index + 1:index + 3])):
             cut = tokens[index].start
             break
     anchor = tokens[trigger_start].start

@@ -20,6 +20,8 @@ from pathlib import Path
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
 from .article_dates import DateMention, find_dates
+from .asides import aside_words
+from .datelines import dateline_end
 from .draft import Article, Draft, Record, Unused
 from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger
 from .language import detect_language, language_names
@@ -159,7 +161,12 @@ class Extractor:
             if forces:
                 self._unused(reading, sentence, _NO_VERB)
             return
-        mentions = [self._same_sense(reading, m) for m in self.finder.find(sentence)]
+        filed = dateline_end(sentence.text, sentence.index)  # "BRUSSELS (KUNA) --"
+        found = self.finder.find(sentence)
+        aside = aside_words(sentence, triggers,  # "(запрещена на территории России)"
+                            {i for m in found for i in range(m.start, m.stop)})
+        mentions = [self._same_sense(reading, m) for m in found
+                    if sentence.tokens[m.start].start >= filed and m.start not in aside]
         parts = country_parts(sentence, mentions, self.gazetteer)  # "northern Mali"
         if parts is not mentions:
             mentions = self.finder.judge(sentence, parts)

@@ -1,0 +1,72 @@
+"""The words before a place that say a force is there: a locative cue ("in", "khỏi", "из",
+"près de"), perhaps with `between` words after it ("in the region of"), or a leaving verb
+taking the place as its object ("exiting Niger"); and what the cue says besides (someone
+spoke there, only part of a country is meant)."""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .text import Sentence
+
+#: How many words back from a place its cue is looked for.
+CUE_REACH = 6
+
+
+def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
+    """The first and end word of the locative cue before the words at ``start``, with only
+    ``between`` words after it, or None."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    index = start
+    for _ in range(CUE_REACH):
+        if index == 0:
+            return None
+        cue = lex.locative.ending_at(sentence, index)
+        if cue is not None:
+            return cue, index
+        # a leaving verb takes the place as its object: "exiting Niger", "покинули Нигер"
+        verb = lex.triggers.ending_at(sentence, index)
+        if verb is not None and lex.triggers.at(sentence, verb) == (index, "withdraw"):
+            return verb, index
+        word = tokens[index - 1]
+        # "in Russia's western Kursk region": a possessive name and a direction word
+        # stand between the cue and the place as "the" does
+        if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
+            return None
+        index -= 1
+    return None
+
+
+def is_locative(sentence: Sentence, start: int) -> bool:
+    """True when a cue stands before the words at ``start`` and makes no government of
+    them ("at the request of Yerevan")."""
+    cue = cue_span(sentence, start)
+    return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
+
+
+def cue_words(sentence: Sentence, start: int) -> str:
+    """The words of the cue before ``start`` ("to", "vers", "из"; forms), or ""."""
+    cue = cue_span(sentence, start)
+    return "" if cue is None else " ".join(t.form for t in sentence.tokens[cue[0]:cue[1]])
+
+
+def spoken_at(sentence: Sentence, start: int) -> bool:
+    """True when the place is where someone spoke ("said in Bamako", "a déclaré à")."""
+    cue = cue_span(sentence, start)
+    return cue is not None and lexicon().speech.ending_at(sentence, cue[0]) is not None
+
+
+def partial(sentence: Sentence, start: int) -> bool:
+    """True when the words before a country's name make it a part ("parts of")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    for index in range(start - 1, max(-1, start - 7), -1):
+        if tokens[index].key in lex.partitive:
+            return True
+        if lex.locative.ending_at(sentence, index + 1) is not None and \
+                tokens[index].key not in lex.between:
+            return False
+    return False
+
+
+__all__ = ["CUE_REACH", "cue_span", "cue_words", "is_locative", "partial", "spoken_at"]
