@@ -106,3 +106,26 @@ def test_a_town_of_a_country_the_text_names_is_that_country_s(tmp_path):
     draft = _draft(tmp_path, "Russian troops remain at Kant in Kyrgyzstan.")
     assert [r.target.country for r in draft.records] == ["KG"]
     assert draft.country == "KG" and "IN" not in draft.countries
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    # "au" is French for "in the": no African Union force in Kosovo
+    ("L'Otan a décidé de renforcer ses effectifs au Kosovo.", None),
+    ("AU troops arrived in Mogadishu on Monday.", "AU"),
+    # reinforcements are a force, with the nationality they are given
+    ("Des renforts italiens sont arrivés au Liban.", "IT"),
+    ("Italian reinforcements arrived in Lebanon.", "IT"),
+])
+def test_an_everyday_word_is_no_nationality_and_reinforcements_are_a_force(
+        tmp_path, text, owner):
+    draft = _draft(tmp_path, text)
+    owners = {r.force.country for r in draft.records}
+    assert "AU" not in owners if owner is None else owner in owners, owners
+
+
+def test_a_headline_taken_from_the_text_drops_the_dateline_and_cuts_at_a_word(tmp_path):
+    words = " ".join(["The first contingent of Danish soldiers arrived in Latvia"] * 5)
+    draft = _draft(tmp_path, f"RIGA, March 6 (LETA) -- {words}.")
+    title = draft.articles[0].title
+    assert title.startswith("The first contingent") and title.endswith("…"), title
+    assert len(title) <= 161 and title[:-1].split()[-1] in words.split(), title

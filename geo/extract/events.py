@@ -25,11 +25,12 @@ withdrawal.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Sentence, tokenize
+from .text import Sentence, Token, tokenize
 from .wordlists import load
 
 #: Trigger actions, strongest first.
@@ -101,13 +102,20 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
         index += 1
     if index < len(tokens):
         found = lex.nationalities.at(sentence, index)
-        if found:
+        if found and _written_so(tokens, index, found[0]):
             return found[1]
     begin = lex.nationalities.ending_at(sentence, start)
     if begin is not None:
         found = lex.nationalities.at(sentence, begin)
-        return found[1] if found else None
+        return found[1] if found and _written_so(tokens, begin, found[0]) else None
     return _leader(sentence, start, stop)
+
+
+def _written_so(tokens: Sequence[Token], start: int, stop: int) -> bool:
+    """False when a nationality word that is also an everyday word ("au", "us") is not
+    written in capitals."""
+    return not (stop - start == 1 and tokens[start].key in lexicon().capitals_only
+                and not tokens[start].text.isupper())
 
 
 def _leader(sentence: Sentence, start: int, stop: int) -> str | None:

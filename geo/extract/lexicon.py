@@ -133,6 +133,7 @@ class Lexicon:
     generic_forces: frozenset[str]
     nationalities: PhraseMatcher[str]
     nationality_links: frozenset[str]
+    capitals_only: frozenset[str]
     origin_links: PhraseMatcher[bool]
     part_links: frozenset[str]
     frame_links: PhraseMatcher[bool]
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
                                  for p in forces["generic"]),
         nationalities=PhraseMatcher(nationality_pairs),
         nationality_links=frozenset(form(w) for w in forces["nationality_links"]),
+        capitals_only=frozenset(forces["capitals_only"]),
         origin_links=PhraseMatcher((p, True) for p in forces["origin_links"]),
         part_links=frozenset(form(w) for w in forces["part_links"]),
         frame_links=PhraseMatcher((p, True) for p in forces["frame_links"]),

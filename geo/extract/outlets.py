@@ -1,13 +1,13 @@
-"""Which outlet published an article: a dateline's agency ("MOSCOW (Reuters)"), else the
-site its ``URL:`` header names, else an unnamed site in the article's language (with the
-agencies it cites)."""
+"""Which outlet published an article (a dateline's agency, "MOSCOW (Reuters)", else the
+site its ``URL:`` header names, else an unnamed site in the article's language, with the
+agencies it cites), and its headline when no ``Title:`` header gives one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from .datelines import OUTLET
+from .datelines import OUTLET, dateline_end
 from .language import language_names
 from .lexicon import lexicon
 from .text import Sentence
@@ -29,4 +29,21 @@ def outlet_of(sentences: Sequence[Sentence], text: str, header: dict[str, str],
     return f"unnamed {name} news site{cites}"
 
 
-__all__ = ["outlet_of"]
+#: The longest headline taken from an article's first sentence (characters).
+HEADLINE_CHARS = 160
+
+
+def headline(sentences: Sequence[Sentence], fallback: str) -> str:
+    """The article's first sentence without its dateline, cut after a whole word with an
+    ellipsis when longer than :data:`HEADLINE_CHARS`; ``fallback`` when it has none."""
+    if not sentences:
+        return fallback
+    first = sentences[0]
+    text = first.quote[dateline_end(first.quote, 0):].strip() or first.quote
+    if len(text) <= HEADLINE_CHARS:
+        return text
+    cut = text[:HEADLINE_CHARS + 1].rsplit(None, 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+__all__ = ["HEADLINE_CHARS", "headline", "outlet_of"]

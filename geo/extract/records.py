@@ -27,7 +27,7 @@ from .events import ForceMention, classify, clauses, find_forces, find_triggers,
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
-from .outlets import outlet_of
+from .outlets import headline, outlet_of
 from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
 from .parts import country_parts
 from .passive import passive_site
@@ -355,8 +355,7 @@ class Extractor:
 
     def _article(self, reading: Reading, published: Published, outlet: str | None) -> Article:
         header = reading.header
-        title = header.get("title") or (reading.sentences[0].quote[:200]
-                                        if reading.sentences else reading.path.stem)
+        title = header.get("title") or headline(reading.sentences, reading.path.stem)
         return Article(reading.path, reading.source, reading.language[0], reading.language[1],
                        title, outlet or header.get("outlet") or outlet_of(
                            reading.sentences, reading.text, header, reading.language[0]),
