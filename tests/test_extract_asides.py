@@ -129,3 +129,17 @@ def test_a_headline_taken_from_the_text_drops_the_dateline_and_cuts_at_a_word(tm
     title = draft.articles[0].title
     assert title.startswith("The first contingent") and title.endswith("…"), title
     assert len(title) <= 161 and title[:-1].split()[-1] in words.split(), title
+
+
+def test_towns_written_one_after_the_other_are_one_unknown_name(tmp_path):
+    """"the Rashid Pasha Barracks": neither a town called Rashid nor one called Pasha."""
+    draft = _draft(tmp_path, "Egyptian troops were moved to the Rashid Pasha Barracks in "
+                             "Sudan.")
+    assert {r.target.key for r in draft.records} <= {"SD"}, [
+        (r.target.key, r.mention) for r in draft.records]
+
+
+def test_a_first_line_that_is_only_a_dateline_is_not_the_headline(tmp_path):
+    draft = _draft(tmp_path, "ALMATY, January 7. /TASS/. Russian paratroopers arrived at "
+                             "Almaty airport.")
+    assert draft.articles[0].title.startswith("Russian paratroopers"), draft.articles[0].title

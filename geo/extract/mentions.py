@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..errors import PlaceNotFound
 from ..gazetteer.lookup import Gazetteer
@@ -46,6 +47,16 @@ _RUN_GAP = re.compile(r"^ $")
 @lru_cache(maxsize=1 << 15)
 def _fold(key: str) -> str:
     return skeleton(key)
+
+
+def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]:
+    """``names`` without towns written one after the other with a space between: they
+    are one name the gazetteer does not know ("the Sultan Murat Barracks" is neither
+    Sultan nor Murat)."""
+    run = {i for a, b in pairwise(names)
+           if a.stop == b.start and a.place.kind == b.place.kind == "city"
+           and _RUN_GAP.match(sentence.gap(a.stop - 1, b.start)) for i in (a.start, b.start)}
+    return [n for n in names if n.start not in run] if run else names
 
 
 class PlaceFinder(BorderReader):
@@ -198,7 +209,7 @@ class PlaceFinder(BorderReader):
             if found is not None:
                 names.append(found)
                 done = stop
-        return names
+        return _without_runs(sentence, names)
 
     def _accept(self, sentence: Sentence, start: int, stop: int,
                 limit: int | None = None) -> NameMatch | None:
