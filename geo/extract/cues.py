@@ -44,6 +44,19 @@ def is_locative(sentence: Sentence, start: int) -> bool:
     return cue is not None and lexicon().metonymy_before.ending_at(sentence, cue[1]) is None
 
 
+def near_cue(sentence: Sentence, start: int) -> bool:
+    """True when "near", "gần", "недалеко от" (with only ``between`` words after it) stands
+    before the words at ``start``: said of a town, base or airport, the force is there."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    for index in range(start, max(0, start - CUE_REACH), -1):
+        if lex.near.ending_at(sentence, index) is not None:
+            return True
+        if tokens[index - 1].key not in lex.between:
+            return False
+    return False
+
+
 def cue_words(sentence: Sentence, start: int) -> str:
     """The words of the cue before ``start`` ("to", "vers", "из"; forms), or ""."""
     cue = cue_span(sentence, start)
@@ -69,4 +82,5 @@ def partial(sentence: Sentence, start: int) -> bool:
     return False
 
 
-__all__ = ["CUE_REACH", "cue_span", "cue_words", "is_locative", "partial", "spoken_at"]
+__all__ = ["CUE_REACH", "cue_span", "cue_words", "is_locative", "near_cue", "partial",
+           "spoken_at"]

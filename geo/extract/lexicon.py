@@ -151,6 +151,8 @@ class Lexicon:
     relative_markers: frozenset[str]
     place_relative_markers: frozenset[str]
     locative: PhraseMatcher[bool]
+    near: PhraseMatcher[bool]
+    stationed_cues: frozenset[str]
     between: frozenset[str]
     metonymy_before: PhraseMatcher[bool]
     metonymy_after: PhraseMatcher[bool]
@@ -227,6 +229,8 @@ def lexicon() -> Lexicon:
                                    for w in words),
         place_relative_markers=frozenset(form(w) for w in events["place_relative_markers"]),
         locative=PhraseMatcher(_pairs(places["locative_cues"]), attr="key"),
+        near=PhraseMatcher(_pairs(places["near_cues"]), attr="key"),
+        stationed_cues=frozenset(places["stationed_cues"]),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),

@@ -29,7 +29,7 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
-from .cues import cue_words, is_locative, partial, spoken_at
+from .cues import cue_words, is_locative, near_cue, partial, spoken_at
 from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
 from .lexicon import lexicon
 from .names import nominative, story_names
@@ -42,6 +42,8 @@ CROSS_BORDER_KINDS = frozenset({"region", "border"})
 _LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
                        r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
+#: Kinds of place a force "near" is at (near a country or a province is outside it).
+_POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
 
 
 @lru_cache(maxsize=1 << 15)
@@ -337,6 +339,8 @@ class PlaceFinder(BorderReader):
         for mention in mentions:
             locative = (is_locative(sentence, mention.start)
                         or (carried is not None and carried.get(mention.start) in cued)
+                        or (mention.targets and mention.targets[0].kind in _POINT_KINDS
+                            and near_cue(sentence, mention.start))
                         or passive_site(sentence, mention) or bool(
                 previous and previous.locative
                 and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:

@@ -23,7 +23,15 @@ from .article_dates import DateMention, find_dates
 from .asides import aside_words
 from .datelines import dateline_end
 from .draft import Article, Draft, Record, Unused
-from .events import ForceMention, classify, clauses, find_forces, find_triggers, main_trigger
+from .events import (
+    ForceMention,
+    Trigger,
+    classify,
+    clauses,
+    find_forces,
+    find_triggers,
+    main_trigger,
+)
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
@@ -36,11 +44,10 @@ from .published import Evidence, Published, infer_published
 from .record_dates import clause_date, record_dates
 from .references import Antecedents, with_references
 from .scoring import score
+from .stationed import stationed
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
-
-_NO_VERB = "no verb saying what happens to the force (deployed, withdrawn, stays, handed over)"
-
+from .unused_reasons import NO_VERB, place_problems
 
 #: Events that move a force away: a destination named with them is where it arrives.
 _LEAVING = ("withdrawn", "withdrawal_agreed", "withdrawal_requested")
@@ -82,21 +89,6 @@ class Reading:
     areas: set[str] = field(default_factory=set)
     #: The countries and sites named so far ("the country", "the base" mean one of them).
     antecedents: Antecedents = field(default_factory=Antecedents)
-
-
-def _problems(mentions: list[PlaceMention], forces: list[ForceMention]) -> list[str]:
-    """Why none of ``mentions`` is a place for a force: their problems, countries last and
-    without the nationalities of the forces ("Russian border guards")."""
-    edges = {i for f in forces for i in (f.start - 1, f.stop)}
-    countries = [m.text for m in mentions if m.problem and m.role == "name"
-                 and m.targets[0].kind == "country" and not edges.intersection(
-                     range(m.start, m.stop))]
-    found = [m.problem for m in mentions if m.problem and not (
-        m.role == "name" and m.targets[0].kind == "country")]
-    if countries:
-        found.append("names no place smaller than a whole country ("
-                     + ", ".join(dict.fromkeys(countries)) + ")")
-    return found
 
 
 class Extractor:
@@ -149,8 +141,10 @@ class Extractor:
             return
         if "trigger" not in tags:
             if "force" in tags:
-                self._note_nationalities(reading, find_forces(sentence))
-                self._unused(reading, sentence, _NO_VERB)
+                forces = find_forces(sentence)
+                self._note_nationalities(reading, forces)
+                if not self._verbless(reading, sentence, forces, dates):
+                    self._unused(reading, sentence, NO_VERB)
             return
         forces = find_forces(sentence)
         # a verb inside a force's words is not a verb ("peacekeeping presence"); a verb
@@ -159,14 +153,9 @@ class Extractor:
             f.start <= t.start and t.stop <= f.stop for f in forces)]
         if not triggers:
             if forces:
-                self._unused(reading, sentence, _NO_VERB)
+                self._unused(reading, sentence, NO_VERB)
             return
-        filed = dateline_end(sentence.text, sentence.index)  # "BRUSSELS (KUNA) --"
-        found = self.finder.find(sentence)
-        aside = aside_words(sentence, triggers,  # "(запрещена на территории России)"
-                            {i for m in found for i in range(m.start, m.stop)})
-        mentions = [self._same_sense(reading, m) for m in found
-                    if sentence.tokens[m.start].start >= filed and m.start not in aside]
+        mentions = [self._same_sense(reading, m) for m in self._mentions(sentence, triggers)]
         parts = country_parts(sentence, mentions, self.gazetteer)  # "northern Mali"
         if parts is not mentions:
             mentions = self.finder.judge(sentence, parts)
@@ -203,13 +192,13 @@ class Extractor:
             if any(m.targets[0].kind not in ("country", "region") for m in places):
                 places = [m for m in places if m.targets[0].kind != "country"]
             if not places:
-                reasons.extend(_problems(
+                reasons.extend(place_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
                 continue
             trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]],
                                    sentence, clause)
             if trigger is None:
-                reasons.append(_NO_VERB)
+                reasons.append(NO_VERB)
                 continue
             owner = actor_country(sentence, mentions, clause, trigger.start,
                                   {m.targets[0].country for m in places})
@@ -230,6 +219,25 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    def _mentions(self, sentence: Sentence, triggers: list[Trigger]) -> list[PlaceMention]:
+        """The place mentions of ``sentence`` outside its dateline ("BRUSSELS (KUNA) --")
+        and its bracketed asides ("(запрещена на территории России)")."""
+        filed = dateline_end(sentence.text, sentence.index)
+        found = self.finder.find(sentence)
+        aside = aside_words(sentence, triggers, {i for m in found for i in range(m.start, m.stop)})
+        return [m for m in found if sentence.tokens[m.start].start >= filed
+                and m.start not in aside]
+
+    def _verbless(self, reading: Reading, sentence: Sentence, forces: list[ForceMention],
+                  dates: list[DateMention]) -> int:
+        """Records of forces named at a place with no verb ("the 900 US troops in Syria")."""
+        made = 0
+        clause = (0, len(sentence.tokens))
+        for force, mention, event in stationed(sentence, forces, self._mentions(sentence, [])):
+            made += self._clause(reading, sentence, clause, [force], False, [mention], event,
+                                 dates)
+        return made
 
     @staticmethod
     def _note_nationalities(reading: Reading, forces: list[ForceMention]) -> None:

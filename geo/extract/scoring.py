@@ -25,6 +25,7 @@ WEIGHTS = {
     "force taken from the clause before": -0.1,
     "a withdrawal that is not planned, read as staying": -0.1,
     "conditional ('if', 'could')": -0.3,
+    "no verb: the force is named at the place": -0.15,
     "date read against an article date whose year is a guess": -0.1,
 }
 
@@ -51,6 +52,8 @@ def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date
         why.append("force taken from the clause before")
     if record.event == "remains" and "negation" in pending.modifiers:
         why.append("a withdrawal that is not planned, read as staying")
+    if "verbless" in pending.modifiers:
+        why.append("no verb: the force is named at the place")
     if "hypothetical" in pending.modifiers:
         why.append("conditional ('if', 'could')")
     if weak_date:

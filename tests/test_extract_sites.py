@@ -1,0 +1,74 @@
+"""Sites a sentence names loosely: a town a force is "near" (a country or province it is
+near is outside it), and "the camp" meaning the camp named before.
+
+The sentences are written for these tests, about places the annotated set does not use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_articles
+
+
+def _records(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    return extract_articles([article]).records
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Egyptian troops set up a camp near Kassala last year.", "city"),
+    ("Binh sĩ Ai Cập đã được triển khai tới một khu vực gần Kassala.", "city"),
+    ("Египетские военные разместились неподалеку от Кассалы.", "city"),
+    ("Les soldats égyptiens sont déployés non loin de Kassala.", "city"),
+])
+def test_near_a_town_is_at_the_town(tmp_path, text, kind):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.target.kind) for r in records] == [("EG", kind)], [
+        (r.force.country, r.target.key, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian troops were deployed near Sudan.",
+    "Egyptian troops were deployed near the Kassala region.",
+])
+def test_near_a_country_or_province_is_not_in_it(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert not [r for r in records if r.target.country == "SD"], [
+        (r.target.key, r.mention) for r in records]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Egyptian troops arrived at the Camp Lemonnier base. The troops left the camp on "
+     "Monday.", "withdrawn"),
+    ("Les soldats égyptiens sont arrivés au camp Lemonnier. Une centaine de soldats "
+     "égyptiens restent encore dans le camp.", "remains"),
+])
+def test_the_camp_is_the_camp_named_before(tmp_path, text, event):
+    records = _records(tmp_path, text)
+    assert any(r.target.kind == "base" and r.event == event and r.sentence == 1
+               for r in records), [(r.target.key, r.event, r.sentence) for r in records]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The roughly 2,500 Italian troops in Lebanon face new attacks.", ("IT", "LB")),
+    ("Lực lượng của Italy tại Liban đang chờ lệnh mới.", ("IT", "LB")),
+    ("Les 1 000 soldats italiens au Liban attendent de nouveaux ordres.", ("IT", "LB")),
+    ("Итальянские военные в Ливане ждут новых приказов.", ("IT", "LB")),
+])
+def test_a_force_named_at_a_place_without_a_verb_is_there(tmp_path, text, expected):
+    """No verb, but the force is said to be at the place: a stay, scored lower."""
+    records = _records(tmp_path, text)
+    stays = [r for r in records if (r.force.country, r.target.country) == expected]
+    assert stays and all(r.event == "remains" and 0.5 <= r.confidence < 0.85
+                         and "no verb: the force is named at the place" in r.why
+                         for r in stays), [(r.force.id, r.target.key, r.event) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Italian troops from Lebanon face new attacks.",  # where they come from
+    "Italian officials in Lebanon met the minister.",  # no force
+])
+def test_a_force_from_a_place_or_no_force_is_no_stay(tmp_path, text):
+    assert not _records(tmp_path, text)
