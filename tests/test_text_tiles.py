@@ -5,6 +5,8 @@ untouched (real text)."""
 from __future__ import annotations
 
 import io
+import zlib
+from typing import Any
 
 import numpy as np
 import pytest
@@ -113,3 +115,72 @@ def test_a_full_cache_drops_the_oldest_tiles(monkeypatch: pytest.MonkeyPatch) ->
         tiles.put(("text", number), (np.zeros((10, 50), np.uint8), 0, 0))
     assert tiles.size <= 2000
     assert tiles.get(("text", 0)) is None and tiles.get(("text", 9)) is not None
+
+
+@pytest.fixture
+def store(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """An empty cache folder, and a process that has read no tiles yet."""
+    from geo.render.static import tile_store
+
+    monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(tile_store, "_LOADED", [False])
+    monkeypatch.setattr(tile_store, "_STORED", set())
+    text_tiles.TILES.__init__()
+    yield tile_store
+    text_tiles.TILES.__init__()
+
+
+def test_stored_tiles_are_read_back_and_change_no_pixel(store: Any) -> None:
+    from geo.cache import read_entry
+
+    store.load()  # nothing stored yet
+    made = _png(_figure(text_tiles.TileCanvas))
+    store.save()
+    payload = read_entry(store.entry_path(), store.KIND, store._FORMAT)
+    assert payload is not None
+    stored = dict(store.decode(payload))
+    assert stored.keys() == text_tiles.TILES.tiles.keys()
+    for key, (coverage, left, top) in stored.items():
+        kept = text_tiles.TILES.tiles[key]
+        assert np.array_equal(coverage, kept[0]) and (left, top) == kept[1:]
+    # a new process: the tiles come from the entry, the bytes are the same
+    text_tiles.TILES.__init__()
+    store._LOADED[0] = False
+    store.load()
+    assert text_tiles.TILES.tiles.keys() == stored.keys()
+    assert _png(_figure(text_tiles.TileCanvas)) == made
+    before = store.entry_path().stat().st_mtime_ns
+    store.save()  # nothing new: not written again
+    assert store.entry_path().stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("damage", ["flipped", "cut", "foreign", "bad index"])
+def test_a_damaged_tile_entry_is_rebuilt_never_trusted(store: Any, damage: str,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    from geo.cache import read_entry, write_entry
+
+    made = _png(_figure(text_tiles.TileCanvas))
+    store.save()
+    path = store.entry_path()
+    data = path.read_bytes()
+    if damage == "flipped":
+        path.write_bytes(data[:-40] + bytes([data[-40] ^ 0x10]) + data[-39:])
+    elif damage == "cut":
+        path.write_bytes(data[:len(data) // 2])
+    elif damage == "foreign":  # the right header and checksum, not tiles
+        write_entry(path, store.KIND, store._FORMAT, b"\x00" * 8 + b"[1,2]junk")
+    else:  # tiles whose pixels are not all there
+        tiles = list(store.decode(read_entry(path, store.KIND, store._FORMAT)))
+
+        body = zlib.decompress(store.encode(tiles))
+        write_entry(path, store.KIND, store._FORMAT, zlib.compress(body[:-7]))
+    text_tiles.TILES.__init__()
+    store._LOADED[0] = False
+    store._STORED.clear()
+    capsys.readouterr()
+    store.load()
+    assert "warning: the cached text tiles" in capsys.readouterr().err
+    assert not text_tiles.TILES.tiles  # nothing of it was used
+    assert _png(_figure(text_tiles.TileCanvas)) == made
+    store.save()  # made whole again
+    assert read_entry(path, store.KIND, store._FORMAT) is not None

@@ -359,6 +359,7 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     """
     import matplotlib
 
+    from . import tile_store
     from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
@@ -369,8 +370,10 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
         if fmt == "png":
             metadata = {"Software": "deploymap", "Title": built.title,
                         "Description": description}
+            tile_store.load()  # the text drawn by earlier processes
             built.figure.savefig(buffer, format="png", dpi=built.figure.dpi, metadata=metadata,
                                  pil_kwargs={"compress_level": PNG_COMPRESSION})
+            tile_store.save()
         elif fmt == "svg":
             metadata = {"Date": None, "Creator": "deploymap", "Title": built.title,
                         "Description": description, "Language": lang}
