@@ -100,8 +100,12 @@ def _black(gc: Any) -> Any:
 
 
 def _font_key(prop: Any) -> tuple[Any, ...]:
+    """The font files of ``prop``, its size, and the settings FreeType lays glyphs out by."""
+    from matplotlib import rcParams
+
     return (tuple(str(path) for path in fontManager._find_fonts_by_props(prop)),
-            prop.get_size_in_points())
+            prop.get_size_in_points(), rcParams["text.hinting_factor"],
+            rcParams["text.kerning_factor"])
 
 
 class _KeptTextToPath(TextToPath):
@@ -117,8 +121,7 @@ class _KeptTextToPath(TextToPath):
         if ismath:
             return super().get_text_path(prop, s, ismath, features=features,
                                          language=language)
-        key = (_font_key(prop)[0], prop.get_size_in_points(), s, repr(features),
-               repr(language))
+        key = (_font_key(prop), s, repr(features), repr(language))
         kept = self.kept.get(key)
         if kept is None:
             verts, codes = super().get_text_path(prop, s, features=features,
