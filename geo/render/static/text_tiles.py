@@ -7,9 +7,10 @@ PDF have their own and keep real text) draws a line of text or a halo as a cover
 made the first time it is asked for, with the same glyphs, hinting and sub-pixel origin
 matplotlib would use, then composited in the text's colour with Agg's ``draw_text_image``,
 the call matplotlib makes for each glyph. A tile is keyed by everything its pixels depend
-on (text, fonts, size, density, angle, hinting, the origin's fraction of a pixel in 64ths
-for text, 256ths for a halo) and is made at that fraction, never at the position of the call
-that first asks for it, so the PNG is the same whatever the cache held. Overlapping glyphs
+on (text, fonts, size, density, angle, hinting, the origin's fraction of a pixel: in 64ths
+for level text, exactly for turned text, in 256ths for a halo) and is made at that fraction,
+never at the position of the call that first asks for it, so the PNG is the same whatever
+the cache held. Overlapping glyphs
 of one run are merged in the tile, not blended in turn on the map: a pixel can differ from
 matplotlib's by a rounding step.
 """
