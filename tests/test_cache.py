@@ -208,7 +208,7 @@ def test_a_home_that_does_not_exist_is_a_folder_name(monkeypatch):
 
 def _build(cache: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "geo", "build", "--out", str(out), "--format", "html,pdf,svg",
+        [sys.executable, "-m", "geo", "build", "--out", str(out), "--format", "html,pdf,svg,png",
          "--jobs", "1", *extra], capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "DEPLOYMAP_CACHE_DIR": str(cache)})
 
@@ -238,7 +238,8 @@ def _damage(path: Path, how: int) -> None:
         write_entry(path, kind, version, b"\x00\x00\x00\x00\x00\x00\x00\x05[1,2]junk")
 
 
-CACHE_KINDS = ("boundaries", "index", "html-basemap", "static-basemap", "font-subset")
+CACHE_KINDS = ("boundaries", "index", "html-basemap", "static-basemap", "font-subset",
+               "text-tiles")
 
 
 @pytest.fixture(scope="module")

@@ -138,7 +138,6 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     import math
 
     import shapely
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from ..framing import near_parts, opening_box
@@ -157,6 +156,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     from .legend import block, credits_text, legend
     from .projection import basemap, inset, map_extent, project, projection
     from .symbols import layout as symbol_layout
+    from .text_tiles import TileCanvas
 
     frame = timeline.change(before, after)
     country = timeline.scenario.country
@@ -218,7 +218,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     height = (math.ceil((y + MARGIN) * dpi) + 0.25) / dpi
 
     figure = Figure(figsize=(width, height), dpi=dpi)
-    FigureCanvasAgg(figure)
+    TileCanvas(figure)
     texts = [title_text, *subtitle.lines, *key.notes.lines, key.title,
              *(key.text_of(e) for e in key.entries), *credits.lines]
     title.draw(figure, MARGIN, top_of["title"], height)
@@ -359,6 +359,7 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     """
     import matplotlib
 
+    from . import tile_store
     from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
@@ -369,8 +370,10 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
         if fmt == "png":
             metadata = {"Software": "deploymap", "Title": built.title,
                         "Description": description}
+            tile_store.load()  # the text drawn by earlier processes
             built.figure.savefig(buffer, format="png", dpi=built.figure.dpi, metadata=metadata,
                                  pil_kwargs={"compress_level": PNG_COMPRESSION})
+            tile_store.save()
         elif fmt == "svg":
             metadata = {"Date": None, "Creator": "deploymap", "Title": built.title,
                         "Description": description, "Language": lang}

@@ -125,15 +125,16 @@ def add_halo(text: Any, width: float = 2.4) -> Any:
 
     (A path effect on the text itself would turn every glyph into a path in SVG and PDF.)
     """
-    from matplotlib import patheffects
     from matplotlib.text import Annotation
+
+    from .text_tiles import HaloStroke
 
     common = {"ha": text.get_horizontalalignment(), "va": text.get_verticalalignment(),
               "fontproperties": text.get_fontproperties(), "color": HALO,
               "linespacing": text.get_linespacing(), "zorder": text.get_zorder() - 0.01,
               "rotation": text.get_rotation(), "rotation_mode": text.get_rotation_mode(),
               "parse_math": False,
-              "path_effects": [patheffects.Stroke(linewidth=width, foreground=HALO)]}
+              "path_effects": [HaloStroke(linewidth=width, foreground=HALO)]}
     if isinstance(text, Annotation):
         copy = text.axes.annotate(text.get_text(), text.xy, xytext=text.xyann,
                                   xycoords=text.xycoords, textcoords=text.anncoords,
