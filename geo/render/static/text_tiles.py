@@ -21,6 +21,7 @@ import math
 from collections import OrderedDict
 from typing import Any
 
+import matplotlib
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.backends import backend_agg
@@ -33,10 +34,15 @@ from matplotlib.textpath import TextToPath
 #: Tiles kept in memory, at most this many bytes (a seed map needs about 1 MB).
 CACHE_BYTES = 48 * 2**20
 
+#: The matplotlib releases whose private pieces below the tiles were checked against
+#: (their arguments and what they draw); with another, text is drawn as usual.
+TESTED_MATPLOTLIB = ("3.11.",)
 #: matplotlib's private pieces the tiles need; without them text is drawn as usual.
-SUPPORTED = all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph",
-                                                    "_set_transform")) and hasattr(
-    RendererAgg, "_prepare_font") and hasattr(fontManager, "_find_fonts_by_props")
+SUPPORTED = (matplotlib.__version__.startswith(TESTED_MATPLOTLIB)
+             and all(hasattr(FT2Font, name)
+                     for name in ("_layout", "_render_glyph", "_set_transform"))
+             and hasattr(RendererAgg, "_prepare_font")
+             and hasattr(fontManager, "_find_fonts_by_props"))
 
 Tile = tuple[np.ndarray, int, int]  # coverage (rows, columns), left, top (upwards) of origin
 
@@ -305,4 +311,5 @@ class TileCanvas(FigureCanvasAgg):
         return self.renderer
 
 
-__all__ = ["CACHE_BYTES", "SUPPORTED", "HaloStroke", "TileCanvas", "TileRenderer"]
+__all__ = ["CACHE_BYTES", "SUPPORTED", "TESTED_MATPLOTLIB", "HaloStroke", "TileCanvas",
+           "TileRenderer"]
