@@ -74,6 +74,14 @@ def open_map(browser: Any) -> Iterator[Any]:
     yield from page_opener(browser)
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The session's cache folder goes with the session (each run had left one in /tmp)."""
+    folder = os.environ.get("DEPLOYMAP_CACHE_DIR", "")
+    if not os.environ.get("DEPLOYMAP_TEST_KEEP_CACHE") and os.path.basename(
+            folder).startswith("deploymap-test-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs Chromium (its fixtures include ``browser``)."""
     for item in items:
