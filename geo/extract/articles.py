@@ -19,6 +19,7 @@ from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
 from ..inputs import MAX_ARTICLE_BYTES, read_text
 from .countries import story_countries
+from .datelines import AGENCY_LEAD, DATE_LINE_HEAD, PLACE_LEAD
 from .draft import Draft
 from .published import Published
 from .records import Extractor, Reading
@@ -128,16 +129,6 @@ def _check_header(path: Path, text: str, header: Mapping[str, str]) -> None:
 DATE_LINE_SHARE = 0.5
 #: How many lines from the top (after the header) a date line may stand on.
 DATE_LINE_DEPTH = 4
-_AGENCIES = (r"\((?:AFP|AP|Reuters|Xinhua|TASS|ТАСС|РИА Новости|Interfax|Интерфакс|dpa|ANSA|"
-             r"EFE|Sputnik|UNI|PTI|IANS|Anadolu)\)")
-_DATELINE_LEAD = re.compile(r"^[^()]{0,60}" + _AGENCIES, re.IGNORECASE)
-#: A wire dateline's head before its dash: "BENGHAZI, Libya, March 4, 2025 (Reuters) -".
-_DATELINE_HEAD = re.compile(r"^([^()\n]{4,70}?)\s*(?:" + _AGENCIES + r")?\s*[-–—]\s",
-                            re.IGNORECASE)
-#: The places a date line may start with ("Kinshasa, ngày 26/6/2024", "Abeche, Chad,").
-_PLACE_LEAD = re.compile(r"^(?:[A-ZÀ-ÝА-ЯĐ][^\W\d_]*(?:[ '-][A-ZÀ-ÝА-ЯĐ][^\W\d_]*)*,\s*){1,2}")
-
-
 def date_line(text: str) -> Published | None:
     """The article's date from a line of its own near the top ("May 10, 2024",
     "10.5.2024", "ngày 10/5/2024", "10 mai 2024", "10 мая 2024", a dateline), or None."""
@@ -147,8 +138,8 @@ def date_line(text: str) -> Published | None:
     # the first lines only: not the whole article's
     lines = (line.strip() for line in text[offset:].splitlines() if line.strip())
     for line in itertools.islice(lines, DATE_LINE_DEPTH):
-        head = _DATELINE_HEAD.match(line)
-        body = _PLACE_LEAD.sub("", head.group(1) if head else _DATELINE_LEAD.sub("", line))
+        head = DATE_LINE_HEAD.match(line)
+        body = PLACE_LEAD.sub("", head.group(1) if head else AGENCY_LEAD.sub("", line))
         letters = sum(map(str.isalnum, body))
         for mention in find_dates(body):
             resolved = mention.resolve(None)

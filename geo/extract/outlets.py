@@ -4,11 +4,10 @@ agencies it cites), and its headline when no ``Title:`` header gives one."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from .datelines import OUTLET, dateline_end
+from .datelines import DATELINE_ONLY, OUTLET, dateline_end
 from .language import language_names
 from .lexicon import lexicon
 from .text import Sentence
@@ -30,11 +29,6 @@ def outlet_of(sentences: Sequence[Sentence], text: str, header: dict[str, str],
     return f"unnamed {name} news site{cites}"
 
 
-#: A first "sentence" that is only a dateline: "ANKARA, June 3. /TASS/.", "БАЗА БЕРЕНГО /ЦАР/,
-#: 26 декабря. /ТАСС/.".
-_DATELINE_ONLY = re.compile(r"^[A-ZÀ-ÞĐА-ЯЁ]{3}[A-ZÀ-ÞĐА-ЯЁ '’-]*(?:/[^/\n]{2,20}/)?,?\s*"
-                            r"(?:\d{1,2}\s+\w+|\w+\s+\d{1,2})?\.?\s*"
-                            r"(?:/[^/\n]{2,20}/|\([^()\n]{2,20}\))\.?$")
 #: The longest headline taken from an article's first sentence (characters).
 HEADLINE_CHARS = 160
 
@@ -45,7 +39,7 @@ def headline(sentences: Sequence[Sentence], fallback: str) -> str:
     if not sentences:
         return fallback
     first = sentences[0]
-    if len(sentences) > 1 and _DATELINE_ONLY.match(first.quote):  # "ANKARA, June 3. /TASS/."
+    if len(sentences) > 1 and DATELINE_ONLY.match(first.quote):  # "ANKARA, June 3. /TASS/."
         first = sentences[1]
     text = first.quote[dateline_end(first.quote, 0):].strip() or first.quote
     if len(text) <= HEADLINE_CHARS:
