@@ -32,6 +32,7 @@ from .events import (
     find_triggers,
     main_trigger,
 )
+from .governing import by_verb
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
@@ -187,10 +188,6 @@ class Extractor:
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
             places = [m for m in usable if clause[0] <= m.start < clause[1]]
-            # "left the base in Agadez, Niger": the site, not the whole country (a region,
-            # "from Niger ... in the Sahel", may hold the country)
-            if any(m.targets[0].kind not in ("country", "region") for m in places):
-                places = [m for m in places if m.targets[0].kind != "country"]
             if not places:
                 reasons.extend(place_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
@@ -210,12 +207,18 @@ class Extractor:
                                               else "army", m.text, owner, False, None)
                                  for m in places if m.targets[0].kind in ("base", "airport")][:1]
             clause_forces = one_per_country(sentence, clause_forces)
-            event = classify(sentence, clause, trigger)
-            if event is None:
-                reasons.append(f"the deployment is negated ({trigger.text!r})")
-                continue
-            made += self._clause(reading, sentence, clause, clause_forces, inherited, places,
-                                 event, dates)
+            for verb, group in by_verb(sentence, places, [t for t in triggers if clause[0]
+                                                          <= t.start < clause[1]], trigger):
+                # "left the base in Agadez, Niger": the site, not the whole country (a
+                # region, "from Niger ... in the Sahel", may hold the country)
+                if any(m.targets[0].kind not in ("country", "region") for m in group):
+                    group = [m for m in group if m.targets[0].kind != "country"]
+                event = classify(sentence, clause, verb)
+                if event is None:
+                    reasons.append(f"the deployment is negated ({verb.text!r})")
+                    continue
+                made += self._clause(reading, sentence, clause, clause_forces, inherited,
+                                     group, event, dates)
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
