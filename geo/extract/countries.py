@@ -70,13 +70,14 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             # country's town of the same name ("Tapa, Estonia")
             if place.kind == "country":
                 named.add(code)
-            found.append((code, name.chosen_from, COUNTRY_WEIGHT if place.kind == "country"
-                          else 1))
-    places = finder.gazetteer.places
+            found.append((code, (*name.chosen_from, *finder.gazetteer.senses(sentence.span(
+                name.start, name.stop))), COUNTRY_WEIGHT if place.kind == "country" else 1))
+    gazetteer = finder.gazetteer
     for code, others, weight in found:
-        if others and code not in named:  # "Kant ... in Kyrgyzstan": not India's Kant
-            code = next((c for other in others if (c := places[other].country) in named),
-                        code)
+        if code not in named:  # "Kant ... in Kyrgyzstan": not India's Kant; "Bagram, en
+            # Afghanistan": Bagram Airfield, not Iran's Bahrām
+            code = next((c for other in others
+                         if (c := gazetteer.places[other].country) in named), code)
         counts[code] += weight
         first.setdefault(code, len(first))
     if not counts:

@@ -23,8 +23,9 @@ _QUALIFIER_GAP = re.compile(r"^\s+(?:in|at|near|ở|tại|gần)\s+(?:(?:the\s+)
 _HOLDER_GAP = re.compile(r"^\s*[,(]?\s*(?:(?:in|inside|ở|tại|thuộc|dans|en|au|в|во|(?:the )?"
                          r"(?:provincial )?capital of|chef-lieu (?:de|du|des)|capitale (?:de|du)|"
                          r"thủ phủ(?: của)?|столица|центр)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?"
-                         r"(?:(?:province|region|state|tỉnh|vùng|khu vực|région|область|"
-                         r"провинция)\s+(?:of|de|du|des)?\s*)?$", re.IGNORECASE)
+                         r"(?:(?:province|region|state|governorate|gouvernorat|département|"
+                         r"department|oblast|tỉnh|vùng|khu vực|région|область|провинция|"
+                         r"мухафаза)\s+(?:of|de|du|des|d'|d’)?\s*)?$", re.IGNORECASE)
 _HOLDER_KINDS = frozenset({"province", "region"})
 #: From a holder to a place in the bracket after it ("Sud-Kivu (Baraka, Bukavu, ").
 _OPEN_BRACKET = re.compile(r"^\s*\([^()]*$")

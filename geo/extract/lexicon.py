@@ -153,6 +153,7 @@ class Lexicon:
     locative: PhraseMatcher[bool]
     near: PhraseMatcher[bool]
     stationed_cues: frozenset[str]
+    kind_links: frozenset[str]
     between: frozenset[str]
     metonymy_before: PhraseMatcher[bool]
     metonymy_after: PhraseMatcher[bool]
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         locative=PhraseMatcher(_pairs(places["locative_cues"]), attr="key"),
         near=PhraseMatcher(_pairs(places["near_cues"]), attr="key"),
         stationed_cues=frozenset(places["stationed_cues"]),
+        kind_links=frozenset(places["kind_links"]),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),

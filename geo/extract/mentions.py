@@ -61,6 +61,10 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
     return [n for n in names if n.start not in run] if run else names
 
 
+#: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
+_HYPHENS = frozenset({"-", "\u2011"})
+
+
 class PlaceFinder(BorderReader):
     """Finds place mentions with a gazetteer (build once, use for many sentences)."""
 
@@ -121,8 +125,11 @@ class PlaceFinder(BorderReader):
         lex = lexicon()
         tokens = sentence.tokens
         first = start
+        if start > 1 and tokens[start - 1].key in lex.kind_links and \
+                tokens[start - 2].key in lex.generic_words:  # "la base d'Abéché"
+            first = start - 1
         while first > 0 and tokens[first - 1].key in lex.generic_words \
-                and start - first < 3:  # "tỉnh Tavush", "Air Base 101"
+                and start - first < 4:  # "tỉnh Tavush", "Air Base 101"
             first -= 1
         # everything below depends only on these words (their text and count)
         text, end = sentence.text, tokens[stop - 1].end
@@ -207,6 +214,9 @@ class PlaceFinder(BorderReader):
             stop = self._match(tokens, index, text, offsets, limit)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
+            if stop < limit and sentence.gap(stop - 1, stop) in _HYPHENS and self._match(
+                    tokens, stop, text, offsets, limit) is None:
+                continue  # "Порт" of "Порт-Буэ", "Кот" of "Кот-д’Ивуара": half a name
             found = self._accept(sentence, index, stop, limit)
             if found is not None:
                 names.append(found)
@@ -249,11 +259,13 @@ class PlaceFinder(BorderReader):
                 c.isalpha() and not c.isascii() for c in t.text) for t in words):
             return True
         keys = tuple(t.key for t in words)
-        if keys not in self._forms:
+        if keys not in self._forms:  # the words as any name writes them, in part too
+            size = len(keys)   # ("Port-Bouët" of "43e BIMa camp at Port-Bouët")
             self._forms[keys] = {
-                tuple(t.form for t in tokenize(name)) for place in places
+                tuple(t.form for t in named[i:i + size]) for place in places
                 for name in (place.name, *(n for v in place.names.values() for n in v))
-                if tuple(normalize(name).split()) == keys}
+                for named in (tokenize(name),) for i in range(len(named) - size + 1)
+                if tuple(t.key for t in named[i:i + size]) == keys}
         return tuple(t.form for t in words) in self._forms[keys]
 
     def _part_of_a_name(self, sentence: Sentence, start: int, stop: int, place: Place) -> bool:

@@ -137,6 +137,12 @@ class Gazetteer:
         places, key = self._ranked(name, kind, within)
         return [p.as_match(key) for p in places]
 
+    def senses(self, name: str) -> list[str]:
+        """Ids of the places ``name`` may mean anywhere ("Bagram": Bagram Airfield too)."""
+        key = normalize(name)
+        return list(dict.fromkeys(i for k in (key, "al " + key) for table in (
+            self._exact, self._stripped) for i in table.get(k, ())))
+
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
         """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
 
@@ -288,7 +294,8 @@ class Gazetteer:
         """
         key = normalize(name)
         exact = self._exact.get(key)
-        if exact and kind is None and key not in self._stripped:
+        if exact and kind is None and not any(k in self._stripped for k in (key, "al " + key)) \
+                and "al " + key not in self._exact:
             return exact, None, key  # the common case, kept fast
         stripped, hint = strip_generic(key)
         wanted = kind or hint
@@ -307,6 +314,8 @@ class Gazetteer:
             *((english, self._exact.get(english, [])) for english in compass_english(stripped)),
             *((noun, self._exact.get(noun, [])) for noun in (
                 russian_nouns(stripped) if wanted in ("province", "region") else ())),
+            *((k, [*self._exact.get(k, ()), *self._stripped.get(k, ())])  # for the story's
+              for k in (key, "al " + stripped)),  # countries: "Bagram" Airfield, Al-"Anbar"
         )
         # A kind asked for or insisted on ("Anbar province") is looked for down the tiers.
         needed = (kind,) if kind is not None else _STRICT_HINTS.get(hint or "")
@@ -380,16 +389,12 @@ class Gazetteer:
             return ""
         return far_warning(place, [self.places[c] for c in self.countries])
 
-    def _country_name(self, code: str) -> str:
-        place = self.places.get(code)
-        return place.name if place is not None else code
-
     def _border(self, key: str, name: str) -> Place | None:
         codes = parse_border_phrase(key, self._country_code)
         if not codes:
             return None
         return border_between(codes, self.country, self.countries, self.places,
-                              self._country_name, name)
+                              lambda c: self.places[c].name if c in self.places else c, name)
 
 
 __all__ = ["FAR_KM", "Gazetteer"]

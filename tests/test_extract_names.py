@@ -1,0 +1,76 @@
+"""Place names as articles write them: a name the story's country shares with a town
+abroad, the Arabic article left out, marks inside a longer name, half of a hyphenated name,
+and a kind word before "of"/"de" ("la base d'Abéché").
+
+The sentences are written for these tests, about places the annotated set does not use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_articles
+from geo.gazetteer.lookup import Gazetteer
+
+
+def _records(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    return extract_articles([article]).records
+
+
+def _places(records) -> list[tuple[str, str]]:
+    return [(r.target.key, r.target.country) for r in records]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # each name is also a town's name abroad (Russia, Iran, India): the text names the
+    # country of the base
+    ("Американские военные покинули Манас в Киргизии.", "base:manas"),
+    ("Chinese troops arrived at Shahbaz in Pakistan.", "base:shahbaz"),
+    ("Les soldats américains ont quitté Tindal, en Australie.", "base:raaf-tindal"),
+    ("Des soldats espagnols sont arrivés à Ämari, en Estonie.", "base:amari"),
+])
+def test_a_base_of_the_named_country_beats_a_town_abroad(tmp_path, text, place):
+    records = _records(tmp_path, text)
+    assert [r.target.key for r in records] == [place], _places(records)
+
+
+@pytest.mark.parametrize(("country", "name", "expected"), [
+    ("IQ", "Anbar", "IQ"),   # Al-Anbar; Ambar is in Turkey
+    ("AE", "Ain", "AE"),     # Al Ain; Ain is a French department
+    ("FR", "Ain", "FR"),
+])
+def test_the_arabic_article_may_be_left_out(country, name, expected):
+    assert Gazetteer(country=country).resolve(name).country == expected
+
+
+def test_an_arabic_name_without_its_article_in_an_article(tmp_path):
+    records = _records(tmp_path, "US troops withdrew from Anbar in Iraq.")
+    assert ("IQ-AN", "IQ") in _places(records), _places(records)
+
+
+def test_marks_inside_a_longer_name_are_the_name_s(tmp_path):
+    # "Rzeszów-Jasionka logistics hub": the words with their marks are part of its name
+    records = _records(tmp_path, "Des soldats américains sont stationnés à Rzeszów-Jasionka.")
+    assert [r.target.key for r in records] == ["base:rzeszow-jasionka"], _places(records)
+
+
+@pytest.mark.parametrize("text", [
+    "Французские военные покинули Порт-Жантиль.",
+    "Les soldats tchadiens ont quitté Bol-Ngoura hier.",
+])
+def test_half_of_a_hyphenated_name_is_no_place(tmp_path, text):
+    # "Порт" alone is Porto in Portugal, "Bol" a town of Chad: neither is meant
+    records = _records(tmp_path, text)
+    assert not [r for r in records if r.target.country in ("PT", "TD")], _places(records)
+
+
+@pytest.mark.parametrize("text", [
+    "Les soldats français ont quitté la base d'Abéché.",
+    "US troops left the base of Abeche.",
+])
+def test_a_kind_word_before_of_names_the_kind(tmp_path, text):
+    # Abéché is a town and a base: "the base of" asks for the base
+    records = _records(tmp_path, text)
+    assert [r.target.key for r in records] == ["base:abeche"], _places(records)
