@@ -88,6 +88,18 @@ def test_sentences_are_slices_of_the_file_and_respect_abbreviations():
     assert all(text[s.start:s.start + len(s.text)] == s.text for s in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Войска ушли, говорится в заявлении.Позже стало известно, что 300 военных остались.",
+     ["Войска ушли, говорится в заявлении.", "Позже стало известно, что 300 военных остались."]),
+    ("Les soldats sont partis hier.Selon le ministère, 80 restent.",
+     ["Les soldats sont partis hier.", "Selon le ministère, 80 restent."]),
+    ("The U.S.Army and the site example.com stayed.", ["The U.S.Army and the site example.com "
+                                                       "stayed."]),
+])
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(text, expected):
+    assert [s.text for s in sentences(text)] == expected
+
+
 # -- places -------------------------------------------------------------------------------
 
 def place_keys(finder, text: str, *, usable: bool = False) -> list[str]:

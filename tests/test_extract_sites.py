@@ -72,3 +72,30 @@ def test_a_force_named_at_a_place_without_a_verb_is_there(tmp_path, text, expect
 ])
 def test_a_force_from_a_place_or_no_force_is_no_stay(tmp_path, text):
     assert not _records(tmp_path, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian troops arrived at the Adji Kossei air base. About 80 Egyptian soldiers will "
+    "stay on site.",
+    "Des soldats égyptiens sont arrivés à la base d'Adji Kossei. Environ 80 militaires "
+    "égyptiens resteront sur place.",
+    "Египетские военные прибыли на авиабазу Абеше. Около 80 египетских военных "
+    "останутся на базе.",
+    "Lính Ai Cập đã đến căn cứ Adji Kossei. Khoảng 80 lính Ai Cập sẽ ở lại tại chỗ.",
+])
+def test_on_site_means_the_site_named_before(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert any(r.sentence == 1 and r.event == "remains" and r.target.kind == "base"
+               for r in records), [(r.sentence, r.target.key, r.event) for r in records]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Турецкие военные покинули авиабазу Абеше.", "base:abeche"),
+    ("Турецкие военные прибыли на аэродром Баграм.", "base:bagram"),
+    ("Turkish soldiers are protecting Kabul airport.", "airport:OAKB"),
+    ("Remaining Turkish troops are now concentrated in Abeche.", "geonames:245785"),
+])
+def test_russian_kind_words_in_any_case_and_verbs_of_guarding(tmp_path, text, place):
+    records = _records(tmp_path, text)
+    assert [r.target.key for r in records] == [place], [(r.target.key, r.mention)
+                                                        for r in records]

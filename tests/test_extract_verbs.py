@@ -42,3 +42,17 @@ def test_one_verb_before_a_place_does_not_split_the_clause(tmp_path):
     # "deployed in Haiti" names the force; "will leave" is what happens to it
     records = _records(tmp_path, "Kenyan troops deployed in Haiti will leave by June.")
     assert [r.event for r in records if r.target.key == "HT"] == ["withdrawal_agreed"]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Les 2 500 à 3 500 soldats tchadiens ont quitté Gao.", (3500, True)),
+    ("The 1,500-2,000 Chadian troops have left Gao.", (2000, True)),
+    ("Около 12 500 чадских военных покинули Гао.", (12500, True)),
+    ("Khoảng 1.500 đến 2.000 lính Chad đã rời Gao.", (2000, True)),
+    ("Quelque 12 500 soldats tchadiens ont quitté Gao.", (12500, True)),
+    ("In 2021 Chadian troops left Gao.", None),
+])
+def test_a_headcount_with_spaces_or_a_range(tmp_path, text, strength):
+    records = [r for r in _records(tmp_path, text) if r.target.kind == "city"]
+    assert [r.strength for r in records] == [strength], [(r.mention, r.strength)
+                                                         for r in records]

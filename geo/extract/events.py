@@ -76,7 +76,8 @@ class Event:
 def _number_pattern() -> re.Pattern[str]:
     words = sorted(load("forces")["approximate"], key=len, reverse=True)
     approx = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:(?P<approx>{approx})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s+"
+    return re.compile(rf"(?:(?P<approx>{approx})\s+)?(?P<range>\d[\d.,\u00a0\u202f ]*\s*(?:[-–]|"
+                      r"à|to|đến|tới|до)\s*)?(?P<n>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)\s+"
                       r"(?:[^\W\d_]+\s+){0,1}$", re.IGNORECASE)
 
 
@@ -88,10 +89,11 @@ def _strength(sentence: Sentence, start: int) -> tuple[int, bool] | None:
     match = _number_pattern().search(before)
     if not match:
         return None
-    value = int(re.sub(r"[.,]", "", match.group("n")))
-    if 1900 <= value <= 2100 and "," not in match.group("n") and "." not in match.group("n"):
+    value = int(re.sub(r"\D", "", match.group("n")))
+    if 1900 <= value <= 2100 and match.group("n").isdigit():
         return None  # a year ("the 2020 war"), not a headcount
-    return value, bool(match.group("approx"))
+    # "2 500 à 3 500 soldats", "2,500-3,500 US troops": the most, and approximate
+    return value, bool(match.group("approx") or match.group("range"))
 
 
 def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:

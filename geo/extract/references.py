@@ -26,7 +26,7 @@ from ..gazetteer.lookup import Gazetteer
 from .lexicon import lexicon
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
-from .text import Sentence, form, tokenize
+from .text import Sentence, tokenize
 from .wordlists import load
 
 if TYPE_CHECKING:
@@ -42,9 +42,13 @@ SITE_KINDS = frozenset({"base", "airport"})
 @cache
 def _pattern(table: str) -> re.Pattern[str]:
     places = load("places")
-    stops = "|".join(re.escape(form(w)) for w in places["country_reference_stops"])
+
+    def forms(word: str) -> str:  # as the sentence's words are written ("базе": "баз")
+        return " ".join(t.form for t in tokenize(word))
+
+    stops = "|".join(re.escape(forms(w)) for w in places["country_reference_stops"])
     described = rf"(?:(?!(?:{stops}|\d+) )\S+ ){{0,3}}?"
-    branches = ["".join(described if w == "D" else re.escape(form(w)) + " "
+    branches = ["".join(described if w == "D" else re.escape(forms(w)) + " "
                         for w in phrase.split()).rstrip(" ")
                 for phrases in places[table].values() for phrase in phrases]
     return re.compile(r" (?:" + "|".join(sorted(branches, key=len, reverse=True)) + r")(?= )")
@@ -123,10 +127,14 @@ def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: 
     for start, stop in _spans(sentence, "site_references", mentions):
         named = [m.targets[0].key for m in mentions if m.role == "name"
                  and m.stop <= start and m.targets[0].kind in SITE_KINDS]
+        words = sentence.span(start, stop)
+        cue = lexicon().locative.at(sentence, start)
+        if cue is not None and cue[0] < stop:  # "sur place", "на базе": its own cue
+            start = cue[0]
         site = next((s for s in (*reversed(named), *reversed(sites)) if s in places), None)
         if site is not None:
-            found.append(PlaceMention(sentence.span(start, stop), start, stop,
-                                      (target_of(places[site]),), "reference"))
+            found.append(PlaceMention(words, start, stop, (target_of(places[site]),),
+                                      "reference"))
     return sorted(found, key=lambda m: m.start)
 
 

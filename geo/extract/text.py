@@ -32,6 +32,9 @@ _END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENERS = "\"“‘«(['"
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NEXT = re.compile(r"\s*(\S)")
+#: A full stop with no space after it between a word and a capitalised one ("в
+#: сообщении.Ранее сообщалось"): the pasted text lost the space.
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
 #: Vietnamese tone marks (combining) and the digit that stands for each in a form.
 #: A Vietnamese syllable whose final "i" may be spelt "y" ("binh sỹ", "binh sĩ").
 _I_SPELLED_Y = re.compile(r"[hklmst]y")
@@ -213,6 +216,15 @@ def _abbreviations() -> frozenset[str]:
 
 def _ends(line: str) -> Iterator[int]:
     """Offsets in ``line`` where a sentence ends."""
+    glued = [m.end() for m in _GLUED.finditer(line) if line[m.start() - 1].islower()
+             and line[m.end()].isupper() and line[m.end() + 1].islower()] if "." in line else []
+    if glued:
+        yield from sorted({*glued, *_spaced_ends(line)})
+    else:
+        yield from _spaced_ends(line)
+
+
+def _spaced_ends(line: str) -> Iterator[int]:
     abbreviations = _abbreviations()
     for match in _END.finditer(line):
         after = _NEXT.match(line, match.end())
