@@ -171,3 +171,26 @@ def test_a_drafts_views_say_what_they_show(ends, starts, reported, expected):
         assert set(view["label"]) == set(LANGUAGES) and all(view["label"].values())
         if not ends:
             assert "rút" not in view["label"]["vi"] and "withdraw" not in view["label"]["en"]
+
+
+def test_a_draft_saved_beside_its_articles_loads_both_ways(tmp_path, articles, capsys,
+                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # "extract articles/ > articles/draft.yaml": paths from the folder extract ran in
+    code, out, _ = _run(capsys, "extract", "articles")
+    assert code == 0 and "file: articles/one.txt" in out
+    (articles / "draft.yaml").write_text(out, encoding="utf-8")
+    code, _, err = _run(capsys, "check", articles / "draft.yaml")
+    assert code == 0, err
+    # "extract articles/ -o articles/saved.yaml": paths from the draft's folder
+    code, out, _ = _run(capsys, "extract", "articles", "-o", articles / "saved.yaml")
+    assert code == 0 and out == ""
+    saved = (articles / "saved.yaml").read_text(encoding="utf-8")
+    assert "file: one.txt" in saved
+    monkeypatch.chdir(articles.parent.parent)
+    code, _, err = _run(capsys, "check", articles / "saved.yaml")
+    assert code == 0, err
+    code, _, err = _run(capsys, "build", articles / "saved.yaml", "-o", tmp_path / "maps",
+                        "--format", "geojson")
+    assert code == 0, err
+    assert list((tmp_path / "maps").glob("*.geojson"))

@@ -107,7 +107,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """The options that say what to make and where (shared with ``serve``)."""
-    parser.add_argument("--out", type=Path, default=Path("maps"), metavar="DIR",
+    parser.add_argument("-o", "--out", type=Path, default=Path("maps"), metavar="DIR",
                         help="output folder (default: maps/)")
     parser.add_argument("--before", metavar="YYYY-MM-DD",
                         help="first day (default: the scenario's 'before' view)")

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..dates import DateError, parse_date_text
 from ..errors import BadArgument, UserInputError
 from ..inputs import MAX_ARTICLE_BYTES, check_file
+from ..output import write_atomic
 
 HELP = "draft deployment records from news articles (English, French, Russian, Vietnamese)"
 DESCRIPTION = """\
@@ -35,6 +36,7 @@ examples:
   deploymap extract seeds/                        # every *.txt in the folder
   deploymap extract article.txt --published 2024-05-09 --outlet Reuters --format json
   deploymap extract seeds/*.txt > draft.yaml      # review, then keep what is right
+  deploymap extract stories/kabul/ -o stories/kabul/draft.yaml   # paths relative to it
 
 exit codes: 0 ok; 2 a file cannot be read or an option is wrong (the message says which)."""
 
@@ -49,6 +51,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "build --from-articles reads it")
     parser.add_argument("--format", choices=("yaml", "json"), default="yaml",
                         help="yaml (default) or json")
+    parser.add_argument("-o", "--out", type=Path, metavar="FILE",
+                        help="write the draft to FILE (atomically; article paths relative to "
+                             "its folder) instead of standard output")
     parser.add_argument("--published", metavar="YYYY-MM-DD",
                         help="the date every FILE was published (wins over headers)")
     parser.add_argument("--outlet", metavar="NAME",
@@ -114,12 +119,16 @@ def run(arguments: argparse.Namespace) -> int:
     draft = extract_articles(
         files, published={"*": published} if published else None,
         outlets={"*": arguments.outlet} if arguments.outlet else None, country=country)
-    document = draft_to_scenario_document(draft, threshold=threshold, review=True)
-    if arguments.format == "json":
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    out: Path | None = arguments.out
+    document = draft_to_scenario_document(
+        draft, threshold=threshold, review=True,
+        relative_to=None if out is None else out.absolute().parent)
+    text = (json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+            if arguments.format == "json" else dump_yaml(document))
+    if out is None:
+        sys.stdout.write(text)
     else:
-        sys.stdout.write(dump_yaml(document))
+        write_atomic(out, text)
     confident = sum(r.confidence >= threshold for r in draft.records)
     print(f"deploymap extract: {len(draft.articles)} article(s), {len(draft.records)} "
           f"record(s) ({confident} with confidence >= {threshold}) merged into "

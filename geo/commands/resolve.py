@@ -51,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="only places in this country code (AM) or inside this place")
     parser.add_argument("--country", default="AM", metavar="CODE",
                         help="the story's country: its places win ties (default: AM)")
-    parser.add_argument("--out", type=Path, metavar="FILE",
+    parser.add_argument("-o", "--out", type=Path, metavar="FILE",
                         help="write to FILE (atomically: nothing is written if a name fails) "
                              "instead of standard output")
     parser.add_argument("--online", action="store_true",

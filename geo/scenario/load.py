@@ -162,10 +162,13 @@ class _Builder:
         file = None
         if "file" in entry:
             file = (self.path.parent / entry["file"]).resolve()
+            if not file.exists() and Path(entry["file"]).is_file():
+                file = Path(entry["file"]).resolve()  # "extract ... > dir/draft.yaml" names
+                # files from the folder it ran in
             if not file.exists():
                 self.problems.add(entry.line_of("file"), f"source {entry['id']!r}: file "
                                   f"{entry['file']!r} not found (looked for {file}); paths are "
-                                  "relative to the scenario file")
+                                  "relative to the scenario file (or the current folder)")
                 file = None
             else:
                 try:
