@@ -194,3 +194,16 @@ def test_a_draft_saved_beside_its_articles_loads_both_ways(tmp_path, articles, c
                         "--format", "geojson")
     assert code == 0, err
     assert list((tmp_path / "maps").glob("*.geojson"))
+
+
+def test_the_story_s_country_is_where_the_foreign_force_is(tmp_path, capsys):
+    # France is named three times as the actor, Chad once as the host
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\nFrance announced on Monday that France would hand "
+                       "over its last base. Paris said France wants new partnerships. French "
+                       "troops left the base in Abeche, Chad, on Sunday.\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "extract", article)
+    assert code == 0
+    document = yaml.safe_load(out)
+    assert document["country"] == "TD"
+    assert document["title"]["en"].startswith("French troops in Chad")

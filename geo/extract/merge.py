@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,13 +146,14 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
     views = default_views([g.end for g in groups.values() if g.end],
                           [r.reported.latest for r in kept if r.reported],
                           [g.start for g in groups.values() if g.start])
+    country, others = _host(draft, kept)
     document = {
-        "title": draft_title(list({r.force.id: r.force for r in kept}.values()), draft.country,
+        "title": draft_title(list({r.force.id: r.force for r in kept}.values()), country,
                              [d for g in groups.values() for d in (g.start, g.end)]
                              + [r.reported for r in kept], gazetteer),
         "description": drafting_note(len(draft.articles), threshold),
-        "country": draft.country,
-        **({"countries": [draft.country, *draft.countries]} if draft.countries else {}),
+        "country": country,
+        **({"countries": [country, *others]} if others else {}),
         "views": views,
         "forces": [f.entry() for f in {r.force.id: r.force for r in kept}.values()],
         "sources": [a.source_entry(files[a.source]) for a in draft.articles
@@ -162,6 +164,17 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
     if review:
         document.update(_review(draft, report, files))
     return document, report
+
+
+def _host(draft: Draft, kept: list[Record]) -> tuple[str, list[str]]:
+    """The story's country, and its others: of the story's countries, the one most of the
+    kept records place a foreign force in ("France handed over its base in Côte d'Ivoire":
+    Côte d'Ivoire, though France is named more often)."""
+    story = [draft.country, *draft.countries]
+    counts = Counter(r.target.country for r in kept
+                     if r.target.country != r.force.country and r.target.country in story)
+    host = max(story, key=lambda c: counts[c]) if counts else draft.country
+    return host, [c for c in story if c != host]
 
 
 def _review(draft: Draft, report: ExtractionReport, files: Mapping[str, str]) -> dict[str, Any]:
