@@ -314,6 +314,9 @@ def find_dates(text: str) -> list[DateMention]:
             if (mention.month is not None and not 1 <= mention.month <= 12) or (
                     mention.day is not None and not 1 <= mention.day <= 31):
                 continue
+            if match.group().strip() in data["named_days"] and (
+                    lower[:position].split()[-1:] or [""])[0] not in data["vi_weekday_lead"]:
+                break  # "the 9/11 attacks": an event's name
             found.append(mention)
             taken = match.end()
             break

@@ -29,6 +29,8 @@ from ..dates import FuzzyDate
 from .article_dates import DateMention
 
 _WEEKDAYS = tuple(calendar.day_name)
+#: How far before the latest date the story gives its lede day may fall in the same year.
+_SAME_NEWS = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,10 @@ def _solve(members: list[int], evidence: Sequence[Evidence], names: Sequence[str
     for index in members:
         if evidence[index].full:
             day, text = max(evidence[index].full)
+            if evidence[index].ledes and (day.day, day.month) not in {
+                    (d, m) for d, m, _ in evidence[index].ledes}:
+                continue  # "hôm 2/7 ... sau vụ khủng bố ngày 11/9/2001": this year's days
+                # go without their year; one with a year is the past, a lower bound
             found[index] = Published(FuzzyDate(day, day, "day", f"inferred from {text!r}"),
                                      "inferred", f"the latest full date in the text ({text!r})")
     rest = [i for i in members if i not in found]
@@ -150,7 +156,9 @@ def _solve(members: list[int], evidence: Sequence[Evidence], names: Sequence[str
     if first_year is not None:
         for candidate in range(first_year, first_year + 60):
             lede_day = _date(candidate, month, day)
-            if lede_day is None or lede_day < bound[0]:
+            # a story's articles appear within days of each other: another one's date a
+            # few days after this lede still allows its year
+            if lede_day is None or lede_day < bound[0] - _SAME_NEWS:
                 continue
             if year is None:
                 year = candidate

@@ -1,0 +1,58 @@
+"""An article's date read from its text when no header gives it: a date with its year
+that is the past (a lower bound, not the article's day), a deadline, an event named by
+its date ("9/11").
+
+The texts are written for these tests, about places the annotated set does not use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract import extract_articles
+from geo.extract.article_dates import find_dates
+
+
+def _published(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    return extract_articles([article]).articles[0].published
+
+
+@pytest.mark.parametrize("text", [
+    # this year's days go without their year; the one with its year is history
+    "Quân đội Ý đã rời căn cứ Abeche hôm 2/7 (thứ Sáu). Căn cứ được xây sau vụ tấn công "
+    "ngày 14/3/2008.",
+    "Italian troops left the Abeche base on July 2, a Friday. The base was built after "
+    "the attack of March 14, 2008.",
+])
+def test_a_full_date_of_the_past_is_not_the_article_s_day(tmp_path, text):
+    published = _published(tmp_path, text)
+    assert published.date is not None
+    assert (published.date.earliest.month, published.date.earliest.day) == (7, 2), (
+        published.note)
+    assert published.date.earliest >= dt.date(2008, 3, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "Les soldats italiens ont quitté le 2 juillet la base d'Abéché. Rome avait fixé "
+    "la date du 11 septembre pour le départ de tous ses soldats du Tchad. Le ministère l'a "
+    "confirmé en 2021.",
+    "Les soldats italiens ont quitté le 2 juillet la base d'Abéché; tous les autres "
+    "partiront d'ici le 11 septembre. Le ministère l'a confirmé en 2021.",
+])
+def test_a_deadline_is_not_the_article_s_day(tmp_path, text):
+    published = _published(tmp_path, text)
+    assert published.date is not None
+    assert published.date.earliest.isoformat() == "2021-07-02", published.note
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Troops came after the 9/11 attacks on May 3.", [(3, 5)]),
+    ("Since 9/11 the base has grown.", []),
+    ("Ngày 9/11, quân đội rút khỏi căn cứ.", [(9, 11)]),  # 9 November
+])
+def test_9_11_names_an_event_not_a_day(text, days):
+    assert [(d.day, d.month) for d in find_dates(text)] == days
