@@ -56,3 +56,16 @@ def test_a_headcount_with_spaces_or_a_range(tmp_path, text, strength):
     records = [r for r in _records(tmp_path, text) if r.target.kind == "city"]
     assert [r.strength for r in records] == [strength], [(r.mention, r.strength)
                                                          for r in records]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("French and Italian troops left Niamey, Niger.", {"FR", "IT"}),
+    ("US, British and Canadian troops left Niamey, Niger.", {"US", "GB", "CA"}),
+    ("Les soldats français et italiens ont quitté Niamey.", {"FR", "IT"}),
+    ("Французские и итальянские военные покинули Ниамей.", {"FR", "IT"}),
+    ("US and NATO troops left the Ain al-Asad base in Iraq.", {"US", "NATO"}),
+])
+def test_coordinated_nationalities_are_one_force_each(tmp_path, text, countries):
+    records = _records(tmp_path, text)
+    assert {r.force.country for r in records} == countries, [
+        (r.force.country, r.target.key) for r in records]

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
+from .strength import strength
 from .text import Sentence, Token, tokenize
-from .wordlists import load
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "withdraw", "deploy")
@@ -72,28 +72,8 @@ class Event:
     modifiers: frozenset[str]
 
 
-@cache
-def _number_pattern() -> re.Pattern[str]:
-    words = sorted(load("forces")["approximate"], key=len, reverse=True)
-    approx = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:(?P<approx>{approx})\s+)?(?P<range>\d[\d.,\u00a0\u202f ]*\s*(?:[-–]|"
-                      r"à|to|đến|tới|до)\s*)?(?P<n>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)\s+"
-                      r"(?:[^\W\d_]+\s+){0,1}$", re.IGNORECASE)
-
-
-def _strength(sentence: Sentence, start: int) -> tuple[int, bool] | None:
-    """The number just before a force mention ("5.000 quân", "some 2,000 Russian ...")."""
-    before = sentence.text[max(0, sentence.tokens[start].start - 40):sentence.tokens[start].start]
-    if not any(c.isdigit() for c in before[-25:]):
-        return None
-    match = _number_pattern().search(before)
-    if not match:
-        return None
-    value = int(re.sub(r"\D", "", match.group("n")))
-    if 1900 <= value <= 2100 and match.group("n").isdigit():
-        return None  # a year ("the 2020 war"), not a headcount
-    # "2 500 à 3 500 soldats", "2,500-3,500 US troops": the most, and approximate
-    return value, bool(match.group("approx") or match.group("range"))
+#: Words joining nationalities before one force word ("French and Italian troops").
+_AND = frozenset({"and", "et", "и", "va2", "và"})
 
 
 def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
@@ -111,6 +91,38 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
         found = lex.nationalities.at(sentence, begin)
         return found[1] if found and _written_so(tokens, begin, found[0]) else None
     return _leader(sentence, start, stop)
+
+
+def _coordinated(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
+    """The forces of the other nationalities coordinated before a force's own adjective
+    ("French and Italian troops", "US, British and NATO troops")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    more: list[ForceMention] = []
+    for force in found:
+        begin = lex.nationalities.ending_at(sentence, force.start) if force.country else None
+        while begin:
+            if tokens[begin - 1].key in _AND:
+                end = begin - 1
+            elif sentence.gap(begin - 1, begin).strip() == ",":
+                end = begin
+            else:
+                break
+            begin = lex.nationalities.ending_at(sentence, end)
+            named = lex.nationalities.at(sentence, begin) if begin is not None else None
+            if named is None or named[0] != end or not _written_so(tokens, begin, end):
+                break
+            more.append(ForceMention(force.start, force.stop, force.type, force.text,
+                                     named[1], force.generic, force.strength))
+        after = (lex.nationalities.at(sentence, force.stop)
+                 if force.country and force.stop < len(tokens) else None)
+        while after is not None and after[0] < len(tokens) - 1 and (
+                tokens[after[0]].key in _AND):  # "soldats français et italiens"
+            after = lex.nationalities.at(sentence, after[0] + 1)
+            if after is not None:
+                more.append(ForceMention(force.start, force.stop, force.type, force.text,
+                                         after[1], force.generic, force.strength))
+    return more
 
 
 def _written_so(tokens: Sequence[Token], start: int, stop: int) -> bool:
@@ -172,7 +184,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         if country is None and stop <= first_verb and (origin := _origin(sentence, stop)):
             country, end = origin  # the country's name is part of the force's words
         found.append(ForceMention(start, end, kind, sentence.span(start, end), country,
-                                  words in lex.generic_forces, _strength(sentence, start)))
+                                  words in lex.generic_forces, strength(sentence, start)))
     found = _parts_named(sentence, found)
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):
@@ -185,6 +197,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                                                    force.text, other.country, force.generic,
                                                    force.strength)
                     break
+    found += _coordinated(sentence, found)
     # "Kenyan police officers ... the security personnel": a force word without a
     # nationality takes the only one its own sentence names (never another sentence's).
     named = {f.country for f in found if f.country and f.type != "base"}  # "Niger's base"

@@ -133,8 +133,7 @@ class Extractor:
             reading.dates.append(date)
             if "agreed" in tags and date.day:
                 reading.agreements.append(date)
-        # No record without a force (a base's name is one) and a verb: a sentence without
-        # them is never cut into words. A force without a verb is worth a reviewer's look.
+        # No record without a force (a base's name is one) and a verb (else worth a look).
         if "site" in tags and ("trigger" not in tags or "force" not in tags):
             # "Ream Naval Base is being expanded": a later "the base" is that base
             reading.antecedents.note_sites(self.finder.names(sentence))
@@ -293,11 +292,11 @@ class Extractor:
                     owners = [f for f in forces if not (f.type == "base"
                                                         and f.country == target.country)]
                     before = [f for f in owners if f.start < mention.start] or owners
-                    closest = max(before, key=lambda f: f.start, default=None)
-                    if closest is not None and closest.country:
-                        chosen = [ForceMention(mention.start, mention.stop, "base",
-                                               mention.text, closest.country, False,
-                                               closest.strength)]
+                    top = max((f.start for f in before), default=None)  # "US and NATO troops"
+                    closest = [f for f in before if f.start == top and f.country]
+                    if closest:
+                        chosen = [ForceMention(mention.start, mention.stop, "base", mention.text,
+                                               f.country, False, f.strength) for f in closest]
                     else:  # whose base the clause does not say: its forces are there, if any
                         chosen = [f for f in forces if f.type != "base"]
                 seen: set[tuple[str, str | None]] = set()
