@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from ..collector import pin_long_lived
 from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
@@ -48,8 +49,10 @@ DEFAULT_COUNTRY = "AM"
 @cache
 def extractor(country: str = DEFAULT_COUNTRY, countries: tuple[str, ...] = ()) -> Extractor:
     """A shared extractor for a story in ``country`` (and ``countries``); each gazetteer and
-    its name tables load once per process."""
-    return Extractor(Gazetteer(country=country, countries=countries))
+    its name tables load once per process (and are left out of the collector's scans)."""
+    made = Extractor(Gazetteer(country=country, countries=countries))
+    pin_long_lived()
+    return made
 
 
 def extractor_for(text: str) -> Extractor:
