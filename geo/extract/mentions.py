@@ -42,6 +42,7 @@ CROSS_BORDER_KINDS = frozenset({"region", "border"})
 _LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
                        r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
+_BRACKET = re.compile(r"[()\[\]]")
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
 _POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
 
@@ -196,9 +197,8 @@ class PlaceFinder(BorderReader):
             blocked.update(range(start, stop))
         text, offsets = sentence.joined("key")
         # a name never runs across a bracket: "Tartous (gouvernorat de Tartous)"
-        brackets = [i for i in range(1, len(tokens)) if any(
-            c in "()[]" for c in sentence.gap(i - 1, i))] if any(
-            c in "()[]" for c in sentence.text) else []
+        brackets = [i for i in range(1, len(tokens)) if _BRACKET.search(
+            sentence.gap(i - 1, i))] if _BRACKET.search(sentence.text) else []
         done = 0
         for index in candidates:
             if index < done or index in blocked:
