@@ -188,8 +188,8 @@ class PlaceFinder(BorderReader):
         lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
         # a capitalised word, or the first word of a name that starts in lower case or with
         # a digit
-        candidates = [i for i, t in enumerate(tokens) if t.upper or (
-            t.key in lengths and (t.key in lower_starts or t.text[0].isdigit()))]
+        candidates = [i for i, t in enumerate(tokens) if t.upper or (  # the small set first
+            (t.key in lower_starts or t.text[0].isdigit()) and t.key in lengths)]
         if not candidates:
             return names
         blocked: set[int] = set()

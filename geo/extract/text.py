@@ -195,10 +195,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 spans.append((a, b))
         return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
     # one pass over the matches: this runs for every sentence of every article
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for match in WORD.finditer(text):
         word = match.group()
-        tokens.append(Token(word, match.start(), match.end(), *_word(word)))
+        start, end = match.span()
+        key, shape, upper = _word(word)
+        append(Token(word, start, end, key, shape, upper))
     return tuple(tokens)
 
 
