@@ -104,9 +104,9 @@ class Sentence:
             self.tokens = tokenize(self.text)
             return self.tokens
         if name == "title_case":
-            words = sum(1 for t in self.tokens if t.text[0].isalpha())
-            capitals = sum(1 for t in self.tokens if t.upper)
-            self.title_case = words >= 4 and capitals >= 0.7 * words
+            tokens = self.tokens
+            words = len([t for t in tokens if t.text[0].isalpha()])
+            self.title_case = words >= 4 and len([t for t in tokens if t.upper]) >= 0.7 * words
             return self.title_case
         raise AttributeError(name)
 
