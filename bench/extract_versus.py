@@ -4,9 +4,10 @@ alternating, so both see the same machine.
 Run: ``python bench/extract_versus.py OLD_TREE NEW_TREE [--runs 5] [--seconds 3]``. Each run
 is a child process with ``PYTHONPATH`` set to its tree; it reports articles per CPU second
 on one core (best and median of its ten rounds). Prints every run, the median over the runs
-of each tree's medians, the ratio, and the load average before and after. A tree whose
-``geo.data`` is not its own ``data/`` (an editable install points it at another checkout)
-is reported: link it with ``ln -s ../data TREE/geo/data`` so each tree reads its own files.
+of each tree's medians, their ratio and the ratio run by run (steadier when the load
+drifts), and the load average before and after. A tree whose ``geo.data`` is not its own
+``data/`` (an editable install points it at another checkout) is reported: link it with
+``ln -s ../data TREE/geo/data`` so each tree reads its own files.
 """
 
 from __future__ import annotations
@@ -67,8 +68,11 @@ def main(argv: Sequence[str] | None = None) -> None:
                   f"  (load {os.getloadavg()[0]:.2f})", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     old, new = (statistics.median(medians[name]) for name in trees)
+    pairs = [b / a for a, b in zip(medians["old"], medians["new"], strict=True)]
     print(f"median of medians: old {old:.0f}, new {new:.0f} articles / s / core; "
           f"new / old {new / old:.2f}x")
+    print(f"new / old run by run (each pair ran back to back): "
+          f"{', '.join(f'{r:.2f}' for r in pairs)}; median {statistics.median(pairs):.2f}x")
 
 
 if __name__ == "__main__":
