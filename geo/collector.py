@@ -28,4 +28,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-__all__ = ["collector_paused"]
+def pin_long_lived() -> None:
+    """Move every object alive now to the collector's permanent generation (``gc.freeze``).
+
+    For tables kept for the life of the process (a gazetteer's places and an extractor's
+    name tables: about 540,000 tracked objects): a full collection scanned them all again,
+    0.35 s, a tenth of the time of extracting a few hundred articles. Pinned objects are
+    still freed by reference counting; only reference cycles among them would outlive
+    their use. ``gc.unfreeze()`` undoes it.
+    """
+    gc.freeze()
+
+
+__all__ = ["collector_paused", "pin_long_lived"]

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from ..collector import pin_long_lived
 from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
@@ -45,11 +46,22 @@ def _source_id(path: Path, taken: set[str]) -> str:
 DEFAULT_COUNTRY = "AM"
 
 
-@cache
 def extractor(country: str = DEFAULT_COUNTRY, countries: tuple[str, ...] = ()) -> Extractor:
     """A shared extractor for a story in ``country`` (and ``countries``); each gazetteer and
-    its name tables load once per process."""
-    return Extractor(Gazetteer(country=country, countries=countries))
+    its name tables load once per process (and are left out of the collector's scans).
+
+    ``extractor()``, ``extractor("AM")`` and ``extractor("AM", ())`` are one extractor: the
+    story's pass then takes the place names the countries' pass found (``PlaceFinder.names``)
+    instead of finding them again with a second finder of the same story.
+    """
+    return _extractor(country, tuple(countries))
+
+
+@cache
+def _extractor(country: str, countries: tuple[str, ...]) -> Extractor:
+    made = Extractor(Gazetteer(country=country, countries=countries))
+    pin_long_lived()
+    return made
 
 
 def extractor_for(text: str) -> Extractor:

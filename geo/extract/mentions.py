@@ -42,6 +42,7 @@ CROSS_BORDER_KINDS = frozenset({"region", "border"})
 _LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
                        r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
+_BRACKET = re.compile(r"[()\[\]]")
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
 _POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
 
@@ -194,8 +195,8 @@ class PlaceFinder(BorderReader):
         lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
         # a capitalised word, or the first word of a name that starts in lower case or with
         # a digit
-        candidates = [i for i, t in enumerate(tokens) if t.upper or (
-            t.key in lengths and (t.key in lower_starts or t.text[0].isdigit()))]
+        candidates = [i for i, t in enumerate(tokens) if t.upper or (  # the small set first
+            (t.key in lower_starts or t.text[0].isdigit()) and t.key in lengths)]
         if not candidates:
             return names
         blocked: set[int] = set()
@@ -203,9 +204,8 @@ class PlaceFinder(BorderReader):
             blocked.update(range(start, stop))
         text, offsets = sentence.joined("key")
         # a name never runs across a bracket: "Tartous (gouvernorat de Tartous)"
-        brackets = [i for i in range(1, len(tokens)) if any(
-            c in "()[]" for c in sentence.gap(i - 1, i))] if any(
-            c in "()[]" for c in sentence.text) else []
+        brackets = [i for i in range(1, len(tokens)) if _BRACKET.search(
+            sentence.gap(i - 1, i))] if _BRACKET.search(sentence.text) else []
         done = 0
         for index in candidates:
             if index < done or index in blocked:

@@ -89,9 +89,12 @@ def _territories(sentence: Sentence, mentions: list[PlaceMention]
     taken = {i for m in mentions for i in range(m.start, m.stop)}
     nationalities = lexicon().nationalities
     found = []
-    for index in range(len(tokens)):
-        size = next((n for n in (2, 1) if index + n <= len(tokens) and " ".join(
-            t.form for t in tokens[index:index + n]) in words), 0)
+    text, offsets = sentence.joined("form")  # words i to j: text[offsets[i]:offsets[j] - 1]
+    count = len(tokens)
+    for index in range(count):
+        begin = offsets[index]
+        size = 2 if index + 2 <= count and text[begin:offsets[index + 2] - 1] in words else (
+            1 if text[begin:offsets[index + 1] - 1] in words else 0)
         if not size or index in taken:
             continue
         after = nationalities.at(sentence, index + size)

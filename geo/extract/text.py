@@ -85,7 +85,8 @@ class Sentence:
     article are never looked at word by word.
     """
 
-    __slots__ = ("_joined", "cache", "index", "start", "text", "title_case", "tokens")
+    __slots__ = ("_joined", "_words", "cache", "index", "start", "text", "title_case",
+                 "tokens")
 
     tokens: tuple[Token, ...]
     #: True for a headline in Title Case (capitals say nothing about names there).
@@ -94,6 +95,7 @@ class Sentence:
     def __init__(self, text: str, start: int, index: int) -> None:
         self.text, self.start, self.index = text, start, index
         self._joined: dict[str, tuple[str, list[int]]] = {}
+        self._words: dict[str, list[str] | None] = {}
         #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans) and of
         #: place finders, by the id of the (long-lived) matcher or finder.
         self.cache: dict[int, Any] = {}
@@ -105,9 +107,9 @@ class Sentence:
             self.tokens = tokenize(self.text)
             return self.tokens
         if name == "title_case":
-            words = sum(1 for t in self.tokens if t.text[0].isalpha())
-            capitals = sum(1 for t in self.tokens if t.upper)
-            self.title_case = words >= 4 and capitals >= 0.7 * words
+            tokens = self.tokens
+            words = len([t for t in tokens if t.text[0].isalpha()])
+            self.title_case = words >= 4 and len([t for t in tokens if t.upper]) >= 0.7 * words
             return self.title_case
         raise AttributeError(name)
 
@@ -126,7 +128,18 @@ class Sentence:
             found = (" " + " ".join(words) + " ",
                      list(accumulate([len(w) + 1 for w in words], initial=1)))
             self._joined[attr] = found
+            # words are told apart by the spaces between them only when none is empty or
+            # holds a space (a key of some rare letters may: NFKD splits them)
+            plain = found[0].count(" ") == len(words) + 1 and "" not in words
+            self._words[attr] = words if plain else None
         return found
+
+    def words(self, attr: str) -> list[str] | None:
+        """The words' ``attr`` as in :meth:`joined` (same order), or None when a word is
+        empty or holds a space (then only the joined text tells where words are)."""
+        if attr not in self._words:
+            self.joined(attr)
+        return self._words[attr]
 
     def gap(self, left: int, right: int) -> str:
         """The text between token ``left`` and token ``right`` (``left`` < ``right``)."""
@@ -185,10 +198,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 spans.append((a, b))
         return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
     # one pass over the matches: this runs for every sentence of every article
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for match in WORD.finditer(text):
         word = match.group()
-        tokens.append(Token(word, match.start(), match.end(), *_word(word)))
+        start, end = match.span()
+        key, shape, upper = _word(word)
+        append(Token(word, start, end, key, shape, upper))
     return tuple(tokens)
 
 
