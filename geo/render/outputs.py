@@ -160,8 +160,9 @@ def _apart(formats: list[str]) -> list[list[str]]:
 
 def warm_static() -> None:
     """Import and read what a static map's job needs whatever the scenario (the renderer,
-    the boundary layers every map reads, the fonts): a worker forked before the scenario
-    is loaded does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    the boundary layers every map reads, the capitals, the fonts, the basemap's key): a
+    worker forked before the scenario is loaded does it meanwhile (see
+    :class:`geo.workers.EarlyWorker`)."""
     import matplotlib
     import matplotlib.backends.backend_agg
     import matplotlib.backends.backend_pdf
@@ -169,7 +170,8 @@ def warm_static() -> None:
     import matplotlib.figure
     from matplotlib.font_manager import FontProperties, findfont, get_font
 
-    from ..gazetteer.boundaries import read_layer
+    from ..cache import package_digest
+    from ..gazetteer.boundaries import capital_ids, read_layer
     from ..timeline import Timeline as _Timeline  # noqa: F401
     from . import alt_text  # noqa: F401
     from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
@@ -177,6 +179,8 @@ def warm_static() -> None:
 
     for layer in ("basemap", "countries", "regions", "borders"):
         read_layer(layer)
+    capital_ids()  # the capitals (a cache entry beside the boundary layers)
+    package_digest()  # the basemap's key
     with matplotlib.rc_context(RC):
         for weight in ("normal", "bold"):
             for style in ("normal", "italic"):
