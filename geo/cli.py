@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from .commands import build, check, diff, extract, resolve, serve, snapshot
 from .errors import UserInputError
@@ -105,7 +105,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> None:
     """Console-script entry: exit with :func:`main`'s code."""
-    sys.exit(main())
+    leave(main())
 
 
-__all__ = ["build_parser", "entry_point", "main"]
+def leave(code: int) -> NoReturn:
+    """Exit with ``code`` without the interpreter's teardown, which frees every object of a
+    build one by one (0.05-0.1 s): what it does that matters is done first (other threads
+    joined, exit handlers run, the streams flushed: 120 if that fails, as Python says)."""
+    import atexit
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 120
+    os._exit(code)
+
+
+__all__ = ["build_parser", "entry_point", "leave", "main"]

@@ -83,12 +83,17 @@ class EarlyWorker:
     itself from what :meth:`hand` sends it. Close it if it is never handed anything."""
 
     def __init__(self, warm: Callable[[], None]) -> None:
+        import mmap
+
         sys.stdout.flush()
         sys.stderr.flush()
         self._orders, orders = os.pipe()
         self.report, report = os.pipe()
+        self._idle = mmap.mmap(-1, 1)  # shared: set when this process's own jobs are done
         self.pid = os.fork()
         if self.pid == 0:  # the worker
+            global _IDLE
+            _IDLE = self._idle
             os.close(orders)
             os.close(self.report)
             _die_with_parent()
@@ -119,6 +124,10 @@ class EarlyWorker:
             pipe.write(pickle.dumps((make, arguments, labels)))
         self._orders = -1
 
+    def idle(self) -> None:
+        """Tell the worker that this process has made its own jobs (a core is free)."""
+        self._idle[0] = 1
+
     def close(self) -> None:
         """Stop a worker that was never handed its jobs."""
         if self._orders >= 0:
@@ -130,33 +139,47 @@ class EarlyWorker:
 
 def run_jobs(jobs: list[Job], *, workers: int,
              on_done: Callable[[Done], None] = lambda done: None,
-             early: tuple[EarlyWorker, int] | None = None) -> list[Done]:
+             early: tuple[EarlyWorker, int] | None = None, here: bool = False) -> list[Done]:
     """Run every job, in ``workers`` forked processes (in this one when 1 or no fork);
     ``on_done`` hears of each job as it finishes. Returns them in the jobs' order.
 
-    ``early``: a worker already handed ``count`` other jobs; this waits for those too."""
+    ``here``: this process makes the first share itself, beside the forked ones (a process
+    forked for it would only add its start-up and copies of the memory pages it writes).
+    ``early``: a worker already handed ``count`` other jobs; this waits for those too, and
+    makes a single share left itself, then tells the worker (:func:`build_idle`)."""
+    order = {job.label: number for number, job in enumerate(jobs)}
     if early is not None:
         worker, count = early
-        order = {job.label: number for number, job in enumerate(jobs)}
         shares = groups(jobs, workers) if jobs else []
-        finished = _run_forked(shares, on_done, {worker.pid: worker.report}, count)
+        own = shares.pop() if len(shares) == 1 else None
+        finished = _run_forked(shares, on_done, {worker.pid: worker.report}, count, here=own,
+                               then=worker.idle)
         return sorted(finished, key=lambda done: order.get(done.label, len(order)))
     if workers <= 1 or len(jobs) <= 1 or not hasattr(os, "fork"):
-        finished = []
-        for job in jobs:
-            start = time.perf_counter()
-            done = Done(job.label, job.run(), time.perf_counter() - start)
-            on_done(done)
-            finished.append(done)
-        return finished
-    order = {job.label: number for number, job in enumerate(jobs)}
-    finished = _run_forked(groups(jobs, workers), on_done)
+        return _run_here(jobs, on_done)
+    shares = groups(jobs, workers)
+    finished = _run_forked(shares[1:] if here else shares, on_done,
+                           here=shares[0] if here else None)
     return sorted(finished, key=lambda done: order[done.label])
 
 
+def _run_here(jobs: list[Job], on_done: Callable[[Done], None]) -> list[Done]:
+    finished = []
+    for job in jobs:
+        start = time.perf_counter()
+        done = Done(job.label, job.run(), time.perf_counter() - start)
+        on_done(done)
+        finished.append(done)
+    return finished
+
+
 def _run_forked(shares: list[list[Job]], on_done: Callable[[Done], None],
-                forked: dict[int, int] | None = None, more: int = 0) -> list[Done]:
-    expected = sum(len(share) for share in shares) + more
+                forked: dict[int, int] | None = None, more: int = 0,
+                here: list[Job] | None = None,
+                then: Callable[[], None] = lambda: None) -> list[Done]:
+    """``shares`` in forked processes (and ``forked``'s ``more`` jobs), ``here`` in this
+    one meanwhile (``then`` called after it)."""
+    expected = sum(len(share) for share in shares) + more + len(here or [])
     sys.stdout.flush()
     sys.stderr.flush()
     children: dict[int, int] = dict(forked or {})  # pid -> read end of its pipe
@@ -171,6 +194,9 @@ def _run_forked(shares: list[list[Job]], on_done: Callable[[Done], None],
                 _work(share, write_end)  # never returns
             os.close(write_end)
             children[pid] = read_end
+        if here:
+            finished.extend(_run_here(here, on_done))
+            then()
         selector = selectors.DefaultSelector()
         buffers: dict[int, bytes] = {}
         for pid, read_end in children.items():
@@ -256,6 +282,14 @@ def in_worker() -> bool:
 
 
 _IN_WORKER = False
+#: In an early worker: a byte its parent sets once its own jobs are done.
+_IDLE: Any = None
+
+
+def build_idle() -> bool:
+    """In an early worker: whether the build's other process has made its own jobs, so
+    that this one may fork a part of its own onto the core it left."""
+    return _IDLE is not None and _IDLE[0] == 1
 
 
 def _work(share: list[Job], write_end: int) -> None:
@@ -296,5 +330,5 @@ def _work(share: list[Job], write_end: int) -> None:
         os._exit(code)
 
 
-__all__ = ["Done", "EarlyWorker", "Job", "WorkerBug", "available_cores", "groups",
+__all__ = ["Done", "EarlyWorker", "Job", "WorkerBug", "available_cores", "build_idle", "groups",
            "in_worker", "run_jobs"]

@@ -239,7 +239,7 @@ def _damage(path: Path, how: int) -> None:
 
 
 CACHE_KINDS = ("boundaries", "index", "html-basemap", "static-basemap", "font-subset",
-               "text-tiles")
+               "text-tiles", "text-measures")
 
 
 @pytest.fixture(scope="module")

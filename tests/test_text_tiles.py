@@ -75,7 +75,7 @@ def test_tiles_draw_what_matplotlib_draws() -> None:
 
 def test_the_same_bytes_whatever_the_cache_held() -> None:
     text_tiles.TILES.__init__()
-    text_tiles._MEASURES.clear()
+    text_tiles.MEASURES.clear()
     cold = _png(_figure(text_tiles.TileCanvas))
     warm = _png(_figure(text_tiles.TileCanvas))
     assert cold == warm
@@ -184,3 +184,146 @@ def test_a_damaged_tile_entry_is_rebuilt_never_trusted(store: Any, damage: str,
     assert _png(_figure(text_tiles.TileCanvas)) == made
     store.save()  # made whole again
     assert read_entry(path, store.KIND, store._FORMAT) is not None
+
+
+# --- text measures and outlines kept in the cache folder (text_store) ---
+
+@pytest.fixture
+def measures(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The text store of a process that has measured nothing, writing into ``tmp_path``."""
+    from geo.render.static import text_store
+
+    monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(text_store, "_LOADED", [False])
+    monkeypatch.setattr(text_store, "_STORED", (set(), set()))
+    _forget_text()
+    yield text_store
+    _forget_text()
+
+
+def _forget_text() -> None:
+    from geo.render.static.text_store import PDF_MEASURES
+
+    PDF_MEASURES.clear()
+    text_tiles.MEASURES.clear()
+    text_tiles.TEXT_TO_PATH.measures.clear()
+    text_tiles.TEXT_TO_PATH.kept.clear()
+    text_tiles.TILES.__init__()
+
+
+def _saved(figure_canvas: type = text_tiles.TileCanvas) -> dict[str, bytes]:
+    """The test figure as PNG, SVG and PDF, saved as a map is (SVG and PDF with the kept
+    outlines)."""
+    import matplotlib
+
+    from geo.render.static.text_store import kept_text
+
+    figure = _figure(figure_canvas)
+    saved = {"png": _png(figure)}
+    for fmt in ("svg", "pdf"):
+        buffer = io.BytesIO()
+        with matplotlib.rc_context(RC), kept_text():
+            figure.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else
+                           {"CreationDate": None, "ModDate": None})
+        saved[fmt] = buffer.getvalue()
+    return saved
+
+
+def test_kept_text_changes_no_byte_of_svg_or_pdf(measures: Any) -> None:
+    import matplotlib
+
+    plain = {}
+    figure = _figure(FigureCanvasAgg)
+    for fmt in ("svg", "pdf"):
+        buffer = io.BytesIO()
+        with matplotlib.rc_context(RC):
+            figure.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else
+                           {"CreationDate": None, "ModDate": None})
+        plain[fmt] = buffer.getvalue()
+    kept = _saved(FigureCanvasAgg)
+    assert text_tiles.TEXT_TO_PATH.measures and text_tiles.TEXT_TO_PATH.kept
+    assert {fmt: kept[fmt] for fmt in plain} == plain
+    assert {fmt: data for fmt, data in _saved(FigureCanvasAgg).items() if fmt in plain} == plain
+
+
+def test_stored_measures_are_read_back_and_change_no_byte(
+        measures: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.cache import read_entry
+
+    measures.load()  # nothing stored yet
+    made = _saved()
+    measures.save()
+    payload = read_entry(measures.entry_path(), measures.KIND, measures._FORMAT)
+    assert payload is not None
+    sizes, outlines = measures.decode(payload)
+    assert dict(sizes["agg"]) == text_tiles.MEASURES and sizes["agg"]
+    assert dict(sizes["outline"]) == text_tiles.TEXT_TO_PATH.measures and sizes["outline"]
+    assert dict(sizes["pdf"]) == measures.PDF_MEASURES and sizes["pdf"]
+    for key, (verts, codes) in outlines:
+        kept = text_tiles.TEXT_TO_PATH.kept[key]
+        assert np.array_equal(verts, kept[0]) and np.array_equal(codes, kept[1])
+    # a new process: every measure and outline comes from the entry, the bytes are the same
+    _forget_text()
+    measures._LOADED[0] = False
+    measures.load()
+    assert dict(sizes["agg"]) == text_tiles.MEASURES
+    asked: list[str] = []
+    from matplotlib.backends._backend_pdf_ps import RendererPDFPSBase
+    from matplotlib.textpath import TextToPath
+
+    def counting(original: Any) -> Any:
+        def counted(self: Any, s: str, *args: Any) -> Any:
+            asked.append(s)
+            return original(self, s, *args)
+        return counted
+
+    for renderer in (text_tiles.RendererAgg, TextToPath, RendererPDFPSBase):  # each measure
+        monkeypatch.setattr(renderer, "get_text_width_height_descent",
+                            counting(renderer.get_text_width_height_descent))
+    assert _saved() == made
+    assert not asked, f"measured again: {asked}"
+    before = measures.entry_path().stat().st_mtime_ns
+    measures.save()  # nothing new: not written again
+    assert measures.entry_path().stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("damage", ["flipped", "cut", "foreign", "bad outline", "bad measure"])
+def test_a_damaged_measure_entry_is_rebuilt_never_trusted(measures: Any, damage: str,
+                                                          capsys: pytest.CaptureFixture
+                                                          ) -> None:
+    import json
+
+    from geo.cache import read_entry, write_entry
+
+    made = _saved()
+    measures.save()
+    path = measures.entry_path()
+    data = path.read_bytes()
+    if damage == "flipped":
+        path.write_bytes(data[:-40] + bytes([data[-40] ^ 0x10]) + data[-39:])
+    elif damage == "cut":
+        path.write_bytes(data[:len(data) // 2])
+    elif damage == "foreign":  # the right header and checksum, not measures
+        write_entry(path, measures.KIND, measures._FORMAT, b"\x00" * 8 + b"[1,2]junk")
+    else:
+        body = zlib.decompress(read_entry(path, measures.KIND, measures._FORMAT))
+        if damage == "bad outline":  # outlines whose points are not all there
+            body = body[:-7]
+        else:  # a measure that is not three numbers
+            size = int.from_bytes(body[:8], "big")
+            index = json.loads(body[8:8 + size])
+            index["measures"]["agg"][0][1] = ["1", 2.0, 3.0]
+            head = json.dumps(index).encode()
+            body = len(head).to_bytes(8, "big") + head + body[8 + size:]
+        write_entry(path, measures.KIND, measures._FORMAT, zlib.compress(body))
+    _forget_text()
+    measures._LOADED[0] = False
+    measures._STORED[0].clear()
+    measures._STORED[1].clear()
+    capsys.readouterr()
+    measures.load()
+    assert "warning: the cached text measures" in capsys.readouterr().err
+    assert not text_tiles.MEASURES and not text_tiles.TEXT_TO_PATH.kept  # none of it used
+    assert _saved() == made
+    measures.save()  # made whole again
+    assert read_entry(path, measures.KIND, measures._FORMAT) is not None

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from geo.errors import UserInputError
-from geo.workers import EarlyWorker, Job, WorkerBug, groups, in_worker, run_jobs
+from geo.workers import (
+    EarlyWorker,
+    Job,
+    WorkerBug,
+    build_idle,
+    groups,
+    in_worker,
+    run_jobs,
+)
 
 
 def writer(folder: Path, name: str, delay: float = 0.0) -> Job:
@@ -131,6 +139,45 @@ def test_handing_an_early_worker_more_than_a_pipe_holds_does_not_wait_for_its_wa
     assert text.startswith(f"{4 << 20} bytes, by ") and not text.endswith(f" {os.getpid()}")
 
 
+def idle_watcher(folder: Path) -> list[Job]:
+    """An early worker's job noting whether the build's other process is idle before and
+    after that process's own job is done (module level: picklable)."""
+    def run() -> list[Path]:
+        seen = [build_idle()]
+        (folder / "started").touch()
+        for _ in range(600):  # until the parent has made its own job
+            if build_idle():
+                break
+            time.sleep(0.05)
+        seen.append(build_idle())
+        path = folder / "idle"
+        path.write_text(",".join(str(s) for s in seen))
+        return [path]
+    return [Job("watcher", run)]
+
+
+def test_the_parent_makes_its_own_share_then_tells_the_early_worker(tmp_path):
+    def own() -> list[Path]:  # the parent's one share: made here, once the worker has begun
+        for _ in range(600):
+            if (tmp_path / "started").exists():
+                break
+            time.sleep(0.05)
+        path = tmp_path / "own"
+        path.write_text(str(os.getpid()))
+        return [path]
+
+    early = EarlyWorker(lambda: None)
+    try:
+        early.hand(idle_watcher, {"folder": tmp_path}, ["watcher"])
+        done = run_jobs([Job("own", own)], workers=1, early=(early, 1))
+    finally:
+        early.close()
+    assert sorted(d.label for d in done) == ["own", "watcher"]
+    assert (tmp_path / "own").read_text() == str(os.getpid())
+    assert (tmp_path / "idle").read_text() == "False,True"
+    assert not build_idle()  # only an early worker hears it
+
+
 def test_a_static_maps_formats_saved_apart_are_the_bytes_of_one_process(tmp_path, monkeypatch):
     """In a build's worker with a core to spare, a static map's PNG is saved beside its
     SVG and PDF in processes forked with the figure drawn: the same files as without."""
@@ -155,7 +202,7 @@ def test_a_static_maps_formats_saved_apart_are_the_bytes_of_one_process(tmp_path
         jobs = outputs.output_jobs(timeline, **days, out=out, stem="m", options=options)
         run_jobs([*jobs, Job("beside", lambda: [])], workers=2)  # the static job forked
         files[apart] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-    assert (tmp_path / "forked-apart-True").read_text() == "png,svg/pdf"
+    assert (tmp_path / "forked-apart-True").read_text() == "png/svg,pdf"
     assert not (tmp_path / "forked-apart-False").exists()
     assert set(files[True]) == {"m.side-by-side.en.png", "m.side-by-side.en.svg",
                                 "m.side-by-side.en.pdf", "m.side-by-side.en.txt"}

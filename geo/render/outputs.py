@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import shapely
 
 from ..output import write_atomic
-from ..workers import Job, available_cores, in_worker, run_jobs
+from ..workers import Job, available_cores, build_idle, in_worker, run_jobs
 from .formats import (
     DEFAULT_FORMATS,
     FORMATS,
@@ -109,13 +109,14 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
                     return [write_atomic(out / f"{base}.{fmt}", render_static(
                         timeline, before=before, after=after, lang=lang, layout=layout,
                         fmt=fmt)) for fmt in fmts]
-                # the figure once, then in a build's worker with a core to spare its PNG
-                # beside its SVG and PDF (0.3 s each), in processes forked with it drawn
+                # the figure once, then in a build's worker with a core to spare its PDF
+                # beside its PNG and SVG (0.2-0.3 s each), in a process forked with it drawn
                 _, text = drawn(timeline, before=before, after=after, lang=lang, layout=layout)
-                parts = _apart(static_formats) if in_worker() and spare_core() else []
+                parts = _apart(static_formats) if in_worker() and (
+                    spare_core() or build_idle()) else []
                 if len(parts) > 1:
                     done = run_jobs([Job("/".join(fmts), lambda fmts=fmts: save(fmts))
-                                     for fmts in parts], workers=len(parts))
+                                     for fmts in parts], workers=len(parts), here=True)
                     paths = [path for finished in done for path in finished.paths]
                 else:
                     paths = save(static_formats)
@@ -143,8 +144,8 @@ def output_jobs(timeline: Timeline, *, before: dt.date, after: dt.date, out: Pat
 
 def spare_core() -> bool:
     """Whether a core is free for a job to fork a part of its own: the machine has more
-    than one, and over the last minute fewer than all but one were busy. (On a machine
-    whose other cores are taken, the forked parts only add their start-up: 0.1 s.)"""
+    than one, and over the last minute fewer than all but one were busy. (The build's
+    early worker also forks once the build's other process is done: :func:`build_idle`.)"""
     import os
 
     cores = available_cores()
@@ -152,16 +153,17 @@ def spare_core() -> bool:
 
 
 def _apart(formats: list[str]) -> list[list[str]]:
-    """A static map's formats in two groups that take about as long to save: the PNG, and
-    the SVG with the PDF (one group when there is only one or the other)."""
-    groups = [[f for f in formats if f == "png"], [f for f in formats if f != "png"]]
+    """A static map's formats in two groups that take about as long to save: the PNG with
+    the SVG (made here), and the PDF (one group when there is only one or the other)."""
+    groups = [[f for f in formats if f != "pdf"], [f for f in formats if f == "pdf"]]
     return [group for group in groups if group]
 
 
 def warm_static() -> None:
     """Import and read what a static map's job needs whatever the scenario (the renderer,
-    the boundary layers every map reads, the fonts): a worker forked before the scenario
-    is loaded does it meanwhile (see :class:`geo.workers.EarlyWorker`)."""
+    the boundary layers every map reads, the capitals, the fonts, the basemap's key): a
+    worker forked before the scenario is loaded does it meanwhile (see
+    :class:`geo.workers.EarlyWorker`)."""
     import matplotlib
     import matplotlib.backends.backend_agg
     import matplotlib.backends.backend_pdf
@@ -169,7 +171,8 @@ def warm_static() -> None:
     import matplotlib.figure
     from matplotlib.font_manager import FontProperties, findfont, get_font
 
-    from ..gazetteer.boundaries import read_layer
+    from ..cache import package_digest
+    from ..gazetteer.boundaries import capital_ids, read_layer
     from ..timeline import Timeline as _Timeline  # noqa: F401
     from . import alt_text  # noqa: F401
     from .static import content, draw, font_subsets, labels, legend, map, symbols  # noqa: F401
@@ -177,6 +180,8 @@ def warm_static() -> None:
 
     for layer in ("basemap", "countries", "regions", "borders"):
         read_layer(layer)
+    capital_ids()  # the capitals (a cache entry beside the boundary layers)
+    package_digest()  # the basemap's key
     with matplotlib.rc_context(RC):
         for weight in ("normal", "bold"):
             for style in ("normal", "italic"):

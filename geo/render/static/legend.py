@@ -42,6 +42,11 @@ MEASURE_DPI = 192
 
 @cache
 def _renderer() -> Any:
+    """Agg, its measures kept with the map's (:mod:`geo.render.static.text_store`)."""
+    from .text_tiles import SUPPORTED, TileRenderer
+
+    if SUPPORTED:
+        return TileRenderer(8, 8, MEASURE_DPI)
     from matplotlib.backends.backend_agg import RendererAgg
 
     return RendererAgg(8, 8, MEASURE_DPI)

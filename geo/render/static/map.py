@@ -314,12 +314,14 @@ def drawn(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "e
     import matplotlib
 
     from ..alt_text import alt_text
+    from . import text_store
 
     _check(lang, layout, "png", width_px, scale)
     key = (before, after, lang, layout, width_px, scale)
     cached = _LAST_BUILT.get("figure")
     if cached is not None and cached[0] is timeline and cached[1] == key:
         return cached[2], cached[3]  # the same map in another format
+    text_store.load()  # text measured by earlier processes
     with matplotlib.rc_context(RC):
         built = build_figure(timeline, before=before, after=after, lang=lang, layout=layout,
                              width_px=width_px, scale=scale)
@@ -359,7 +361,7 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
     """
     import matplotlib
 
-    from . import tile_store
+    from . import text_store, tile_store
     from .font_subsets import cached_subsets
 
     _check(lang, layout, fmt, width_px, scale)
@@ -377,12 +379,14 @@ def render_static(timeline: Timeline, *, before: dt.date, after: dt.date, lang: 
         elif fmt == "svg":
             metadata = {"Date": None, "Creator": "deploymap", "Title": built.title,
                         "Description": description, "Language": lang}
-            built.figure.savefig(buffer, format="svg", metadata=metadata)
+            with text_store.kept_text():
+                built.figure.savefig(buffer, format="svg", metadata=metadata)
         else:
             metadata = {"CreationDate": None, "ModDate": None, "Creator": "deploymap",
                         "Producer": "deploymap", "Title": built.title, "Subject": description}
-            with cached_subsets():
+            with cached_subsets(), text_store.kept_text():
                 built.figure.savefig(buffer, format="pdf", metadata=metadata)
+    text_store.save()
     return buffer.getvalue()
 
 

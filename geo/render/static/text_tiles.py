@@ -106,7 +106,7 @@ def _black(gc: Any) -> Any:
     return black
 
 
-def _font_key(prop: Any) -> tuple[Any, ...]:
+def font_key(prop: Any) -> tuple[Any, ...]:
     """The font files of ``prop``, its size, and the settings FreeType lays glyphs out by."""
     from matplotlib import rcParams
 
@@ -122,13 +122,28 @@ class _KeptTextToPath(TextToPath):
     def __init__(self) -> None:
         super().__init__()
         self.kept: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        #: Measures of a text in a font (SVG lays text out by them).
+        self.measures: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+
+    def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any
+                                      ) -> tuple[float, float, float]:
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        key = (s, font_key(prop))
+        found = self.measures.get(key)
+        if found is None:
+            found = super().get_text_width_height_descent(s, prop, ismath)
+            if len(self.measures) > 20000:
+                self.measures.clear()
+            self.measures[key] = found
+        return found
 
     def get_text_path(self, prop: Any, s: str, ismath: Any = False, *, features: Any = None,
                       language: Any = None) -> tuple[Any, Any]:
         if ismath:
             return super().get_text_path(prop, s, ismath, features=features,
                                          language=language)
-        key = (_font_key(prop), s, repr(features), repr(language))
+        key = (font_key(prop), s, repr(features), repr(language))
         kept = self.kept.get(key)
         if kept is None:
             verts, codes = super().get_text_path(prop, s, features=features,
@@ -143,9 +158,9 @@ class _KeptTextToPath(TextToPath):
         return kept
 
 
-_TEXT_TO_PATH = _KeptTextToPath()
+TEXT_TO_PATH = _KeptTextToPath()
 #: Text measured by a :class:`TileRenderer`: (text, fonts, density, hinting) -> sizes.
-_MEASURES: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+MEASURES: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 
 
 class TileRenderer(RendererAgg):
@@ -153,7 +168,7 @@ class TileRenderer(RendererAgg):
 
     def __init__(self, width: int, height: int, dpi: float) -> None:
         super().__init__(width, height, dpi)
-        self._text2path = _TEXT_TO_PATH
+        self._text2path = TEXT_TO_PATH
 
     def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any
                                       ) -> tuple[float, float, float]:
@@ -161,13 +176,13 @@ class TileRenderer(RendererAgg):
         again by each new figure's renderer otherwise)."""
         if ismath:
             return super().get_text_width_height_descent(s, prop, ismath)
-        key = (s, _font_key(prop), self.dpi, str(backend_agg.get_hinting_flag()))
-        found = _MEASURES.get(key)
+        key = (s, font_key(prop), self.dpi, str(backend_agg.get_hinting_flag()))
+        found = MEASURES.get(key)
         if found is None:
             found = super().get_text_width_height_descent(s, prop, ismath)
-            if len(_MEASURES) > 20000:
-                _MEASURES.clear()
-            _MEASURES[key] = found
+            if len(MEASURES) > 20000:
+                MEASURES.clear()
+            MEASURES[key] = found
         return found
 
     def _plain(self, gc: Any) -> bool:
@@ -197,7 +212,7 @@ class TileRenderer(RendererAgg):
         steps = 64 if angle == 0 else 0
         whole_x, phase_x = _phase(x, steps)
         whole_y, phase_y = _phase(self.height - y, steps)  # upwards, as FreeType's
-        key = ("text", s, _font_key(prop), self.dpi, float(angle), phase_x, phase_y, str(flags),
+        key = ("text", s, font_key(prop), self.dpi, float(angle), phase_x, phase_y, str(flags),
                repr(features), repr(language))
         tile = TILES.get(key)
         if tile is None:
@@ -311,5 +326,14 @@ class TileCanvas(FigureCanvasAgg):
         return self.renderer
 
 
-__all__ = ["CACHE_BYTES", "SUPPORTED", "TESTED_MATPLOTLIB", "HaloStroke", "TileCanvas",
-           "TileRenderer"]
+__all__ = [
+    "CACHE_BYTES",
+    "MEASURES",
+    "SUPPORTED",
+    "TESTED_MATPLOTLIB",
+    "TEXT_TO_PATH",
+    "HaloStroke",
+    "TileCanvas",
+    "TileRenderer",
+    "font_key",
+]
