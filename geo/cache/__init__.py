@@ -15,6 +15,7 @@ import itertools
 import json
 import os
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -70,6 +71,22 @@ def read_entry(path: Path, kind: str, version: int) -> bytes | None:
     if hashlib.sha256(payload).hexdigest().encode() != parts[3]:
         return None
     return payload
+
+
+def read_decoded(path: Path, kind: str, version: int, what: str,
+                 decode: Callable[[bytes], T]) -> T | None:
+    """The entry at ``path`` read by ``decode``; None when there is none, or it is damaged,
+    stale or not ours (then one warning line, and the caller rebuilds it)."""
+    payload = read_entry(path, kind, version)
+    if payload is None:
+        if path.exists():
+            warn_rebuilt(path, what)
+        return None
+    try:
+        return decode(payload)
+    except (ValueError, KeyError, TypeError, zlib.error):
+        warn_rebuilt(path, what)
+        return None
 
 
 def warn_rebuilt(path: Path, what: str) -> None:
@@ -228,4 +245,4 @@ def _prune(folder: Path, *, keep: Path) -> None:
 __all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "file_digests",
            "memoized",
            "pack", "package_digest",
-           "read_entry", "unpack", "warn_rebuilt", "write_entry"]
+           "read_decoded", "read_entry", "unpack", "warn_rebuilt", "write_entry"]

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ...cache import cache_root, digest, read_entry, warn_rebuilt, write_entry
+from ...cache import cache_root, digest, read_decoded, write_entry
 from ...errors import UserInputError
 from . import text_tiles
 
@@ -114,17 +114,10 @@ def load() -> None:
     if _LOADED[0] or not text_tiles.SUPPORTED:
         return
     _LOADED[0] = True
-    path = entry_path()
-    payload = read_entry(path, KIND, _FORMAT)
-    if payload is None:
-        if path.exists():
-            warn_rebuilt(path, "text measures")
+    decoded = read_decoded(entry_path(), KIND, _FORMAT, "text measures", decode)
+    if decoded is None:
         return
-    try:
-        measures, outlines = decode(payload)
-    except (ValueError, KeyError, TypeError, zlib.error):
-        warn_rebuilt(path, "text measures")
-        return
+    measures, outlines = decoded
     for kind, store in _measures().items():
         for key, value in measures[kind]:
             store.setdefault(key, value)

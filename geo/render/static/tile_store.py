@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ...cache import cache_root, digest, read_entry, warn_rebuilt, write_entry
+from ...cache import cache_root, digest, read_decoded, write_entry
 from ...errors import UserInputError
 from . import text_tiles
 
@@ -83,16 +83,8 @@ def load() -> None:
     if _LOADED[0] or not text_tiles.SUPPORTED:
         return
     _LOADED[0] = True
-    path = entry_path()
-    payload = read_entry(path, KIND, _FORMAT)
-    if payload is None:
-        if path.exists():
-            warn_rebuilt(path, "text tiles")
-        return
-    try:
-        tiles = decode(payload)
-    except (ValueError, KeyError, TypeError, zlib.error):
-        warn_rebuilt(path, "text tiles")
+    tiles = read_decoded(entry_path(), KIND, _FORMAT, "text tiles", decode)
+    if tiles is None:
         return
     for key, tile in reversed(tiles):  # stored newest first: the newest used last
         if text_tiles.TILES.get(key) is None:
