@@ -69,3 +69,25 @@ def test_coordinated_nationalities_are_one_force_each(tmp_path, text, countries)
     records = _records(tmp_path, text)
     assert {r.force.country for r in records} == countries, [
         (r.force.country, r.target.key) for r in records]
+
+
+def test_troops_named_before_move_to_a_base_named_with_its_kind_word(tmp_path):
+    # the second clause's only force word is the base's own ("air base"): the troops of
+    # the first clause are the ones that moved; "what is known as" stands between
+    records = _records(tmp_path, "About 1,000 Italian troops remain in Chad, but most of "
+                                 "them have moved to what is known as the Adji Kossei air "
+                                 "base.")
+    assert ("IT", "base:adji-kossei", "deployed") in {
+        (r.force.country, r.target.key, r.event) for r in records}
+
+
+@pytest.mark.parametrize(("text", "left", "arrived"), [
+    ("The Italian troops from the Adji Kossei base were relocating to Niger.",
+     "base:adji-kossei", "NE"),
+    ("Итальянские военные из Абеше были переброшены в Нигер.", "geonames:245785", "NE"),
+    ("Lính Ý từ căn cứ Adji Kossei đã được điều chuyển sang Niger.", "base:adji-kossei",
+     "NE"),
+])
+def test_moved_from_a_site_to_a_country_leaves_the_site(tmp_path, text, left, arrived):
+    events = {r.target.key: r.event for r in _records(tmp_path, text)}
+    assert events.get(left) == "withdrawn" and events.get(arrived) == "deployed", events

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .cues import cue_span
 from .events import Trigger
+from .lexicon import lexicon
 from .targets import PlaceMention
 from .text import Sentence
 
@@ -37,4 +38,23 @@ def by_verb(sentence: Sentence, places: Sequence[PlaceMention], triggers: Sequen
     return [groups[start] for start in sorted(groups)]
 
 
-__all__ = ["by_verb", "governing"]
+def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None]
+                ) -> list[PlaceMention]:
+    """``places`` (with the cue before each) without a country that only says where a site
+    is ("left the base in Agadez, Niger"; a region, "from Niger ... in the Sahel", may hold
+    the country). A country a force goes to stays ("from al-Tanf to Jordan", "из Абеше в
+    Нигер": every site is where it came from, and none lies in that country)."""
+    lex = lexicon()
+    kinds = [m.targets[0].kind for m in places]
+    sites = [(m.targets[0].country, cue) for m, kind, cue in zip(places, kinds, cues,
+                                                                  strict=True)
+             if kind not in ("country", "region")]
+    if not sites:
+        return list(places)
+    moving = all(cue in lex.origins for _, cue in sites)
+    return [m for m, kind, cue in zip(places, kinds, cues, strict=True)
+            if kind != "country" or cue in lex.destinations or (
+                moving and all(m.targets[0].key != country for country, _ in sites))]
+
+
+__all__ = ["by_verb", "governing", "sites_first"]

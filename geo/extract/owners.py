@@ -4,7 +4,8 @@ nationality for a kind of force, and the :class:`~geo.extract.draft.Force` itsel
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections import Counter
+from collections.abc import Mapping, Sequence, Set
 from itertools import pairwise
 
 from ..gazetteer.boundaries import capital_ids
@@ -78,6 +79,14 @@ SPECIFIC_FIRST = ("pmc", "peacekeepers", "advisers", "border_guards", "military_
                   "navy", "air_force", "police", "mission", "army")
 
 
+def note_nationalities(counts: dict[str, Counter[str]], forces: Sequence[ForceMention]) -> None:
+    """Counts the nationality of each specific force named with one ("Russian
+    peacekeepers"), in any sentence: a later "the peacekeepers" may be the same."""
+    for force in forces:
+        if force.country and not force.generic:
+            counts.setdefault(force.type, Counter())[force.country] += 1
+
+
 def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[ForceMention]:
     """One force per country in a clause (bases apart): the most specific of its words
     ("Kenyan police officers ... the Kenyan force" is the police; "CSTO peacekeepers ...
@@ -127,5 +136,5 @@ def record_force(kind: str, country: str, target: Target, gazetteer: Gazetteer) 
     return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
-__all__ = ["SPECIFIC_FIRST", "actor_country", "one_per_country", "record_force",
-           "same_kind_country", "slug"]
+__all__ = ["SPECIFIC_FIRST", "actor_country", "note_nationalities", "one_per_country",
+           "record_force", "same_kind_country", "slug"]

@@ -32,12 +32,19 @@ from .events import (
     find_triggers,
     main_trigger,
 )
-from .governing import by_verb
+from .governing import by_verb, sites_first
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .outlets import headline, outlet_of
-from .owners import actor_country, one_per_country, record_force, same_kind_country, slug
+from .owners import (
+    actor_country,
+    note_nationalities,
+    one_per_country,
+    record_force,
+    same_kind_country,
+    slug,
+)
 from .parts import country_parts
 from .passive import passive_site
 from .pending import Pending
@@ -142,13 +149,12 @@ class Extractor:
         if "trigger" not in tags:
             if "force" in tags:
                 forces = find_forces(sentence)
-                self._note_nationalities(reading, forces)
+                note_nationalities(reading.nationalities, forces)
                 if not self._verbless(reading, sentence, forces, dates):
                     self._unused(reading, sentence, NO_VERB)
             return
         forces = find_forces(sentence)
-        # a verb inside a force's words is not a verb ("peacekeeping presence"); a verb
-        # holding a force word is one ("đóng quân", to station troops; "rút quân")
+        # a verb inside a force's words is none ("peacekeeping presence"; "rút quân" is)
         triggers = [t for t in find_triggers(sentence) if not any(
             f.start <= t.start and t.stop <= f.stop for f in forces)]
         if not triggers:
@@ -170,7 +176,7 @@ class Extractor:
         named -= kept
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
-        self._note_nationalities(reading, forces)
+        note_nationalities(reading.nationalities, forces)
         mentions = with_references(sentence, mentions, forces, triggers, reading.antecedents,
                                    reading.countries, self.finder)
         usable = [m for m in mentions if m.usable]
@@ -184,6 +190,8 @@ class Extractor:
         previous: list[ForceMention] = []
         for clause in clauses(sentence):
             own = [f for f in forces if clause[0] <= f.start < clause[1]]
+            if previous and all(f.type == "base" and not f.country for f in own):
+                own = []  # "but most of them moved to the X air base": the troops before
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
             places = [m for m in usable if clause[0] <= m.start < clause[1]]
@@ -208,10 +216,7 @@ class Extractor:
             clause_forces = one_per_country(sentence, clause_forces)
             for verb, group in by_verb(sentence, places, [t for t in triggers if clause[0]
                                                           <= t.start < clause[1]], trigger):
-                # "left the base in Agadez, Niger": the site, not the whole country (a
-                # region, "from Niger ... in the Sahel", may hold the country)
-                if any(m.targets[0].kind not in ("country", "region") for m in group):
-                    group = [m for m in group if m.targets[0].kind != "country"]
+                group = sites_first(group, [self.finder.cue(sentence, m) for m in group])
                 event = classify(sentence, clause, verb)
                 if event is None:
                     reasons.append(f"the deployment is negated ({verb.text!r})")
@@ -241,14 +246,6 @@ class Extractor:
                                  dates)
         return made
 
-    @staticmethod
-    def _note_nationalities(reading: Reading, forces: list[ForceMention]) -> None:
-        """Counts the nationality of each specific force named with one ("Russian
-        peacekeepers"), in any sentence: a later "the peacekeepers" may be the same."""
-        for force in forces:
-            if force.country and not force.generic:
-                reading.nationalities.setdefault(force.type, Counter())[force.country] += 1
-
     def _same_sense(self, reading: Reading, mention: PlaceMention) -> PlaceMention:
         """A town's name that the article used before for a province or region of that name
         means the area again (one sense per article)."""
@@ -274,9 +271,9 @@ class Extractor:
             others = [m for m in places if cues[id(m)] not in lex.origins]
             moving = " ".join(t.form for t in sentence.tokens[
                 event.trigger.start:event.trigger.stop]) in lex.movement_verbs  # as written
-            if name == "deployed" and cues[id(mention)] in lex.origins and (
-                    (moving and not others) or any(m.start > mention.start
-                                                   and self._apart(m, mention) for m in others)):
+            if name == "deployed" and cues[id(mention)] in lex.origins and ((moving and all(
+                    cues[id(m)] in lex.destinations for m in others)) or any(
+                    m.start > mention.start and self._apart(m, mention) for m in others)):
                 # "moved troops from Hmeimim to Libya", "the relocation from Ain al-Asad"
                 name = "withdrawn"
             if name in _LEAVING and cues[id(mention)] in lex.destinations:
@@ -286,9 +283,8 @@ class Extractor:
             for target in mention.targets:
                 chosen = forces
                 if target.kind == "base":
-                    # The base is the force; its strength is the number of the force words
-                    # nearest before it ("5.000 quân đóng tại căn cứ ...").
-                    # "Niger's Air Base 101": the host's word for its own base owns nothing
+                    # The base is the force, with the strength of the force words nearest
+                    # before it; "Niger's Air Base 101": the host's word owns nothing
                     owners = [f for f in forces if not (f.type == "base"
                                                         and f.country == target.country)]
                     before = [f for f in owners if f.start < mention.start] or owners
