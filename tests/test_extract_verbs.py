@@ -91,3 +91,14 @@ def test_troops_named_before_move_to_a_base_named_with_its_kind_word(tmp_path):
 def test_moved_from_a_site_to_a_country_leaves_the_site(tmp_path, text, left, arrived):
     events = {r.target.key: r.event for r in _records(tmp_path, text)}
     assert events.get(left) == "withdrawn" and events.get(arrived) == "deployed", events
+
+
+@pytest.mark.parametrize("text", [
+    "The US army handed over the Manbij base to Russian troops on Monday.",
+    "Les soldats américains ont remis la base de Manbij aux militaires russes lundi.",
+    "Quân đội Mỹ đã bàn giao căn cứ Manbij cho binh sĩ Nga hôm thứ Hai.",
+])
+def test_the_force_a_site_is_handed_over_to_takes_it_over(tmp_path, text):
+    found = {(r.force.country, r.event) for r in _records(tmp_path, text)}
+    assert ("US", "handed_over") in found and ("RU", "deployed") in found, found
+    assert ("RU", "handed_over") not in found, found

@@ -24,9 +24,11 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
         cue = lex.locative.ending_at(sentence, index)
         if cue is not None:
             return cue, index
-        # a leaving verb takes the place as its object: "exiting Niger", "покинули Нигер"
+        # a leaving or handing-over verb takes the place as its object: "exiting Niger",
+        # "покинули Нигер", "bàn giao căn cứ Manbij"
         verb = lex.triggers.ending_at(sentence, index)
-        if verb is not None and lex.triggers.at(sentence, verb) == (index, "withdraw"):
+        if verb is not None and lex.triggers.at(sentence, verb) in ((index, "withdraw"),
+                                                                    (index, "hand_over")):
             return verb, index
         word = tokens[index - 1]
         # "in Russia's western Kursk region": a possessive name and a direction word

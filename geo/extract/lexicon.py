@@ -51,6 +51,7 @@ class Lexicon:
     near: PhraseMatcher[bool]
     stationed_cues: frozenset[str]
     kind_links: frozenset[str]
+    recipient_before: frozenset[str]
     between: frozenset[str]
     metonymy_before: PhraseMatcher[bool]
     metonymy_after: PhraseMatcher[bool]
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         near=PhraseMatcher(_pairs(places["near_cues"]), attr="key"),
         stationed_cues=frozenset(places["stationed_cues"]),
         kind_links=frozenset(places["kind_links"]),
+        recipient_before=frozenset(places["recipient_before"]),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),

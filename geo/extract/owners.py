@@ -11,7 +11,7 @@ from itertools import pairwise
 from ..gazetteer.boundaries import capital_ids
 from ..gazetteer.lookup import Gazetteer
 from .draft import Force
-from .events import ForceMention
+from .events import ForceMention, Trigger
 from .lexicon import lexicon
 from .passive import is_agent
 from .targets import PlaceMention, Target
@@ -87,6 +87,23 @@ def note_nationalities(counts: dict[str, Counter[str]], forces: Sequence[ForceMe
             counts.setdefault(force.type, Counter())[force.country] += 1
 
 
+def recipients(sentence: Sentence, forces: list[ForceMention], verb: Trigger
+               ) -> tuple[list[ForceMention], list[ForceMention]]:
+    """``forces`` split into those that hand a site over and those it is handed over to
+    ("rétrocédé à l'armée ivoirienne", "handed over to Russian troops", "bàn giao cho quân
+    đội Iraq"): the latter take the site over."""
+    if verb.action != "hand_over":
+        return forces, []
+    tokens = sentence.tokens
+    words = lexicon().recipient_before
+    taking = [f for f in forces if f.start > verb.start and any(
+        tokens[i].key in words for i in range(max(verb.stop, f.start - 3), f.start))]
+    givers = [f for f in forces if f not in taking]
+    # a force hands nothing over to itself: "quân đội chính phủ Syria" took the only
+    # nationality its sentence names, the giver's
+    return givers, [f for f in taking if f.country not in {g.country for g in givers}]
+
+
 def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[ForceMention]:
     """One force per country in a clause (bases apart): the most specific of its words
     ("Kenyan police officers ... the Kenyan force" is the police; "CSTO peacekeepers ...
@@ -136,5 +153,13 @@ def record_force(kind: str, country: str, target: Target, gazetteer: Gazetteer) 
     return Force(f"{country.lower()}-{kind.replace('_', '-')}", kind, country, names)
 
 
-__all__ = ["SPECIFIC_FIRST", "actor_country", "note_nationalities", "one_per_country",
-           "record_force", "same_kind_country", "slug"]
+__all__ = [
+    "SPECIFIC_FIRST",
+    "actor_country",
+    "note_nationalities",
+    "one_per_country",
+    "recipients",
+    "record_force",
+    "same_kind_country",
+    "slug",
+]

@@ -41,6 +41,7 @@ from .owners import (
     actor_country,
     note_nationalities,
     one_per_country,
+    recipients,
     record_force,
     same_kind_country,
     slug,
@@ -218,18 +219,21 @@ class Extractor:
                                                           <= t.start < clause[1]], trigger):
                 group = sites_first(group, [self.finder.cue(sentence, m) for m in group])
                 event = classify(sentence, clause, verb)
+                givers, takers = recipients(sentence, clause_forces, verb)
                 if event is None:
                     reasons.append(f"the deployment is negated ({verb.text!r})")
                     continue
-                made += self._clause(reading, sentence, clause, clause_forces, inherited,
-                                     group, event, dates)
+                made += self._clause(reading, sentence, clause, givers, inherited, group,
+                                     event, dates)
+                if takers:  # "handed over the base to Russian troops": they take it over
+                    made += self._clause(reading, sentence, clause, takers, False, group,
+                                         replace(event, name="deployed"), dates)
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
 
     def _mentions(self, sentence: Sentence, triggers: list[Trigger]) -> list[PlaceMention]:
-        """The place mentions of ``sentence`` outside its dateline ("BRUSSELS (KUNA) --")
-        and its bracketed asides ("(запрещена на территории России)")."""
+        """The place mentions of ``sentence`` outside its dateline and bracketed asides."""
         filed = dateline_end(sentence.text, sentence.index)
         found = self.finder.find(sentence)
         aside = aside_words(sentence, triggers, {i for m in found for i in range(m.start, m.stop)})
