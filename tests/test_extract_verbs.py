@@ -102,3 +102,11 @@ def test_the_force_a_site_is_handed_over_to_takes_it_over(tmp_path, text):
     found = {(r.force.country, r.event) for r in _records(tmp_path, text)}
     assert ("US", "handed_over") in found and ("RU", "deployed") in found, found
     assert ("RU", "handed_over") not in found, found
+
+
+def test_the_english_article_a_is_not_the_french_a(tmp_path):
+    # "handed over a base": "a" is no recipient's "à"; the base is what is handed over
+    found = {(r.force.country, r.event) for r in _records(
+        tmp_path, "The French army handed over a base in Gao to Chadian troops on Monday.")}
+    assert ("FR", "handed_over") in found and ("FR", "deployed") not in found, found
+    assert ("TD", "deployed") in found, found

@@ -14,7 +14,7 @@ from typing import Any
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
 from .nationalities import nationality_words
 from .phrases import PhraseMatcher, TextScan, trie_pattern
-from .text import form, tokenize
+from .text import form, phrase_form, tokenize
 from .wordlists import load
 
 
@@ -115,7 +115,7 @@ def lexicon() -> Lexicon:
         leader_before=frozenset(form(w) for w in forces["leader_links"]["before"]),
         leader_after=PhraseMatcher((p, True) for p in forces["leader_links"]["after"]),
         nationality_labels=nationality_labels,
-        force_owners={" ".join(t.form for t in tokenize(p)): code
+        force_owners={phrase_form(p): code
                         for code, words in [*forces["force_owners"].items(),
                                             *((o, [n]) for n, o in missions)] for p in words},
         force_labels=forces["labels"],
@@ -131,7 +131,7 @@ def lexicon() -> Lexicon:
         near=PhraseMatcher(_pairs(places["near_cues"]), attr="key"),
         stationed_cues=frozenset(places["stationed_cues"]),
         kind_links=frozenset(places["kind_links"]),
-        recipient_before=frozenset(places["recipient_before"]),
+        recipient_before=frozenset(phrase_form(w) for w in places["recipient_before"]),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),
@@ -153,10 +153,10 @@ def lexicon() -> Lexicon:
         agent_before=frozenset(t.key for w in places["agent_before"] for t in tokenize(w)),
         passive_aux=frozenset(t.key for w in places["passive_aux"] for t in tokenize(w)),
         speech=PhraseMatcher((p, True) for p in places["speech_before"]),
-        destinations=frozenset(" ".join(t.form for t in tokenize(p))
+        destinations=frozenset(phrase_form(p)
                                for p in places["destination_cues"]),
-        origins=frozenset(" ".join(t.form for t in tokenize(p)) for p in places["origin_cues"]),
-        movement_verbs=frozenset(" ".join(t.form for t in tokenize(p))
+        origins=frozenset(phrase_form(p) for p in places["origin_cues"]),
+        movement_verbs=frozenset(phrase_form(p)
                                  for p in places["movement_verbs"]),
         capitalised_places=frozenset(form(w) for w in places["capitalised_places"]),
         border_words=PhraseMatcher(

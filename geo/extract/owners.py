@@ -96,8 +96,8 @@ def recipients(sentence: Sentence, forces: list[ForceMention], verb: Trigger
         return forces, []
     tokens = sentence.tokens
     words = lexicon().recipient_before
-    taking = [f for f in forces if f.start > verb.start and any(
-        tokens[i].key in words for i in range(max(verb.stop, f.start - 3), f.start))]
+    taking = [f for f in forces if f.start > verb.start and f.type != "base" and any(
+        tokens[i].form in words for i in range(max(verb.stop, f.start - 3), f.start))]
     givers = [f for f in forces if f not in taking]
     # a force hands nothing over to itself: "quân đội chính phủ Syria" took the only
     # nationality its sentence names, the giver's

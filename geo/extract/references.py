@@ -26,7 +26,7 @@ from ..gazetteer.lookup import Gazetteer
 from .lexicon import lexicon
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
-from .text import Sentence, tokenize
+from .text import Sentence, phrase_form
 from .wordlists import load
 
 if TYPE_CHECKING:
@@ -42,13 +42,9 @@ SITE_KINDS = frozenset({"base", "airport"})
 @cache
 def _pattern(table: str) -> re.Pattern[str]:
     places = load("places")
-
-    def forms(word: str) -> str:  # as the sentence's words are written ("базе": "баз")
-        return " ".join(t.form for t in tokenize(word))
-
-    stops = "|".join(re.escape(forms(w)) for w in places["country_reference_stops"])
+    stops = "|".join(re.escape(phrase_form(w)) for w in places["country_reference_stops"])
     described = rf"(?:(?!(?:{stops}|\d+) )\S+ ){{0,3}}?"
-    branches = ["".join(described if w == "D" else re.escape(forms(w)) + " "
+    branches = ["".join(described if w == "D" else re.escape(phrase_form(w)) + " "
                         for w in phrase.split()).rstrip(" ")
                 for phrases in places[table].values() for phrase in phrases]
     return re.compile(r" (?:" + "|".join(sorted(branches, key=len, reverse=True)) + r")(?= )")
@@ -76,7 +72,7 @@ def _spans(sentence: Sentence, table: str, mentions: list[PlaceMention]
 
 @cache
 def _territory_forms() -> frozenset[str]:
-    return frozenset(" ".join(t.form for t in tokenize(w))
+    return frozenset(phrase_form(w)
                      for w in load("places")["territory_words"])
 
 

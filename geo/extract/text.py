@@ -272,6 +272,12 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
     return found
 
 
+def phrase_form(text: str) -> str:
+    """``text`` as its words' forms joined by spaces: how a word list's phrase is compared
+    with a sentence's words ("на базе": "на баз", "à": "a2")."""
+    return " ".join(t.form for t in tokenize(text))
+
+
 def strip_marks(text: str) -> str:
     """Lower case without diacritics (not cached: for whole sentences)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -279,4 +285,4 @@ def strip_marks(text: str) -> str:
 
 
 __all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "WORD", "Sentence", "Token", "form",
-           "sentences", "split_header", "stem", "strip_marks", "tokenize"]
+           "phrase_form", "sentences", "split_header", "stem", "strip_marks", "tokenize"]
