@@ -5,11 +5,19 @@ spoke there, only part of a country is meant)."""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import lexicon
 from .text import Sentence
 
 #: How many words back from a place its cue is looked for.
 CUE_REACH = 6
+#: What may stand between two places of one list: "in Mali, Niger and the Chad".
+_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
+                       r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
+#: The conjunction a list's next place may start with, before `between` words.
+_LIST_HEAD = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|"
+                        r"а также)\s+)?", re.IGNORECASE)
 
 
 def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
@@ -86,3 +94,22 @@ def partial(sentence: Sentence, start: int) -> bool:
 
 __all__ = ["CUE_REACH", "cue_span", "cue_words", "is_locative", "near_cue", "partial",
            "spoken_at"]
+
+
+def listed(sentence: Sentence, stop: int, start: int) -> bool:
+    """True when the place at word ``start`` goes on the list of the place ending before
+    word ``stop`` (and shares its cue): "in Iraq and Syria", "in Iraq and neighbouring
+    Syria", "и соседнюю Сирию": a comma or a conjunction, then at most three `between`
+    words ("the", "neighbouring", "northern")."""
+    tokens = sentence.tokens
+    begin = tokens[stop - 1].end
+    gap = sentence.text[begin:tokens[start].start]
+    if _LIST_GAP.match(gap):
+        return True
+    head = _LIST_HEAD.match(gap)
+    if head is None or not head.group():
+        return False
+    words = [t for t in tokens[stop:start] if t.start >= begin + head.end()]
+    between = lexicon().between
+    return (0 < len(words) <= 3 and all(w.key in between for w in words)
+            and not any(c in ",;:()\"«»“”" for c in gap[head.end():]))

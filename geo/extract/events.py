@@ -29,7 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .cues import is_locative
 from .lexicon import lexicon
+from .origins import arrived, leader, origins
 from .strength import strength
 from .text import Sentence, Token, tokenize
 
@@ -90,7 +92,7 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
     if begin is not None:
         found = lex.nationalities.at(sentence, begin)
         return found[1] if found and _written_so(tokens, begin, found[0]) else None
-    return _leader(sentence, start, stop)
+    return leader(sentence, start, stop)
 
 
 def _coordinated(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
@@ -132,35 +134,6 @@ def _written_so(tokens: Sequence[Token], start: int, stop: int) -> bool:
                 and not tokens[start].text.isupper())
 
 
-def _leader(sentence: Sentence, start: int, stop: int) -> str | None:
-    """The country leading a coalition or mission ("US-led coalition", "liên quân do Mỹ
-    dẫn đầu", "coalition dirigée par les États-Unis")."""
-    lex = lexicon()
-    tokens = sentence.tokens
-    # "US-led coalition", "US-led Global Coalition forces": up to two words between
-    for led in range(start - 1, max(0, start - 3), -1):
-        if tokens[led].form in lex.leader_before:
-            begin = lex.nationalities.ending_at(sentence, led)
-            if begin is not None and (found := lex.nationalities.at(sentence, begin)):
-                return found[1]
-            break
-    link = lex.leader_after.at(sentence, stop)
-    if link is not None and (found := lex.nationalities.at(sentence, link[0])):
-        return found[1]
-    return None
-
-
-def _origin(sentence: Sentence, stop: int) -> tuple[str, int] | None:
-    """The country a force comes from ("soldiers from Jamaica", "военные из России") and the
-    end of its name, when the words after the force say one."""
-    lex = lexicon()
-    link = lex.origin_links.at(sentence, stop)
-    if link is None:
-        return None
-    found = lex.nationalities.at(sentence, link[0])
-    return (found[1], found[0]) if found else None
-
-
 def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
                 ) -> list[ForceMention]:
     """Every force mentioned in ``sentence`` (phrases in ``not_forces`` excluded)."""
@@ -168,8 +141,10 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
     found: list[ForceMention] = []
     # before any verb, "troops from Chad" says whose they are; after one ("withdrew troops
     # from Niger") where they were
-    first_verb = min((a for a, _, action in lex.triggers.find(sentence) if action),
-                     default=len(sentence.tokens))
+    verbs = [(a, b, action) for a, b, action in lex.triggers.find(sentence) if action]
+    first_verb = min((a for a, _, _ in verbs), default=len(sentence.tokens))
+    first_name = min((a for a, _, _ in lex.nationalities.find(sentence)
+                      if not is_locative(sentence, a)), default=len(sentence.tokens))
     for start, stop, kind in lex.forces.find(sentence, blocked):
         if kind is None:
             continue
@@ -180,11 +155,13 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                       if (part := " ".join(forms[first:first + size])) in lex.force_owners),
                      None)
         country = owner or _nationality(sentence, start, stop)
-        end = stop
-        if country is None and stop <= first_verb and (origin := _origin(sentence, stop)):
-            country, end = origin  # the country's name is part of the force's words
-        found.append(ForceMention(start, end, kind, sentence.span(start, end), country,
-                                  words in lex.generic_forces, strength(sentence, start)))
+        came, end = [], stop
+        if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
+                                and first_name >= stop)):
+            came, end = origins(sentence, stop)  # the countries' names are the force's words
+        found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
+                                  words in lex.generic_forces, strength(sentence, start))
+                     for country in (came or [country]))
     found = _parts_named(sentence, found)
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):

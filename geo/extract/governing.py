@@ -3,7 +3,7 @@ part of a force based in Cabo Delgado" has two verbs, each right before its own 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from .cues import cue_span
 from .events import Trigger
@@ -38,17 +38,19 @@ def by_verb(sentence: Sentence, places: Sequence[PlaceMention], triggers: Sequen
     return [groups[start] for start in sorted(groups)]
 
 
-def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None]
-                ) -> list[PlaceMention]:
+def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None],
+                home: Set[str | None] = frozenset()) -> list[PlaceMention]:
     """``places`` (with the cue before each) without a country that only says where a site
     is ("left the base in Agadez, Niger"; a region, "from Niger ... in the Sahel", may hold
     the country). A country a force goes to stays ("from al-Tanf to Jordan", "из Абеше в
-    Нигер": every site is where it came from, and none lies in that country)."""
+    Нигер": every site is where it came from, and none lies in that country). A site in
+    the forces' own countries (``home``) is no deployment and hides nothing: "stationed in
+    the Maldives ... an agreement signed in New Delhi"."""
     lex = lexicon()
     kinds = [m.targets[0].kind for m in places]
     sites = [(m.targets[0].country, cue) for m, kind, cue in zip(places, kinds, cues,
                                                                   strict=True)
-             if kind not in ("country", "region")]
+             if kind not in ("country", "region") and m.targets[0].country not in home]
     if not sites:
         return list(places)
     moving = all(cue in lex.origins for _, cue in sites)

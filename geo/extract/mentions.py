@@ -29,7 +29,7 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
-from .cues import cue_words, is_locative, near_cue, partial, spoken_at
+from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
 from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
 from .lexicon import lexicon
 from .names import nominative, story_names
@@ -39,8 +39,6 @@ from .text import CYRILLIC, Sentence, Token, tokenize
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
-_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
-                       r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
 _RUN_GAP = re.compile(r"^ $")
 _BRACKET = re.compile(r"[()\[\]]")
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
@@ -64,6 +62,8 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
 
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
 _HYPHENS = frozenset({"-", "\u2011"})
+
+
 
 
 class PlaceFinder(BorderReader):
@@ -353,10 +353,9 @@ class PlaceFinder(BorderReader):
                         or (carried is not None and carried.get(mention.start) in cued)
                         or (mention.targets and mention.targets[0].kind in _POINT_KINDS
                             and near_cue(sentence, mention.start))
-                        or passive_site(sentence, mention) or bool(
-                previous and previous.locative
-                and _LIST_GAP.match(sentence.text[sentence.tokens[previous.stop - 1].end:
-                                                  sentence.tokens[mention.start].start])))
+                        or passive_site(sentence, mention)
+                or bool(previous and previous.locative
+                        and listed(sentence, previous.stop, mention.start)))
             problem = mention.problem or self._problem(sentence, mention, locative)
             judged.append(PlaceMention(mention.text, mention.start, mention.stop,
                                        mention.targets, mention.role, mention.chosen_from,

@@ -4,10 +4,9 @@
    the place mentions, forces, clauses and events; and every date (for step 2).
 2. Date each article (:mod:`geo.extract.published`): given, from its header, or inferred
    from its text and the other articles of its story.
-3. Date each record against its article: a deployment's start, a withdrawal's end (a
-   withdrawal with no date of its own ended before the article; an agreed one ends on the
-   day the article says the agreement was reached) and score its confidence.
-"""
+3. Date each record against its article: a deployment's start, a withdrawal's end (one with
+   no date ended before the article; an agreed one ends on the day of the agreement) and
+   score its confidence."""
 
 from __future__ import annotations
 
@@ -217,7 +216,8 @@ class Extractor:
             clause_forces = one_per_country(sentence, clause_forces)
             for verb, group in by_verb(sentence, places, [t for t in triggers if clause[0]
                                                           <= t.start < clause[1]], trigger):
-                group = sites_first(group, [self.finder.cue(sentence, m) for m in group])
+                group = sites_first(group, [self.finder.cue(sentence, m) for m in group],
+                                    {f.country for f in clause_forces})
                 event = classify(sentence, clause, verb)
                 givers, takers = recipients(sentence, clause_forces, verb)
                 if event is None:

@@ -1,0 +1,71 @@
+"""Whose a force is, from the words around its own: the country leading it ("US-led
+coalition", "liên quân do Mỹ dẫn đầu") and the country it comes from ("soldiers from
+Jamaica", "военные из России")."""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .text import Sentence, phrase_form
+
+#: Words joining two countries a force comes from (keys).
+_AND = frozenset({"and", "et", "и", "va"})
+
+
+def leader(sentence: Sentence, start: int, stop: int) -> str | None:
+    """The country leading a coalition or mission ("US-led coalition", "liên quân do Mỹ
+    dẫn đầu", "coalition dirigée par les États-Unis")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    # "US-led coalition", "US-led Global Coalition forces": up to two words between
+    for led in range(start - 1, max(0, start - 3), -1):
+        if tokens[led].form in lex.leader_before:
+            begin = lex.nationalities.ending_at(sentence, led)
+            if begin is not None and (found := lex.nationalities.at(sentence, begin)):
+                return found[1]
+            break
+    link = lex.leader_after.at(sentence, stop)
+    if link is not None and (found := lex.nationalities.at(sentence, link[0])):
+        return found[1]
+    return None
+
+
+def origins(sentence: Sentence, stop: int) -> tuple[list[str], int]:
+    """The countries a force comes from ("soldiers from Jamaica", "военные из России",
+    "soldats du Guatemala et du Salvador") and the end of their names, when the words after
+    the force say them; ``([], stop)`` when they do not."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    countries: list[str] = []
+    end = stop
+    while end < len(tokens):
+        link = lex.origin_links.at(sentence, end)
+        found = lex.nationalities.at(sentence, link[0]) if link is not None else None
+        if found is None:
+            break
+        countries.append(found[1])
+        end = found[0]
+        if end + 1 >= len(tokens) or tokens[end].key not in _AND:
+            break
+        if lex.origin_links.at(sentence, end + 1) is None:  # "from Chad and Niger"
+            found = lex.nationalities.at(sentence, end + 1)
+            if found is None:
+                break
+            countries.append(found[1])
+            end = found[0]
+            break
+        end += 1
+    return countries, (end if countries else stop)
+
+
+def arrived(sentence: Sentence, verbs: list[tuple[int, int, str]], start: int) -> bool:
+    """True when every verb before word ``start`` says a force came ("В Мали прибыли
+    военные из России": soldiers of Russia), none that it moved or left ("withdrew troops
+    from Niger", "moved troops from Iraq": where they were)."""
+    movement = lexicon().movement_verbs
+    before = [(a, b, action) for a, b, action in verbs if a < start]
+    return bool(before) and all(
+        action == "deploy" and phrase_form(sentence.span(a, b)) not in movement
+        for a, b, action in before)
+
+
+__all__ = ["arrived", "leader", "origins"]
