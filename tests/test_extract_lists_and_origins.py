@@ -73,6 +73,10 @@ def test_russian_a_cuts_only_after_a_comma():
     ("Во вторник в Малави прибыли военные из Танзании и Замбии.", {"TZ", "ZM"}, "MW"),
     ("Hier, 60 soldats du Rwanda et du Burundi sont arrivés à Pemba.", {"RW", "BI"}, None),
     ("Troops from Rwanda and Burundi arrived in Pemba on Monday.", {"RW", "BI"}, None),
+    ("Soldiers from Rwanda, Burundi and Kenya arrived in Pemba on Monday.",
+     {"RW", "BI", "KE"}, None),
+    ("Binh sĩ từ Rwanda, Burundi và Kenya đã đến Pemba hôm thứ Hai.", {"RW", "BI", "KE"},
+     None),
 ])
 def test_the_country_a_force_comes_from_is_its_nationality(tmp_path, text, countries,
                                                            place):

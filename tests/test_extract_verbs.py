@@ -110,3 +110,16 @@ def test_the_english_article_a_is_not_the_french_a(tmp_path):
         tmp_path, "The French army handed over a base in Gao to Chadian troops on Monday.")}
     assert ("FR", "handed_over") in found and ("FR", "deployed") not in found, found
     assert ("TD", "deployed") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "SADC leaders resolved to terminate the mandate of SAMIM in Mozambique.",
+    "The Security Council voted to end the mandate of UNAMID in Sudan.",
+    "Le Conseil de sécurité a décidé de mettre fin au mandat de la MINUSCA en Centrafrique.",
+    "Совбез ООН решил прекратить миссию МИНУСКА в ЦАР.",
+    "Hội đồng Bảo an bỏ phiếu chấm dứt phái bộ UNAMID tại Sudan.",
+])
+def test_ending_a_missions_mandate_is_a_withdrawal_agreed(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert records and {r.event for r in records} == {"withdrawal_agreed"}, [
+        (r.force.country, r.event, r.mention) for r in records]

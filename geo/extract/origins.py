@@ -31,30 +31,32 @@ def leader(sentence: Sentence, start: int, stop: int) -> str | None:
 
 def origins(sentence: Sentence, stop: int) -> tuple[list[str], int]:
     """The countries a force comes from ("soldiers from Jamaica", "военные из России",
-    "soldats du Guatemala et du Salvador") and the end of their names, when the words after
-    the force say them; ``([], stop)`` when they do not."""
+    "soldats du Guatemala et du Salvador", "from South Africa, Malawi and Tanzania") and
+    the end of their names, when the words after the force say them; ``([], stop)`` when
+    they do not."""
     lex = lexicon()
     tokens = sentence.tokens
+    link = lex.origin_links.at(sentence, stop) if stop < len(tokens) else None
+    if link is None:
+        return [], stop
     countries: list[str] = []
-    end = stop
-    while end < len(tokens):
-        link = lex.origin_links.at(sentence, end)
-        found = lex.nationalities.at(sentence, link[0]) if link is not None else None
-        if found is None:
-            break
+    at, end = link[0], stop
+    while (found := lex.nationalities.at(sentence, at)) is not None:
         countries.append(found[1])
         end = found[0]
-        if end + 1 >= len(tokens) or tokens[end].key not in _AND:
+        if end >= len(tokens):
             break
-        if lex.origin_links.at(sentence, end + 1) is None:  # "from Chad and Niger"
-            found = lex.nationalities.at(sentence, end + 1)
-            if found is None:
-                break
-            countries.append(found[1])
-            end = found[0]
+        if tokens[end].key in _AND:  # "and Tanzania", ", and Tanzania"
+            following = end + 1
+        elif sentence.gap(end - 1, end).strip() == ",":  # ", Malawi"
+            following = end
+        else:
             break
-        end += 1
-    return countries, (end if countries else stop)
+        if following >= len(tokens):
+            break
+        again = lex.origin_links.at(sentence, following)
+        at = again[0] if again is not None else following
+    return countries, end
 
 
 def arrived(sentence: Sentence, verbs: list[tuple[int, int, str]], start: int) -> bool:
