@@ -123,3 +123,47 @@ def test_ending_a_missions_mandate_is_a_withdrawal_agreed(tmp_path, text):
     records = _records(tmp_path, text)
     assert records and {r.event for r in records} == {"withdrawal_agreed"}, [
         (r.force.country, r.event, r.mention) for r in records]
+
+
+def _ends(records) -> dict[str, str]:
+    return {r.mention: (r.event, r.end.earliest.isoformat() if r.end else None)
+            for r in records}
+
+
+@pytest.mark.parametrize("text", [
+    "Chadian troops left Tessalit on 3 March, the ministry announced on Thursday.",
+    "Les soldats tchadiens ont quitté Tessalit le 3 mars, a annoncé jeudi le ministère.",
+    "Чадские военные покинули Гао 3 марта, заявил в четверг министр.",
+])
+def test_a_reporting_verb_after_the_withdrawal_does_not_make_it_planned(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert [(r.event, str(r.end.earliest)) for r in records] == [
+        ("withdrawn", "2025-03-03")], _ends(records)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The army announced on Monday that it has completed the withdrawal of Chadian troops "
+     "from Tessalit.", "withdrawn"),
+    ("Le Tchad a annoncé avoir achevé le retrait de ses troupes de Tessalit.", "withdrawn"),
+    ("Chad announced that its troops will leave Tessalit.", "withdrawal_agreed"),
+    ("Le Tchad a annoncé le retrait de ses troupes de Tessalit.", "withdrawal_agreed"),
+    ("Chad has agreed to withdraw its troops from Tessalit.", "withdrawal_agreed"),
+])
+def test_an_announced_withdrawal_is_planned_unless_it_is_done(tmp_path, text, event):
+    records = _records(tmp_path, text)
+    assert [r.event for r in records] == [event], _ends(records)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("BAMAKO, Mali, March 5 (Xinhua) -- Chadian troops have begun the phased withdrawal "
+     "of their contingent from the Tessalit camp in the far north of the country as of "
+     "March 1, according to a statement released on Wednesday.", "2025-03-01"),
+    # the dateline is when the report was filed: the army spoke the day before
+    ("BAMAKO, Mali, March 5 (Xinhua) -- Chadian troops have left Tessalit, the army said "
+     "on Tuesday.", "2025-03-04"),
+    ("The army said on Wednesday that Chadian troops began leaving Tessalit on March 1.",
+     "2025-03-01"),
+])
+def test_the_date_of_the_event_not_of_the_dateline_or_the_statement(tmp_path, text, day):
+    records = _records(tmp_path, text)
+    assert records and {str(r.end.earliest) for r in records} == {day}, _ends(records)

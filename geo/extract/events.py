@@ -325,7 +325,8 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
         name = "remains"
     elif "requested" in modifiers:
         name = "withdrawal_requested"
-    elif "agreed" in modifiers or "future" in modifiers:
+    elif "future" in modifiers or (("agreed" in modifiers or "announced" in modifiers)
+                                   and "done" not in modifiers):
         name = "withdrawal_agreed"
     else:
         name = "withdrawn"

@@ -7,10 +7,14 @@ import datetime as dt
 
 from ..dates import FuzzyDate
 from .article_dates import DateMention
+from .datelines import dateline_end
 from .lexicon import lexicon
 from .pending import Pending
 from .published import Published
-from .text import Sentence
+from .text import Sentence, form
+
+#: Words a date may stand after, between it and the verb of speaking (forms).
+_DATE_CUES = frozenset({"on", "le", "в", "во", "hôm", form("ngày"), form("vào"), "this", "last"})
 
 
 def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
@@ -30,9 +34,25 @@ def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
             cut = tokens[index].start
             break
     anchor = tokens[trigger_start].start
-    options = [d for d in dates if low <= d.start and d.end <= cut
+    filed = dateline_end(sentence.text, sentence.index)  # "GOMA, May 1 (Xinhua) --"
+    options = [d for d in dates if low <= d.start and d.end <= cut and d.start >= filed
                and not (start_only and d.cue in ("until", "before"))]
+    # "as of April 29, according to a statement released on Thursday": the day something
+    # was said is the event's only when the clause has no other
+    unsaid = [d for d in options if not _said_on(sentence, d)]
+    options = unsaid or options
     return min(options, key=lambda d: abs(d.start - anchor)) if options else None
+
+
+def _said_on(sentence: Sentence, date: DateMention) -> bool:
+    """True when ``date`` is the day someone spoke: "said on Thursday", "a annoncé jeudi",
+    "заявил в четверг", "cho biết hôm thứ Năm"."""
+    tokens = sentence.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start >= date.start), len(tokens))
+    for _ in range(2):  # the date's own cue: "on", "hôm", "в"
+        if index > 0 and tokens[index - 1].form in _DATE_CUES:
+            index -= 1
+    return index > 0 and lexicon().speech.ending_at(sentence, index) is not None
 
 
 def record_dates(found: list[DateMention], agreements: list[DateMention], published: Published,
