@@ -111,3 +111,15 @@ def test_a_site_abroad_still_stands_for_its_country(tmp_path):
     # Kismayo lies in Somalia: the country only says where the site is
     facts = _facts(_records(tmp_path, "Kenyan troops left their base in Kismayo, Somalia."))
     assert {key for _, key, _ in facts} != set() and "SO" not in {k for _, k, _ in facts}, facts
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Quân đội Pháp đã rút khỏi Mauritius. Binh sĩ Pháp rời quốc đảo nhỏ bé này hôm thứ Hai.",
+     "quốc đảo nhỏ bé này"),
+    ("Французские военные находились в Чаде. Последние французские военные покинули "
+     "республику в январе.", "республику"),
+])
+def test_a_country_meant_by_what_it_is(tmp_path, text, mention):
+    records = [r for r in _records(tmp_path, text) if r.mention == mention]
+    assert [(r.force.country, r.target.kind, r.event) for r in records] == [
+        ("FR", "country", "withdrawn")], _facts(_records(tmp_path, text))
