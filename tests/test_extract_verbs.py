@@ -167,3 +167,21 @@ def test_an_announced_withdrawal_is_planned_unless_it_is_done(tmp_path, text, ev
 def test_the_date_of_the_event_not_of_the_dateline_or_the_statement(tmp_path, text, day):
     records = _records(tmp_path, text)
     assert records and {str(r.end.earliest) for r in records} == {day}, _ends(records)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rwandan soldiers liberated the town of Macomia.", ("RW", "deployed", "Macomia")),
+    ("Des soldats rwandais ont libéré la ville de Macomia.", ("RW", "deployed", "Macomia")),
+    ("Binh sĩ Rwanda đã giải phóng thị trấn Macomia hồi cuối tháng 4.",
+     ("RW", "deployed", "Macomia")),
+    ("Environ 800 soldats rwandais serviront à Macomia.", ("RW", "deployed", "Macomia")),
+    ("Rwandan troops are defending positions in the towns of Macomia and Mueda.",
+     ("RW", "deployed", "Mueda")),
+    ("Les Casques bleus indiens défendent des positions à Goma.",
+     ("IN", "deployed", "Goma")),
+    ("После Бамако французские войска также отошли и от Гао.", ("FR", "withdrawn", "Гао")),
+])
+def test_more_ways_to_say_a_force_is_at_or_left_a_place(tmp_path, text, expected):
+    records = _records(tmp_path, text)
+    assert expected in {(r.force.country, r.event, r.mention) for r in records}, [
+        (r.force.country, r.event, r.mention) for r in records]

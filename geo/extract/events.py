@@ -154,7 +154,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                       for first in range(len(forms) - size + 1)
                       if (part := " ".join(forms[first:first + size])) in lex.force_owners),
                      None)
-        country = owner or _nationality(sentence, start, stop)
+        country = _nationality(sentence, start, stop) or owner
         came, end = [], stop
         if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
                                 and first_name >= stop)):
