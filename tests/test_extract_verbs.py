@@ -185,3 +185,23 @@ def test_more_ways_to_say_a_force_is_at_or_left_a_place(tmp_path, text, expected
     records = _records(tmp_path, text)
     assert expected in {(r.force.country, r.event, r.mention) for r in records}, [
         (r.force.country, r.event, r.mention) for r in records]
+
+
+@pytest.mark.parametrize(("text", "left", "stays"), [
+    ("Turkey, which withdrew its troops from Somalia, keeps a base in Djibouti.", "Somalia",
+     "Djibouti"),
+    ("La Turquie, qui a retiré ses troupes de Somalie, garde une base à Djibouti.", "Somalie",
+     "Djibouti"),
+    ("The French troops, who were based in Gao, left Mali.", "Mali", "Gao"),
+])
+def test_a_relative_clause_speaks_for_its_own_place(tmp_path, text, left, stays):
+    by_mention = {r.mention: r.event for r in _records(tmp_path, text)}
+    assert by_mention.get(left) in ("withdrawn", "withdrawal_agreed"), by_mention
+    assert by_mention.get(stays) in ("deployed", "remains"), by_mention
+
+
+def test_a_mission_named_with_its_host_country_is_the_organisations(tmp_path):
+    records = _records(tmp_path, "La Mission des Nations unies en République centrafricaine "
+                                 "(MINUSCA) a remis la base de Bria aux forces armées.")
+    assert records and {r.force.country for r in records} == {"UN"}, [
+        (r.force.country, r.mention) for r in records]

@@ -95,6 +95,22 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
     return leader(sentence, start, stop)
 
 
+def _adjacent(sentence: Sentence, start: int, stop: int) -> str | None:
+    """A nationality written right next to a force's words, with no link word between
+    ("Casques bleus indiens", "Indian blue helmets"): it beats the organisation that owns
+    the force word; "la Mission des Nations unies en RDC" names no nationality."""
+    lex = lexicon()
+    found = (lex.nationalities.at(sentence, stop) if stop < len(sentence.tokens)
+             and sentence.gap(stop - 1, stop).isspace() else None)
+    if found is None and start > 0 and sentence.gap(start - 1, start).isspace() and (
+            begin := lex.nationalities.ending_at(sentence, start)) is not None:
+        found = lex.nationalities.at(sentence, begin)
+        stop = begin
+    if found is None or not _written_so(sentence.tokens, stop, found[0]):
+        return None
+    return found[1]
+
+
 def _coordinated(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
     """The forces of the other nationalities coordinated before a force's own adjective
     ("French and Italian troops", "US, British and NATO troops")."""
@@ -154,7 +170,8 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                       for first in range(len(forms) - size + 1)
                       if (part := " ".join(forms[first:first + size])) in lex.force_owners),
                      None)
-        country = _nationality(sentence, start, stop) or owner
+        country = (_adjacent(sentence, start, stop) or owner if owner
+                   else _nationality(sentence, start, stop))
         came, end = [], stop
         if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
                                 and first_name >= stop)):
@@ -334,7 +351,7 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
 
 
 @cache
-def _relative_forms() -> frozenset[str]:
+def relative_forms() -> frozenset[str]:
     """The relative markers as words of a sentence are written ("котор")."""
     return frozenset(t.form for m in lexicon().relative_markers for t in tokenize(m))
 
@@ -344,7 +361,7 @@ def outside_relatives(sentence: Sentence, clause: tuple[int, int],
     """``triggers`` without those inside a relative clause (", которая оставалась", ",
     which remained", ", qui reste") when any is outside one: the main verb speaks."""
     tokens = sentence.tokens
-    markers = _relative_forms()
+    markers = relative_forms()
     marks = [i for i in range(clause[0] + 1, clause[1]) if tokens[i].form in markers
              and "," in sentence.gap(i - 1, i)]
     if not marks:
@@ -365,4 +382,4 @@ def main_trigger(triggers: list[Trigger], sentence: Sentence | None = None,
 
 
 __all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",
-           "find_forces", "find_triggers", "main_trigger", "outside_relatives"]
+           "find_forces", "find_triggers", "main_trigger", "outside_relatives", "relative_forms"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 
 from .cues import cue_span
-from .events import Trigger
+from .events import Trigger, relative_forms
 from .lexicon import lexicon
 from .targets import PlaceMention
 from .text import Sentence
@@ -24,12 +24,35 @@ def governing(sentence: Sentence, mention: PlaceMention,
     return verb
 
 
+def _relative_verb(sentence: Sentence, mention: PlaceMention,
+                   triggers: Sequence[Trigger]) -> Trigger | None:
+    """The verb of the relative clause a place stands in, set off by commas ("Israël, qui
+    devait retirer ses troupes du Liban, maintient ..."), or None."""
+    tokens = sentence.tokens
+    markers = relative_forms()
+    start = next((i for i in range(mention.start - 1, 0, -1)
+                  if "," in sentence.gap(i - 1, i) or i == 0), 0)
+    if start == 0 or tokens[start].form not in markers:
+        return None
+    stop = next((i for i in range(mention.stop, len(tokens)) if "," in sentence.gap(i - 1, i)),
+                None)
+    if stop is None:
+        return None  # no comma closes it: it may run to the end
+    inside = [t for t in triggers if start < t.start < mention.start]
+    return inside[-1] if inside else None
+
+
 def by_verb(sentence: Sentence, places: Sequence[PlaceMention], triggers: Sequence[Trigger],
             main: Trigger) -> list[tuple[Trigger, list[PlaceMention]]]:
     """``places`` grouped by the verb that speaks for each: when two verbs each stand right
-    before a place of the clause, each place takes its own and the rest ``main``."""
-    own = [governing(sentence, m, triggers) for m in places]
+    before a place of the clause, each place takes its own and the rest ``main``; a place in
+    a relative clause set off by commas takes that clause's verb."""
+    own: list[Trigger | None] = [governing(sentence, m, triggers) for m in places]
     if len({(t.start, t.action) for t in own if t is not None}) < 2:
+        own = [None] * len(places)  # one verb before a place does not split the clause
+    own = [verb or _relative_verb(sentence, m, triggers) for m, verb in zip(places, own,
+                                                                            strict=True)]
+    if not any(own):
         return [(main, list(places))]
     groups: dict[int, tuple[Trigger, list[PlaceMention]]] = {}
     for mention, trigger in zip(places, own, strict=True):
