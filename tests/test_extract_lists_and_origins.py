@@ -123,3 +123,10 @@ def test_a_country_meant_by_what_it_is(tmp_path, text, mention):
     records = [r for r in _records(tmp_path, text) if r.mention == mention]
     assert [(r.force.country, r.target.kind, r.event) for r in records] == [
         ("FR", "country", "withdrawn")], _facts(_records(tmp_path, text))
+
+
+def test_a_base_with_an_organisations_adjective_is_the_organisations(tmp_path):
+    records = _records(tmp_path, "La base onusienne de Bunia a été officiellement remise à "
+                                 "la police congolaise.")
+    assert [(r.force.country, r.event) for r in records] == [("UN", "handed_over")], \
+        _facts(records)
