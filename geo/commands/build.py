@@ -28,6 +28,7 @@ from ..render.outputs import (
     OutputJob,
     OutputOptions,
     output_jobs,
+    warm_shared,
     warm_static,
 )
 from ..workers import Done, EarlyWorker, available_cores, groups, run_jobs
@@ -238,8 +239,7 @@ def run(arguments: argparse.Namespace) -> int:
     early = None
     if workers > 1 and hasattr(os, "fork") and arguments.from_articles is None and (
             set(STATIC_FORMATS) & set(arguments.format)):
-        from ..timeline import Timeline as _Timeline  # noqa: F401  (geopandas, once for both)
-
+        warm_shared()  # geopandas, the labels, ...: once for both processes
         early = EarlyWorker(warm_static)
     try:
         return _build(arguments, workers, early, started)
