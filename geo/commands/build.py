@@ -240,6 +240,9 @@ def run(arguments: argparse.Namespace) -> int:
     if workers > 1 and hasattr(os, "fork") and arguments.from_articles is None and (
             set(STATIC_FORMATS) & set(arguments.format)):
         warm_shared()  # geopandas, the labels, ...: once for both processes
+        # what is imported lives until the build ends: pinned before the fork, a full
+        # collection in either process neither scans it again nor copies its pages
+        gc.freeze()
         early = EarlyWorker(warm_static)
     try:
         return _build(arguments, workers, early, started)
