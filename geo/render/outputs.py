@@ -162,12 +162,13 @@ def _apart(formats: list[str]) -> list[list[str]]:
 def warm_shared() -> None:
     """Import and read what both of a build's processes need whatever the scenario (the
     timeline's libraries, the presentation model, the labels, the package's digest, the
-    basemap layer the HTML map opens on and the static map draws), before the static maps'
-    worker is forked from it: once, not once in each process (each of deploymap's modules is
-    compiled where no bytecode is kept)."""
+    basemap layer the HTML map opens on and the static map draws, the capitals: on a new
+    cache their key hashes the places table, as the name index's does), before the static
+    maps' worker is forked from it: once, not once in each process (each of deploymap's
+    modules is compiled where no bytecode is kept)."""
     from ..cache import package_digest
     from ..collector import collector_paused  # noqa: F401
-    from ..gazetteer.boundaries import read_layer
+    from ..gazetteer.boundaries import capital_ids, read_layer
     from ..i18n import labels
     from ..timeline import Timeline as _Timeline  # noqa: F401
     from . import framing, presentation  # noqa: F401
@@ -176,6 +177,7 @@ def warm_shared() -> None:
     presentation.palette()
     package_digest()
     read_layer("basemap")
+    capital_ids()
 
 
 def warm_static() -> None:
