@@ -22,6 +22,7 @@ snapshots: in force on both days → ``remained``, only before → ``withdrawn``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,9 @@ class Timeline:
         self._column_cache: dict[str, np.ndarray] | None = None
         self._filled = np.zeros(0, dtype=bool)
         self._id_rank: np.ndarray | None = None
+        #: The last frames made (:meth:`_kept`): a build's HTML, GeoJSON and GeoPackage ask
+        #: for the same few.
+        self._frames: dict[tuple[Any, ...], gpd.GeoDataFrame] = {}
 
     def __repr__(self) -> str:
         """One line: the scenario, its forces and the span its presences cover."""
@@ -108,6 +112,9 @@ class Timeline:
 
     def snapshot(self, day: dt.date) -> gpd.GeoDataFrame:
         """Every presence in force on ``day``, one row each, EPSG:4326."""
+        return self._kept(("snapshot", day), lambda: self._snapshot(day))
+
+    def _snapshot(self, day: dt.date) -> gpd.GeoDataFrame:
         may, must = self._in_force(day)
         rows = np.flatnonzero(may)
         return self._frame(rows, {"certain": must[rows]})
@@ -118,6 +125,9 @@ class Timeline:
         ``certain_before`` and ``certain_after`` say whether the sources make the presence
         certain on each day.
         """
+        return self._kept(("change", before, after), lambda: self._change(before, after))
+
+    def _change(self, before: dt.date, after: dt.date) -> gpd.GeoDataFrame:
         was, was_sure = self._in_force(before)
         now, now_sure = self._in_force(after)
         rows = np.flatnonzero(was | now)
@@ -140,6 +150,9 @@ class Timeline:
         may_until``, certain when ``must_from <= D < must_until`` (``may_from`` 0: from any
         day; :data:`NEVER` / :data:`FOREVER`: never certain / no end). ``certain``: certain
         on at least one day."""
+        return self._kept(("presences",), self._presences)
+
+    def _presences(self) -> gpd.GeoDataFrame:
         spans = self._spans()
         rows = np.arange(len(self.scenario.presences))
         frame = self._frame(rows, {"certain": spans["must_from"] < spans["must_until"]})
@@ -148,6 +161,18 @@ class Timeline:
         return frame
 
     # -- vectorised internals ------------------------------------------------------------
+
+    def _kept(self, key: tuple[Any, ...], make: Callable[[], gpd.GeoDataFrame]
+              ) -> gpd.GeoDataFrame:
+        """A copy of the frame ``key`` made last time (one of the last :data:`_KEPT`), else
+        ``make()``: the caller may change what it gets."""
+        frame = self._frames.pop(key, None)
+        if frame is None:
+            frame = make()
+            while len(self._frames) >= _KEPT:
+                del self._frames[next(iter(self._frames))]
+        self._frames[key] = frame
+        return frame.copy()
 
     def _spans(self) -> dict[str, np.ndarray]:
         """Day numbers (proleptic ordinals) bounding each presence, as :func:`in_force` reads
@@ -217,6 +242,9 @@ class Timeline:
         return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(
             columns["geometry"][rows], crs=4326), crs=4326)
 
+
+#: Frames a timeline keeps (:meth:`Timeline._kept`).
+_KEPT = 4
 
 #: Day numbers standing for "no start given" / "no end".
 _NEVER, _FOREVER = dt.date.max.toordinal() + 1, dt.date.max.toordinal() + 1

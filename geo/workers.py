@@ -104,11 +104,16 @@ class EarlyWorker:
                 reader = threading.Thread(target=lambda: orders_read.append(
                     _read_all(self._orders)), daemon=True)
                 reader.start()
+                # what it imports and is sent lives until it ends: nothing to collect
+                collecting = gc.isenabled()
+                gc.disable()
                 warm()
                 reader.join()
                 make, arguments, labels = pickle.loads(orders_read[0])
                 share = [job for job in make(**arguments) if job.label in labels]
-                gc.freeze()  # what it imported and was sent lives until it ends
+                gc.freeze()  # nor to scan again in the collections of its jobs
+                if collecting:
+                    gc.enable()
             except BaseException:
                 os._exit(1)  # its jobs never report: the parent says the worker ended
             _work(share, report)  # never returns

@@ -6,7 +6,8 @@ Run from the repository before building a wheel (``python -m scripts.prebuilt``;
 minute). It builds the seed story three times, each into an empty cache folder:
 
 1. with nothing shipped: every entry is made; the name index and the entries that do not
-   depend on a whole boundary layer (basemaps, font subsets) are kept;
+   depend on a whole boundary layer (basemaps, font subsets, text measures and tiles) are
+   kept;
 2. with those shipped: the boundary layers a map still reads are made, and kept;
 3. with all of them shipped: a check that it makes nothing more and writes the same files.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Kinds kept from the first build (``boundaries``: from the second, only those read).
-DERIVED = ("font-subset", "html-basemap", "static-basemap")
+DERIVED = ("font-subset", "html-basemap", "static-basemap", "text-measures", "text-tiles")
 
 
 def build(cache: Path, out: Path) -> None:

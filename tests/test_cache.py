@@ -348,3 +348,22 @@ def test_a_damaged_digest_entry_is_made_again_and_the_maps_are_the_same(
     assert result.returncode == 0, result.stderr
     assert _digests(tmp_path / "maps") == reference
     assert read_entry(entry, stamps.KIND, stamps.VERSION) is not None, "made whole again"
+
+
+def test_a_shipped_entry_is_copied_in_unless_the_cache_has_one(tmp_path, monkeypatch):
+    """The text stores read an entry shipped with the package when the cache folder has
+    none (copied in first, as memoized entries are); a damaged one of the cache folder is
+    read as it is (and rebuilt by its reader), never replaced by the shipped one."""
+    from geo.cache import prebuilt, with_shipped
+
+    monkeypatch.setenv("DEPLOYMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(prebuilt, "PREBUILT", tmp_path / "shipped")
+    path = tmp_path / "cache" / "text-measures" / "abc.bin"
+    assert with_shipped(path, "text-measures") == path and not path.exists()
+    write_entry(tmp_path / "shipped" / "text-measures" / "abc.bin", "text-measures", 1,
+                b"measured")
+    assert with_shipped(path, "text-measures") == path
+    assert read_entry(path, "text-measures", 1) == b"measured"
+    path.write_bytes(b"damaged")
+    assert with_shipped(path, "text-measures") == path
+    assert path.read_bytes() == b"damaged"

@@ -82,3 +82,16 @@ def test_a_place_far_from_the_country_is_not_framed_alone() -> None:
     assert opening_box([shapely.Point(0, 90)], [_country("AM")]) is None
     svalbard = opening_box([shapely.Point(16, 84.9)], [shapely.box(-30, 60, 60, 86)])
     assert svalbard is not None and svalbard[1] < svalbard[3] <= 85
+
+
+def test_a_geometry_is_projected_once_and_the_same_as_ever() -> None:
+    from geo.render.static.projection import Extent, projected, simplified, simplify
+
+    crs = projection([shapely.box(44, 39, 46, 41)])
+    place = shapely.buffer(shapely.Point(45, 40), 0.5)
+    first = projected(place, crs)
+    assert projected(place, crs) is first and shapely.equals_exact(first, project(place, crs), 0)
+    assert projected(shapely.Point(45, 40), crs) is not projected(shapely.Point(45, 40), crs)
+    extent = Extent(-1e5, 1e5, -1e5, 1e5)
+    assert simplified(first, extent) is simplified(first, extent)
+    assert shapely.equals_exact(simplified(first, extent), simplify(first, extent), 0)

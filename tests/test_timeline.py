@@ -71,6 +71,21 @@ def test_snapshots_from_1992_to_2030(timeline: Timeline, year: int) -> None:
             assert ids == {"border:AM-TR", "border:AM-IR", "base:102-gyumri"}
 
 
+def test_a_kept_frame_is_a_copy_each_caller_may_change(timeline: Timeline) -> None:
+    """Frames asked for again come from the timeline's last ones: equal, never shared."""
+    before, after = timeline.view("before"), timeline.view("after")
+    first = timeline.change(before, after)
+    expected = first.copy()
+    first["change"] = "changed by the caller"
+    first.loc[first.index[0], "force"] = "changed in place"
+    again = timeline.change(before, after)
+    assert again is not first
+    assert again.equals(expected) and again.crs == expected.crs
+    for day in (before, after, before):
+        assert timeline.snapshot(day).equals(Timeline(timeline.scenario).snapshot(day))
+    assert timeline.presences().equals(Timeline(timeline.scenario).presences())
+
+
 def test_month_and_year_precision_compare_as_spans(timeline: Timeline) -> None:
     # Start "1992" (year precision): possible from 1 Jan 1992, certain only from 31 Dec 1992.
     early = timeline.snapshot(dt.date(1992, 3, 1)).set_index("presence_id")

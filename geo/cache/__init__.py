@@ -179,6 +179,21 @@ def memoized(kind: str, version: int, key: str, build: Callable[[], T],
     return value
 
 
+def with_shipped(path: Path, kind: str) -> Path:
+    """Where to read the entry ``kind``/``path.stem``: ``path`` in the cache folder, or when
+    there is none, the entry shipped with the package (:mod:`geo.cache.prebuilt`), copied to
+    ``path`` first (read where it is if it cannot be). A damaged entry in the cache folder is
+    read (and rebuilt) as it is, never replaced by the shipped one."""
+    if path.exists():
+        return path
+    from .prebuilt import adopt, shipped
+
+    found = shipped(kind, path.stem)
+    if found is None or adopt(found, path):
+        return path
+    return found
+
+
 def pack(document: object, geometries: Sequence[Any] = ()) -> bytes:
     """A JSON document and shapely geometries as one payload (JSON, then WKB): data only."""
     import numpy as np
@@ -245,4 +260,4 @@ def _prune(folder: Path, *, keep: Path) -> None:
 __all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "file_digests",
            "memoized",
            "pack", "package_digest",
-           "read_decoded", "read_entry", "unpack", "warn_rebuilt", "write_entry"]
+           "read_decoded", "read_entry", "unpack", "warn_rebuilt", "with_shipped", "write_entry"]

@@ -3,11 +3,13 @@
 ``python -m scripts.prebuilt`` (run before a wheel is built) builds the seed story into an
 empty cache folder and keeps its entries under ``geo/prebuilt/KIND/KEY.bin``: the name index
 (about 30 s to make from the world's place names), the boundary layers a map reads, the
-seed story's basemaps and font subsets. When the user's cache folder has no entry under a
-key, the shipped entry of that key is copied into it and read from there, with every check
-a cache entry gets (a damaged one is rebuilt, never trusted). The keys name everything an
-entry depends on, so an entry shipped for other data or code is simply never found. A
-source checkout without the folder works as before: every entry is made on first use.
+seed story's basemaps and font subsets, and the text measures and tiles of its static map
+(:mod:`geo.render.static.text_store`, :mod:`geo.render.static.tile_store`). When the user's
+cache folder has no entry under a key, the shipped entry of that key is copied into it and
+read from there, with every check a cache entry gets (a damaged one is rebuilt, never
+trusted). The keys name everything an entry depends on, so an entry shipped for other data
+or code is simply never found. A source checkout without the folder works as before: every
+entry is made on first use.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collector import collector_paused
 from ..errors import BadArgument
 from ..i18n import LANGUAGES, check_language
 from ..inputs import check_output_folder
@@ -28,6 +29,7 @@ from ..render.outputs import (
     OutputJob,
     OutputOptions,
     output_jobs,
+    warm_shared,
     warm_static,
 )
 from ..workers import Done, EarlyWorker, available_cores, groups, run_jobs
@@ -238,8 +240,11 @@ def run(arguments: argparse.Namespace) -> int:
     early = None
     if workers > 1 and hasattr(os, "fork") and arguments.from_articles is None and (
             set(STATIC_FORMATS) & set(arguments.format)):
-        from ..timeline import Timeline as _Timeline  # noqa: F401  (geopandas, once for both)
-
+        with collector_paused():  # what it imports lives until the build ends
+            warm_shared()  # geopandas, the labels, ...: once for both processes
+            # pinned before collections resume (none is due then) and before the fork: a
+            # full collection in either process neither scans it nor copies its pages
+            gc.freeze()
         early = EarlyWorker(warm_static)
     try:
         return _build(arguments, workers, early, started)

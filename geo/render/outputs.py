@@ -159,6 +159,27 @@ def _apart(formats: list[str]) -> list[list[str]]:
     return [group for group in groups if group]
 
 
+def warm_shared() -> None:
+    """Import and read what both of a build's processes need whatever the scenario (the
+    timeline's libraries, the presentation model, the labels, the package's digest, the
+    basemap layer the HTML map opens on and the static map draws, the capitals: on a new
+    cache their key hashes the places table, as the name index's does), before the static
+    maps' worker is forked from it: once, not once in each process (each of deploymap's
+    modules is compiled where no bytecode is kept)."""
+    from ..cache import package_digest
+    from ..collector import collector_paused  # noqa: F401
+    from ..gazetteer.boundaries import capital_ids, read_layer
+    from ..i18n import labels
+    from ..timeline import Timeline as _Timeline  # noqa: F401
+    from . import framing, presentation  # noqa: F401
+
+    labels()
+    presentation.palette()
+    package_digest()
+    read_layer("basemap")
+    capital_ids()
+
+
 def warm_static() -> None:
     """Import and read what a static map's job needs whatever the scenario (the renderer,
     the boundary layers every map reads, the capitals, the fonts, the basemap's key): a
@@ -221,4 +242,4 @@ def drawn_digest(timeline: Timeline, draws: str, *parts: object) -> str:
 
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "LAYOUTS", "OutputJob", "OutputOptions", "drawn_digest",
-           "output_jobs", "spare_core", "warm_static"]
+           "output_jobs", "spare_core", "warm_shared", "warm_static"]

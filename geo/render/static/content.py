@@ -30,7 +30,7 @@ from .names import (
     place_name,
     strength_text,
 )
-from .projection import project, simplify
+from .projection import projected, simplified
 from .style import GREY, SIZES
 
 #: An area whose width and height are both under this share of the map's width is too
@@ -70,7 +70,7 @@ def features(frame: Any, panel: str, crs: str, extent: Any,
             continue
         statuses = tuple(c for c in CHANGES if any(r["change"] == c for r in here))
         sure = all(bool(r[certain]) for r in here)
-        geometry = simplify(project(rows[0]["geometry"], crs), extent)
+        geometry = simplified(projected(rows[0]["geometry"], crs), extent)
         if too_small(geometry, extent):  # a symbol where the area is, or nothing would show
             geometry = geometry.representative_point()
         feature = Feature(place_id, geometry, here, statuses, sure, ghost,
@@ -217,7 +217,7 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
     for record in read_layer("regions"):
         if record["id"] in used or record.get("country") == country:
             continue
-        geometry = project(record["geometry"], crs)
+        geometry = projected(record["geometry"], crs)
         if geometry.area > window.area * 0.3 or (
                 geometry.intersection(window).area < geometry.area * 0.8) or _repeats(
                 name_of(record, lang), keys):
@@ -230,7 +230,7 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
     square = (sites or {}).get("")
     for record in capitals(country):
         capital_names.add(record["name"])
-        where = project(record["geometry"], crs)
+        where = projected(record["geometry"], crs)
         if _repeats(name_of(record, lang), keys) or any(
                 where.distance(p) < SAME_SPOT_M for p in points):
             continue
@@ -254,7 +254,7 @@ def context_labels(base: Any, extent: Any, crs: str, country: str, lang: str,
 def capital(country: str, crs: str) -> tuple[float, float] | None:
     """The projected position of the story country's capital, if the data has one."""
     for record in capitals(country):
-        point = project(record["geometry"], crs)
+        point = projected(record["geometry"], crs)
         return point.x, point.y
     return None
 

@@ -154,7 +154,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     from .draw import draw_basemap, draw_feature, draw_inset, draw_marks, scale_bar
     from .labels import Placer
     from .legend import block, credits_text, legend
-    from .projection import basemap, inset, map_extent, project, projection
+    from .projection import basemap, inset, map_extent, projected, projection
     from .symbols import layout as symbol_layout
     from .text_tiles import TileCanvas
 
@@ -169,7 +169,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
         geometries = [shapely.segmentize(shapely.box(*opening), 0.25)]
         focus_ll = near_parts(focus_ll, opening) if focus_ll is not None else None
     crs = projection(geometries)
-    extent = map_extent([project(g, crs) for g in geometries], pad=0.0 if opening else 0.07)
+    extent = map_extent([projected(g, crs) for g in geometries], pad=0.0 if opening else 0.07)
     base = basemap(crs, extent, country)
     approximate = {p.place.id: p.place.approximate for p in timeline.scenario.presences}
 

@@ -6,6 +6,7 @@ so areas compare fairly and the scale bar is true across the map.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -86,6 +87,36 @@ def project(geometry: Any, crs: str) -> Any:
         projected = projected.copy()
         projected[invalid] = shapely.make_valid(projected[invalid])
     return projected
+
+
+#: Geometries this process projected or simplified: (id of the geometry, crs or extent) ->
+#: (the geometry, the result). A place is projected for the map's window, for each panel
+#: and for its label; a region of the context labels for each panel.
+_KEPT: dict[tuple[int, object], tuple[Any, Any]] = {}
+_KEEP = 4096
+
+
+def _kept(geometry: Any, how: object, make: Callable[[], Any]) -> Any:
+    key = (id(geometry), how)
+    found = _KEPT.get(key)
+    if found is not None and found[0] is geometry:  # held here: its id is not reused
+        return found[1]
+    if len(_KEPT) >= _KEEP:
+        _KEPT.clear()
+    result = make()
+    _KEPT[key] = (geometry, result)
+    return result
+
+
+def projected(geometry: Any, crs: str) -> Any:
+    """:func:`project` of one geometry, made once a process (shapely geometries do not
+    change; the same object is returned each time)."""
+    return _kept(geometry, crs, lambda: project(geometry, crs))
+
+
+def simplified(geometry: Any, extent: Extent) -> Any:
+    """:func:`simplify`, made once a process for the same geometry object and extent."""
+    return _kept(geometry, extent, lambda: simplify(geometry, extent))
 
 
 def project_point(lon: float, lat: float, crs: str) -> tuple[float, float]:
@@ -326,4 +357,4 @@ def inset(crs: str, centre: tuple[float, float], countries: tuple[str, ...]) -> 
 
 
 __all__ = ["Basemap", "Extent", "Inset", "basemap", "inset", "map_extent", "project",
-           "project_point", "projection"]
+           "project_point", "projected", "projection", "simplified"]

@@ -46,53 +46,57 @@ def choose(costs: list[np.ndarray], conflicts: dict[tuple[int, int], np.ndarray]
     for (i, j), matrix in conflicts.items():
         neighbours[i].append((j, matrix.tolist()))
         neighbours[j].append((i, matrix.T.tolist()))
-    plain = [[float(c) for c in label_costs.tolist()] for label_costs in costs]
+    # each label's candidates' costs, then what dropping it costs: read at -1 (dropped)
+    priced = [[float(c) for c in label_costs.tolist()]
+              + ([float(drop[i])] if drop[i] is not None else [])  # type: ignore[arg-type]
+              for i, label_costs in enumerate(costs)]
     listed = [list(range(len(costs[i]))) + ([-1] if drop[i] is not None else [])
               for i in range(count)]
 
     def clashes(i: int, a: int, chosen: list[int]) -> int:
-        if a < 0:
-            return 0
-        return sum(1 for j, matrix in neighbours[i] if chosen[j] >= 0 and matrix[a][chosen[j]])
-
-    def cost_of(i: int, a: int) -> float:
-        return float(drop[i]) if a < 0 else plain[i][a]  # type: ignore[arg-type]
-
-    def options(i: int) -> list[int]:
-        return listed[i]
+        found = 0
+        if a >= 0:
+            for j, matrix in neighbours[i]:
+                other = chosen[j]
+                if other >= 0 and matrix[a][other]:
+                    found += 1
+        return found
 
     # greedy start, in the given order (the most constrained labels come first)
     chosen = [-1] * count
     for i in range(count):
-        chosen[i] = min(options(i), key=lambda a, i=i: cost_of(i, a)
+        chosen[i] = min(listed[i], key=lambda a, i=i: priced[i][a]
                         + CONFLICT * clashes(i, a, chosen))
     rng = np.random.default_rng(20240801)
+    integers, random = rng.integers, rng.random
     # only labels that may meet another move: the others keep their cheapest spot
     moving = [i for i in range(count) if neighbours[i]]
     steps = steps_per_label * len(moving)
     if len(moving) > 1 and steps:
         temperature, cooling = 8.0, (0.02 / 8.0) ** (1 / steps)
+        exp, many = math.exp, len(moving)
         for _ in range(steps):
-            i = moving[int(rng.integers(len(moving)))]
-            choices = options(i)
+            i = moving[int(integers(many))]
+            choices = listed[i]
             if len(choices) < 2:
                 temperature *= cooling
                 continue
-            a = choices[int(rng.integers(len(choices)))]
-            if a == chosen[i]:
+            a = choices[int(integers(len(choices)))]
+            now = chosen[i]
+            if a == now:
                 temperature *= cooling
                 continue
-            delta = (cost_of(i, a) - cost_of(i, chosen[i])
-                     + CONFLICT * (clashes(i, a, chosen) - clashes(i, chosen[i], chosen)))
-            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+            delta = (priced[i][a] - priced[i][now]
+                     + CONFLICT * (clashes(i, a, chosen) - clashes(i, now, chosen)))
+            if delta <= 0 or random() < exp(-delta / temperature):
                 chosen[i] = a
             temperature *= cooling
     # descent: each label to its best option given the others, until nothing moves
     for _ in range(10):
         moved = False
         for i in range(count):
-            best = min(options(i), key=lambda a, i=i: (
-                cost_of(i, a) + CONFLICT * clashes(i, a, chosen), a != chosen[i]))
+            best = min(listed[i], key=lambda a, i=i: (
+                priced[i][a] + CONFLICT * clashes(i, a, chosen), a != chosen[i]))
             if best != chosen[i]:
                 chosen[i], moved = best, True
         if not moved:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ...cache import cache_root, digest, read_decoded, write_entry
+from ...cache import cache_root, digest, read_decoded, with_shipped, write_entry
 from ...errors import UserInputError
 from . import text_tiles
 
@@ -114,7 +114,8 @@ def load() -> None:
     if _LOADED[0] or not text_tiles.SUPPORTED:
         return
     _LOADED[0] = True
-    decoded = read_decoded(entry_path(), KIND, _FORMAT, "text measures", decode)
+    decoded = read_decoded(with_shipped(entry_path(), KIND), KIND, _FORMAT,
+                           "text measures", decode)
     if decoded is None:
         return
     measures, outlines = decoded

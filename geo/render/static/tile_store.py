@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ...cache import cache_root, digest, read_decoded, write_entry
+from ...cache import cache_root, digest, read_decoded, with_shipped, write_entry
 from ...errors import UserInputError
 from . import text_tiles
 
@@ -83,7 +83,8 @@ def load() -> None:
     if _LOADED[0] or not text_tiles.SUPPORTED:
         return
     _LOADED[0] = True
-    tiles = read_decoded(entry_path(), KIND, _FORMAT, "text tiles", decode)
+    tiles = read_decoded(with_shipped(entry_path(), KIND), KIND, _FORMAT,
+                         "text tiles", decode)
     if tiles is None:
         return
     for key, tile in reversed(tiles):  # stored newest first: the newest used last
