@@ -13,13 +13,14 @@ that kind (a province word, an airport word) or for a place of the story's count
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 import shapely
 
-from .distance import great_circle_km
+from .distance import great_circle_km, small_town
 from .normalize import normalize, strip_generic
 from .place import Place
 
@@ -40,6 +41,8 @@ LOCALITY_TOWN_KM = 60.0
 MIN_LOCALITY = 4
 #: A word in more airports' names than this is a designation, not a locality.
 MAX_SHARED = 2
+#: A village this close to a military base of its name is the base's settlement (km).
+SITE_VILLAGE_KM = 10.0
 #: Kinds whose name in an airport's ("Narva Estonia", "Nioro du Sahel") is no locality.
 _AREA_KINDS = frozenset({"country", "province", "region", "lake", "river"})
 
@@ -157,5 +160,30 @@ def chief_town_first(places: list[Place], seats: Mapping[str, list[str]],
     return places if town is None else [town, *(p for p in places if p is not town)]
 
 
+def bare_name_first(places: list[Place], seats: Mapping[str, list[str]],
+                    population: Mapping[str, int], sites: Iterable[Place] = ()) -> list[Place]:
+    """``places`` (ranked) for a bare name: :func:`chief_town_first`, then
+    :func:`site_before_its_village` (``sites``: the places the name is the bare name of)."""
+    return site_before_its_village(chief_town_first(places, seats, population), population,
+                                   sites)
+
+
+def site_before_its_village(places: list[Place], population: Mapping[str, int],
+                            sites: Iterable[Place] = ()) -> list[Place]:
+    """``places`` (ranked) with a military base (of ``places`` or ``sites``) put before a
+    first village of its name (fewer than SMALL_TOWN people) within SITE_VILLAGE_KM of it:
+    the village is the base's settlement ("Tindal", the RAAF base's), news naming it mean
+    the base. A village by an airport of its name stays first."""
+    first = places[0]
+    if first.kind != "city" or not small_town(first.kind, population.get(first.id, 0), first.id):
+        return places
+    at = first.geometry
+    site = next((p for p in itertools.chain(places[1:], sites) if p.kind == "base" and
+                 great_circle_km(at.y, at.x, p.geometry.y, p.geometry.x) <= SITE_VILLAGE_KM),
+                None)
+    return places if site is None else [site, *(p for p in places if p is not site)]
+
+
 __all__ = ["CITY_PROVINCE_KM2", "SERVED_KM", "airport_localities", "alias_keys", "area_km2",
-           "chief_town_first", "province_seats", "served_towns"]
+           "bare_name_first", "chief_town_first", "province_seats", "served_towns",
+           "site_before_its_village"]

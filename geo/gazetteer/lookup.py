@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import BadArgument, PlaceNotFound
-from .aliases import chief_town_first
+from .aliases import bare_name_first
 from .borders import (
     border_between,
     country_by_stem,
@@ -156,9 +156,8 @@ class Gazetteer:
         if not name or not name.strip():
             raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
         if len(normalize(name).replace(" ", "")) < 2 and self._id_of(name) is None:
-            raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place "
-                                "name", hint="; give the whole name (one letter names no "
-                                "place).")
+            raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place name",
+                                hint="; give the whole name (one letter names no place).")
         asked = (name, kind, within)
         known = self._resolved.get(asked)
         if known is not None:
@@ -217,8 +216,9 @@ class Gazetteer:
             places = inside(places, within, self.places, self.resolve)
         if len(places) > 1:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
-            if kind is None and hint is None:
-                places = chief_town_first(places, self._seats, self._population)
+        if kind is None and hint is None and places:  # sites named so: "Tindal" RAAF base
+            places = bare_name_first(places, self._seats, self._population, (
+                self.places[i] for i in self._stripped.get(key, ())))
         return places, key
 
     def _id_of(self, name: str) -> str | None:
@@ -367,10 +367,8 @@ class Gazetteer:
 
     def _country_only(self, key: str) -> str | None:
         """The country ``key`` names (its name in any language, or an adjective)."""
-        for place_id in self._exact.get(key, ()):
-            if self.places[place_id].kind == "country":
-                return place_id
-        return country_by_stem(key, self._country_stems)
+        return next((i for i in self._exact.get(key, ()) if self.places[i].kind == "country"),
+                    None) or country_by_stem(key, self._country_stems)
 
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:
