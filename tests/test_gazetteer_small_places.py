@@ -48,7 +48,6 @@ def test_small_places_resolve_near_their_position(resolve, split: str) -> None:
 SEATS = [
     ("SY", "Ash Shaddādah", 172837, 36.05756, 40.73478),
     ("SY", "Tall Tamr", 163434, 36.65556, 40.37079),
-    ("ML", "Tessalit", 2449893, 20.20126, 1.01186),
 ]
 
 
@@ -58,6 +57,15 @@ def test_district_seats_of_no_population_resolve(gazetteer_for, country: str, na
     place = gazetteer_for(country).resolve(name)
     assert place.id == f"geonames:{geonameid}"
     assert great_circle_km(lat, lon, place.geometry.y, place.geometry.x) < 1.0
+
+
+def test_a_base_comes_before_the_village_beside_it(gazetteer_for) -> None:
+    # GeoNames 2449893 Tessalit (no population given) lies by the camp at Tessalit airfield
+    # (airportsdata 20260905: GATS 20.243, 0.97731): the bare name is the base.
+    place = gazetteer_for("ML").resolve("Tessalit")
+    assert place.kind == "base"
+    assert great_circle_km(20.243, 0.97731, place.geometry.y, place.geometry.x) < 2.0
+    assert "geonames:2449893" in place.chosen_from
 
 
 def test_airport_name_gives_its_locality(gazetteer_for) -> None:
