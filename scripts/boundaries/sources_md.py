@@ -30,7 +30,7 @@ FILES = """
 | regions.geojson | named and disputed regions (Nagorno-Karabakh, Crimea, Donbas, Kashmir, Gaza Strip, Sahel, ...), all approximate | data/curated/regions.yaml and regions.py; see each feature's `note` |
 | water.geojson | Lake Sevan and other lakes of the Caucasus at full detail, the Aras; 55 large or newsworthy lakes of the world (data/curated/lakes.yaml) at ~200 m | GSHHG / WDBII |
 | demonyms.json | English and French demonyms of every country and its alternative spellings ("Finnish", "saoudienne", "DRC"), for border phrases; a demonym two countries share goes to neither unless one is 3 times larger | world-countries (mledoze/countries) |
-| places.tsv | populated places (148,000), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
+| places.tsv | populated places (235,000: every place of GeoNames cities500), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
 
 ## Attribution
 
