@@ -205,3 +205,33 @@ def test_a_mission_named_with_its_host_country_is_the_organisations(tmp_path):
                                  "(MINUSCA) a remis la base de Bria aux forces armées.")
     assert records and {r.force.country for r in records} == {"UN"}, [
         (r.force.country, r.mention) for r in records]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The French army handed the Faya base back to Chad on Friday.",
+     ("FR", "handed_over", "base")),
+    ("The UN mission handed the Bunia base over to the Congolese police.",
+     ("UN", "handed_over", "city")),
+    ("Kenya will pull all its soldiers out of Somalia by June.",
+     ("KE", "withdrawal_agreed", "country")),
+    ("US forces pulled back from the border town of Kobani.", ("US", "withdrawn", "city")),
+])
+def test_a_verb_whose_particle_follows_its_object(tmp_path, text, expected):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.event, r.target.kind) for r in records] == [expected], [
+        (r.force.country, r.event, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "The French army handed over the Faya base to Chad on Friday.",
+    "The French army handed the Faya base back to Chad on Friday.",
+])
+def test_the_country_a_site_is_handed_to_is_no_place(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert "TD" not in {r.target.key for r in records}, [
+        (r.force.country, r.event, r.mention) for r in records]
+    assert [r.target.kind for r in records] == ["base"]
+
+
+def test_a_particle_verb_without_its_particle_is_no_trigger(tmp_path):
+    assert _records(tmp_path, "Troops handed food to villagers in Gao.") == []

@@ -39,6 +39,8 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
                                                                     (index, "hand_over")):
             return verb, index
         word = tokens[index - 1]
+        if word.form in lex.split_verbs:  # "handed the Faya base back to", "pulled ... out"
+            return index - 1, index
         # "in Russia's western Kursk region": a possessive name and a direction word
         # stand between the cue and the place as "the" does
         if word.key not in lex.between and not word.text.endswith(("'s", "’s")):

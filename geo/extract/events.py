@@ -32,6 +32,7 @@ from functools import cache
 from .cues import is_locative
 from .lexicon import lexicon
 from .origins import arrived, leader, origins
+from .phrases import split_phrases
 from .strength import strength
 from .text import Sentence, Token, tokenize
 
@@ -282,7 +283,11 @@ def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = froze
         if action == "remain" and stop - start == 1 and _qualifies_force(sentence, stop):
             continue
         found.append(Trigger(start, stop, action, sentence.span(start, stop)))
-    return found
+    taken = {i for t in found for i in range(t.start, t.stop)} | set(blocked)
+    split = [Trigger(start, start + 1, action, text) for start, text, action
+             in split_phrases(sentence, lex.split_triggers) if start not in taken]
+    return sorted(found + split, key=lambda t: t.start)
+
 
 
 def _qualifies_force(sentence: Sentence, stop: int) -> bool:

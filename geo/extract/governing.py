@@ -62,13 +62,14 @@ def by_verb(sentence: Sentence, places: Sequence[PlaceMention], triggers: Sequen
 
 
 def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None],
-                home: Set[str | None] = frozenset()) -> list[PlaceMention]:
+                home: Set[str | None] = frozenset(), action: str = "") -> list[PlaceMention]:
     """``places`` (with the cue before each) without a country that only says where a site
     is ("left the base in Agadez, Niger"; a region, "from Niger ... in the Sahel", may hold
     the country). A country a force goes to stays ("from al-Tanf to Jordan", "из Абеше в
     Нигер": every site is where it came from, and none lies in that country). A site in
     the forces' own countries (``home``) is no deployment and hides nothing: "stationed in
-    the Maldives ... an agreement signed in New Delhi"."""
+    the Maldives ... an agreement signed in New Delhi"). With a handing-over verb a country
+    after "to" is who takes the site, no place ("handed the Faya base over to Chad")."""
     lex = lexicon()
     kinds = [m.targets[0].kind for m in places]
     sites = [(m.targets[0].country, cue) for m, kind, cue in zip(places, kinds, cues,
@@ -77,8 +78,9 @@ def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None],
     if not sites:
         return list(places)
     moving = all(cue in lex.origins for _, cue in sites)
+    taker = lex.recipient_before if action == "hand_over" else frozenset()
     return [m for m, kind, cue in zip(places, kinds, cues, strict=True)
-            if kind != "country" or cue in lex.destinations or (
+            if kind != "country" or (cue in lex.destinations and cue not in taker) or (
                 moving and all(m.targets[0].key != country for country, _ in sites))]
 
 

@@ -41,6 +41,9 @@ class Lexicon:
     force_owners: dict[str, str]
     force_labels: dict[str, dict[str, str]]
     triggers: PhraseMatcher[str | None]
+    #: (verb form, particle form, action) of `split_triggers`
+    split_triggers: tuple[tuple[str, str, str], ...]
+    split_verbs: frozenset[str]
     modifiers: PhraseMatcher[str]
     modifier_reach: dict[str, int]
     clause_breaks: PhraseMatcher[bool]
@@ -120,6 +123,11 @@ def lexicon() -> Lexicon:
                                             *((o, [n]) for n, o in missions)] for p in words},
         force_labels=forces["labels"],
         triggers=PhraseMatcher(trigger_pairs),
+        split_triggers=tuple((form(verb), form(particle), action)
+                             for action, phrases in events["split_triggers"].items()
+                             for verb, _, particle in (p.split() for p in phrases)),
+        split_verbs=frozenset(form(p.split()[0]) for phrases in events["split_triggers"].values()
+                              for p in phrases),
         modifiers=PhraseMatcher(modifier_pairs),
         modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
@@ -174,6 +182,8 @@ def lexicon() -> Lexicon:
         generic_words=generic_words,
         scan=TextScan([(p, "force" if kind else None) for p, kind in force_pairs]
                       + [(p, "trigger" if action else None) for p, action in trigger_pairs]
+                      + [(p.split()[0], "trigger") for phrases in
+                         events["split_triggers"].values() for p in phrases]
                       + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
                       + [(p, "base") for p in ("căn cứ", "base", "garrison")]
                       + [(p, "site") for p in places["site_words"]]),

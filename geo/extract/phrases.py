@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress
 from typing import Any, Generic, TypeVar
 
@@ -250,4 +250,25 @@ _NON_WORD = re.compile(r"[^\w']+")
 _ELIDED = re.compile(r"(?<!\w)(?:" + ELISION.pattern + ")")
 
 
-__all__ = ["PhraseMatcher", "TextScan", "first_words", "longest_phrases", "trie_pattern"]
+def split_phrases(sentence: Sentence, table: Sequence[tuple[str, str, str]]
+                  ) -> list[tuple[int, str, str]]:
+    """(verb's word, "verb ... particle", value) of each ``table`` entry (verb form, particle
+    form, value) in ``sentence``: the particle at most four words after the verb, no comma
+    between ("handed the Bunia base over to", "pulled its troops out of")."""
+    tokens = sentence.tokens
+    found = []
+    for verb, particle, value in table:
+        for index, token in enumerate(tokens):
+            if token.form != verb:
+                continue
+            for after in range(index + 2, min(index + 6, len(tokens))):
+                if any(c in sentence.gap(after - 1, after) for c in ",;:()"):
+                    break
+                if tokens[after].form == particle:
+                    found.append((index, f"{token.text} ... {tokens[after].text}", value))
+                    break
+    return found
+
+
+__all__ = ["PhraseMatcher", "TextScan", "first_words", "longest_phrases", "split_phrases",
+           "trie_pattern"]

@@ -217,7 +217,7 @@ class Extractor:
             for verb, group in by_verb(sentence, places, [t for t in triggers if clause[0]
                                                           <= t.start < clause[1]], trigger):
                 group = sites_first(group, [self.finder.cue(sentence, m) for m in group],
-                                    {f.country for f in clause_forces})
+                                    {f.country for f in clause_forces}, verb.action)
                 event = classify(sentence, clause, verb)
                 givers, takers = recipients(sentence, clause_forces, verb)
                 if event is None:
