@@ -235,3 +235,10 @@ def test_the_country_a_site_is_handed_to_is_no_place(tmp_path, text):
 
 def test_a_particle_verb_without_its_particle_is_no_trigger(tmp_path):
     assert _records(tmp_path, "Troops handed food to villagers in Gao.") == []
+
+
+def test_a_split_verb_without_its_particle_is_no_cue(tmp_path):
+    # "turned Gao into" has no particle of "turn ... over": Gao is not a place left
+    records = _records(tmp_path, "Rebels turned Gao into a stronghold while French troops "
+                                 "stayed in Kidal.")
+    assert [r.mention for r in records] == ["Kidal"], [(r.event, r.mention) for r in records]

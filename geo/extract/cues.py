@@ -12,12 +12,13 @@ from .text import Sentence
 
 #: How many words back from a place its cue is looked for.
 CUE_REACH = 6
-#: What may stand between two places of one list: "in Mali, Niger and the Chad".
-_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
-                       r"\s+)?(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$", re.IGNORECASE)
+#: The words joining two places of one list.
+_JOIN = r"(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)\s+)?"
 #: The conjunction a list's next place may start with, before `between` words.
-_LIST_HEAD = re.compile(r"^\s*(?:[,(]\s*)?(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|"
-                        r"а также)\s+)?", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"^\s*(?:[,(]\s*)?" + _JOIN, re.IGNORECASE)
+#: What may stand between two places of one list: "in Mali, Niger and the Chad".
+_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?" + _JOIN + r"(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$",
+                       re.IGNORECASE)
 
 
 def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
@@ -39,14 +40,22 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
                                                                     (index, "hand_over")):
             return verb, index
         word = tokens[index - 1]
-        if word.form in lex.split_verbs:  # "handed the Faya base back to", "pulled ... out"
-            return index - 1, index
+        if word.form in lex.split_verbs and _particle_after(sentence, index - 1):
+            return index - 1, index  # "handed the Faya base back to", "pulled ... out"
         # "in Russia's western Kursk region": a possessive name and a direction word
         # stand between the cue and the place as "the" does
         if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
             return None
         index -= 1
     return None
+
+
+def _particle_after(sentence: Sentence, verb: int) -> bool:
+    """True when the particle of the split verb at word ``verb`` follows within four words
+    ("handed the Faya base back"), not "turned Gao into"."""
+    forms = {t.form for t in sentence.tokens[verb + 2:verb + 6]}
+    word = sentence.tokens[verb].form
+    return any(v == word and particle in forms for v, particle, _ in lexicon().split_triggers)
 
 
 def is_locative(sentence: Sentence, start: int) -> bool:

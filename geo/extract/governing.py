@@ -30,13 +30,11 @@ def _relative_verb(sentence: Sentence, mention: PlaceMention,
     devait retirer ses troupes du Liban, maintient ..."), or None."""
     tokens = sentence.tokens
     markers = relative_forms()
-    start = next((i for i in range(mention.start - 1, 0, -1)
-                  if "," in sentence.gap(i - 1, i) or i == 0), 0)
+    start = next((i for i in range(mention.start - 1, 0, -1) if "," in sentence.gap(i - 1, i)),
+                 0)
     if start == 0 or tokens[start].form not in markers:
         return None
-    stop = next((i for i in range(mention.stop, len(tokens)) if "," in sentence.gap(i - 1, i)),
-                None)
-    if stop is None:
+    if not any("," in sentence.gap(i - 1, i) for i in range(mention.stop, len(tokens))):
         return None  # no comma closes it: it may run to the end
     inside = [t for t in triggers if start < t.start < mention.start]
     return inside[-1] if inside else None
