@@ -54,6 +54,8 @@ class ForceMention:
     country: str | None = None
     generic: bool = False
     strength: tuple[int, bool] | None = None
+    #: True when the nationality is the sentence before's ("They", "the soldiers").
+    anaphor: bool = False
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ phrase first, on word keys or forms, see :mod:`geo.extract.text`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -80,6 +81,9 @@ class Lexicon:
     outlets: tuple[str, ...]
     outlet_pattern: re.Pattern[str]
     generic_words: frozenset[str]
+    anaphora_pronouns: frozenset[str]
+    anaphora_before: frozenset[str]
+    anaphora_after: frozenset[str]
     scan: TextScan
 
 
@@ -180,6 +184,9 @@ def lexicon() -> Lexicon:
         outlet_pattern=re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
         generic_words=generic_words,
+        anaphora_pronouns=_exact(forces["anaphora"]["pronouns"]),
+        anaphora_before=_exact(forces["anaphora"]["before"]),
+        anaphora_after=_exact(forces["anaphora"]["after"]),
         scan=TextScan([(p, "force" if kind else None) for p, kind in force_pairs]
                       + [(p, "trigger" if action else None) for p, action in trigger_pairs]
                       + [(p.split()[0], "trigger") for phrases in
@@ -188,6 +195,16 @@ def lexicon() -> Lexicon:
                       + [(p, "base") for p in ("căn cứ", "base", "garrison")]
                       + [(p, "site") for p in places["site_words"]]),
     )
+
+
+def _exact(words: list[str]) -> frozenset[str]:
+    """Words compared as written, but for case (:func:`exact`): "они" is not "он"."""
+    return frozenset(exact(w) for w in words)
+
+
+def exact(word: str) -> str:
+    """A word as written, in NFC and without case."""
+    return unicodedata.normalize("NFC", word).casefold()
 
 
 def _date_words() -> frozenset[str]:
@@ -199,4 +216,4 @@ def _date_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in words if " " not in w)
 
 
-__all__ = ["Lexicon", "PhraseMatcher", "TextScan", "lexicon", "load", "trie_pattern"]
+__all__ = ["Lexicon", "PhraseMatcher", "TextScan", "exact", "lexicon", "load", "trie_pattern"]

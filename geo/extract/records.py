@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
+from .anaphora import Antecedent, opens_with_pronoun, resolve
 from .article_dates import DateMention, find_dates
 from .asides import aside_words
 from .datelines import dateline_end
-from .draft import Article, Draft, Record, Unused
+from .draft import Draft, Unused
+from .drafting import finish
 from .events import (
     ForceMention,
     Trigger,
@@ -35,23 +36,18 @@ from .governing import by_verb, sites_first
 from .language import detect_language, language_names
 from .lexicon import lexicon
 from .mentions import PlaceFinder
-from .outlets import headline, outlet_of
 from .owners import (
     actor_country,
     note_nationalities,
     one_per_country,
     recipients,
-    record_force,
-    same_kind_country,
-    slug,
 )
 from .parts import country_parts
 from .passive import passive_site
 from .pending import Pending
-from .published import Evidence, Published, infer_published
-from .record_dates import clause_date, record_dates
+from .published import Evidence, Published
+from .record_dates import clause_date
 from .references import Antecedents, with_references
-from .scoring import score
 from .stationed import stationed
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -97,6 +93,8 @@ class Reading:
     areas: set[str] = field(default_factory=set)
     #: The countries and sites named so far ("the country", "the base" mean one of them).
     antecedents: Antecedents = field(default_factory=Antecedents)
+    #: The forces of the last sentence that named any ("They" in the next may be them).
+    forces_before: Antecedent | None = None
 
 
 class Extractor:
@@ -144,16 +142,16 @@ class Extractor:
         if "site" in tags and ("trigger" not in tags or "force" not in tags):
             # "Ream Naval Base is being expanded": a later "the base" is that base
             reading.antecedents.note_sites(self.finder.names(sentence))
-        if "force" not in tags and "base" not in tags and "site" not in tags:
+        pointing = opens_with_pronoun(sentence, reading.forces_before)
+        if "force" not in tags and "base" not in tags and "site" not in tags and not pointing:
             return
         if "trigger" not in tags:
-            if "force" in tags:
-                forces = find_forces(sentence)
-                note_nationalities(reading.nationalities, forces)
+            if "force" in tags or pointing:
+                forces = self._forces(reading, sentence)
                 if not self._verbless(reading, sentence, forces, dates):
                     self._unused(reading, sentence, NO_VERB)
             return
-        forces = find_forces(sentence)
+        forces = resolve(sentence, find_forces(sentence), reading.forces_before)
         # a verb inside a force's words is none ("peacekeeping presence"; "rút quân" is)
         triggers = [t for t in find_triggers(sentence) if not any(
             f.start <= t.start and t.stop <= f.stop for f in forces)]
@@ -177,6 +175,8 @@ class Extractor:
         forces = [f for f in forces if not named.intersection(range(f.start, f.stop))]
         triggers = [t for t in triggers if not named.intersection(range(t.start, t.stop))]
         note_nationalities(reading.nationalities, forces)
+        if forces:
+            reading.forces_before = Antecedent(sentence.index, tuple(forces))
         mentions = with_references(sentence, mentions, forces, triggers, reading.antecedents,
                                    reading.countries, self.finder)
         usable = [m for m in mentions if m.usable]
@@ -231,6 +231,14 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    def _forces(self, reading: Reading, sentence: Sentence) -> list[ForceMention]:
+        """The forces of a sentence with no verb, noted for the sentences after it."""
+        forces = resolve(sentence, find_forces(sentence), reading.forces_before)
+        note_nationalities(reading.nationalities, forces)
+        if forces:
+            reading.forces_before = Antecedent(sentence.index, tuple(forces))
+        return forces
 
     def _mentions(self, sentence: Sentence, triggers: list[Trigger]) -> list[PlaceMention]:
         """The place mentions of ``sentence`` outside its dateline and bracketed asides."""
@@ -338,63 +346,8 @@ class Extractor:
 
     def finish(self, readings: Sequence[Reading], given: Sequence[Published | None],
                outlets: Sequence[str | None]) -> Draft:
-        """Steps 2 and 3: date the articles, then the records."""
-        published = infer_published([r.path.name for r in readings],
-                                    [r.evidence for r in readings], given)
-        articles: list[Article] = []
-        records: list[Record] = []
-        unused: list[Unused] = []
-        taken: set[str] = set()
-        for reading, date, outlet in zip(readings, published, outlets, strict=True):
-            article = self._article(reading, date, outlet)
-            articles.append(article)
-            unused.extend(reading.unused)
-            for pending in reading.pending:
-                record = self._record(reading, article, pending, taken)
-                if record is None:
-                    unused.append(Unused(reading.source, pending.sentence.index,
-                                         pending.sentence.quote,
-                                         "a country's own forces at home"))
-                else:
-                    records.append(record)
-        # the story's main country: the one most articles are mainly about
-        main = Counter(r.countries[0] for r in readings if r.countries).most_common(1)
-        country = main[0][0] if main else self.country
-        others = dict.fromkeys(c for r in readings for c in r.countries if c != country)
-        return Draft(country, articles, records, unused, tuple(others))
-
-    def _article(self, reading: Reading, published: Published, outlet: str | None) -> Article:
-        header = reading.header
-        title = header.get("title") or headline(reading.sentences, reading.path.stem)
-        return Article(reading.path, reading.source, reading.language[0], reading.language[1],
-                       title, outlet or header.get("outlet") or outlet_of(
-                           reading.sentences, reading.text, header, reading.language[0]),
-                       published, header.get("url", ""))
-
-    def _record(self, reading: Reading, article: Article, pending: Pending,
-                taken: set[str]) -> Record | None:
-        country = (pending.country or same_kind_country(reading.nationalities, pending.force)
-                   or "XX")
-        if country == pending.target.country:
-            return None
-        force = record_force(pending.force.type, country, pending.target, self.gazetteer)
-        ref = article.published.reference
-        start, end, relative = record_dates(reading.dates, reading.agreements, article.published,
-                                            pending)
-        place = slug(pending.target.key)
-        base = f"{reading.source}-s{pending.sentence.index + 1}-{force.id}-{place}"
-        record_id, count = base, 2
-        while record_id in taken:
-            record_id, count = f"{base}-{count}", count + 1
-        taken.add(record_id)
-        record = Record(
-            record_id, reading.source, reading.path.name, pending.sentence.index,
-            pending.sentence.quote, force, pending.force.text, pending.target, pending.mention.text,
-            pending.event, pending.trigger, start, end, pending.force.strength,
-            FuzzyDate(ref, ref, "day") if ref else None)
-        score(record, pending, explicit_country=pending.country is not None,
-              weak_date=relative and article.published.weak)
-        return record
+        """Steps 2 and 3: date the articles, then the records (:mod:`.drafting`)."""
+        return finish(self.gazetteer, readings, given, outlets)
 
 
 __all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor", "Reading"]

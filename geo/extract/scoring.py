@@ -23,6 +23,7 @@ WEIGHTS = {
     "date stated for the event": 0.05,
     "place read from a direction, not named": -0.2,
     "force taken from the clause before": -0.1,
+    "force named in the sentence before ('they', 'the troops')": -0.1,
     "a withdrawal that is not planned, read as staying": -0.1,
     "conditional ('if', 'could')": -0.3,
     "no verb: the force is named at the place": -0.15,
@@ -50,6 +51,8 @@ def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date
         why.append("place read from a direction, not named")
     if pending.inherited:
         why.append("force taken from the clause before")
+    if pending.force.anaphor:
+        why.append("force named in the sentence before ('they', 'the troops')")
     if record.event == "remains" and "negation" in pending.modifiers:
         why.append("a withdrawal that is not planned, read as staying")
     if "verbless" in pending.modifiers:
