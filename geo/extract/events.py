@@ -31,6 +31,7 @@ from functools import cache
 
 from .cues import is_locative
 from .lexicon import lexicon
+from .opponents import opponent_starts, opposed
 from .origins import arrived, leader, origins
 from .phrases import split_phrases
 from .strength import strength
@@ -183,6 +184,8 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))
     found = _parts_named(sentence, found)
+    if ends := opponent_starts(sentence):  # "to fight against Russian mercenaries"
+        found = [f for f in found if not opposed(sentence, f.start, ends)]
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):
         if force.country is None:

@@ -81,6 +81,7 @@ class Lexicon:
     outlets: tuple[str, ...]
     outlet_pattern: re.Pattern[str]
     generic_words: frozenset[str]
+    opponents: PhraseMatcher[bool]
     anaphora_pronouns: frozenset[str]
     anaphora_before: frozenset[str]
     anaphora_after: frozenset[str]
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         outlet_pattern=re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
         generic_words=generic_words,
+        opponents=PhraseMatcher(_pairs(forces["opponent_before"])),
         anaphora_pronouns=_exact(forces["anaphora"]["pronouns"]),
         anaphora_before=_exact(forces["anaphora"]["before"]),
         anaphora_after=_exact(forces["anaphora"]["after"]),
