@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import PlaceNotFound
+from ..gazetteer.normalize import lexicon as gazetteer_words
 from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .targets import NameMatch, PlaceMention, Target, target_of
@@ -22,8 +23,14 @@ from .text import Sentence
 if TYPE_CHECKING:
     from ..gazetteer.lookup import Gazetteer
 
-_BORDER_GAP = re.compile(r"^(?:\s+|[-–]|,\s+)$")
+_BORDER_GAP = re.compile(r"^(?:\s+|\s*[-–—]\s*|,\s+|['’])$")
 _LEFT_OF_BORDER = frozenset({"and", "va", "the", "&"})
+
+
+def adjective_codes() -> dict[str, str]:
+    """Border adjectives and combining forms by key ("russo": RU, "sino": CN), from
+    ``data/lexicon.yaml``."""
+    return gazetteer_words()["adjectives"]
 
 
 class BorderReader:
@@ -65,6 +72,30 @@ class BorderReader:
             self._borders[phrase] = tuple(target_of(self.gazetteer.get(i)) for i in ids) or None
         return self._borders[phrase]
 
+    def _adjective(self, sentence: Sentence, index: int, *, after: bool) -> NameMatch | None:
+        """The country a nationality adjective or combining form names, starting at
+        ``index`` (``after``) or ending there ("Russian", "russo", "российско")."""
+        lex = lexicon()
+        if after:
+            found = lex.nationalities.at(sentence, index)
+            span = (index, found[0]) if found else None
+            key = sentence.tokens[index].key
+        else:
+            begin = lex.nationalities.ending_at(sentence, index)
+            found = lex.nationalities.at(sentence, begin) if begin is not None else None
+            span = (begin, index) if found and begin is not None else None
+            key = sentence.tokens[index - 1].key
+        code = found[1] if found else adjective_codes().get(key)
+        if span is None:
+            span = (index, index + 1) if after else (index - 1, index)
+        if code is None:
+            return None
+        try:
+            place = self.gazetteer.get(code)
+        except PlaceNotFound:
+            return None
+        return NameMatch(span[0], span[1], place) if place.kind == "country" else None
+
     def _border_at(self, sentence: Sentence, first: int, last: int,
                    names: list[NameMatch]) -> tuple[PlaceMention, list[NameMatch]] | None:
         lex = lexicon()
@@ -74,6 +105,7 @@ class BorderReader:
         parts: list[NameMatch] = []
         directions: list[str] = []
         home = False
+        adjectives = 0
         left, right, index = first, last, last
         while index < len(tokens) and _BORDER_GAP.match(sentence.gap(index - 1, index)):
             if index in starts and starts[index].place.kind in ("country", "region"):
@@ -97,6 +129,12 @@ class BorderReader:
             if tokens[index].key in lex.connectors:
                 index += 1
                 continue
+            adjective = self._adjective(sentence, index, after=True)
+            if adjective:  # "la frontière russo-ukrainienne"
+                parts.append(adjective)
+                adjectives += 1
+                index = right = adjective.stop
+                continue
             break
         index = first
         while index > 0 and _BORDER_GAP.match(sentence.gap(index - 1, index)):
@@ -104,12 +142,18 @@ class BorderReader:
                 parts.insert(0, ends[index])
                 index = left = ends[index].start
                 continue
+            adjective = self._adjective(sentence, index, after=False)
+            if adjective:  # "the Russian-Ukrainian border", "российско-украинской границе"
+                parts.insert(0, adjective)
+                adjectives += 1
+                index = left = adjective.start
+                continue
             if tokens[index - 1].key in _LEFT_OF_BORDER:
                 index -= 1
                 continue
             break
-        if not parts and not directions:
-            return None
+        if (not parts and not directions) or (adjectives > 0 and len(parts) < 2):
+            return None  # "the Russian border" alone: whose border with whom, not said
         targets = self._border_targets(parts, directions, home)
         text = sentence.span(left, right)
         mention = PlaceMention(

@@ -65,8 +65,8 @@ def _record(gazetteer: Gazetteer, reading: Reading, article: Article, pending: P
     """The record of ``pending``, or None for a force in its own country."""
     country = (pending.country or same_kind_country(reading.nationalities, pending.force)
                or "XX")
-    if country == pending.target.country:
-        return None
+    if country == pending.target.country and pending.target.kind != "border":
+        return None  # at home; a border is its neighbour's too
     force = record_force(pending.force.type, country, pending.target, gazetteer)
     ref = article.published.reference
     start, end, relative = record_dates(reading.dates, reading.agreements, article.published,

@@ -31,7 +31,7 @@ from functools import cache
 
 from .cues import is_locative
 from .lexicon import lexicon
-from .opponents import opponent_starts, opposed
+from .opponents import opponent_ends, opposed
 from .origins import arrived, leader, origins
 from .phrases import split_phrases
 from .strength import strength
@@ -184,7 +184,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))
     found = _parts_named(sentence, found)
-    if ends := opponent_starts(sentence):  # "to fight against Russian mercenaries"
+    if ends := opponent_ends(sentence):  # "to fight against Russian mercenaries"
         found = [f for f in found if not opposed(sentence, f.start, ends)]
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
     for position, force in enumerate(found):

@@ -177,7 +177,7 @@ def lexicon() -> Lexicon:
             + [(w, True) for w in places["border_words"]], attr="key"),
         border_extra=PhraseMatcher((p, True) for p in places["border_extra_words"]),
         border_home=PhraseMatcher((p, True) for p in places["border_home_words"]),
-        connectors=frozenset(base["connectors"] | {"the", "of", "cua"}),
+        connectors=frozenset(base["connectors"] | {"the", "of", "cua", "la", "le", "les", "l"}),
         directions=PhraseMatcher((p, name) for name, words in places["directions"].items()
                                  for p in words),
         directional_borders=places["directional_borders"],

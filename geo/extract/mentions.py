@@ -43,6 +43,8 @@ _RUN_GAP = re.compile(r"^ $")
 _BRACKET = re.compile(r"[()\[\]]")
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
 _POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
+#: Kinds of place a force "near" it is at ("near Gao", "near the Kenya-Somalia border").
+_NEAR_KINDS = _POINT_KINDS | {"border"}
 
 
 @lru_cache(maxsize=1 << 15)
@@ -351,7 +353,7 @@ class PlaceFinder(BorderReader):
         for mention in mentions:
             locative = (is_locative(sentence, mention.start)
                         or (carried is not None and carried.get(mention.start) in cued)
-                        or (mention.targets and mention.targets[0].kind in _POINT_KINDS
+                        or (mention.targets and mention.targets[0].kind in _NEAR_KINDS
                             and near_cue(sentence, mention.start))
                         or passive_site(sentence, mention)
                 or bool(previous and previous.locative

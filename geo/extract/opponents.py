@@ -12,7 +12,7 @@ from .text import Sentence
 REACH = 3
 
 
-def opponent_starts(sentence: Sentence) -> frozenset[int]:
+def opponent_ends(sentence: Sentence) -> frozenset[int]:
     """The word positions where an opposing phrase of ``sentence`` ends."""
     return frozenset(stop for _, stop, _ in lexicon().opponents.find(sentence))
 
@@ -29,4 +29,4 @@ def opposed(sentence: Sentence, start: int, ends: frozenset[int]) -> bool:
     return False
 
 
-__all__ = ["REACH", "opponent_starts", "opposed"]
+__all__ = ["REACH", "opponent_ends", "opposed"]

@@ -1,0 +1,59 @@
+"""Borders written with two nationality adjectives ("the Polish-Belarusian border",
+"la frontière polono-biélorusse", "на польско-белорусской границе"), a spaced dash
+("biên giới Ba Lan – Belarus"), French articles ("entre la Pologne et la Biélorussie"),
+and a force "near" a border (at it: "stationed near the Kenya-Somalia border").
+
+The sentences are written for these tests, about places the annotated set does not use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_articles
+
+
+def _records(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    return extract_articles([article]).records
+
+
+@pytest.mark.parametrize(("text", "border"), [
+    ("Polish troops are deployed along the Polish-Belarusian border.", "border:BY-PL"),
+    ("Polish troops are deployed along the Polish–Belarusian border.", "border:BY-PL"),
+    ("Des soldats polonais sont déployés à la frontière polono-biélorusse.", None),
+    ("Польские военные размещены на польско-белорусской границе.", "border:BY-PL"),
+    ("Binh sĩ Ba Lan được triển khai tại biên giới Ba Lan – Belarus.", "border:BY-PL"),
+    ("Polish troops are deployed on the Poland – Belarus border.", "border:BY-PL"),
+    ("Des soldats polonais sont déployés à la frontière entre la Pologne et la Biélorussie.",
+     "border:BY-PL"),
+    ("Kenyan soldiers are stationed near the Kenya-Somalia border.", "border:KE-SO"),
+    ("Binh sĩ Kenya đóng quân gần biên giới Kenya – Somalia.", "border:KE-SO"),
+    ("Des soldats kényans sont stationnés près de la frontière entre le Kenya et la Somalie.",
+     "border:KE-SO"),
+])
+def test_border_forms(tmp_path, text, border):
+    records = _records(tmp_path, text)
+    keys = {r.target.key for r in records}
+    if border is None:  # "polono" is no combining form the data knows: no border, no guess
+        assert not any(k.startswith("border:") for k in keys), keys
+    else:
+        assert border in keys, [(r.force.id, r.target.key, r.mention) for r in records]
+
+
+def test_a_combining_form_the_data_knows(tmp_path):
+    records = _records(tmp_path, "Les soldats français sont déployés à la frontière "
+                                 "franco-belge.")
+    assert {r.target.key for r in records} == {"border:BE-FR"}
+
+
+def test_one_adjective_names_no_border(tmp_path):
+    # whose border with whom is not said: no border line is guessed
+    records = _records(tmp_path, "Polish troops are deployed along the Belarusian border "
+                                 "near Hajnówka.")
+    assert not any(r.target.key.startswith("border:") for r in records), \
+        [r.target.key for r in records]
+    # and a force word that holds "border" is the force, not a border
+    records = _records(tmp_path, "Lithuanian border guards left Białystok.")
+    assert {(r.force.type, r.target.kind) for r in records} == {("border_guards", "city")}
