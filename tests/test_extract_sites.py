@@ -99,3 +99,13 @@ def test_russian_kind_words_in_any_case_and_verbs_of_guarding(tmp_path, text, pl
     records = _records(tmp_path, text)
     assert [r.target.key for r in records] == [place], [(r.target.key, r.mention)
                                                         for r in records]
+
+
+def test_a_force_word_that_is_also_a_town_is_the_force_unless_cued(tmp_path):
+    # "Marines" is also a town in France (GeoNames); no cue makes it a place here
+    records = _records(tmp_path, "Marines have begun to arrive in Mombasa for the exercise.")
+    assert [(r.force.type, r.target.kind, r.mention) for r in records] == [
+        ("navy", "city", "Mombasa")], [(r.force.id, r.target.key) for r in records]
+    # the name wins where a force word only runs into it
+    records = _records(tmp_path, "Kenyan troops left the Kismayo garrison town.")
+    assert [(r.force.country, r.target.key) for r in records] == [("KE", "geonames:55671")]

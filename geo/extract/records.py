@@ -167,8 +167,11 @@ class Extractor:
                              and m.targets[0].kind in ("province", "region"))
         named = {i for m in mentions if m.role == "name" for i in range(m.start, m.stop)}
         # a force word with its nationality ("US Marines") is a force, even where the word
-        # is also a place's name; otherwise the name wins ("the Kapan garrison town")
-        kept = {i for f in forces if f.country for i in range(f.start, f.stop)}
+        # is also a place's name, and so is one that is all of a name no cue makes a place
+        # ("Marines have begun to arrive"); otherwise the name wins ("the Kapan garrison")
+        bare = {(m.start, m.stop) for m in mentions if m.role == "name" and not m.locative}
+        kept = {i for f in forces if f.country or (f.start, f.stop) in bare
+                for i in range(f.start, f.stop)}
         mentions = [m for m in mentions if m.role != "name"
                     or not kept.intersection(range(m.start, m.stop))]
         named -= kept
