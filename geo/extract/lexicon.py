@@ -82,6 +82,7 @@ class Lexicon:
     outlet_pattern: re.Pattern[str]
     generic_words: frozenset[str]
     opponents: PhraseMatcher[bool]
+    equipment: frozenset[str]
     anaphora_pronouns: frozenset[str]
     anaphora_before: frozenset[str]
     anaphora_after: frozenset[str]
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
             re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
         generic_words=generic_words,
         opponents=PhraseMatcher(_pairs(forces["opponent_before"])),
+        equipment=frozenset(phrase_form(p) for p, _ in _pairs(forces["equipment"])),
         anaphora_pronouns=_exact(forces["anaphora"]["pronouns"]),
         anaphora_before=_exact(forces["anaphora"]["before"]),
         anaphora_after=_exact(forces["anaphora"]["after"]),

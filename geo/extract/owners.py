@@ -116,13 +116,18 @@ def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[Forc
               if b.start >= a.stop and _COORDINATED.fullmatch(sentence.gap(a.stop - 1, b.start))
               and not (b.generic and sentence.gap(a.stop - 1, b.start).isspace())
               for f in (a, b)}
+    equipment = lexicon().equipment
+    machines = {id(f) for f in forces
+                if " ".join(t.form for t in sentence.tokens[f.start:f.stop]) in equipment}
     for force in forces:
         if force.type == "base" or force.type not in SPECIFIC_FIRST or id(force) in joined:
             kept.append(force)
             continue
         best = chosen.get(force.country)
-        if best is None or SPECIFIC_FIRST.index(force.type) < SPECIFIC_FIRST.index(best.type):
-            chosen[force.country] = force
+        if best is None or (id(best) in machines) > (id(force) in machines) or (
+                (id(best) in machines) == (id(force) in machines)
+                and SPECIFIC_FIRST.index(force.type) < SPECIFIC_FIRST.index(best.type)):
+            chosen[force.country] = force  # people before machines, then the most specific
     return [f for f in forces if f in kept or chosen.get(f.country) is f]
 
 
