@@ -109,3 +109,22 @@ def test_a_force_word_that_is_also_a_town_is_the_force_unless_cued(tmp_path):
     # the name wins where a force word only runs into it
     records = _records(tmp_path, "Kenyan troops left the Kismayo garrison town.")
     assert [(r.force.country, r.target.key) for r in records] == [("KE", "geonames:55671")]
+
+
+@pytest.mark.parametrize("text", [
+    # Cameroon has provinces called "Nord" and "Est"; Burkina Faso one called "Centre"
+    "Les mercenaires russes sont déployés dans le Nord, près de Tessalit, au Mali.",
+    "Les soldats français ont quitté Faya, dans le Nord du pays, au Tchad.",
+    "Les soldats français ont quitté Abéché, dans l'Est du pays, au Tchad.",
+])
+def test_a_compass_word_is_no_province_of_a_country_the_text_does_not_name(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert records
+    assert not any(r.target.country == "CM" for r in records), \
+        [(r.force.id, r.target.key) for r in records]
+
+
+def test_a_compass_province_of_a_country_the_text_names_stays(tmp_path):
+    records = _records(tmp_path, "Les soldats français ont quitté la base de Garoua, "
+                                 "dans le Nord du Cameroun.")
+    assert {r.target.country for r in records} == {"CM"}

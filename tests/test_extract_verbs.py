@@ -242,3 +242,21 @@ def test_a_split_verb_without_its_particle_is_no_cue(tmp_path):
     records = _records(tmp_path, "Rebels turned Gao into a stronghold while French troops "
                                  "stayed in Kidal.")
     assert [r.mention for r in records] == ["Kidal"], [(r.event, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Турция продолжает масштабный вывод своих войск из Ливии.",
+    "Турецкие войска продолжают вывод из Ливии.",
+    "La Turquie poursuit le retrait de ses troupes de Libye.",
+    "Thổ Nhĩ Kỳ tiếp tục rút quân khỏi Libya.",
+    "Turkey continues the withdrawal of its troops from Libya.",
+])
+def test_going_on_with_a_withdrawal_is_no_stay(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert {(r.force.country, r.target.key, r.event) for r in records} == {
+        ("TR", "LY", "withdrawn")}, [(r.force.id, r.event, r.trigger) for r in records]
+
+
+def test_going_on_with_a_stay_is_a_stay(tmp_path):
+    records = _records(tmp_path, "Турецкие войска продолжают оставаться в Ливии.")
+    assert {(r.target.key, r.event) for r in records} == {("LY", "remains")}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .text import Sentence
@@ -39,7 +40,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     first: dict[str, int] = {}
     countries: dict[str, bool] = {}  # _is_country by code: every name asks
     named: set[str] = set()  # countries named as such
-    found: list[tuple[str, tuple[str, ...], int]] = []  # (country, other senses, weight)
+    # (country, other senses, weight, whether the name is a compass word)
+    found: list[tuple[str, tuple[str, ...], int, bool]] = []
     for sentence in sentences:
         if not sentence.text:
             continue
@@ -70,10 +72,14 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             # country's town of the same name ("Tapa, Estonia")
             if place.kind == "country":
                 named.add(code)
-            found.append((code, (*name.chosen_from, *finder.gazetteer.senses(sentence.span(
-                name.start, name.stop))), COUNTRY_WEIGHT if place.kind == "country" else 1))
+            written = sentence.span(name.start, name.stop)
+            found.append((code, (*name.chosen_from, *finder.gazetteer.senses(written)),
+                          COUNTRY_WEIGHT if place.kind == "country" else 1,
+                          normalize(written) in lex.compass_names))
     gazetteer = finder.gazetteer
-    for code, others, weight in found:
+    for code, others, weight, compass in found:
+        if compass and code not in named:
+            continue  # "dans le Nord": not Cameroon's Nord province
         if code not in named:  # "Kant ... in Kyrgyzstan": not India's Kant; "Bagram, en
             # Afghanistan": Bagram Airfield, not Iran's Bahrām
             code = next((c for other in others

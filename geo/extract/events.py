@@ -386,9 +386,10 @@ def main_trigger(triggers: list[Trigger], sentence: Sentence | None = None,
     and ``clause``, one outside a relative clause first (:func:`outside_relatives`)."""
     if sentence is not None and clause is not None:
         triggers = outside_relatives(sentence, clause, triggers)
-    if not triggers:
-        return None
-    return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start))
+    going = [t.start for t in triggers if t.action == "withdraw"]  # "продолжает ... вывод"
+    triggers = [t for t in triggers if t.action != "remain" or not any(
+        0 <= g - t.stop <= 3 for g in going) or t.text.casefold() not in lexicon().continuing]
+    return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start), default=None)
 
 
 __all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",

@@ -83,6 +83,8 @@ class Lexicon:
     generic_words: frozenset[str]
     opponents: PhraseMatcher[bool]
     equipment: frozenset[str]
+    continuing: frozenset[str]
+    compass_names: frozenset[str]
     anaphora_pronouns: frozenset[str]
     anaphora_before: frozenset[str]
     anaphora_after: frozenset[str]
@@ -187,6 +189,8 @@ def lexicon() -> Lexicon:
             re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
         generic_words=generic_words,
         opponents=PhraseMatcher(_pairs(forces["opponent_before"])),
+        compass_names=frozenset(places["compass_names"]),
+        continuing=_exact(events["continuing"]),
         equipment=frozenset(phrase_form(p) for p, _ in _pairs(forces["equipment"])),
         anaphora_pronouns=_exact(forces["anaphora"]["pronouns"]),
         anaphora_before=_exact(forces["anaphora"]["before"]),
