@@ -4,6 +4,7 @@ the article's date (step 3 of :mod:`geo.extract.records`)."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from ..dates import FuzzyDate
 from .article_dates import DateMention
@@ -48,7 +49,10 @@ def _said_on(sentence: Sentence, date: DateMention) -> bool:
     """True when ``date`` is the day someone spoke: "said on Thursday", "a annoncé jeudi",
     "заявил в четверг", "cho biết hôm thứ Năm"."""
     tokens = sentence.tokens
-    index = next((i for i, t in enumerate(tokens) if t.start >= date.start), len(tokens))
+    starts = sentence.cache.get("token starts")
+    if starts is None:  # looked up by bisection: a sentence may have thousands of words
+        starts = sentence.cache["token starts"] = [t.start for t in tokens]
+    index = bisect_left(starts, date.start)
     for _ in range(2):  # the date's own cue: "on", "hôm", "в"
         if index > 0 and tokens[index - 1].form in _DATE_CUES:
             index -= 1

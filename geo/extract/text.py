@@ -98,7 +98,7 @@ class Sentence:
         self._words: dict[str, list[str] | None] = {}
         #: Per-sentence results of the word-list matchers (see PhraseMatcher.spans) and of
         #: place finders, by the id of the (long-lived) matcher or finder.
-        self.cache: dict[int, Any] = {}
+        self.cache: dict[int | str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         # Called only while ``tokens`` / ``title_case`` are unset: cut the words once, tell
