@@ -101,6 +101,10 @@ class Gazetteer:
         shared = self.places.maps[-1] if isinstance(self.places, ChainMap) else self.places
         self._shared_places = shared
         self._resolved: dict[tuple[str, str | None, str | None], Place] = {}
+        #: Names that resolved to nothing (offline): the places they mean without the
+        #: filter, and the suggestions of their error.
+        self._unresolved: dict[tuple[str, str | None, str | None],
+                               tuple[list[Place], list[str]]] = {}
         self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
@@ -162,6 +166,9 @@ class Gazetteer:
         known = self._resolved.get(asked)
         if known is not None:
             return known
+        missed = self._unresolved.get(asked)
+        if missed is not None:  # a name asked before that means nothing: the same error
+            raise not_found(name, kind, within, list(missed[0]), list(missed[1]))
         found, key = self._ranked(name, kind, within)
         if found:
             others = tuple(p.id for p in found[1:])
@@ -176,7 +183,12 @@ class Gazetteer:
             if place is not None and (kind is None or place.kind == kind):
                 return place
         loose = self._ranked(name, None, None)[0] if kind or within else []
-        raise not_found(name, kind, within, loose, self.suggest(name, kind=kind))
+        suggestions = self.suggest(name, kind=kind)
+        if self.online is None:  # offline, a miss stays a miss
+            if len(self._unresolved) >= _KEPT_ANSWERS:
+                self._unresolved.clear()
+            self._unresolved[asked] = (list(loose), list(suggestions))
+        raise not_found(name, kind, within, loose, suggestions)
 
     def _ranked(
         self, name: str, kind: str | None, within: str | None
