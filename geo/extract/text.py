@@ -249,11 +249,21 @@ def _spaced_ends(line: str) -> Iterator[int]:
                                  or following in _OPENERS):
             continue
         if match.group() == ".":
-            before = line[:match.start()].rsplit(None, 1)
-            word = before[-1].lstrip(_OPENERS) if before else ""
+            word = _word_before(line, match.start()).lstrip(_OPENERS)
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
                 continue
         yield match.end()
+
+
+def _word_before(line: str, end: int) -> str:
+    """The last run of non-blanks in ``line[:end]`` (``line[:end].rsplit(None, 1)[-1]``,
+    "" if none) without copying the line up to ``end``: a paragraph has many full stops."""
+    while end and line[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
 
 
 def sentences(text: str, offset: int = 0) -> list[Sentence]:
