@@ -76,6 +76,9 @@ class PlaceFinder(BorderReader):
         #: The names looked for (names.py); a name starts at a capitalised word, a number,
         #: or a first word names write in lower case ("sân bay ...", "căn cứ ...").
         self.names_table = story_names(gazetteer)
+        #: First words of names written in lower case that start a name the index knows.
+        self._lower_firsts = frozenset(k for k in self.names_table.lower_starts
+                                       if k in self.names_table.lengths)
         #: The forms (tone marks kept) each name key is written with, for names with marks.
         self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._resolved: dict[str, tuple[Place, ...]] = {}
@@ -192,11 +195,11 @@ class PlaceFinder(BorderReader):
         lex = lexicon()
         tokens = sentence.tokens
         names: list[NameMatch] = []
-        lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
+        lower_firsts, lengths = self._lower_firsts, self.names_table.lengths
         # a capitalised word, or the first word of a name that starts in lower case or with
         # a digit
-        candidates = [i for i, t in enumerate(tokens) if t.upper or (  # the small set first
-            (t.key in lower_starts or t.text[0].isdigit()) and t.key in lengths)]
+        candidates = [i for i, t in enumerate(tokens) if t.upper or t.key in lower_firsts or (
+            t.text[0].isdigit() and t.key in lengths)]
         if not candidates:
             return names
         blocked: set[int] = set()
@@ -206,11 +209,11 @@ class PlaceFinder(BorderReader):
         # a name never runs across a bracket: "Tartous (gouvernorat de Tartous)"
         brackets = [i for i in range(1, len(tokens)) if _BRACKET.search(
             sentence.gap(i - 1, i))] if _BRACKET.search(sentence.text) else []
-        done = 0
+        done, count = 0, len(tokens)
         for index in candidates:
             if index < done or index in blocked:
                 continue
-            limit = next((i for i in brackets if i > index), len(tokens))
+            limit = next((i for i in brackets if i > index), count) if brackets else count
             stop = self._match(tokens, index, text, offsets, limit)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue

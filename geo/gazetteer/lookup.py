@@ -105,6 +105,7 @@ class Gazetteer:
         #: filter, and the suggestions of their error.
         self._unresolved: dict[tuple[str, str | None, str | None],
                                tuple[list[Place], list[str]]] = {}
+        self._senses: dict[str, tuple[str, ...]] = {}  # by normalised name
         self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
@@ -143,8 +144,14 @@ class Gazetteer:
     def senses(self, name: str) -> list[str]:
         """Ids of the places ``name`` may mean anywhere ("Bagram": Bagram Airfield too)."""
         key = normalize(name)
-        return list(dict.fromkeys(i for k in (key, "al " + key) for table in (
-            self._exact, self._stripped) for i in table.get(k, ())))
+        found = self._senses.get(key)
+        if found is None:  # kept: articles name the same places again and again
+            found = tuple(dict.fromkeys(i for k in (key, "al " + key) for table in (
+                self._exact, self._stripped) for i in table.get(k, ())))
+            if len(self._senses) >= _KEPT_ANSWERS:
+                self._senses.clear()
+            self._senses[key] = found
+        return list(found)
 
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
         """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
