@@ -83,7 +83,9 @@ def longest_phrases(text: str, offsets: list[int], words: list[str],
         for size in sizes_at[index]:
             stop = index + size
             if stop <= count:
-                value = values.get(text[begin:offsets[stop] - 1], _NONE)
+                # one word is the word itself: no slice of the text
+                value = values.get(words[index] if size == 1 else
+                                   text[begin:offsets[stop] - 1], _NONE)
                 if value is not _NONE:
                     found.append((index, stop, value))
                     after = stop
@@ -142,8 +144,7 @@ class PhraseMatcher(Generic[V]):
         if cached is None:
             found: list[tuple[int, int, V]] = []
             if self._values and sentence.text:
-                text, offsets = sentence.joined(self.attr)
-                words = sentence.words(self.attr)
+                text, offsets, words = sentence.joined_words(self.attr)
                 if words is None:
                     values = self._values
                     found = [(_word(offsets, m.start() + 1), _word(offsets, m.end() + 1),
@@ -255,7 +256,7 @@ class TextScan:
         if "'" in lower or "’" in lower or "ʼ" in lower:  # an elision needs an apostrophe
             lower = _ELIDED.sub(" ", lower)
         text = " " + _NON_WORD.sub(" ", lower) + " "
-        if CYRILLIC.search(text):
+        if not text.isascii() and CYRILLIC.search(text):
             text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()
         words = text[1:-1].split(" ")  # one space between words; "" where two meet

@@ -64,6 +64,10 @@ def form(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed).replace("’", "'").replace("ʼ", "'") + tone
 
 
+#: A word's length and the space after it (offsets of joined words).
+_PLUS_ONE = (1).__add__
+
+
 @dataclass(slots=True)
 class Token:
     """A word of a sentence: its text, offsets in the sentence, key and form, and whether
@@ -123,15 +127,26 @@ class Sentence:
         ``offsets[i + 1] - 1``). Plain lists, no maps: this runs for every sentence."""
         found = self._joined.get(attr)
         if found is None:
-            words = [t.key for t in self.tokens] if attr == "key" else \
-                [t.form for t in self.tokens]
-            found = (" " + " ".join(words) + " ",
-                     list(accumulate([len(w) + 1 for w in words], initial=1)))
-            self._joined[attr] = found
-            # words are told apart by the spaces between them only when none is empty or
-            # holds a space (a key of some rare letters may: NFKD splits them)
-            plain = found[0].count(" ") == len(words) + 1 and "" not in words
-            self._words[attr] = words if plain else None
+            found = self._join(attr)
+        return found
+
+    def joined_words(self, attr: str) -> tuple[str, list[int], list[str] | None]:
+        """:meth:`joined` and :meth:`words` in one call (the phrase matchers ask both)."""
+        found = self._joined.get(attr)
+        if found is None:
+            found = self._join(attr)
+        return found[0], found[1], self._words[attr]
+
+    def _join(self, attr: str) -> tuple[str, list[int]]:
+        words = [t.key for t in self.tokens] if attr == "key" else \
+            [t.form for t in self.tokens]
+        found = (" " + " ".join(words) + " ",
+                 list(accumulate(map(_PLUS_ONE, map(len, words)), initial=1)))
+        self._joined[attr] = found
+        # words are told apart by the spaces between them only when none is empty or
+        # holds a space (a key of some rare letters may: NFKD splits them)
+        plain = found[0].count(" ") == len(words) + 1 and "" not in words
+        self._words[attr] = words if plain else None
         return found
 
     def words(self, attr: str) -> list[str] | None:
