@@ -262,7 +262,7 @@ class TextScan:
         words = text[1:-1].split(" ")  # one space between words; "" where two meet
         if self._firsts.keys().isdisjoint(words):
             return found
-        offsets = list(accumulate([len(w) + 1 for w in words], initial=1))
+        offsets = list(accumulate(map((1).__add__, map(len, words)), initial=1))
         for _, _, tags in longest_phrases(text, offsets, words, self._firsts, self._tags):
             found |= tags
         return found
