@@ -60,6 +60,8 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
     return [n for n in names if n.start not in run] if run else names
 
 
+#: No nationality phrase (PlaceFinder._accept).
+_NO_NATIONALITY = object()
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
 _HYPHENS = frozenset({"-", "\u2011"})
 
@@ -246,10 +248,14 @@ class PlaceFinder(BorderReader):
         place = places[0]
         if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
             return None
-        nationality = lex.nationalities.at(sentence, start)
-        if nationality is not None and nationality[0] == stop and nationality[1] != (
+        # the words spell a nationality of another country than the place's (asked before
+        # the sentence's nationalities are scanned: most names spell none, or their own)
+        spelt = lex.nationalities.value_of(sentence, start, stop, _NO_NATIONALITY)
+        if spelt is not _NO_NATIONALITY and spelt != (
                 place.id if place.kind == "country" else place.country):
-            return None  # "French", "Chadian": a nationality, not a town abroad named so
+            nationality = lex.nationalities.at(sentence, start)
+            if nationality is not None and nationality[0] == stop:
+                return None  # "French", "Chadian": a nationality, not a town abroad named so
         return NameMatch(start, stop, place, tuple(p.id for p in places[1:]))
 
     def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:

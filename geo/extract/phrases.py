@@ -182,6 +182,12 @@ class PhraseMatcher(Generic[V]):
             cached = self._scan(sentence)
         return cached[1].get(stop)
 
+    def value_of(self, sentence: Sentence, start: int, stop: int, default: Any = None) -> Any:
+        """The value of the phrase that words ``start`` to ``stop`` spell, or ``default``;
+        without a scan, so whether the scan finds it there is :meth:`at`'s to say."""
+        text, offsets, _ = sentence.joined_words(self.attr)
+        return self._values.get(text[offsets[start]:offsets[stop] - 1], default)
+
     def _never(self, token: Token, words: Container[str]) -> bool:
         """True when ``token`` is none of ``words`` (phrases' first or last words), so no
         phrase of the scan can start or end with it. (A word that is empty or holds a
