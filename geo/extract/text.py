@@ -14,12 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import lru_cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..gazetteer.normalize import normalize
 from .wordlists import load
@@ -72,11 +71,10 @@ _PLUS_ONE = (1).__add__
 _TEXT, _FIRST, _UPPER = attrgetter("text"), itemgetter(0), attrgetter("upper")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of a sentence: its text, offsets in the sentence, key and form, and whether
-    it starts with a capital letter. (Not frozen: a frozen dataclass is four times slower
-    to make, and an article has hundreds of words.)"""
+    it starts with a capital letter. (A named tuple: :func:`tokenize` makes a sentence's
+    words in C, where a class's ``__init__`` cost a Python call a word.)"""
 
     text: str
     start: int
@@ -84,6 +82,11 @@ class Token:
     key: str
     form: str
     upper: bool
+
+
+#: A token from its fields, without a Python call (``Token(...)`` runs ``__new__``).
+_MAKE_TOKEN = partial(tuple.__new__, Token)
+_GROUP, _START, _END_OF = re.Match.group, re.Match.start, re.Match.end
 
 
 class Sentence:
@@ -215,16 +218,20 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 spans += [(a, elided.end() - 1), (elided.end(), b)]
             else:
                 spans.append((a, b))
-        return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
-    # one pass over the matches: this runs for every sentence of every article
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in WORD.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        key, shape, upper = _word(word)
-        append(Token(word, start, end, key, shape, upper))
-    return tuple(tokens)
+        return _tokens([text[a:b] for a, b in spans], [a for a, _ in spans],
+                       [b for _, b in spans])
+    # no Python code a word: this runs for every sentence of every article
+    matches = list(WORD.finditer(text))
+    return _tokens(list(map(_GROUP, matches)), map(_START, matches), map(_END_OF, matches))
+
+
+def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
+            ) -> tuple[Token, ...]:
+    """The tokens of ``words`` at ``starts`` to ``ends``."""
+    if not words:
+        return ()
+    keys, shapes, uppers = zip(*map(_word, words), strict=True)
+    return tuple(map(_MAKE_TOKEN, zip(words, starts, ends, keys, shapes, uppers, strict=True)))
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
