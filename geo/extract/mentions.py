@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from ..errors import PlaceNotFound
 from ..gazetteer.lookup import Gazetteer
@@ -60,6 +61,7 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
     return [n for n in names if n.start not in run] if run else names
 
 
+_ID = attrgetter("id")
 #: No nationality phrase (PlaceFinder._accept).
 _NO_NATIONALITY = object()
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
@@ -256,7 +258,7 @@ class PlaceFinder(BorderReader):
             nationality = lex.nationalities.at(sentence, start)
             if nationality is not None and nationality[0] == stop:
                 return None  # "French", "Chadian": a nationality, not a town abroad named so
-        return NameMatch(start, stop, place, tuple(p.id for p in places[1:]))
+        return NameMatch(start, stop, place, tuple(map(_ID, places[1:])))
 
     def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
         """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
