@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..collector import pin_long_lived
+from ..collector import collector_paused, pin_long_lived
 from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
@@ -180,6 +180,7 @@ def _given(value: object, where: str) -> Published:
     return Published(FuzzyDate(date.earliest, date.latest, date.precision), "given")
 
 
+@collector_paused()  # ~10,000 small objects an article, none in cycles: no scans meanwhile
 def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, object] | None = None,
                      outlets: Mapping[str, str] | None = None, country: str | None = None,
                      countries: Sequence[str] = (), gazetteer: Gazetteer | None = None

@@ -163,8 +163,14 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
     # from Niger") where they were
     verbs = [(a, b, action) for a, b, action in lex.triggers.find(sentence) if action]
     first_verb = min((a for a, _, _ in verbs), default=len(sentence.tokens))
-    first_name = min((a for a, _, _ in lex.nationalities.find(sentence)
-                      if not is_locative(sentence, a)), default=len(sentence.tokens))
+    named: list[int] = []  # the first nationality not after a locative cue, when asked
+
+    def first_name() -> int:
+        if not named:
+            named.append(min((a for a, _, _ in lex.nationalities.find(sentence)
+                              if not is_locative(sentence, a)), default=len(sentence.tokens)))
+        return named[0]
+
     for start, stop, kind in lex.forces.find(sentence, blocked):
         if kind is None:
             continue
@@ -178,7 +184,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
                    else _nationality(sentence, start, stop))
         came, end = [], stop
         if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
-                                and first_name >= stop)):
+                                and first_name() >= stop)):
             came, end = origins(sentence, stop)  # the countries' names are the force's words
         found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, strength(sentence, start))

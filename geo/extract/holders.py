@@ -96,8 +96,8 @@ def possessive_holder(sentence: Sentence, holder: NameMatch, name: NameMatch) ->
     followed, with only descriptions between ("capital", "northernmost province of"), by
     a smaller place inside it."""
     if (holder.place.kind not in _HOLDER_KINDS | {"country"} or name.place.kind == "country"
-            or name.place.geometry.area >= holder.place.geometry.area
-            or not _possessive(sentence, holder)):
+            or not _possessive(sentence, holder)  # the words first: areas cost more
+            or name.place.geometry.area >= holder.place.geometry.area):
         return False
     words = lexicon().between | _CAPITAL_WORDS
     if not all(t.key in words for t in sentence.tokens[holder.stop:name.start]):

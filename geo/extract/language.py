@@ -30,6 +30,15 @@ def _tables() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str], dict[str, re
     return words, letters, scripts
 
 
+@cache
+def _any_script() -> re.Pattern[str]:
+    """A letter of any of the scripts of ``language.yaml`` (one search instead of one per
+    script, for the many texts in none of them)."""
+    ranges = "".join(f"{chr(int(low))}-{chr(int(high))}"
+                     for low, high in load("language")["scripts"].values())
+    return re.compile(f"[{ranges}]")
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """The language code of ``text`` and a confidence between 0 and 1.
 
@@ -45,7 +54,8 @@ def detect_language(text: str) -> tuple[str, float]:
     letters = len(sample) - sum(sample.count(c) for c in _NOT_LETTERS)
     if letters <= 0:
         return "und", 0.0
-    for lang, pattern in scripts.items():
+    scripted = not sample.isascii() and _any_script().search(sample) is not None
+    for lang, pattern in scripts.items() if scripted else ():
         if pattern.search(sample):
             share = len(pattern.findall(sample)) / letters
             # Ukrainian: a few of its own letters among Cyrillic ones
@@ -53,7 +63,8 @@ def detect_language(text: str) -> tuple[str, float]:
                 return lang, round(min(1.0, share + 0.3), 2)
     words = _WORDS.findall(sample)
     counts: Counter[str] = Counter()
-    for word, number in Counter(words).items():
+    # the function words only, in the order they first appear (the order of ties)
+    for word, number in Counter([w for w in words if w in function_words]).items():
         for lang in function_words.get(word, ()):
             counts[lang] += number
     vi_share = len(vi_letters.findall(sample)) / letters

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from ..errors import PlaceNotFound
 from ..gazetteer.lookup import Gazetteer
@@ -62,6 +63,9 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
     return [n for n in names if n.start not in run] if run else names
 
 
+_ID = attrgetter("id")
+#: No nationality phrase (PlaceFinder._accept).
+_NO_NATIONALITY = object()
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
 _HYPHENS = frozenset({"-", "\u2011"})
 
@@ -78,6 +82,9 @@ class PlaceFinder(BorderReader):
         #: The names looked for (names.py); a name starts at a capitalised word, a number,
         #: or a first word names write in lower case ("sân bay ...", "căn cứ ...").
         self.names_table = story_names(gazetteer)
+        #: First words of names written in lower case that start a name the index knows.
+        self._lower_firsts = frozenset(k for k in self.names_table.lower_starts
+                                       if k in self.names_table.lengths)
         #: The forms (tone marks kept) each name key is written with, for names with marks.
         self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._resolved: dict[str, tuple[Place, ...]] = {}
@@ -194,11 +201,11 @@ class PlaceFinder(BorderReader):
         lex = lexicon()
         tokens = sentence.tokens
         names: list[NameMatch] = []
-        lower_starts, lengths = self.names_table.lower_starts, self.names_table.lengths
+        lower_firsts, lengths = self._lower_firsts, self.names_table.lengths
         # a capitalised word, or the first word of a name that starts in lower case or with
         # a digit
-        candidates = [i for i, t in enumerate(tokens) if t.upper or (  # the small set first
-            (t.key in lower_starts or t.text[0].isdigit()) and t.key in lengths)]
+        candidates = [i for i, t in enumerate(tokens) if t.upper or t.key in lower_firsts or (
+            t.text[0].isdigit() and t.key in lengths)]
         if not candidates:
             return names
         blocked: set[int] = set()
@@ -208,11 +215,11 @@ class PlaceFinder(BorderReader):
         # a name never runs across a bracket: "Tartous (gouvernorat de Tartous)"
         brackets = [i for i in range(1, len(tokens)) if _BRACKET.search(
             sentence.gap(i - 1, i))] if _BRACKET.search(sentence.text) else []
-        done = 0
+        done, count = 0, len(tokens)
         for index in candidates:
             if index < done or index in blocked:
                 continue
-            limit = next((i for i in brackets if i > index), len(tokens))
+            limit = next((i for i in brackets if i > index), count) if brackets else count
             stop = self._match(tokens, index, text, offsets, limit)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
@@ -245,11 +252,15 @@ class PlaceFinder(BorderReader):
         place = places[0]
         if not sentence.title_case and self._part_of_a_name(sentence, start, stop, place):
             return None
-        nationality = lex.nationalities.at(sentence, start)
-        if nationality is not None and nationality[0] == stop and nationality[1] != (
+        # the words spell a nationality of another country than the place's (asked before
+        # the sentence's nationalities are scanned: most names spell none, or their own)
+        spelt = lex.nationalities.value_of(sentence, start, stop, _NO_NATIONALITY)
+        if spelt is not _NO_NATIONALITY and spelt != (
                 place.id if place.kind == "country" else place.country):
-            return None  # "French", "Chadian": a nationality, not a town abroad named so
-        return NameMatch(start, stop, place, tuple(p.id for p in places[1:]))
+            nationality = lex.nationalities.at(sentence, start)
+            if nationality is not None and nationality[0] == stop:
+                return None  # "French", "Chadian": a nationality, not a town abroad named so
+        return NameMatch(start, stop, place, tuple(map(_ID, places[1:])))
 
     def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
         """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").

@@ -13,11 +13,11 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from itertools import accumulate, compress
 from typing import Any, Generic, TypeVar
 
-from .text import CYRILLIC, ELISION, Sentence, stem, tokenize
+from .text import CYRILLIC, ELISION, Sentence, Token, stem, tokenize
 
 V = TypeVar("V")
 
@@ -83,7 +83,9 @@ def longest_phrases(text: str, offsets: list[int], words: list[str],
         for size in sizes_at[index]:
             stop = index + size
             if stop <= count:
-                value = values.get(text[begin:offsets[stop] - 1], _NONE)
+                # one word is the word itself: no slice of the text
+                value = values.get(words[index] if size == 1 else
+                                   text[begin:offsets[stop] - 1], _NONE)
                 if value is not _NONE:
                     found.append((index, stop, value))
                     after = stop
@@ -122,6 +124,8 @@ class PhraseMatcher(Generic[V]):
         #: (:func:`longest_phrases`), with :meth:`_regex` only when its words are not told
         #: apart by single spaces.
         self._firsts = first_words(self._values)
+        #: The phrases' last words: what :meth:`ending_at` asks before scanning.
+        self._lasts = frozenset(phrase.rpartition(" ")[2] for phrase in self._values)
         self._compiled: re.Pattern[str] | None = None
 
     def _regex(self) -> re.Pattern[str]:
@@ -140,8 +144,7 @@ class PhraseMatcher(Generic[V]):
         if cached is None:
             found: list[tuple[int, int, V]] = []
             if self._values and sentence.text:
-                text, offsets = sentence.joined(self.attr)
-                words = sentence.words(self.attr)
+                text, offsets, words = sentence.joined_words(self.attr)
                 if words is None:
                     values = self._values
                     found = [(_word(offsets, m.start() + 1), _word(offsets, m.end() + 1),
@@ -161,11 +164,36 @@ class PhraseMatcher(Generic[V]):
 
     def at(self, sentence: Sentence, index: int) -> tuple[int, V] | None:
         """``(stop, value)`` of the phrase starting at word ``index``, or None."""
-        return self._scan(sentence)[0].get(index)
+        cached = sentence.cache.get(id(self))
+        if cached is None:
+            if not 0 <= index < len(sentence.tokens) or self._never(
+                    sentence.tokens[index], self._firsts):
+                return None  # no phrase starts with that word: no need to scan
+            cached = self._scan(sentence)
+        return cached[0].get(index)
 
     def ending_at(self, sentence: Sentence, stop: int) -> int | None:
         """First word of the phrase that ends just before word ``stop``, or None."""
-        return self._scan(sentence)[1].get(stop)
+        cached = sentence.cache.get(id(self))
+        if cached is None:
+            if not 0 < stop <= len(sentence.tokens) or self._never(
+                    sentence.tokens[stop - 1], self._lasts):
+                return None  # no phrase ends with that word: no need to scan
+            cached = self._scan(sentence)
+        return cached[1].get(stop)
+
+    def value_of(self, sentence: Sentence, start: int, stop: int, default: Any = None) -> Any:
+        """The value of the phrase that words ``start`` to ``stop`` spell, or ``default``;
+        without a scan, so whether the scan finds it there is :meth:`at`'s to say."""
+        text, offsets, _ = sentence.joined_words(self.attr)
+        return self._values.get(text[offsets[start]:offsets[stop] - 1], default)
+
+    def _never(self, token: Token, words: Container[str]) -> bool:
+        """True when ``token`` is none of ``words`` (phrases' first or last words), so no
+        phrase of the scan can start or end with it. (A word that is empty or holds a
+        space is told apart only by the whole sentence's scan: False.)"""
+        word = token.form if self.attr == "form" else getattr(token, self.attr)
+        return bool(word) and " " not in word and word not in words
 
     def find(self, sentence: Sentence,
              blocked: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int, V]]:
@@ -234,13 +262,13 @@ class TextScan:
         if "'" in lower or "’" in lower or "ʼ" in lower:  # an elision needs an apostrophe
             lower = _ELIDED.sub(" ", lower)
         text = " " + _NON_WORD.sub(" ", lower) + " "
-        if CYRILLIC.search(text):
+        if not text.isascii() and CYRILLIC.search(text):
             text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()
         words = text[1:-1].split(" ")  # one space between words; "" where two meet
         if self._firsts.keys().isdisjoint(words):
             return found
-        offsets = list(accumulate([len(w) + 1 for w in words], initial=1))
+        offsets = list(accumulate(map((1).__add__, map(len, words)), initial=1))
         for _, _, tags in longest_phrases(text, offsets, words, self._firsts, self._tags):
             found |= tags
         return found
@@ -256,11 +284,18 @@ def split_phrases(sentence: Sentence, table: Sequence[tuple[str, str, str]]
     form, value) in ``sentence``: the particle at most four words after the verb, no comma
     between ("handed the Bunia base over to", "pulled its troops out of")."""
     tokens = sentence.tokens
-    found = []
+    verbs = {verb for verb, _, _ in table}
+    # where each verb stands, found in one pass over the words (most sentences have none)
+    places: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        if token.form in verbs:
+            places.setdefault(token.form, []).append(index)
+    found: list[tuple[int, str, str]] = []
+    if not places:
+        return found
     for verb, particle, value in table:
-        for index, token in enumerate(tokens):
-            if token.form != verb:
-                continue
+        for index in places.get(verb, ()):
+            token = tokens[index]
             for after in range(index + 2, min(index + 6, len(tokens))):
                 if any(c in sentence.gap(after - 1, after) for c in ",;:()"):
                     break

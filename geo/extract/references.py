@@ -76,6 +76,12 @@ def _territory_forms() -> frozenset[str]:
                      for w in load("places")["territory_words"])
 
 
+@cache
+def _territory_firsts() -> frozenset[str]:
+    """The first words of :func:`_territory_forms`."""
+    return frozenset(w.split(" ")[0] for w in _territory_forms())
+
+
 def _territories(sentence: Sentence, mentions: list[PlaceMention]
                  ) -> list[tuple[int, int, str]]:
     """(start, stop, country) of a territory named by its country's adjective ("le
@@ -85,9 +91,14 @@ def _territories(sentence: Sentence, mentions: list[PlaceMention]
     taken = {i for m in mentions for i in range(m.start, m.stop)}
     nationalities = lexicon().nationalities
     found = []
-    text, offsets = sentence.joined("form")  # words i to j: text[offsets[i]:offsets[j] - 1]
+    # words i to j: text[offsets[i]:offsets[j] - 1]; ``plain``: each word alone, if none
+    # is empty or holds a space (then a phrase there starts with one of ``firsts``)
+    text, offsets, plain = sentence.joined_words("form")
+    firsts = _territory_firsts()
     count = len(tokens)
     for index in range(count):
+        if plain is not None and plain[index] not in firsts:
+            continue
         begin = offsets[index]
         size = 2 if index + 2 <= count and text[begin:offsets[index + 2] - 1] in words else (
             1 if text[begin:offsets[index + 1] - 1] in words else 0)

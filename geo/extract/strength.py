@@ -22,7 +22,7 @@ def _number_pattern() -> re.Pattern[str]:
 def strength(sentence: Sentence, start: int) -> tuple[int, bool] | None:
     """The number just before a force mention ("5.000 quân", "some 2,000 Russian ...")."""
     before = sentence.text[max(0, sentence.tokens[start].start - 40):sentence.tokens[start].start]
-    if not any(c.isdigit() for c in before[-25:]):
+    if not any(map(str.isdigit, before[-25:])):
         return None
     match = _number_pattern().search(before)
     if not match:

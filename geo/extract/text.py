@@ -14,11 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import lru_cache, partial
 from itertools import accumulate
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 from ..gazetteer.normalize import normalize
 from .wordlists import load
@@ -34,7 +34,9 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 _NEXT = re.compile(r"\s*(\S)")
 #: A full stop with no space after it between a word and a capitalised one ("в
 #: сообщении.Ранее сообщалось"): the pasted text lost the space.
-_GLUED = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
+#: (The full stop comes first, then the look back: the regex engine then jumps from full
+#: stop to full stop instead of trying the look back at every letter.)
+_GLUED = re.compile(r"\.(?<=[^\W\d_]{3}\.)(?=[^\W\d_]{2})")
 #: Vietnamese tone marks (combining) and the digit that stands for each in a form.
 #: A Vietnamese syllable whose final "i" may be spelt "y" ("binh sỹ", "binh sĩ").
 _I_SPELLED_Y = re.compile(r"[hklmst]y")
@@ -64,11 +66,15 @@ def form(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed).replace("’", "'").replace("ʼ", "'") + tone
 
 
-@dataclass(slots=True)
-class Token:
+#: A word's length and the space after it (offsets of joined words).
+_PLUS_ONE = (1).__add__
+_TEXT, _FIRST, _UPPER = attrgetter("text"), itemgetter(0), attrgetter("upper")
+
+
+class Token(NamedTuple):
     """A word of a sentence: its text, offsets in the sentence, key and form, and whether
-    it starts with a capital letter. (Not frozen: a frozen dataclass is four times slower
-    to make, and an article has hundreds of words.)"""
+    it starts with a capital letter. (A named tuple: :func:`tokenize` makes a sentence's
+    words in C, where a class's ``__init__`` cost a Python call a word.)"""
 
     text: str
     start: int
@@ -76,6 +82,11 @@ class Token:
     key: str
     form: str
     upper: bool
+
+
+#: A token from its fields, without a Python call (``Token(...)`` runs ``__new__``).
+_MAKE_TOKEN = partial(tuple.__new__, Token)
+_GROUP, _START, _END_OF = re.Match.group, re.Match.start, re.Match.end
 
 
 class Sentence:
@@ -107,9 +118,9 @@ class Sentence:
             self.tokens = tokenize(self.text)
             return self.tokens
         if name == "title_case":
-            tokens = self.tokens
-            words = len([t for t in tokens if t.text[0].isalpha()])
-            self.title_case = words >= 4 and len([t for t in tokens if t.upper]) >= 0.7 * words
+            tokens = self.tokens  # (counted in C: asked of nearly every sentence)
+            words = sum(map(str.isalpha, map(_FIRST, map(_TEXT, tokens))))
+            self.title_case = words >= 4 and sum(map(_UPPER, tokens)) >= 0.7 * words
             return self.title_case
         raise AttributeError(name)
 
@@ -123,15 +134,26 @@ class Sentence:
         ``offsets[i + 1] - 1``). Plain lists, no maps: this runs for every sentence."""
         found = self._joined.get(attr)
         if found is None:
-            words = [t.key for t in self.tokens] if attr == "key" else \
-                [t.form for t in self.tokens]
-            found = (" " + " ".join(words) + " ",
-                     list(accumulate([len(w) + 1 for w in words], initial=1)))
-            self._joined[attr] = found
-            # words are told apart by the spaces between them only when none is empty or
-            # holds a space (a key of some rare letters may: NFKD splits them)
-            plain = found[0].count(" ") == len(words) + 1 and "" not in words
-            self._words[attr] = words if plain else None
+            found = self._join(attr)
+        return found
+
+    def joined_words(self, attr: str) -> tuple[str, list[int], list[str] | None]:
+        """:meth:`joined` and :meth:`words` in one call (the phrase matchers ask both)."""
+        found = self._joined.get(attr)
+        if found is None:
+            found = self._join(attr)
+        return found[0], found[1], self._words[attr]
+
+    def _join(self, attr: str) -> tuple[str, list[int]]:
+        words = [t.key for t in self.tokens] if attr == "key" else \
+            [t.form for t in self.tokens]
+        found = (" " + " ".join(words) + " ",
+                 list(accumulate(map(_PLUS_ONE, map(len, words)), initial=1)))
+        self._joined[attr] = found
+        # words are told apart by the spaces between them only when none is empty or
+        # holds a space (a key of some rare letters may: NFKD splits them)
+        plain = found[0].count(" ") == len(words) + 1 and "" not in words
+        self._words[attr] = words if plain else None
         return found
 
     def words(self, attr: str) -> list[str] | None:
@@ -196,16 +218,20 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 spans += [(a, elided.end() - 1), (elided.end(), b)]
             else:
                 spans.append((a, b))
-        return tuple(Token(text[a:b], a, b, *_word(text[a:b])) for a, b in spans)
-    # one pass over the matches: this runs for every sentence of every article
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in WORD.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        key, shape, upper = _word(word)
-        append(Token(word, start, end, key, shape, upper))
-    return tuple(tokens)
+        return _tokens([text[a:b] for a, b in spans], [a for a, _ in spans],
+                       [b for _, b in spans])
+    # no Python code a word: this runs for every sentence of every article
+    matches = list(WORD.finditer(text))
+    return _tokens(list(map(_GROUP, matches)), map(_START, matches), map(_END_OF, matches))
+
+
+def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
+            ) -> tuple[Token, ...]:
+    """The tokens of ``words`` at ``starts`` to ``ends``."""
+    if not words:
+        return ()
+    keys, shapes, uppers = zip(*map(_word, words), strict=True)
+    return tuple(map(_MAKE_TOKEN, zip(words, starts, ends, keys, shapes, uppers, strict=True)))
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
@@ -249,11 +275,21 @@ def _spaced_ends(line: str) -> Iterator[int]:
                                  or following in _OPENERS):
             continue
         if match.group() == ".":
-            before = line[:match.start()].rsplit(None, 1)
-            word = before[-1].lstrip(_OPENERS) if before else ""
+            word = _word_before(line, match.start()).lstrip(_OPENERS)
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
                 continue
         yield match.end()
+
+
+def _word_before(line: str, end: int) -> str:
+    """The last run of non-blanks in ``line[:end]`` (``line[:end].rsplit(None, 1)[-1]``,
+    "" if none) without copying the line up to ``end``: a paragraph has many full stops."""
+    while end and line[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
 
 
 def sentences(text: str, offset: int = 0) -> list[Sentence]:

@@ -101,6 +101,11 @@ class Gazetteer:
         shared = self.places.maps[-1] if isinstance(self.places, ChainMap) else self.places
         self._shared_places = shared
         self._resolved: dict[tuple[str, str | None, str | None], Place] = {}
+        #: Names that resolved to nothing (offline): the places they mean without the
+        #: filter, and the suggestions of their error.
+        self._unresolved: dict[tuple[str, str | None, str | None],
+                               tuple[list[Place], list[str]]] = {}
+        self._senses: dict[str, tuple[str, ...]] = {}  # by normalised name
         self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
@@ -139,8 +144,14 @@ class Gazetteer:
     def senses(self, name: str) -> list[str]:
         """Ids of the places ``name`` may mean anywhere ("Bagram": Bagram Airfield too)."""
         key = normalize(name)
-        return list(dict.fromkeys(i for k in (key, "al " + key) for table in (
-            self._exact, self._stripped) for i in table.get(k, ())))
+        found = self._senses.get(key)
+        if found is None:  # kept: articles name the same places again and again
+            found = tuple(dict.fromkeys(i for k in (key, "al " + key) for table in (
+                self._exact, self._stripped) for i in table.get(k, ())))
+            if len(self._senses) >= _KEPT_ANSWERS:
+                self._senses.clear()
+            self._senses[key] = found
+        return list(found)
 
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
         """The one place ``name`` means; ``chosen_from`` lists the others it could have meant.
@@ -162,6 +173,9 @@ class Gazetteer:
         known = self._resolved.get(asked)
         if known is not None:
             return known
+        missed = self._unresolved.get(asked)
+        if missed is not None:  # a name asked before that means nothing: the same error
+            raise not_found(name, kind, within, list(missed[0]), list(missed[1]))
         found, key = self._ranked(name, kind, within)
         if found:
             others = tuple(p.id for p in found[1:])
@@ -176,7 +190,12 @@ class Gazetteer:
             if place is not None and (kind is None or place.kind == kind):
                 return place
         loose = self._ranked(name, None, None)[0] if kind or within else []
-        raise not_found(name, kind, within, loose, self.suggest(name, kind=kind))
+        suggestions = self.suggest(name, kind=kind)
+        if self.online is None:  # offline, a miss stays a miss
+            if len(self._unresolved) >= _KEPT_ANSWERS:
+                self._unresolved.clear()
+            self._unresolved[asked] = (list(loose), list(suggestions))
+        raise not_found(name, kind, within, loose, suggestions)
 
     def _ranked(
         self, name: str, kind: str | None, within: str | None

@@ -42,6 +42,13 @@ class KeyTable(Mapping[str, list[str]]):
         write_ints(writer, f"{name}.numbers", "I", numbers)
 
     def __getitem__(self, key: str) -> list[str]:
+        found = self._ids_of(key)
+        if not found:
+            raise KeyError(key)
+        return list(found)
+
+    def _ids_of(self, key: str) -> list[str]:
+        """The ids under ``key`` (empty when none), remembered; callers copy them."""
         found = self._found.get(key)
         if found is None:
             at = self._keys.find(key)
@@ -53,19 +60,16 @@ class KeyTable(Mapping[str, list[str]]):
             if len(self._found) >= 65536:
                 self._found.clear()
             self._found[key] = found
-        if not found:
-            raise KeyError(key)
-        return list(found)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        return isinstance(key, str) and bool(self._ids_of(key))
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        """The ids under ``key``, or ``default``."""
-        try:
-            return self[key]
-        except KeyError:
-            return default
+        """The ids under ``key``, or ``default`` (no KeyError raised and caught: most
+        look-ups of an article's words find nothing)."""
+        found = self._ids_of(key)
+        return list(found) if found else default
 
     def key_at(self, number: int) -> str:
         """The ``number``-th key in sorted order."""
