@@ -292,12 +292,36 @@ def _word_before(line: str, end: int) -> str:
     return line[start:end]
 
 
+#: The longest piece of text read as one sentence (characters); news sentences are shorter.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _bounded(cuts: list[int], line: str) -> list[int]:
+    """``cuts`` with more cuts in any piece longer than :data:`MAX_SENTENCE_CHARS`: at its
+    last comma or semicolon within the limit, else its last space, else at the limit. A
+    text pasted without full stops is read in pieces of bounded length (the work on a
+    sentence grows faster than its length)."""
+    if all(b - a <= MAX_SENTENCE_CHARS for a, b in itertools.pairwise(cuts)):
+        return cuts
+    bounded = [cuts[0]]
+    for right in cuts[1:]:
+        left = bounded[-1]
+        while right - left > MAX_SENTENCE_CHARS:
+            window = line[left + MAX_SENTENCE_CHARS // 2:left + MAX_SENTENCE_CHARS]
+            found = max(window.rfind(", "), window.rfind("; "))
+            found = found + 1 if found >= 0 else window.rfind(" ")
+            left += MAX_SENTENCE_CHARS // 2 + found if found > 0 else MAX_SENTENCE_CHARS
+            bounded.append(left)
+        bounded.append(right)
+    return bounded
+
+
 def sentences(text: str, offset: int = 0) -> list[Sentence]:
     """The sentences of ``text[offset:]``, each a slice of ``text``."""
     found: list[Sentence] = []
     position = offset
     for line in text[offset:].splitlines(keepends=True):
-        cuts = [0, *_ends(line), len(line)]
+        cuts = _bounded([0, *_ends(line), len(line)], line)
         for left, right in itertools.pairwise(cuts):
             piece = line[left:right]
             stripped = piece.strip()
@@ -320,5 +344,6 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
-__all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "WORD", "Sentence", "Token", "form",
-           "phrase_form", "sentences", "split_header", "stem", "strip_marks", "tokenize"]
+__all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "MAX_SENTENCE_CHARS", "WORD", "Sentence",
+           "Token", "form", "phrase_form", "sentences", "split_header", "stem", "strip_marks",
+           "tokenize"]
