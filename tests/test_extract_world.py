@@ -136,6 +136,26 @@ def test_an_article_in_another_language_is_named_never_silent(tmp_path, text, co
     assert any(f"({code})" in u.reason for u in draft.unused)
 
 
+def test_an_article_in_another_language_is_said_on_the_terminal(tmp_path):
+    """`extract` says it on stderr, and `build --from-articles` says why it found nothing."""
+    import subprocess
+    import sys
+
+    (tmp_path / "it.txt").write_text(
+        "Date: 2025-01-11\n\nLe truppe italiane hanno lasciato la base di Agadez nel Niger, "
+        "secondo il ministero della Difesa.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "geo", "extract", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "it.txt: in Italian (it), not read" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "geo", "build", "--from-articles",
+                           str(tmp_path), "--out", str(tmp_path / "maps")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "it.txt is in Italian (it)" in done.stderr and "translate it" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_where_someone_spoke_is_not_a_site(tmp_path):
     _, found = _records(tmp_path, "The defence minister, speaking in Abuja, said Nigerian "
                                   "troops had left Niamey.")

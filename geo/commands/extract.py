@@ -103,6 +103,7 @@ def _article_files(paths: list[Path]) -> list[Path]:
 def run(arguments: argparse.Namespace) -> int:
     """Extract and print the draft; a summary goes to stderr."""
     from ..extract import extract_articles
+    from ..extract.language import UNREAD_ADVICE, unread_language
     from ..extract.merge import draft_to_scenario_document, dump_yaml
 
     files = _article_files(arguments.files)
@@ -135,6 +136,10 @@ def run(arguments: argparse.Namespace) -> int:
           f"{len(document['presences'])} presence(s), {len(document['unused'])} sentence(s) "
           "or record(s) left for review", file=sys.stderr)
     for article in draft.articles:
+        language = unread_language(article.language)
+        if language:
+            print(f"  {article.path.name}: in {language}, not read; {UNREAD_ADVICE}",
+                  file=sys.stderr)
         date = article.published
         if date.how in ("inferred", "unknown"):
             print(f"  {article.path.name}: date {date.how}: {date.note}", file=sys.stderr)

@@ -84,4 +84,18 @@ def language_names() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(data["extracted"]), dict(data["names"])
 
 
-__all__ = ["detect_language", "language_names"]
+def unread_language(code: str) -> str | None:
+    """"German (de)" for an article in a language extraction does not read, else None
+    ("und", not known, is read: a short text may not tell)."""
+    extracted, names = language_names()
+    if code in extracted or code == "und":
+        return None
+    return f"{names.get(code, code)} ({code})"
+
+
+#: What the messages about such an article advise.
+UNREAD_ADVICE = ("deploymap reads English, French, Russian and Vietnamese: translate it, or "
+                 "write its records by hand")
+
+
+__all__ = ["UNREAD_ADVICE", "detect_language", "language_names", "unread_language"]

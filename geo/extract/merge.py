@@ -36,6 +36,7 @@ from ..gazetteer.lookup import Gazetteer
 from .article_dates import scenario_date
 from .articles import extract_articles, extractor
 from .draft import LOCATION_PRECISION, Article, Draft, Record, Unused, default_views
+from .language import UNREAD_ADVICE, unread_language
 from .title import draft_title, drafting_note
 
 _END_RANK = {"withdrawn": 3, "handed_over": 3, "withdrawal_agreed": 2, "withdrawal_requested": 1}
@@ -346,6 +347,10 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
 def _nothing_found(draft: Draft, threshold: float) -> str:
     """Why no presence came out, and the one advice that would help."""
     where = f"{len(draft.articles)} article(s)"
+    unread = [f"{a.path.name} is in {language}" for a in draft.articles
+              if (language := unread_language(a.language))]
+    if not draft.records and unread:
+        return f"no deployment found in {where}: {'; '.join(unread)}; {UNREAD_ADVICE}"
     if not draft.records:
         return (f"no deployment found in {where}; `deploymap extract FILE` lists each "
                 "sentence that named a force and why it gave no record")

@@ -33,7 +33,7 @@ from .events import (
     main_trigger,
 )
 from .governing import by_verb, sites_first
-from .language import detect_language, language_names
+from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .owners import (
@@ -117,13 +117,10 @@ class Extractor:
         reading = Reading(path, source, text, header, language,
                           sentences(text, offset) if cut is None else cut,
                           countries=self.gazetteer.countries)
-        extracted, names = language_names()
-        if language[0] not in extracted and language[0] != "und" and reading.sentences:
-            name = names.get(language[0], language[0])
-            reading.unused.append(Unused(
-                source, 0, reading.sentences[0].quote,
-                f"the article is in {name} ({language[0]}); deploymap reads English, French, "
-                "Russian and Vietnamese: translate it, or write its records by hand"))
+        unread = unread_language(language[0])
+        if unread and reading.sentences:
+            reading.unused.append(Unused(source, 0, reading.sentences[0].quote,
+                                         f"the article is in {unread}; {UNREAD_ADVICE}"))
             return reading
         for sentence in reading.sentences:
             self._sentence(reading, sentence)
