@@ -260,3 +260,14 @@ def test_going_on_with_a_withdrawal_is_no_stay(tmp_path, text):
 def test_going_on_with_a_stay_is_a_stay(tmp_path):
     records = _records(tmp_path, "Турецкие войска продолжают оставаться в Ливии.")
     assert {(r.target.key, r.event) for r in records} == {("LY", "remains")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan troops left the base in Kismayo on 3 March, and other units stayed in Beledweyne.",
+    "Kenyan troops left the air base at Kismayo and other units stayed in Beledweyne.",
+    "Кенийские военные покинули базу в Кисмайо, а другие подразделения остались в Беледуэйне.",
+])
+def test_a_verb_before_a_site_word_speaks_for_the_sites_place(tmp_path, text):
+    events = {(r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert ("geonames:55671", "withdrawn") in events, events
+    assert ("geonames:55671", "remains") not in events, events

@@ -11,6 +11,9 @@ from .lexicon import lexicon
 from .targets import PlaceMention
 from .text import Sentence
 
+#: The most words of a site ("the air base") between a verb and its place's cue.
+SITE_REACH = 3
+
 
 def governing(sentence: Sentence, mention: PlaceMention,
               triggers: Sequence[Trigger]) -> Trigger | None:
@@ -19,6 +22,12 @@ def governing(sentence: Sentence, mention: PlaceMention,
     span = cue_span(sentence, mention.start)
     anchor = mention.start if span is None else span[0]
     verb = next((t for t in triggers if t.start <= anchor <= t.stop), None)
+    if verb is None and span is not None:  # "left the base in Kismayo": the base's place
+        lex = lexicon()
+        verb = next((t for t in triggers if 0 < anchor - t.stop <= SITE_REACH and any(
+            w.key in lex.site_word_keys for w in sentence.tokens[t.stop:anchor]) and all(
+            w.key in lex.site_word_keys or w.key in lex.between
+            for w in sentence.tokens[t.stop:anchor])), None)
     if verb is not None and any(0 <= verb.start - t.stop <= 1 for t in triggers):
         return None  # "việc rút quân được triển khai tại": the withdrawal is carried out
     return verb
@@ -82,4 +91,4 @@ def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None],
                 moving and all(m.targets[0].key != country for country, _ in sites))]
 
 
-__all__ = ["by_verb", "governing", "sites_first"]
+__all__ = ["SITE_REACH", "by_verb", "governing", "sites_first"]
