@@ -128,3 +128,14 @@ def test_a_compass_province_of_a_country_the_text_names_stays(tmp_path):
     records = _records(tmp_path, "Les soldats français ont quitté la base de Garoua, "
                                  "dans le Nord du Cameroun.")
     assert {r.target.country for r in records} == {"CM"}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish troops strengthened their presence in Somalia, according to an Atlantic "
+    "official.",
+    "Turkish troops strengthened their presence in Somalia, an Atlantic spokesman said.",
+])
+def test_a_name_before_an_official_is_whose_official_not_a_place(tmp_path, text):
+    # Atlantic is a town in Iowa; here it says whose official spoke
+    records = _records(tmp_path, text)
+    assert {r.target.key for r in records} == {"SO"}, [r.target.key for r in records]

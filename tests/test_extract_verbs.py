@@ -271,3 +271,12 @@ def test_a_verb_before_a_site_word_speaks_for_the_sites_place(tmp_path, text):
     events = {(r.target.key, r.event) for r in _records(tmp_path, text)}
     assert ("geonames:55671", "withdrawn") in events, events
     assert ("geonames:55671", "remains") not in events, events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Колонна турецких войск двигалась из Триполи.", ("geonames:2210247", "withdrawn")),
+    ("Колонна турецких войск двигалась в Мисурату.", ("geonames:2214846", "deployed")),
+])
+def test_russian_verbs_of_moving_go_from_and_to(tmp_path, text, expected):
+    events = {(r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert events == {expected}, events
