@@ -280,3 +280,23 @@ def test_a_verb_before_a_site_word_speaks_for_the_sites_place(tmp_path, text):
 def test_russian_verbs_of_moving_go_from_and_to(tmp_path, text, expected):
     events = {(r.target.key, r.event) for r in _records(tmp_path, text)}
     assert events == {expected}, events
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish troops will leave northern Somalia, but will keep three positions.",
+    "Les troupes turques quitteront le nord de la Somalie, mais maintiendront trois "
+    "positions.",
+    "Турецкие войска покинут север Сомали, но сохранят присутствие в трех точках.",
+])
+def test_positions_kept_without_a_name_are_where_the_force_leaves(tmp_path, text):
+    events = {(r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert any(key == "part:SO-north" and event == "remains" for key, event in events), \
+        events
+    assert any(key == "part:SO-north" and event != "remains" for key, event in events), \
+        events
+
+
+def test_no_position_word_no_stay(tmp_path):
+    records = _records(tmp_path, "Turkish troops will leave northern Somalia, but will "
+                                 "keep their embassy open.")
+    assert "remains" not in {r.event for r in records}

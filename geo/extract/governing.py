@@ -91,4 +91,14 @@ def sites_first(places: Sequence[PlaceMention], cues: Sequence[str | None],
                 moving and all(m.targets[0].key != country for country, _ in sites))]
 
 
-__all__ = ["SITE_REACH", "by_verb", "governing", "sites_first"]
+def kept_positions(sentence: Sentence, clause: tuple[int, int],
+                   triggers: Sequence[Trigger]) -> bool:
+    """True when the clause keeps positions it does not name ("mais sortira ... et
+    maintiendra cinq positions", "но сохранит присутствие в пяти точках"): a staying verb
+    and a position word (`position_words`), so the places of the clause before are meant."""
+    lex = lexicon()
+    return any(t.action == "remain" and clause[0] <= t.start < clause[1] for t in triggers) \
+        and any(w.key in lex.position_words for w in sentence.tokens[clause[0]:clause[1]])
+
+
+__all__ = ["SITE_REACH", "by_verb", "governing", "kept_positions", "sites_first"]

@@ -85,6 +85,7 @@ class Lexicon:
     equipment: frozenset[str]
     continuing: frozenset[str]
     site_word_keys: frozenset[str]
+    position_words: frozenset[str]
     compass_names: frozenset[str]
     anaphora_pronouns: frozenset[str]
     anaphora_before: frozenset[str]
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
         opponents=PhraseMatcher(_pairs(forces["opponent_before"])),
         compass_names=frozenset(places["compass_names"]),
         continuing=_exact(events["continuing"]),
+        position_words=frozenset(t.key for p in places["position_words"] for t in tokenize(p)),
         site_word_keys=frozenset(t.key for p in places["site_words"] for t in tokenize(p)),
         equipment=frozenset(phrase_form(p) for p, _ in _pairs(forces["equipment"])),
         anaphora_pronouns=_exact(forces["anaphora"]["pronouns"]),

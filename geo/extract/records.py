@@ -32,7 +32,7 @@ from .events import (
     find_triggers,
     main_trigger,
 )
-from .governing import by_verb, sites_first
+from .governing import by_verb, kept_positions, sites_first
 from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder
@@ -188,13 +188,16 @@ class Extractor:
         reasons: list[str] = []
         made = 0
         previous: list[ForceMention] = []
+        before: list[PlaceMention] = []
         for clause in clauses(sentence):
             own = [f for f in forces if clause[0] <= f.start < clause[1]]
             if previous and all(f.type == "base" and not f.country for f in own):
                 own = []  # "but most of them moved to the X air base": the troops before
             clause_forces, inherited = (own, False) if own else (previous, True)
             previous = own or previous
-            places = [m for m in usable if clause[0] <= m.start < clause[1]]
+            places = [m for m in usable if clause[0] <= m.start < clause[1]] or (
+                kept_positions(sentence, clause, triggers) and before)
+            before = places or before  # "..., but will keep five positions": there
             if not places:
                 reasons.extend(place_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
