@@ -300,3 +300,13 @@ def test_no_position_word_no_stay(tmp_path):
     records = _records(tmp_path, "Turkish troops will leave northern Somalia, but will "
                                  "keep their embassy open.")
     assert "remains" not in {r.event for r in records}
+
+
+@pytest.mark.parametrize("text", [
+    "At least 75 Turkish military personnel are believed to be in Somalia.",
+    "About 300 Turkish soldiers are thought to be in Somalia.",
+])
+def test_a_hedged_being_somewhere_is_a_presence(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert {(r.force.country, r.target.key, r.event) for r in records} == {
+        ("TR", "SO", "deployed")}
