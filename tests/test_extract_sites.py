@@ -139,3 +139,13 @@ def test_a_name_before_an_official_is_whose_official_not_a_place(tmp_path, text)
     # Atlantic is a town in Iowa; here it says whose official spoke
     records = _records(tmp_path, text)
     assert {r.target.key for r in records} == {"SO"}, [r.target.key for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Турецкие военные покинули сомалийский аэродром Кисмайо.",
+    "Turkish troops left the Somali airfield of Kismayo.",
+])
+def test_a_nationality_word_between_a_leaving_verb_and_its_place(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert {(r.force.country, r.event) for r in records} == {("TR", "withdrawn")}, \
+        [(r.force.id, r.target.key, r.event) for r in records]

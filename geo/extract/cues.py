@@ -42,6 +42,12 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
         word = tokens[index - 1]
         if word.form in lex.split_verbs and _particle_after(sentence, index - 1):
             return index - 1, index  # "handed the Faya base back to", "pulled ... out"
+        # "покидать сирийский аэродром", "left the Syrian airfield": a nationality word
+        # stands between the cue and the place as "the" does
+        adjective = lex.nationalities.ending_at(sentence, index)
+        if adjective is not None and adjective < index:
+            index = adjective
+            continue
         # "in Russia's western Kursk region": a possessive name and a direction word
         # stand between the cue and the place as "the" does
         if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
