@@ -23,7 +23,8 @@ from .countries import story_countries
 from .datelines import AGENCY_LEAD, DATE_LINE_HEAD, PLACE_LEAD
 from .draft import Draft
 from .published import Published
-from .records import Extractor, Reading
+from .reading import Reading
+from .records import Extractor
 from .text import HEADER_LINE, Sentence, sentences, split_header
 
 #: Publication dates accepted from --published and 'Date:' headers (the date reader counts

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
@@ -15,11 +14,9 @@ from .outlets import headline, outlet_of
 from .owners import record_force, same_kind_country, slug
 from .pending import Pending
 from .published import Published, infer_published
+from .reading import Reading
 from .record_dates import record_dates
 from .scoring import score
-
-if TYPE_CHECKING:
-    from .records import Reading
 
 
 def finish(gazetteer: Gazetteer, readings: Sequence[Reading], given: Sequence[Published | None],

@@ -11,9 +11,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ..gazetteer.lookup import Gazetteer
@@ -45,9 +44,10 @@ from .owners import (
 from .parts import country_parts
 from .passive import passive_site
 from .pending import Pending
-from .published import Evidence, Published
+from .published import Published
+from .reading import Reading
 from .record_dates import clause_date
-from .references import Antecedents, with_references
+from .references import with_references
 from .stationed import stationed
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -61,40 +61,6 @@ _LEAVING = ("withdrawn", "withdrawal_agreed", "withdrawal_requested")
 MOVE_DEGREES = 0.3
 #: The most records one sentence gives (a list of 600 places is not 600 deployments).
 MAX_RECORDS_PER_SENTENCE = 20
-
-
-@dataclass
-class Reading:
-    """One article after step 1."""
-
-    path: Path
-    source: str
-    text: str
-    header: dict[str, str]
-    language: tuple[str, float]
-    sentences: list[Sentence]
-    pending: list[Pending] = field(default_factory=list)
-    #: (sentence, place, force type, country, event) of every record made (no repeats).
-    made: set[tuple[object, ...]] = field(default_factory=set)
-    per_sentence: Counter[int] = field(default_factory=Counter)
-    #: The sentence whose records were capped (its note is written once).
-    capped: int = -1
-    unused: list[Unused] = field(default_factory=list)
-    evidence: Evidence = field(default_factory=Evidence)
-    agreements: list[DateMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    #: Nationalities named with each specific force type ("Russian border guards"): an
-    #: article's later "the border guards" is the same force.
-    nationalities: dict[str, Counter[str]] = field(default_factory=dict)
-    #: The story's countries the article was read with.
-    countries: tuple[str, ...] = ()
-    #: Provinces and regions the article has named: a later bare name shared by a town and
-    #: one of them means the area ("Kursk region" ... "fought in Kursk").
-    areas: set[str] = field(default_factory=set)
-    #: The countries and sites named so far ("the country", "the base" mean one of them).
-    antecedents: Antecedents = field(default_factory=Antecedents)
-    #: The forces of the last sentence that named any ("They" in the next may be them).
-    forces_before: Antecedent | None = None
 
 
 class Extractor:
@@ -353,4 +319,4 @@ class Extractor:
         return finish(self.gazetteer, readings, given, outlets)
 
 
-__all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor", "Reading"]
+__all__ = ["MAX_RECORDS_PER_SENTENCE", "Extractor"]
