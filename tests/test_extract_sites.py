@@ -149,3 +149,13 @@ def test_a_nationality_word_between_a_leaving_verb_and_its_place(tmp_path, text)
     records = _records(tmp_path, text)
     assert {(r.force.country, r.event) for r in records} == {("TR", "withdrawn")}, \
         [(r.force.id, r.target.key, r.event) for r in records]
+
+
+def test_a_compass_province_needs_its_country_in_its_own_sentence(tmp_path):
+    # Cameroon is named in the article, but not where "l'Est du pays" (Chad) stands
+    records = _records(tmp_path, "Les soldats français ont quitté Abéché, dans l'Est du pays, "
+                                 "au Tchad. Un convoi a pris la route du port de Douala, au "
+                                 "Cameroun. Les soldats français ont quitté le Tchad.")
+    assert records
+    assert not any(r.target.key.startswith("CM-") for r in records), \
+        [(r.force.id, r.target.key) for r in records]

@@ -16,6 +16,7 @@ from ..errors import PlaceNotFound
 from ..gazetteer.directions import direction_phrases, vietnamese_direction_forms
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize
+from .lexicon import lexicon
 from .targets import PlaceMention, target_of
 from .text import Sentence
 
@@ -83,4 +84,15 @@ def country_parts(sentence: Sentence, mentions: list[PlaceMention],
     return found if changed else mentions
 
 
-__all__ = ["REACH", "country_parts"]
+def compass_elsewhere(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` without a province named by a compass word ("l'Est du pays") whose
+    country the sentence does not name: Cameroon's Est province is meant only with
+    Cameroon in the sentence ("la région de l'Est, au Cameroun")."""
+    compass = lexicon().compass_names
+    named = {m.targets[0].key for m in mentions if m.targets and m.targets[0].kind == "country"}
+    return [m for m in mentions if not (
+        m.role == "name" and m.targets and m.targets[0].kind == "province"
+        and m.targets[0].country not in named and normalize(m.text) in compass)]
+
+
+__all__ = ["REACH", "compass_elsewhere", "country_parts"]

@@ -41,7 +41,7 @@ from .owners import (
     one_per_country,
     recipients,
 )
-from .parts import country_parts
+from .parts import compass_elsewhere, country_parts
 from .passive import passive_site
 from .pending import Pending
 from .published import Published
@@ -122,7 +122,8 @@ class Extractor:
             if forces:
                 self._unused(reading, sentence, NO_VERB)
             return
-        mentions = [self._same_sense(reading, m) for m in self._mentions(sentence, triggers)]
+        mentions = compass_elsewhere([self._same_sense(reading, m)
+                                      for m in self._mentions(sentence, triggers)])
         parts = country_parts(sentence, mentions, self.gazetteer)  # "northern Mali"
         if parts is not mentions:
             mentions = self.finder.judge(sentence, parts)
