@@ -24,7 +24,8 @@ from geo.extract import (
 from geo.extract.article_dates import find_dates
 from geo.extract.articles import extractor
 from geo.extract.evaluate import score_articles
-from geo.extract.events import classify, clauses, find_triggers, main_trigger
+from geo.extract.events import classify, clauses, find_triggers
+from geo.extract.governing import main_trigger
 from geo.extract.merge import dump_yaml, timeline_from_draft
 from geo.extract.text import sentences, split_header
 from geo.scenario import load_scenario

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from .cues import is_locative
 from .lexicon import lexicon
@@ -35,7 +34,7 @@ from .opponents import opponent_ends, opposed
 from .origins import arrived, leader, origins
 from .phrases import split_phrases
 from .strength import strength
-from .text import Sentence, Token, tokenize
+from .text import Sentence, Token
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "withdraw", "deploy")
@@ -366,37 +365,5 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
     return None if name is None else Event(name, trigger, frozenset(modifiers))
 
 
-@cache
-def relative_forms() -> frozenset[str]:
-    """The relative markers as words of a sentence are written ("котор")."""
-    return frozenset(t.form for m in lexicon().relative_markers for t in tokenize(m))
-
-
-def outside_relatives(sentence: Sentence, clause: tuple[int, int],
-                      triggers: list[Trigger]) -> list[Trigger]:
-    """``triggers`` without those inside a relative clause (", которая оставалась", ",
-    which remained", ", qui reste") when any is outside one: the main verb speaks."""
-    tokens = sentence.tokens
-    markers = relative_forms()
-    marks = [i for i in range(clause[0] + 1, clause[1]) if tokens[i].form in markers
-             and "," in sentence.gap(i - 1, i)]
-    if not marks:
-        return triggers
-    outside = [t for t in triggers if not any(m < t.start for m in marks)]
-    return outside or triggers
-
-
-def main_trigger(triggers: list[Trigger], sentence: Sentence | None = None,
-                 clause: tuple[int, int] | None = None) -> Trigger | None:
-    """The trigger that speaks for a clause (see :data:`PRIORITY`); with the ``sentence``
-    and ``clause``, one outside a relative clause first (:func:`outside_relatives`)."""
-    if sentence is not None and clause is not None:
-        triggers = outside_relatives(sentence, clause, triggers)
-    going = [t.start for t in triggers if t.action == "withdraw"]  # "продолжает ... вывод"
-    triggers = [t for t in triggers if t.action != "remain" or not any(
-        0 <= g - t.stop <= 3 for g in going) or t.text.casefold() not in lexicon().continuing]
-    return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start), default=None)
-
-
 __all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",
-           "find_forces", "find_triggers", "main_trigger", "outside_relatives", "relative_forms"]
+           "find_forces", "find_triggers"]

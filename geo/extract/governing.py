@@ -1,15 +1,17 @@
-"""Which verb of a clause speaks for which place: "the contingent that left Kigali ... is
-part of a force based in Cabo Delgado" has two verbs, each right before its own place."""
+"""Which verb speaks for a clause (:func:`main_trigger`) and which for each place: "the
+contingent that left Kigali ... is part of a force based in Cabo Delgado" has two verbs,
+each right before its own place."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from functools import cache
 
 from .cues import cue_span
-from .events import Trigger, relative_forms
+from .events import PRIORITY, Trigger
 from .lexicon import lexicon
 from .targets import PlaceMention
-from .text import Sentence
+from .text import Sentence, tokenize
 
 #: The most words of a site ("the air base") between a verb and its place's cue.
 SITE_REACH = 3
@@ -101,4 +103,37 @@ def kept_positions(sentence: Sentence, clause: tuple[int, int],
         and any(w.key in lex.position_words for w in sentence.tokens[clause[0]:clause[1]])
 
 
-__all__ = ["SITE_REACH", "by_verb", "governing", "kept_positions", "sites_first"]
+@cache
+def relative_forms() -> frozenset[str]:
+    """The relative markers as words of a sentence are written ("котор")."""
+    return frozenset(t.form for m in lexicon().relative_markers for t in tokenize(m))
+
+
+def outside_relatives(sentence: Sentence, clause: tuple[int, int],
+                      triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` without those inside a relative clause (", которая оставалась", ",
+    which remained", ", qui reste") when any is outside one: the main verb speaks."""
+    tokens = sentence.tokens
+    markers = relative_forms()
+    marks = [i for i in range(clause[0] + 1, clause[1]) if tokens[i].form in markers
+             and "," in sentence.gap(i - 1, i)]
+    if not marks:
+        return triggers
+    outside = [t for t in triggers if not any(m < t.start for m in marks)]
+    return outside or triggers
+
+
+def main_trigger(triggers: list[Trigger], sentence: Sentence | None = None,
+                 clause: tuple[int, int] | None = None) -> Trigger | None:
+    """The trigger that speaks for a clause (see :data:`PRIORITY`); with the ``sentence``
+    and ``clause``, one outside a relative clause first (:func:`outside_relatives`)."""
+    if sentence is not None and clause is not None:
+        triggers = outside_relatives(sentence, clause, triggers)
+    going = [t.start for t in triggers if t.action == "withdraw"]  # "продолжает ... вывод"
+    triggers = [t for t in triggers if t.action != "remain" or not any(
+        0 <= g - t.stop <= 3 for g in going) or t.text.casefold() not in lexicon().continuing]
+    return min(triggers, key=lambda t: (PRIORITY.index(t.action), t.start), default=None)
+
+
+__all__ = ["SITE_REACH", "by_verb", "governing", "kept_positions", "main_trigger",
+           "outside_relatives", "relative_forms", "sites_first"]

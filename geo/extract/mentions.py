@@ -33,10 +33,10 @@ from .borders import BorderReader
 from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
 from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
 from .lexicon import lexicon
-from .names import nominative, story_names
+from .names import marks_agree, nominative, story_names
 from .passive import passive_site
 from .targets import NameMatch, PlaceMention, Target, target_of
-from .text import CYRILLIC, Sentence, Token, tokenize
+from .text import CYRILLIC, Sentence, Token
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
@@ -152,7 +152,7 @@ class PlaceFinder(BorderReader):
                 found = ()
             else:
                 found = self._look_up(sentence, first, start, stop)
-                if checked and found and not self._marks_agree(words, found):
+                if checked and found and not marks_agree(self._forms, words, found):
                     found = ()
             self._meanings[memo] = found
         return found
@@ -261,25 +261,6 @@ class PlaceFinder(BorderReader):
             if nationality is not None and nationality[0] == stop:
                 return None  # "French", "Chadian": a nationality, not a town abroad named so
         return NameMatch(start, stop, place, tuple(map(_ID, places[1:])))
-
-    def _marks_agree(self, words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
-        """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
-
-        Words written without marks match any name (the look-up ignores diacritics); so do
-        Russian words, whose case endings differ from the name's.
-        """
-        if all(t.text.isascii() or CYRILLIC.search(t.text) or not any(
-                c.isalpha() and not c.isascii() for c in t.text) for t in words):
-            return True
-        keys = tuple(t.key for t in words)
-        if keys not in self._forms:  # the words as any name writes them, in part too
-            size = len(keys)   # ("Port-Bouët" of "43e BIMa camp at Port-Bouët")
-            self._forms[keys] = {
-                tuple(t.form for t in named[i:i + size]) for place in places
-                for name in (place.name, *(n for v in place.names.values() for n in v))
-                for named in (tokenize(name),) for i in range(len(named) - size + 1)
-                if tuple(t.key for t in named[i:i + size]) == keys}
-        return tuple(t.form for t in words) in self._forms[keys]
 
     def _part_of_a_name(self, sentence: Sentence, start: int, stop: int, place: Place) -> bool:
         """True when the words are part of a person's or an organisation's name."""

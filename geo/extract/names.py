@@ -18,7 +18,8 @@ from typing import Any
 
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
-from .text import CYRILLIC, stem, tokenize
+from ..gazetteer.place import Place
+from .text import CYRILLIC, Token, stem, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
 LOCAL_KINDS = ("city", "lake", "river", "airport")
@@ -220,4 +221,27 @@ def story_names(gazetteer: Gazetteer) -> NameTable:
                                          for c in gazetteer.countries)
 
 
-__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "nominative", "story_names", "world_names"]
+def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
+                words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
+    """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
+
+    Words written without marks match any name (the look-up ignores diacritics); so do
+    Russian words, whose case endings differ from the name's. ``forms`` keeps, by words'
+    keys, the forms any name of those places writes them in.
+    """
+    if all(t.text.isascii() or CYRILLIC.search(t.text) or not any(
+            c.isalpha() and not c.isascii() for c in t.text) for t in words):
+        return True
+    keys = tuple(t.key for t in words)
+    if keys not in forms:  # the words as any name writes them, in part too
+        size = len(keys)   # ("Port-Bouët" of "43e BIMa camp at Port-Bouët")
+        forms[keys] = {
+            tuple(t.form for t in named[i:i + size]) for place in places
+            for name in (place.name, *(n for v in place.names.values() for n in v))
+            for named in (tokenize(name),) for i in range(len(named) - size + 1)
+            if tuple(t.key for t in named[i:i + size]) == keys}
+    return tuple(t.form for t in words) in forms[keys]
+
+
+__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "marks_agree", "nominative", "story_names",
+           "world_names"]

@@ -29,9 +29,8 @@ from .events import (
     clauses,
     find_forces,
     find_triggers,
-    main_trigger,
 )
-from .governing import by_verb, kept_positions, sites_first
+from .governing import by_verb, kept_positions, main_trigger, sites_first
 from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder

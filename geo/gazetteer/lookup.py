@@ -18,22 +18,18 @@ import itertools
 import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import BadArgument, PlaceNotFound
 from .aliases import bare_name_first
 from .borders import (
-    border_between,
-    country_by_stem,
-    country_stems,
-    demonym_codes,
     is_border_phrase,
-    parse_border_phrase,
 )
+from .country_codes import CountryCodes
 from .directions import named_part
 from .distance import FAR_KM, far_warning, small_town
 from .index import consonant_matches, index_key, load_index, with_places
+from .kept import Kept
 from .misses import not_found, wrong_kind
 from .normalize import compass_english, loose_key, normalize, russian_nouns, strip_generic
 from .place import KINDS, Place
@@ -46,8 +42,6 @@ if TYPE_CHECKING:
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 #: Kinds often named without their generic word: "Sevan" for Lake Sevan.
 _BARE_NAME_KINDS = frozenset({"lake", "river", "region"})
-#: Region places usable as one side of a border phrase, by the code their border ids use.
-_REGION_BORDER_CODES = {"region:nakhchivan": "NX"}
 #: A query written like a code (ICAO, IATA): looked up among codes first, never as a word.
 _CODE_QUERY = re.compile(r"^[A-Z0-9]{3,4}$")
 #: A generic word asking for a kind ("X airport", "Kars Province") gets a place of one of
@@ -58,11 +52,9 @@ _STRICT_HINTS = {"airport": ("airport", "base"), "base": ("base",), "checkpoint"
 BIG_CITY = 100_000
 #: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
 _MIN_LOOSE = 3
-#: Answers of :meth:`Gazetteer.resolve` kept per gazetteer (cleared when full).
-_KEPT_ANSWERS = 65536
 
 
-class Gazetteer:
+class Gazetteer(CountryCodes):
     """Looks up places by name in the shipped boundary data (and online only if asked).
 
     Parameters
@@ -100,12 +92,12 @@ class Gazetteer:
         self._seats = index.seats
         shared = self.places.maps[-1] if isinstance(self.places, ChainMap) else self.places
         self._shared_places = shared
-        self._resolved: dict[tuple[str, str | None, str | None], Place] = {}
+        self._resolved: Kept[tuple[str, str | None, str | None], Place] = Kept()
         #: Names that resolved to nothing (offline): the places they mean without the
         #: filter, and the suggestions of their error.
-        self._unresolved: dict[tuple[str, str | None, str | None],
-                               tuple[list[Place], list[str]]] = {}
-        self._senses: dict[str, tuple[str, ...]] = {}  # by normalised name
+        self._unresolved: Kept[tuple[str, str | None, str | None],
+                               tuple[list[Place], list[str]]] = Kept()
+        self._senses: Kept[str, tuple[str, ...]] = Kept()  # by normalised name
         self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
@@ -148,9 +140,7 @@ class Gazetteer:
         if found is None:  # kept: articles name the same places again and again
             found = tuple(dict.fromkeys(i for k in (key, "al " + key) for table in (
                 self._exact, self._stripped) for i in table.get(k, ())))
-            if len(self._senses) >= _KEPT_ANSWERS:
-                self._senses.clear()
-            self._senses[key] = found
+            self._senses.keep(key, found)
         return list(found)
 
     def resolve(self, name: str, *, kind: str | None = None, within: str | None = None) -> Place:
@@ -180,10 +170,7 @@ class Gazetteer:
         if found:
             others = tuple(p.id for p in found[1:])
             place = found[0].as_match(key, others, self._far_warning(found[0]))
-            if len(self._resolved) >= _KEPT_ANSWERS:
-                self._resolved.clear()
-            self._resolved[asked] = place
-            return place
+            return self._resolved.keep(asked, place)
         if self.online is not None:
             codes = [within.lower()] if within and len(within) == 2 else []
             place = self.online.lookup(name, country_codes=codes)
@@ -192,9 +179,7 @@ class Gazetteer:
         loose = self._ranked(name, None, None)[0] if kind or within else []
         suggestions = self.suggest(name, kind=kind)
         if self.online is None:  # offline, a miss stays a miss
-            if len(self._unresolved) >= _KEPT_ANSWERS:
-                self._unresolved.clear()
-            self._unresolved[asked] = (list(loose), list(suggestions))
+            self._unresolved.keep(asked, (list(loose), list(suggestions)))
         raise not_found(name, kind, within, loose, suggestions)
 
     def _ranked(
@@ -375,27 +360,6 @@ class Gazetteer:
             return 2 * _KIND_RANK["province"] - 1
         return rank
 
-    def _country_code(self, key: str) -> str | None:
-        for place_id in self._exact.get(key, ()):
-            place = self.places[place_id]
-            if place.kind == "country":
-                return place.id
-            if place.id in _REGION_BORDER_CODES:
-                return _REGION_BORDER_CODES[place.id]
-        return demonym_codes().get(key) or country_by_stem(key, self._country_stems)
-
-    def _country_only(self, key: str) -> str | None:
-        """The country ``key`` names (its name in any language, or an adjective)."""
-        return next((i for i in self._exact.get(key, ()) if self.places[i].kind == "country"),
-                    None) or country_by_stem(key, self._country_stems)
-
-    @cached_property
-    def _country_stems(self) -> list[tuple[str, str]]:
-        bulk = getattr(self._shared_places, "ids_where", None)
-        ids = bulk(lambda kind, _c: kind == "country") if bulk else [
-            c for c in self.places if len(c) == 2]
-        return country_stems(self.places[c] for c in ids if len(c) == 2)
-
     def _far_warning(self, place: Place) -> str:
         """A warning when ``place`` lies more than FAR_KM from every country of the story."""
         return "" if place.kind == "country" or place.id in self._user_ids else far_warning(
@@ -408,10 +372,6 @@ class Gazetteer:
             loose or small_town(self._kind_country(i)[0], self._population.get(i, 0), i))
             or not self._far_warning(self.places[i])]
 
-    def _border(self, key: str, name: str) -> Place | None:
-        codes = parse_border_phrase(key, self._country_code)
-        return border_between(codes, self.country, self.countries, self.places, lambda c: (
-            self.places[c].name if c in self.places else c), name) if codes else None
 
 
 __all__ = ["FAR_KM", "Gazetteer"]
