@@ -147,7 +147,16 @@ def decode_text(data: bytes, path: Path, *, what: str) -> str:
         raise UserInputError(
             f"{path}:{_line(data, error.start)}: not UTF-8 text (byte {error.start + offset}: "
             f"{data[error.start:error.start + 1]!r}); save the {what} as UTF-8 "
-            "(e.g. `iconv -f WINDOWS-1252 -t UTF-8`)") from None
+            f"(e.g. `iconv -f {_legacy_encoding(data)} -t UTF-8`)") from None
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The likelier old encoding of text that is not UTF-8: Cyrillic (WINDOWS-1251) when
+    most letters are bytes above ASCII (whole words are), else West European (WINDOWS-1252),
+    where only accented letters are."""
+    high = sum(1 for byte in data if byte >= 0x80)
+    ascii_letters = sum(1 for byte in data if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
+    return "WINDOWS-1251" if high > ascii_letters else "WINDOWS-1252"
 
 
 def read_text(path: Path | str, *, what: str, limit: int) -> str:

@@ -367,3 +367,20 @@ def test_a_shipped_entry_is_copied_in_unless_the_cache_has_one(tmp_path, monkeyp
     path.write_bytes(b"damaged")
     assert with_shipped(path, "text-measures") == path
     assert path.read_bytes() == b"damaged"
+
+
+def test_old_entries_of_a_kind_go_past_its_byte_budget(tmp_path, monkeypatch):
+    import os
+
+    import geo.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "BYTES_PER_KIND", 250)
+    folder = tmp_path / "index"
+    folder.mkdir()
+    for number in range(5):  # five entries of 100 bytes, the newest last
+        entry = folder / f"{number:02d}.bin"
+        entry.write_bytes(b"x" * 100)
+        os.utime(entry, ns=(number * 10**9, number * 10**9))
+    cache_module._prune(folder, keep=folder / "00.bin")  # the one written now: the oldest
+    # the one just written stays whatever its time; then the newest while under 250 bytes
+    assert sorted(p.name for p in folder.glob("*.bin")) == ["00.bin", "04.bin"]

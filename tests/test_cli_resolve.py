@@ -56,6 +56,8 @@ def test_unknown_names_exit_2_with_suggestions_and_no_output() -> None:
     assert "Traceback" not in result.stderr
     assert "'Syunk'" in result.stderr and "Syunik (province, AM-SU)" in result.stderr
     assert "'Gegarkunk'" in result.stderr and "Gegharkunik (province, AM-GR)" in result.stderr
+    # the name that was found is on stderr too, so a list can be checked in one run
+    assert "found: " in result.stderr and "AM-SU" in result.stderr.split("found: ", 1)[1]
 
 
 @pytest.mark.parametrize("args", [["resolve"], ["resolve", "x", "--format", "kml"], ["nosuch"]])

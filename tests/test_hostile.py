@@ -115,3 +115,19 @@ def test_any_name_or_strength_gives_exit_0_or_one_clear_error(tmp_path, capsys, 
         assert captured.err.count("error:") == 1 and "Traceback" not in captured.err
     else:
         captured.out.encode("utf-8")
+
+
+@pytest.mark.parametrize(("text", "codec", "advice"), [
+    ("Российские военные покинули аэродром в Хмеймиме в январе.", "cp1251", "WINDOWS-1251"),
+    ("Les soldats français ont quitté la base d'Abéché en janvier.", "cp1252", "WINDOWS-1252"),
+])
+def test_text_in_an_old_encoding_gets_the_iconv_line_for_its_script(tmp_path, text, codec,
+                                                                  advice):
+    from geo.errors import UserInputError
+    from geo.inputs import decode_text
+
+    with pytest.raises(UserInputError) as caught:
+        decode_text(text.encode(codec), tmp_path / "a.txt", what="article")
+    assert f"iconv -f {advice} -t UTF-8" in str(caught.value)
+    # the advice is right: the command it names gives the text back
+    assert text.encode(codec).decode(advice.replace("WINDOWS-", "cp")) == text

@@ -97,6 +97,9 @@ def warn_rebuilt(path: Path, what: str) -> None:
 
 #: Entries kept per kind (the newest); older ones are removed when a new one is written.
 KEEP_PER_KIND = 32
+#: Bytes the entries of one kind may take together: older ones go first (the name index
+#: takes ~120 MB an entry, so a kind of large entries keeps the newest few, not 32).
+BYTES_PER_KIND = 400 * 1024 * 1024
 
 
 #: (path, stamp) -> SHA-256, for this process.
@@ -246,18 +249,23 @@ def unpack(data: bytes, *, lazy: bool = False) -> tuple[Any, Sequence[Any]]:
 
 
 def _prune(folder: Path, *, keep: Path) -> None:
-    """Remove all but the newest :data:`KEEP_PER_KIND` entries of a kind."""
+    """Remove the entries of a kind past the newest :data:`KEEP_PER_KIND`, or past
+    :data:`BYTES_PER_KIND` in all (never ``keep``, the one just written)."""
     entries = []
     for entry in folder.glob("*.bin"):
         with contextlib.suppress(OSError):
-            entries.append((entry.stat().st_mtime_ns, entry.name, entry))
-    entries.sort(reverse=True)
-    for _mtime, _name, entry in entries[KEEP_PER_KIND:]:
-        if entry != keep:
+            stat = entry.stat()
+            entries.append((entry == keep, stat.st_mtime_ns, entry.name, stat.st_size, entry))
+    entries.sort(reverse=True)  # the one just written first, then the newest
+    total = 0
+    for number, (kept, _mtime, _name, size, entry) in enumerate(entries):
+        total += size
+        if not kept and (number >= KEEP_PER_KIND or total > BYTES_PER_KIND):
             entry.unlink(missing_ok=True)
 
 
-__all__ = ["CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest", "file_digest", "file_digests",
+__all__ = ["BYTES_PER_KIND", "CACHE_DIR_ENV", "KEEP_PER_KIND", "cache_root", "digest",
+           "file_digest", "file_digests",
            "memoized",
            "pack", "package_digest",
            "read_decoded", "read_entry", "unpack", "warn_rebuilt", "with_shipped", "write_entry"]

@@ -101,9 +101,11 @@ def run(arguments: argparse.Namespace) -> int:
                                                      within=arguments.within)))
         except PlaceNotFound as error:
             problems.append(str(error))
-    if problems:
-        raise UserInputError("\n  ".join(problems) if len(problems) == 1
-                             else f"{len(problems)} names not found:\n  " + "\n  ".join(problems))
+    if problems:  # stdout stays empty (a pipe gets all or nothing); stderr says what was found
+        found = "".join(f"\n  found: {describe(place, query)}" for query, place in resolved)
+        raise UserInputError(("\n  ".join(problems) if len(problems) == 1
+                              else f"{len(problems)} names not found:\n  "
+                              + "\n  ".join(problems)) + found)
     if arguments.format == "geojson":
         collection: dict[str, Any] = {
             "type": "FeatureCollection",
