@@ -130,3 +130,25 @@ def test_a_base_with_an_organisations_adjective_is_the_organisations(tmp_path):
                                  "la police congolaise.")
     assert [(r.force.country, r.event) for r in records] == [("UN", "handed_over")], \
         _facts(records)
+
+
+@pytest.mark.parametrize(("text", "there"), [
+    ("Около 100 румынских военных вылетели из Румынии в Косово.", "XK"),
+    ("Les soldats tchèques sont partis de Pardubice au Kosovo.", "XK"),
+    ("Около 300 египетских военных ушли из Судана в Ливию в марте.", "LY"),
+])
+def test_from_one_place_into_another_arrives_there(tmp_path, text, there):
+    records = _records(tmp_path, text)
+    assert (there, "deployed") in {(r.target.key, r.event) for r in records}, \
+        [(r.target.key, r.event, r.mention) for r in records]
+    assert not any(r.target.key == there and r.event == "withdrawn" for r in records)
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian troops withdrew from Kassala in Sudan.",
+    "Les soldats égyptiens ont quitté la base de Kassala au Soudan.",
+])
+def test_a_place_and_the_country_holding_it_are_one_departure(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert records and all(r.event == "withdrawn" for r in records), \
+        [(r.target.key, r.event, r.mention) for r in records]

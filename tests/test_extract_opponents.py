@@ -51,3 +51,15 @@ def test_a_force_far_from_the_word_or_past_a_comma_is_no_enemy():
     sentence = sentences("Operations against the insurgents continue while Egyptian "
                          "soldiers stay in Baidoa.")[0]
     assert [f.country for f in find_forces(sentence)] == ["EG"]
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 Polish soldiers left Poland on Monday and arrived in Pristina to join "
+    "KFOR.",
+    "Около 200 польских военных покинули Польшу для усиления КФОР.",
+])
+def test_the_force_joined_does_not_leave_the_movers_home(tmp_path, text):
+    # the Polish soldiers leave home (no record); the force they join does not leave Poland
+    records = _records(tmp_path, text)
+    assert not any(r.target.key == "PL" for r in records), \
+        [(r.force.id, r.event, r.target.key) for r in records]

@@ -310,3 +310,37 @@ def test_a_hedged_being_somewhere_is_a_presence(tmp_path, text):
     records = _records(tmp_path, text)
     assert {(r.force.country, r.target.key, r.event) for r in records} == {
         ("TR", "SO", "deployed")}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Les forces belges ont rendu jeudi les dernières emprises militaires présentes au "
+     "Bénin.", "handed_over"),
+    ("The German army dismantled its field hospital in Niamey last week.", "withdrawn"),
+    ("Quân đội Đức đã tháo dỡ bệnh viện dã chiến tại Niamey.", "withdrawn"),
+    ("Германские военные демонтировали полевой госпиталь в Ниамее.", "withdrawn"),
+])
+def test_handing_back_and_dismantling(tmp_path, text, event):
+    records = _records(tmp_path, text)
+    assert [r.event for r in records] == [event], [(r.event, r.mention) for r in records]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The US Army deployed its missile launchers to Okinawa in April.", "US"),
+    ("Năm ngoái, Mỹ đã đưa hệ thống tên lửa chống hạm đến Indonesia.", "US"),
+    ("La Russie a déployé des systèmes de missiles au Bélarus.", "RU"),
+    ("Россия разместила зенитные ракетные комплексы в Беларуси.", "RU"),
+])
+def test_a_weapons_system_is_the_force_deployed(tmp_path, text, country):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.event) for r in records] == [(country, "deployed")], \
+        [(r.force.id, r.event, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian Troops to Withdraw From Kassala",  # "From": Frome, England, in GeoNames
+    "C’est le retrait des soldats égyptiens du Soudan.",  # "C": an elided word
+])
+def test_function_words_and_single_letters_are_no_places(tmp_path, text):
+    records = _records(tmp_path, text)
+    assert records and all(r.target.country == "SD" for r in records), \
+        [(r.target.key, r.mention) for r in records]

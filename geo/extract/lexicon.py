@@ -6,6 +6,7 @@ phrase first, on word keys or forms, see :mod:`geo.extract.text`).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,7 +55,10 @@ class Lexicon:
     locative: PhraseMatcher[bool]
     near: PhraseMatcher[bool]
     stationed_cues: frozenset[str]
+    origin_before_place: frozenset[str]
+    into_after_origin: frozenset[str]
     kind_links: frozenset[str]
+    kind_adjectives: frozenset[str]
     recipient_before: frozenset[str]
     between: frozenset[str]
     metonymy_before: PhraseMatcher[bool]
@@ -63,6 +67,7 @@ class Lexicon:
     titles: PhraseMatcher[bool]
     capitalised: frozenset[str]
     not_places: frozenset[str]
+    function_words: frozenset[str]
     partitive: frozenset[str]
     not_actor_before: frozenset[str]
     agent_before: frozenset[str]
@@ -81,6 +86,10 @@ class Lexicon:
     outlets: tuple[str, ...]
     outlet_pattern: re.Pattern[str]
     generic_words: frozenset[str]
+    #: Generic phrases of one word ("base"), and pairs of words next to each other in the
+    #: longer ones ("air base", "san bay"): "Bay" alone may be a name, of "Sân Bay" not.
+    generic_single: frozenset[str]
+    generic_pairs: frozenset[tuple[str, str]]
     opponents: PhraseMatcher[bool]
     equipment: frozenset[str]
     continuing: frozenset[str]
@@ -148,7 +157,10 @@ def lexicon() -> Lexicon:
         locative=PhraseMatcher(_pairs(places["locative_cues"]), attr="key"),
         near=PhraseMatcher(_pairs(places["near_cues"]), attr="key"),
         stationed_cues=frozenset(places["stationed_cues"]),
+        origin_before_place=frozenset(places["origin_before_place"]),
+        into_after_origin=frozenset(places["into_after_origin"]),
         kind_links=frozenset(places["kind_links"]),
+        kind_adjectives=frozenset(places["kind_adjectives"]),
         recipient_before=frozenset(phrase_form(w) for w in places["recipient_before"]),
         between=frozenset(places["between"]) | generic_words | base["filler"],
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
@@ -165,6 +177,12 @@ def lexicon() -> Lexicon:
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),
+        function_words=frozenset(
+            t.key for w in [*places["function_words"],
+                            *(p for ps in places["locative_cues"].values() for p in ps),
+                            *places["destination_cues"], *places["origin_cues"],
+                            *places["country_reference_stops"]]
+            if len(tokens := tokenize(w)) == 1 for t in tokens),
         partitive=frozenset(places["partitive"]),
         not_actor_before=frozenset(t.key for w in places["not_actor_before"]
                                    for t in tokenize(w)),
@@ -190,7 +208,12 @@ def lexicon() -> Lexicon:
         outlet_pattern=re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
         generic_words=generic_words,
-        opponents=PhraseMatcher(_pairs(forces["opponent_before"])),
+        generic_single=frozenset(p for ps in base["generic"].values() for p in ps
+                                 if " " not in p),
+        generic_pairs=frozenset(pair for ps in base["generic"].values() for p in ps
+                                for pair in itertools.pairwise(p.split())),
+        opponents=PhraseMatcher(_pairs(forces["opponent_before"])
+                                + _pairs(forces["joined_before"])),
         compass_names=frozenset(places["compass_names"]),
         continuing=_exact(events["continuing"]),
         position_words=frozenset(t.key for p in places["position_words"] for t in tokenize(p)),

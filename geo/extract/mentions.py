@@ -32,6 +32,7 @@ from ..gazetteer.place import Place
 from .borders import BorderReader
 from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
 from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
+from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
 from .names import marks_agree, nominative, story_names
 from .passive import passive_site
@@ -132,45 +133,52 @@ class PlaceFinder(BorderReader):
         """The places words ``start`` to ``stop`` name, best first (the generic words before
         them a hint: "tỉnh Tavush"). ``checked``: empty too when the words cannot be a name
         (no capital or digit, a word that is never a place, marks no name has)."""
-        lex = lexicon()
         tokens = sentence.tokens
-        first = start
-        if start > 1 and tokens[start - 1].key in lex.kind_links and \
-                tokens[start - 2].key in lex.generic_words:  # "la base d'Abéché"
-            first = start - 1
-        while first > 0 and tokens[first - 1].key in lex.generic_words \
-                and start - first < 4:  # "tỉnh Tavush", "Air Base 101"
-            first -= 1
+        first, head = kind_words(sentence, start)
         # everything below depends only on these words (their text and count)
         text, end = sentence.text, tokens[stop - 1].end
         memo = (text[tokens[first].start:end], text[tokens[start].start:end], stop - start,
-                checked)
+                checked, len(head))
         found = self._meanings.get(memo)
         if found is None:
             words = tokens[start:stop]
-            if checked and not self._may_name(words):
+            if checked and not self._may_name(words, sentence, start):
                 found = ()
             else:
-                found = self._look_up(sentence, first, start, stop)
+                found = self._look_up(sentence, first, start, stop, head)
                 if checked and found and not marks_agree(self._forms, words, found):
                     found = ()
             self._meanings[memo] = found
         return found
 
-    def _may_name(self, words: tuple[Token, ...]) -> bool:
-        """False when ``words`` cannot be a place's name (no capital or digit; a word that
-        is never a place)."""
+    def _may_name(self, words: tuple[Token, ...], sentence: Sentence, start: int) -> bool:
+        """False when ``words`` (from word ``start``) cannot be a place's name: no capital or
+        digit; a word that is never a place; a kind word ("Air" and "Base" of "Air Base
+        101", but "Bay" is a Somali province where it is not the "bay" of "sân bay")."""
         lex = lexicon()
         if not any(t.upper or t.text[:1].isdigit() for t in words):
             return False
-        # "May"; "Air" and "Base" of "Air Base 101" are no towns
-        return not (len(words) == 1 and (words[0].key in lex.not_places or words[0].key in
-                                         lex.generic_words) and not (
-            words[0].upper and words[0].form in lex.capitalised_places))
+        if len(words) > 1:
+            return True
+        word = words[0]
+        if (len(word.key) == 1 and not word.text.isdigit()) or word.key in lex.function_words:
+            return False  # "C’" of "C’est"; "From" of "Withdraw From Bay Region"
+        if word.upper and word.form in lex.capitalised_places:
+            return True
+        if word.key in lex.not_places or word.key in lex.generic_single:
+            return False  # "May"
+        if word.key not in lex.generic_words:
+            return True
+        tokens, pairs = sentence.tokens, lex.generic_pairs
+        return not ((start > 0 and (tokens[start - 1].key, word.key) in pairs) or (
+            start + 1 < len(tokens) and (word.key, tokens[start + 1].key) in pairs))
 
-    def _look_up(self, sentence: Sentence, first: int, start: int, stop: int
-                 ) -> tuple[Place, ...]:
-        queries = [sentence.span(first, stop), sentence.span(start, stop)]
+    def _look_up(self, sentence: Sentence, first: int, start: int, stop: int,
+                 head: tuple[int, ...]) -> tuple[Place, ...]:
+        """The places words ``start`` to ``stop`` name, with the kind words ``head`` (from
+        word ``first`` on) before them as a hint."""
+        queries = [with_kind_words(sentence, first, start, stop, head),
+                   sentence.span(start, stop)]
         stems = tuple(t.form for t in sentence.tokens[start:stop])
         if stems in self.names_table.stems:
             queries.append(self.names_table.stems[stems])
@@ -223,6 +231,10 @@ class PlaceFinder(BorderReader):
             stop = self._match(tokens, index, text, offsets, limit)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
+            if index > done and index and sentence.gap(index - 1, index) in _HYPHENS and \
+                    tokens[index - 1].text[:1].isalpha() and self._match(
+                    tokens, index - 1, text, offsets, limit) is None:
+                continue  # "Major" of "État-Major": the second half of a word that is no name
             if stop < limit and sentence.gap(stop - 1, stop) in _HYPHENS and self._match(
                     tokens, stop, text, offsets, limit) is None:
                 continue  # "Порт" of "Порт-Буэ", "Кот" of "Кот-д’Ивуара": half a name

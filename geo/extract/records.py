@@ -13,12 +13,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
+from operator import attrgetter
 from pathlib import Path
 
 from ..gazetteer.lookup import Gazetteer
 from .anaphora import Antecedent, opens_with_pronoun, resolve
 from .article_dates import DateMention, find_dates
 from .asides import aside_words
+from .cues import listed
 from .datelines import dateline_end
 from .draft import Draft, Unused
 from .drafting import finish
@@ -246,6 +249,10 @@ class Extractor:
         made = 0
         lex = lexicon()
         cues = {id(m): self.finder.cue(sentence, m) for m in places}
+        for before, mention in pairwise(sorted(places, key=attrgetter("start"))):
+            if not cues[id(mention)] and before.stop <= mention.start and listed(
+                    sentence, before.stop, mention.start):
+                cues[id(mention)] = cues[id(before)]  # "returned to Gedo, Bay and Bakool"
         for mention in places:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
@@ -257,6 +264,11 @@ class Extractor:
                     m.start > mention.start and self._apart(m, mention) for m in others)):
                 # "moved troops from Hmeimim to Libya", "the relocation from Ain al-Asad"
                 name = "withdrawn"
+            if name in _LEAVING and cues[id(mention)] in lex.into_after_origin and any(
+                    o.start < mention.start and (cues[id(o)] in lex.origins or cues[id(
+                        o)] in lex.origin_before_place) and not self._nested(o, mention)
+                    for o in places):
+                name = "deployed"  # "вылетели из Румынии в Косово": from one into the other
             if name in _LEAVING and cues[id(mention)] in lex.destinations:
                 if mention.role == "reference":
                     continue  # "returned to the country": home, most likely
@@ -307,6 +319,12 @@ class Extractor:
         """True when two mentions are places :data:`MOVE_DEGREES` or more apart."""
         first, second = (self.gazetteer.get(m.targets[0].key).geometry for m in (one, other))
         return first.distance(second) >= MOVE_DEGREES
+
+    def _nested(self, one: PlaceMention, other: PlaceMention) -> bool:
+        """True when one mention's place holds the other's ("Kassala in Sudan")."""
+        first, second = (self.gazetteer.get(m.targets[0].key).geometry for m in (one, other))
+        return bool(first.contains(second.representative_point())
+                    or second.contains(first.representative_point()))
 
     def _unused(self, reading: Reading, sentence: Sentence, reason: str) -> None:
         reading.unused.append(Unused(reading.source, sentence.index, sentence.quote, reason))

@@ -67,7 +67,10 @@ def province_seats(places: Mapping[str, Place], population: Mapping[str, int]) -
 
 def served_towns(places: Mapping[str, Place],
                  population: Mapping[str, int]) -> dict[str, list[str]]:
-    """The towns each airport with an IATA code serves (it is the nearest such airport)."""
+    """The towns each airport with an IATA code serves: of the airports within SERVED_KM of
+    a town, the one whose own record names the town as its city ("Almaty International
+    Airport", not the nearer Boralday airfield listed under a misspelt "Aima Ata"), else the
+    nearest."""
     airports = [p for p in places.values() if p.kind == "airport" and population.get(p.id, 0)]
     towns = [p for p in places.values()
              if p.kind == "city" and population.get(p.id, 0) >= SERVED_MIN_POPULATION]
@@ -75,14 +78,28 @@ def served_towns(places: Mapping[str, Place],
         return {}
     tree = shapely.STRtree([a.geometry for a in airports])
     town_points = np.asarray([t.geometry for t in towns], dtype=object)
-    found, nearest = tree.query_nearest(town_points, max_distance=_SEARCH_DEG, all_matches=False)
-    served: dict[str, list[str]] = {}
-    for t_number, a_number in zip(found.tolist(), nearest.tolist(), strict=True):
+    found, near = tree.query(town_points, predicate="dwithin", distance=_SEARCH_DEG)
+    best: dict[int, tuple[bool, float, str]] = {}
+    for t_number, a_number in zip(found.tolist(), near.tolist(), strict=True):
         town, airport = towns[t_number], airports[a_number]
         point, at = town.geometry, airport.geometry
-        if great_circle_km(point.y, point.x, at.y, at.x) <= SERVED_KM:
-            served.setdefault(airport.id, []).append(town.id)
+        km = great_circle_km(point.y, point.x, at.y, at.x)
+        if km > SERVED_KM:
+            continue
+        rank = (not _named_for(airport, town), km, airport.id)
+        if t_number not in best or rank < best[t_number]:
+            best[t_number] = rank
+    served: dict[str, list[str]] = {}
+    for t_number, (_, _, airport_id) in best.items():
+        served.setdefault(airport_id, []).append(towns[t_number].id)
     return {a: sorted(ts) for a, ts in sorted(served.items())}
+
+
+def _named_for(airport: Place, town: Place) -> bool:
+    """True when the airport's English names call it the airport of ``town`` ("Almaty
+    airport")."""
+    keys = {strip_generic(normalize(n))[0] for n in airport.names.get("en", ())}
+    return any(k in keys for k in _bare_keys(town))
 
 
 def alias_keys(places: Mapping[str, Place], seats: Mapping[str, str],
