@@ -16,8 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
-from itertools import accumulate
-from operator import attrgetter, itemgetter
+from itertools import accumulate, count
+from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from ..gazetteer.normalize import normalize
@@ -66,8 +66,6 @@ def form(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed).replace("’", "'").replace("ʼ", "'") + tone
 
 
-#: A word's length and the space after it (offsets of joined words).
-_PLUS_ONE = (1).__add__
 _TEXT, _FIRST, _UPPER = attrgetter("text"), itemgetter(0), attrgetter("upper")
 
 
@@ -87,6 +85,12 @@ class Token(NamedTuple):
 #: A token from its fields, without a Python call (``Token(...)`` runs ``__new__``).
 _MAKE_TOKEN = partial(tuple.__new__, Token)
 _GROUP, _START, _END_OF = re.Match.group, re.Match.start, re.Match.end
+
+
+def word_offsets(words: list[str]) -> list[int]:
+    """Where each of ``words`` starts in ``" " + " ".join(words) + " "``, and that text's
+    length: 1 + the lengths before it + one space each (sums and counts made in C)."""
+    return list(map(add, accumulate(map(len, words), initial=1), count()))
 
 
 class Sentence:
@@ -147,8 +151,7 @@ class Sentence:
     def _join(self, attr: str) -> tuple[str, list[int]]:
         words = [t.key for t in self.tokens] if attr == "key" else \
             [t.form for t in self.tokens]
-        found = (" " + " ".join(words) + " ",
-                 list(accumulate(map(_PLUS_ONE, map(len, words)), initial=1)))
+        found = (" " + " ".join(words) + " ", word_offsets(words))
         self._joined[attr] = found
         # words are told apart by the spaces between them only when none is empty or
         # holds a space (a key of some rare letters may: NFKD splits them)
