@@ -100,10 +100,12 @@ class Sentence:
     article are never looked at word by word.
     """
 
-    __slots__ = ("_joined", "_words", "cache", "index", "start", "text", "title_case",
+    __slots__ = ("_joined", "_words", "cache", "index", "quote", "start", "text", "title_case",
                  "tokens")
 
     tokens: tuple[Token, ...]
+    #: The sentence with runs of white space as single spaces (how scenarios quote).
+    quote: str
     #: True for a headline in Title Case (capitals say nothing about names there).
     title_case: bool
 
@@ -116,8 +118,8 @@ class Sentence:
         self.cache: dict[int | str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        # Called only while ``tokens`` / ``title_case`` are unset: cut the words once, tell
-        # the case once.
+        # Called only while ``tokens`` / ``title_case`` / ``quote`` are unset: cut the
+        # words once, tell the case once, quote once.
         if name == "tokens":
             self.tokens = tokenize(self.text)
             return self.tokens
@@ -126,6 +128,9 @@ class Sentence:
             words = sum(map(str.isalpha, map(_FIRST, map(_TEXT, tokens))))
             self.title_case = words >= 4 and sum(map(_UPPER, tokens)) >= 0.7 * words
             return self.title_case
+        if name == "quote":
+            self.quote = " ".join(self.text.split())
+            return self.quote
         raise AttributeError(name)
 
     def __repr__(self) -> str:
@@ -174,10 +179,6 @@ class Sentence:
         """The text of tokens ``first`` to ``stop - 1``."""
         return self.text[self.tokens[first].start:self.tokens[stop - 1].end]
 
-    @property
-    def quote(self) -> str:
-        """The sentence with runs of white space as single spaces (how scenarios quote)."""
-        return " ".join(self.text.split())
 
 
 #: A Cyrillic letter (Russian words are matched by their stems).
