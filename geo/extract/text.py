@@ -24,6 +24,9 @@ from ..gazetteer.normalize import normalize
 from .wordlists import load
 
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+#: :data:`WORD` for a text without "_" (the one word character it leaves out): the same
+#: words, found faster (one class test a character instead of two).
+_PLAIN_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 #: A header line of an article (``Date: 2024-05-09``): field name, value.
 HEADER_LINE = re.compile(
     r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$", re.IGNORECASE)
@@ -214,9 +217,10 @@ def _word(word: str) -> tuple[str, str, bool]:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with their offsets. A Russian word's ``form`` is its stem, so
     word lists match every case ending; a French elided article is a word of its own."""
+    words = WORD if "_" in text else _PLAIN_WORD
     if "'" in text or "’" in text:
         spans = []
-        for a, b in (m.span() for m in WORD.finditer(text)):
+        for a, b in (m.span() for m in words.finditer(text)):
             elided = ELISION.match(text, a, b)
             if elided and elided.end() < b:
                 spans += [(a, elided.end() - 1), (elided.end(), b)]
@@ -225,7 +229,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         return _tokens([text[a:b] for a, b in spans], [a for a, _ in spans],
                        [b for _, b in spans])
     # no Python code a word: this runs for every sentence of every article
-    matches = list(WORD.finditer(text))
+    matches = list(words.finditer(text))
     return _tokens(list(map(_GROUP, matches)), map(_START, matches), map(_END_OF, matches))
 
 
@@ -234,8 +238,9 @@ def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
     """The tokens of ``words`` at ``starts`` to ``ends``."""
     if not words:
         return ()
-    keys, shapes, uppers = zip(*map(_word, words), strict=True)
-    return tuple(map(_MAKE_TOKEN, zip(words, starts, ends, keys, shapes, uppers, strict=True)))
+    # (text, start, end) + (key, form, upper) of each word, made into tokens, all in C
+    return tuple(map(_MAKE_TOKEN, map(tuple.__add__, zip(words, starts, ends, strict=True),
+                                      map(_word, words))))
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
