@@ -20,6 +20,15 @@ from .text import form, phrase_form, tokenize
 from .wordlists import load
 
 
+def _outlet_pattern(outlets: list[str]) -> re.Pattern[str]:
+    """Any of ``outlets`` as a whole word, longest first. Each name checks the character
+    before it once matched, not before: a pattern that opens with its names' first letters
+    lets the regex engine skip to them instead of trying every position."""
+    return re.compile("(?:" + "|".join(
+        re.escape(o) + rf"(?<!\w[\s\S]{{{len(o)}}})"
+        for o in sorted(outlets, key=len, reverse=True)) + r")(?!\w)")
+
+
 def _pairs(mapping: dict[str, Any], value: Any = True) -> list[tuple[str, Any]]:
     return [(phrase, value) for words in mapping.values() for phrase in words]
 
@@ -205,8 +214,7 @@ def lexicon() -> Lexicon:
                                  for p in words),
         directional_borders=places["directional_borders"],
         outlets=tuple(places["outlets"]),
-        outlet_pattern=re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(o) for o in sorted(places["outlets"], key=len, reverse=True)) + r")(?!\w)"),
+        outlet_pattern=_outlet_pattern(places["outlets"]),
         generic_words=generic_words,
         generic_single=frozenset(p for ps in base["generic"].values() for p in ps
                                  if " " not in p),

@@ -14,10 +14,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any, Generic, TypeVar
 
-from .text import CYRILLIC, ELISION, Sentence, Token, stem, tokenize
+from .text import CYRILLIC, ELISION, Sentence, Token, stem, tokenize, word_offsets
 
 V = TypeVar("V")
 
@@ -261,20 +261,22 @@ class TextScan:
         """The tags of the phrases in ``lower`` (NFC, lower case)."""
         if "'" in lower or "’" in lower or "ʼ" in lower:  # an elision needs an apostrophe
             lower = _ELIDED.sub(" ", lower)
-        text = " " + _NON_WORD.sub(" ", lower) + " "
+        text = " " + _NON_WORD.sub(" ", lower) + " "  # (a lone space stays as it is)
         if not text.isascii() and CYRILLIC.search(text):
             text = " " + " ".join(stem(w) for w in text.split()) + " "
         found: set[str | None] = set()
         words = text[1:-1].split(" ")  # one space between words; "" where two meet
         if self._firsts.keys().isdisjoint(words):
             return found
-        offsets = list(accumulate(map((1).__add__, map(len, words)), initial=1))
+        offsets = word_offsets(words)
         for _, _, tags in longest_phrases(text, offsets, words, self._firsts, self._tags):
             found |= tags
         return found
 
 
-_NON_WORD = re.compile(r"[^\w']+")
+#: A run of characters that are not word characters or apostrophes, except a lone space:
+#: what ``[^\w']+`` finds, bar the runs it would replace by themselves (most of them).
+_NON_WORD = re.compile(r"[^\w' ][^\w']*| [^\w']+")
 _ELIDED = re.compile(r"(?<!\w)(?:" + ELISION.pattern + ")")
 
 
