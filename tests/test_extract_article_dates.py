@@ -56,3 +56,16 @@ def test_a_deadline_is_not_the_article_s_day(tmp_path, text):
 ])
 def test_9_11_names_an_event_not_a_day(text, days):
     assert [(d.day, d.month) for d in find_dates(text)] == days
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("Kenyan troops intervened in Somalia in Oct. 2011 and withdrew by Dec. 2014.", "2014-12"),
+    ("Les soldats kényans ont quitté Kismayo le 15 déc. 2014.", "2014-12-15"),
+    ("Кенийские военные ушли из Кисмайо в дек. 2014 г.", "2014-12"),
+])
+def test_abbreviated_months_date_the_event(tmp_path, text, end):
+    article = tmp_path / "a.txt"
+    article.write_text("Date: 2015-03-01\n\n" + text, encoding="utf-8")
+    records = extract_articles([article]).records
+    assert [str(r.end) for r in records if r.event == "withdrawn"] == [end], [
+        (r.event, r.start, r.end, r.mention) for r in records]

@@ -159,3 +159,14 @@ def test_a_compass_province_needs_its_country_in_its_own_sentence(tmp_path):
     assert records
     assert not any(r.target.key.startswith("CM-") for r in records), \
         [(r.force.id, r.target.key) for r in records]
+
+
+@pytest.mark.parametrize(("text", "not_there"), [
+    ("\"They have proceeded with their plan to vacate the town,\" said Ali Hassan, a "
+     "security official in Beledweyne.", "Beledweyne"),
+    ("Un responsable à Gao a indiqué que les soldats belges avaient quitté Ménaka.", "Gao"),
+])
+def test_the_town_of_an_official_is_not_the_force_s(tmp_path, text, not_there):
+    records = _records(tmp_path, text)
+    assert not any(r.mention == not_there for r in records), \
+        [(r.target.key, r.event, r.mention) for r in records]

@@ -13,9 +13,9 @@ one mention whose targets are the border lines; a direction ("biên giới phía
 is read through the ``directional_borders`` table and marked as a reading.
 
 A mention is *usable* for a deployment when ``problem`` is empty: it is in the story's
-country (or is a region or border), is not a whole country, is not a government ("at
-Yerevan's request"), and stands where a location stands ("in", "at", "from", "khỏi", "ở",
-... before it, or in a list after one).
+countries (a country named with a cue, a region or a border may lie elsewhere: a town
+abroad is more often a homonym), is not a government ("at Yerevan's request"), and stands
+where a location stands ("in", "at", "from", "khỏi", "ở", ... before it, or in a list).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
 from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
 from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
-from .names import marks_agree, nominative, story_names
+from .names import marks_agree, may_name, nominative, story_names
 from .passive import passive_site
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import CYRILLIC, Sentence, Token
@@ -142,7 +142,7 @@ class PlaceFinder(BorderReader):
         found = self._meanings.get(memo)
         if found is None:
             words = tokens[start:stop]
-            if checked and not self._may_name(words, sentence, start):
+            if checked and not may_name(words, sentence, start):
                 found = ()
             else:
                 found = self._look_up(sentence, first, start, stop, head)
@@ -150,28 +150,6 @@ class PlaceFinder(BorderReader):
                     found = ()
             self._meanings[memo] = found
         return found
-
-    def _may_name(self, words: tuple[Token, ...], sentence: Sentence, start: int) -> bool:
-        """False when ``words`` (from word ``start``) cannot be a place's name: no capital or
-        digit; a word that is never a place; a kind word ("Air" and "Base" of "Air Base
-        101", but "Bay" is a Somali province where it is not the "bay" of "sân bay")."""
-        lex = lexicon()
-        if not any(t.upper or t.text[:1].isdigit() for t in words):
-            return False
-        if len(words) > 1:
-            return True
-        word = words[0]
-        if (len(word.key) == 1 and not word.text.isdigit()) or word.key in lex.function_words:
-            return False  # "C’" of "C’est"; "From" of "Withdraw From Bay Region"
-        if word.upper and word.form in lex.capitalised_places:
-            return True
-        if word.key in lex.not_places or word.key in lex.generic_single:
-            return False  # "May"
-        if word.key not in lex.generic_words:
-            return True
-        tokens, pairs = sentence.tokens, lex.generic_pairs
-        return not ((start > 0 and (tokens[start - 1].key, word.key) in pairs) or (
-            start + 1 < len(tokens) and (word.key, tokens[start + 1].key) in pairs))
 
     def _look_up(self, sentence: Sentence, first: int, start: int, stop: int,
                  head: tuple[int, ...]) -> tuple[Place, ...]:
@@ -383,7 +361,8 @@ class PlaceFinder(BorderReader):
         if mention.role == "name":
             if target.kind == "country" and (not locative or partial(sentence, mention.start)):
                 return f"{mention.text!r} names a whole country"
-            if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS:
+            if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS \
+                    and target.kind != "country":  # a country's name is no homonym abroad
                 return (f"{mention.text!r} is outside the story's countries "
                         f"({', '.join(self.gazetteer.countries)})")
             if (lex.metonymy_before.ending_at(sentence, mention.start) is not None

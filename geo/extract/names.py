@@ -19,7 +19,8 @@ from typing import Any
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
-from .text import CYRILLIC, Token, stem, tokenize
+from .lexicon import lexicon
+from .text import CYRILLIC, Sentence, Token, stem, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
 LOCAL_KINDS = ("city", "lake", "river", "airport")
@@ -221,6 +222,29 @@ def story_names(gazetteer: Gazetteer) -> NameTable:
                                          for c in gazetteer.countries)
 
 
+def may_name(words: tuple[Token, ...], sentence: Sentence, start: int) -> bool:
+    """False when ``words`` (from word ``start``) cannot be a place's name: no capital or
+    digit; a word that is never a place; a kind word ("Air" and "Base" of "Air Base
+    101", but "Bay" is a Somali province where it is not the "bay" of "sân bay")."""
+    lex = lexicon()
+    if not any(t.upper or t.text[:1].isdigit() for t in words):
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0]
+    if (len(word.key) == 1 and not word.text.isdigit()) or word.key in lex.function_words:
+        return False  # "C’" of "C’est"; "From" of "Withdraw From Bay Region"
+    if word.upper and word.form in lex.capitalised_places:
+        return True
+    if word.key in lex.not_places or word.key in lex.generic_single:
+        return False  # "May"
+    if word.key not in lex.generic_words:
+        return True
+    tokens, pairs = sentence.tokens, lex.generic_pairs
+    return not ((start > 0 and (tokens[start - 1].key, word.key) in pairs) or (
+        start + 1 < len(tokens) and (word.key, tokens[start + 1].key) in pairs))
+
+
 def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
                 words: tuple[Token, ...], places: tuple[Place, ...]) -> bool:
     """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
@@ -243,5 +267,6 @@ def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
     return tuple(t.form for t in words) in forms[keys]
 
 
-__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "marks_agree", "nominative", "story_names",
+__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "marks_agree", "may_name", "nominative",
+           "story_names",
            "world_names"]
