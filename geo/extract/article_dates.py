@@ -199,9 +199,9 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
         (rf"(?P<season>(?i:{trie_pattern(seasons_vi)}))(?: (?i:năm) {year}| (?P<rel>{years_rel}))?",
          {"mùa"}),
         (rf"(?P<mon>{months})\.? {day}(?:st|nd|rd|th)?(?:,? {year})?(?!\d)", month_words),
-        (rf"{day}(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{months})\.?(?:,? {year})?"
+        (rf"{day}(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{months})(?:\.(?= \d))?(?:,? {year})?"
          r"(?: (?:г|года?)\.?)?", number),
-        (rf"(?P<mon>{months})\.? (?:of )?{year}", month_words),
+        (rf"(?P<mon>{months})(?:\.(?= \d))? (?:of )?{year}", month_words),
         (rf"(?P<mon>{months}) (?P<rel>{years_rel})", month_words),
         (rf"(?P<part>(?i:{parts}))[- ](?P<mon>{months})", {"early", "mid", "late"}),
         (rf"(?P<season>(?i:{trie_pattern(seasons_en)}))(?: of)? {year}", set(seasons_en)),

@@ -32,6 +32,8 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
             return None
         cue = lex.locative.ending_at(sentence, index)
         if cue is not None:
+            if _with_instrumental(sentence, cue, start):
+                return None  # "договорился с Турцией": "with", not "from"
             return cue, index
         # a leaving or handing-over verb takes the place as its object: "exiting Niger",
         # "покинули Нигер", "bàn giao căn cứ Manbij"
@@ -54,6 +56,19 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
             return None
         index -= 1
     return None
+
+
+def _with_instrumental(sentence: Sentence, cue: int, start: int) -> bool:
+    """True when the Russian cue "с"/"со" at word ``cue`` governs a name in the instrumental
+    case ("с Турцией", "со Францией", "с Ираком"): "with", where the genitive ("с Украины",
+    "с базы") is "from"."""
+    tokens = sentence.tokens
+    return (start - cue == 1 and tokens[cue].key in ("с", "со")
+            and tokens[start].text.lower().endswith(_INSTRUMENTAL))
+
+
+#: Endings of the Russian instrumental case of nouns and names.
+_INSTRUMENTAL = ("ей", "ой", "ом", "ем", "ами", "ями", "ью", "ёй")
 
 
 def _particle_after(sentence: Sentence, verb: int) -> bool:

@@ -1,0 +1,49 @@
+"""The country a withdrawal is from when a clause names two countries and no place: "Chad
+asked France to withdraw its troops", "France agreed with Chad on the withdrawal of French
+troops", "Iraq and the United States agreed on the withdrawal of US troops". One country's
+forces are withdrawn (their nationality, or the country asked to withdraw); the other is
+where they are. With no nationality, only a request says whose troops they are (the
+country asked); "Ирак договорился с Турцией о выводе войск" and "the US told Romania it
+would reduce its troops" do not: no host."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .events import ForceMention, Trigger
+from .targets import PlaceMention
+
+#: The problems of a country's name that a host frame overrides: no cue before it, or a
+#: demand addressed to its government ("потребовал от Франции").
+_NOT_A_SITE = ("names a whole country", "stands for a government here, not a place")
+
+
+def host_country(clause: tuple[int, int], mentions: list[PlaceMention],
+                 forces: list[ForceMention], trigger: Trigger, owner: str | None,
+                 requested: bool) -> list[PlaceMention]:
+    """The mention of the host country, made a place, or [] (see the module);
+    ``requested``: the clause asks for the withdrawal."""
+    if trigger.action != "withdraw":
+        return []
+    named = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "name"
+             and m.targets[0].kind == "country" and not m.locative
+             and m.problem.endswith(_NOT_A_SITE)]
+    countries = {m.targets[0].key for m in named}
+    if len(countries) != 2:
+        return []
+    # the forces withdrawn are named after the verb ("the withdrawal of French troops");
+    # a force before it acts in a clause of its own ("quân đội Iraq tiếp quản ... sau khi
+    # Mỹ rút quân")
+    stated = {f.country for f in forces if f.country and f.start >= trigger.stop} & countries
+    if not stated:
+        before = [m for m in named if m.stop <= trigger.start]
+        if owner is None or not before or before[-1].targets[0].key != owner or not requested:
+            return []  # only a request names the country asked ("asked France to withdraw")
+        stated = {owner}
+    if len(stated) != 1:
+        return []
+    host = next(m for m in named if m.targets[0].key not in stated)
+    return [replace(host, locative=True, problem="")]
+
+
+__all__ = ["host_country"]

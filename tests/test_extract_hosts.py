@@ -1,0 +1,47 @@
+"""A withdrawal between two countries with no place named: one country's forces, the other
+country the place ("Chad asked France to withdraw its troops").
+
+The sentences are written for these tests, about countries the annotated set does not use
+for such a frame.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_articles
+
+
+def _records(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    return extract_articles([article]).records
+
+
+@pytest.mark.parametrize(("text", "force", "host", "event"), [
+    ("Djibouti asked Japan to withdraw its troops.", "JP", "DJ", "withdrawal_requested"),
+    ("Japan agreed with Djibouti on the withdrawal of Japanese troops.", "JP", "DJ",
+     "withdrawal_agreed"),
+    ("Djibouti and Japan agreed on the withdrawal of Japanese troops.", "JP", "DJ",
+     "withdrawal_agreed"),
+    ("Le Gabon a exigé de la Belgique le retrait de ses troupes.", "BE", "GA",
+     "withdrawal_requested"),
+    ("Габон потребовал от Бельгии вывести войска.", "BE", "GA", "withdrawal_requested"),
+    ("Gabon yêu cầu Bỉ rút quân.", "BE", "GA", "withdrawal_requested"),
+])
+def test_the_other_country_is_the_host(tmp_path, text, force, host, event):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.target.key, r.event) for r in records] == [
+        (force, host, event)], [(r.force.id, r.target.key, r.event) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    # whose troops? The country nearest the verb is only a party to the agreement
+    "Габон договорился с Бельгией о выводе войск.",
+    # three countries: which one hosts is not said
+    "Gabon, Benin and Belgium agreed on the withdrawal of Belgian troops.",
+    # the country told is no country asked: whose troops, not said by the frame
+    "Belgium informed Gabon that it would reduce its troops.",
+])
+def test_no_host_when_the_sentence_does_not_say(tmp_path, text):
+    assert _records(tmp_path, text) == []
