@@ -35,7 +35,22 @@ def test_the_other_country_is_the_host(tmp_path, text, force, host, event):
         (force, host, event)], [(r.force.id, r.target.key, r.event) for r in records]
 
 
+@pytest.mark.parametrize(("text", "force", "host", "event"), [
+    ("Djibouti's president demanded that the Japanese troops be withdrawn by May.",
+     "JP", "DJ", "withdrawal_requested"),
+    ("Le Gabon a demandé que les soldats belges quittent le pays.", "BE", "GA",
+     "withdrawal_requested"),
+])
+def test_the_one_country_that_asks_is_the_host(tmp_path, text, force, host, event):
+    records = _records(tmp_path, text)
+    assert (force, host, event) in {(r.force.country, r.target.key, r.event)
+                                    for r in records}, \
+        [(r.force.id, r.target.key, r.event) for r in records]
+
+
 @pytest.mark.parametrize("text", [
+    # one country that neither asks nor agrees: not the host
+    "Belgium welcomed the withdrawal of Japanese troops.",
     # whose troops? The country nearest the verb is only a party to the agreement
     "Габон договорился с Бельгией о выводе войск.",
     # three countries: which one hosts is not said
@@ -45,3 +60,10 @@ def test_the_other_country_is_the_host(tmp_path, text, force, host, event):
 ])
 def test_no_host_when_the_sentence_does_not_say(tmp_path, text):
     assert _records(tmp_path, text) == []
+
+
+def test_the_deadline_of_a_withdrawal_asked_for_is_ahead(tmp_path):
+    # the article is of 10 March 2025: "by May" is May 2025, not May 2024
+    records = _records(tmp_path, "Djibouti's president demanded that the Japanese troops "
+                                 "be withdrawn by May.")
+    assert [str(r.end) for r in records if r.event == "withdrawal_requested"] == ["2025-05"]

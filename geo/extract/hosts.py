@@ -20,24 +20,31 @@ _NOT_A_SITE = ("names a whole country", "stands for a government here, not a pla
 
 def host_country(clause: tuple[int, int], mentions: list[PlaceMention],
                  forces: list[ForceMention], trigger: Trigger, owner: str | None,
-                 requested: bool) -> list[PlaceMention]:
-    """The mention of the host country, made a place, or [] (see the module);
-    ``requested``: the clause asks for the withdrawal."""
+                 event: str | None) -> list[PlaceMention]:
+    """The mention of the host country, made a place, or [] (see the module); ``event``:
+    what the clause says of the withdrawal (requested, agreed, done)."""
     if trigger.action != "withdraw":
         return []
     named = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "name"
              and m.targets[0].kind == "country" and not m.locative
              and m.problem.endswith(_NOT_A_SITE)]
     countries = {m.targets[0].key for m in named}
+    asked = event == "withdrawal_requested"
+    # the forces withdrawn are named after the verb ("the withdrawal of French troops"), or
+    # anywhere in a request ("demanded that the Indian personnel be withdrawn"); a force
+    # before the verb acts in a clause of its own ("quân đội Iraq tiếp quản ... sau khi Mỹ
+    # rút quân")
+    withdrawn = {f.country for f in forces if f.country and (asked or f.start >= trigger.stop)}
+    if len(countries) == 1 and len(withdrawn) == 1 and withdrawn.isdisjoint(countries) and (
+            asked or event == "withdrawal_agreed"):
+        return [replace(named[0], locative=True, problem="")]  # "Mali demanded that
+        # Russian troops leave": the one country named asks, or agrees, for its own soil
     if len(countries) != 2:
         return []
-    # the forces withdrawn are named after the verb ("the withdrawal of French troops");
-    # a force before it acts in a clause of its own ("quân đội Iraq tiếp quản ... sau khi
-    # Mỹ rút quân")
-    stated = {f.country for f in forces if f.country and f.start >= trigger.stop} & countries
+    stated = withdrawn & countries
     if not stated:
         before = [m for m in named if m.stop <= trigger.start]
-        if owner is None or not before or before[-1].targets[0].key != owner or not requested:
+        if owner is None or not before or before[-1].targets[0].key != owner or not asked:
             return []  # only a request names the country asked ("asked France to withdraw")
         stated = {owner}
     if len(stated) != 1:

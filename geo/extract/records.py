@@ -334,7 +334,7 @@ class Extractor:
         event = classify(sentence, clause, trigger)
         return host_country(clause, mentions, forces, trigger,
                             actor_country(sentence, mentions, clause, trigger.start),
-                            event is not None and event.name == "withdrawal_requested")
+                            event.name if event is not None else None)
 
     def _nested(self, one: PlaceMention, other: PlaceMention) -> bool:
         """True when one mention's place holds the other's ("Kassala in Sudan")."""
