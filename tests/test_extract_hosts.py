@@ -67,3 +67,14 @@ def test_the_deadline_of_a_withdrawal_asked_for_is_ahead(tmp_path):
     records = _records(tmp_path, "Djibouti's president demanded that the Japanese troops "
                                  "be withdrawn by May.")
     assert [str(r.end) for r in records if r.event == "withdrawal_requested"] == ["2025-05"]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    # "Washington" is also a US state, which a story may read the name as
+    ("Washington agreed to withdraw its troops from Djibouti.", "US"),
+    ("Tokyo decided to withdraw its troops from Djibouti.", "JP"),
+])
+def test_a_capital_before_the_verb_is_its_country(tmp_path, text, force):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.target.key) for r in records] == [(force, "DJ")], \
+        [(r.force.id, r.target.key) for r in records]

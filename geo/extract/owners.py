@@ -39,8 +39,7 @@ def actor_country(sentence: Sentence, mentions: list[PlaceMention], clause: tupl
     ("the agreement between Iraq and the coalition: the withdrawal from Baghdad")."""
     actors = [m for m in mentions if clause[0] <= m.start and m.stop <= trigger
               and m.role == "name" and not m.locative and (
-                  m.targets[0].kind == "country" or (
-                      m.targets[0].kind == "city" and m.targets[0].key in capital_ids()))
+                  m.targets[0].kind == "country" or _capital(m))
               and not _not_actor(sentence, mentions, m)
               and (m.targets[0].key if m.targets[0].kind == "country"
                    else m.targets[0].country) not in hosts]
@@ -52,6 +51,15 @@ def actor_country(sentence: Sentence, mentions: list[PlaceMention], clause: tupl
         return None
     target = actors[-1].targets[0]
     return target.key if target.kind == "country" else target.country
+
+
+def _capital(mention: PlaceMention) -> bool:
+    """True when the name is a capital's, even where the story read it as another place of
+    that name ("Washington" as the state): a capital's name before the verb is its state."""
+    capitals = capital_ids()
+    return mention.targets[0].key in capitals or (
+        mention.targets[0].kind in ("city", "province")
+        and any(key in capitals for key in mention.chosen_from))
 
 
 def _not_actor(sentence: Sentence, mentions: list[PlaceMention], mention: PlaceMention) -> bool:
