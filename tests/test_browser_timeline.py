@@ -102,7 +102,8 @@ def test_two_forces_at_one_place_are_drawn_together(open_map, seed_map, timeline
     colours = view.page.evaluate(f"""() => [...document.getElementById({pattern!r})
         .querySelectorAll('rect[fill]')].map(e => e.getAttribute('fill'))""")
     style = yaml.safe_load(data_path("render", "style.yaml").read_text("utf-8"))
-    wanted = {style["forces"]["border_guards"], style["forces"]["army"]}
+    # the seed has one force of each type: each in its type's colour
+    wanted = {style["colours"][style["types"][t]] for t in ("border_guards", "army")}
     assert wanted <= set(colours), colours
     assert view.errors == []
 

@@ -13,7 +13,7 @@ from geo.render.html.features import build_layers
 from geo.render.html.legend import entries
 from geo.render.html.store import GeometryStore
 from geo.render.html.style import path_options, symbol_svg
-from geo.render.presentation import CATEGORIES, palette, style_for
+from geo.render.presentation import CATEGORIES, force_colours, palette, style_for
 from geo.timeline import Timeline
 
 
@@ -24,16 +24,18 @@ def _dash(svg: str) -> tuple[str, str]:
     return (dash[1] if dash else "", cap[1] if cap else "butt")
 
 
+COLOURS = force_colours((("guards", "border_guards"), ("troops", "army"), ("others", "other")))
+
+
 @pytest.mark.parametrize("kind", [*palette().symbols, "village"])
-@pytest.mark.parametrize("force_type", ["border_guards", "army", "other"])
-def test_a_withdrawn_symbol_is_dashed_and_an_unsure_one_dotted(kind: str,
-                                                               force_type: str) -> None:
-    withdrawn = symbol_svg(style_for("point", "withdrawn", (force_type,), kind=kind))
-    unsure = symbol_svg(style_for("point", "present", (force_type,), kind=kind,
+@pytest.mark.parametrize("force", ["guards", "troops", "others"])
+def test_a_withdrawn_symbol_is_dashed_and_an_unsure_one_dotted(kind: str, force: str) -> None:
+    withdrawn = symbol_svg(style_for("point", "withdrawn", (force,), COLOURS, kind=kind))
+    unsure = symbol_svg(style_for("point", "present", (force,), COLOURS, kind=kind,
                                   certain=False))
-    both = symbol_svg(style_for("point", "withdrawn", (force_type,), kind=kind,
+    both = symbol_svg(style_for("point", "withdrawn", (force,), COLOURS, kind=kind,
                                 certain=False))
-    certain = symbol_svg(style_for("point", "present", (force_type,), kind=kind))
+    certain = symbol_svg(style_for("point", "present", (force,), COLOURS, kind=kind))
     assert _dash(certain) == ("", "butt")
     assert _dash(withdrawn)[0] and _dash(unsure)[0]
     assert _dash(withdrawn) != _dash(unsure)
@@ -43,8 +45,8 @@ def test_a_withdrawn_symbol_is_dashed_and_an_unsure_one_dotted(kind: str,
 
 @pytest.mark.parametrize("category", [c for c in CATEGORIES if c != "point"])
 def test_withdrawn_and_unsure_paths_differ(category: str) -> None:
-    withdrawn = path_options(style_for(category, "withdrawn", ("army",)))
-    unsure = path_options(style_for(category, "present", ("army",), certain=False))
+    withdrawn = path_options(style_for(category, "withdrawn", ("troops",), COLOURS))
+    unsure = path_options(style_for(category, "present", ("troops",), COLOURS, certain=False))
     assert withdrawn["dashArray"] != unsure["dashArray"]
 
 

@@ -14,7 +14,7 @@ from PIL import Image
 
 from geo.cli import main
 from geo.data_files import data_path
-from geo.render.presentation import legend_entries, palette, style_for
+from geo.render.presentation import force_colours, legend_entries, palette, style_for
 
 STEM = "armenia-2024"
 
@@ -53,16 +53,17 @@ def test_html_and_static_legends_list_the_same_entries(built) -> None:
     shared = ("force:", "change:", "symbol:")
     assert [k for k in in_html if k.startswith(shared)] == [
         k for k in in_svg if k.startswith(shared)]
-    # the seed story: four forces, two changes, a base and an airport
+    # the seed story: four forces (a line each), two changes, a base and an airport
     assert {k for k in in_svg if k.startswith("force:")} == {
-        "force:border_guards", "force:army", "force:base", "force:peacekeepers"}
+        "force:ru-border-guards", "force:ru-army", "force:ru-102-base", "force:ru-peacekeepers"}
     assert {"change:withdrawn", "change:remained", "symbol:base", "symbol:airport"} <= set(
         in_svg)
 
 
 def test_each_force_has_one_colour_in_every_output(built) -> None:
     """The HTML legend's colour of a force is the colour of its features in the HTML and
-    the colour found in the PNG; every force colour differs from the others."""
+    the colour found in the PNG; every force colour differs from the others. The seed has
+    one force of each type: each keeps its type's colour (read here from the data file)."""
     data = html_payload(built)
     colours = {}
     for key, found in entries_of_html(data["ui"]["legend"]).items():
@@ -70,41 +71,50 @@ def test_each_force_has_one_colour_in_every_output(built) -> None:
             assert len(found) == 1, (key, found)
             colours[key.removeprefix("force:")] = found.pop()
     assert len(set(colours.values())) == len(colours)
-    expected = yaml.safe_load(data_path("render", "style.yaml").read_text("utf-8"))["forces"]
-    assert colours == {t: expected[t].lower() for t in colours}
+    table = yaml.safe_load(data_path("render", "style.yaml").read_text("utf-8"))
+    types = {"ru-border-guards": "border_guards", "ru-army": "army", "ru-102-base": "base",
+             "ru-peacekeepers": "peacekeepers"}
+    assert colours == {f: table["colours"][table["types"][t]].lower() for f, t in types.items()}
     for key, drawn in data["styles"].items():
-        force_type = key.split("|")[2].split("+")[0]
+        force_id = key.split("|")[2].split("+")[0]
         if "icon" in drawn:  # a point: its symbol's paint, but for white and the halo
             paints = set(re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', drawn["icon"]))
             paints -= {"#ffffff", palette().halo}
         else:
             paints = {drawn["color"]}
-        assert paints == {colours[force_type]}, key
+        assert paints == {colours[force_id]}, key
     pixels = np.asarray(Image.open(io.BytesIO(built[f"{STEM}.change.en.png"])).convert("RGB"),
                         dtype=int)
-    for force_type, colour in colours.items():
+    for force_id, colour in colours.items():
         rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
         close = (np.abs(pixels - rgb).sum(axis=2) < 24).sum()
-        assert close > 150, (force_type, colour, close)
+        assert close > 150, (force_id, colour, close)
+
+
+COLOURS = force_colours((("guards", "border_guards"), ("troops", "army"), ("base", "base")))
 
 
 def test_model_tells_changes_apart_without_colour() -> None:
-    looks = {c: style_for("line", c, ("border_guards",)) for c in ("remained", "withdrawn")}
+    looks = {c: style_for("line", c, ("guards",), COLOURS) for c in ("remained", "withdrawn")}
     assert looks["remained"].colour == looks["withdrawn"].colour
     assert (looks["remained"].outline, looks["remained"].treatment.line_width) != (
         looks["withdrawn"].outline, looks["withdrawn"].treatment.line_width)
-    assert style_for("point", "present", ("army",), kind="base").symbol == "square"
-    assert style_for("point", "present", ("army",), kind="airport").symbol == "triangle"
-    assert style_for("point", "present", ("army",), kind="village").symbol == "circle"
-    unsure = style_for("area", "present", ("army",), certain=False)
+    assert style_for("point", "present", ("troops",), COLOURS, kind="base").symbol == "square"
+    assert style_for("point", "present", ("troops",), COLOURS,
+                     kind="airport").symbol == "triangle"
+    assert style_for("point", "present", ("troops",), COLOURS,
+                     kind="village").symbol == "circle"
+    unsure = style_for("area", "present", ("troops",), COLOURS, certain=False)
     assert unsure.outline == palette().uncertain_outline != "solid"
 
 
 def test_legend_entries_follow_what_is_drawn() -> None:
-    drawn = [style_for("area", "withdrawn", ("army",), hatched=True),
-             style_for("point", "remained", ("base",), kind="base")]
-    keys = [e.key for e in legend_entries(drawn, {"army": ["Troops"], "base": ["Base"]}, "vi")]
-    assert keys == ["force:army", "force:base", "change:remained", "change:withdrawn",
+    drawn = [style_for("area", "withdrawn", ("troops",), COLOURS, hatched=True),
+             style_for("point", "remained", ("base",), COLOURS, kind="base")]
+    forces = {"troops": ("Troops", "army"), "base": ("Base", "base")}
+    keys = [e.key for e in legend_entries(drawn, forces, COLOURS, "vi")]
+    assert keys == ["force:troops", "force:base", "change:remained", "change:withdrawn",
                     "symbol:base", "reading:hatched"]
-    texts = {e.key: e.text for e in legend_entries(drawn, {"army": []}, "vi")}
-    assert texts["change:withdrawn"] == "Đã rút" and texts["force:army"] == "Quân đội"
+    texts = {e.key: e.text for e in legend_entries(drawn, {"troops": ("", "army")}, COLOURS,
+                                                    "vi")}
+    assert texts["change:withdrawn"] == "Đã rút" and texts["force:troops"] == "Quân đội"

@@ -126,7 +126,8 @@ def test_layers_open_styled_like_the_published_map(report: dict[str, Any],
             if name.startswith("places_"):
                 expected = style["neutral"]
             else:
-                expected = style["forces"].get(attributes["force_type"], style["forces"]["other"])
+                # the seed has one force of each type: each in its type's colour
+                expected = style["colours"][style["types"][attributes["force_type"]]]
             assert expected in colours(layers), (name, attributes, layers)
             if name.endswith("_points"):
                 marker = layers[-1]

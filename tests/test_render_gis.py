@@ -32,7 +32,7 @@ from geo.render.gis import (
     SOURCE_COLUMNS,
     geojson_documents,
 )
-from geo.render.presentation import palette, style_for
+from geo.render.presentation import force_colours, palette, scenario_colours, style_for
 from geo.render.qml import Rule, layer_style, rgba
 from geo.timeline import CHANGES, Timeline
 
@@ -269,7 +269,7 @@ def rgb(colour: str) -> str:
     return rgba(colour).rsplit(",", 1)[0] + ","
 
 
-def test_geopackage_stores_each_layers_default_style(gpkg: Path) -> None:
+def test_geopackage_stores_each_layers_default_style(gpkg: Path, timeline) -> None:
     """QGIS's ``layer_styles``: one default QML per layer, found the way QGIS looks for it
     (empty schema, the layer's name and geometry column), drawn in the presentation colours."""
     with sqlite3.connect(gpkg) as connection:
@@ -282,25 +282,28 @@ def test_geopackage_stores_each_layers_default_style(gpkg: Path) -> None:
     assert [name for name, _, _ in rows] == list(LAYERS)
     assert len({stamp for _, _, stamp in rows}) == len(rows), "distinct update times"
     styles = {name: ElementTree.fromstring(qml.split("\n", 1)[1]) for name, qml, _ in rows}
-    forces = palette().forces
+    forces = scenario_colours(timeline.scenario)
     for name, root in styles.items():
         assert root.find("renderer-v2").get("type") == "RuleRenderer"
         assert (root.find("temporal") is None) == name.startswith("places_")
         rules = root.findall("renderer-v2/rules/rule")
         assert rules[-1].get("filter") == "ELSE"
         for rule in rules[:-1] if name.startswith(("before", "after", "change")) else ():
-            force = rule.get("filter").split("'")[1]  # the force type, its colour in the symbol
+            force = rule.get("filter").split("'")[1]  # the force's id, its colour in the symbol
+            assert rule.get("filter").startswith('"force_id" = '), rule.attrib
             symbol = root.find(f"renderer-v2/symbols/symbol[@name='{rule.get('symbol')}']")
             painted = {option.get("value", "") for option in symbol.iter("Option")}
-            assert any(v.startswith(rgb(forces[force])) for v in painted), rule.attrib
+            assert any(v.startswith(rgb(forces.colour(force))) for v in painted), rule.attrib
     labels = [r.get("label") for r in styles["change_lines"].findall("renderer-v2/rules/rule")]
-    assert labels == ["Border guards · Remained", "Border guards · Withdrawn", "Other"]
+    assert labels == ["Russian border guards · Remained", "Russian border guards · Withdrawn",
+                      "Other"]
 
 
 @pytest.mark.parametrize("category", ["point", "line", "area"])
 def test_every_style_becomes_a_qgis_symbol(category: str) -> None:
     """Each treatment, certain or not, hatched or not, as well-formed QML QGIS reads."""
-    rules = [Rule(f'"n" = {i}', f"rule {i}", style_for(category, change, ("army",),
+    colours = force_colours((("troops", "army"),))
+    rules = [Rule(f'"n" = {i}', f"rule {i}", style_for(category, change, ("troops",), colours,
                                                         kind="base", certain=certain,
                                                         hatched=hatched))
              for i, (change, certain, hatched) in enumerate(itertools.product(
@@ -312,7 +315,7 @@ def test_every_style_becomes_a_qgis_symbol(category: str) -> None:
     for rule, symbol in zip(rules, symbols, strict=True):
         values = [o.get("value", "") for o in symbol.iter("Option")]
         assert (halo in values) == rule.style.treatment.halo
-        assert any(v.startswith(rgb(palette().forces["army"])) for v in values)
+        assert any(v.startswith(rgb(colours.colour("troops"))) for v in values)
         hatched = symbol.find("layer[@class='LinePatternFill']") is not None
         assert hatched == (category == "area" and rule.style.hatched)
 

@@ -27,7 +27,7 @@ from geo.dates import parse_date
 from geo.errors import BadArgument
 from geo.i18n import labels
 from geo.render.alt_text import alt_text
-from geo.render.presentation import palette
+from geo.render.presentation import scenario_colours
 from geo.render.static import build_figure, render_static
 from geo.render.static import map as static
 from geo.render.static.labels import Placed
@@ -432,7 +432,7 @@ def test_a_border_with_two_forces_draws_two_bands_side_by_side(story_figures) ->
     assert len({str(a.get_linestyle()) for a in bands}) == 2
 
 
-def test_colour_by_force_treatment_by_change(story_figures) -> None:
+def test_colour_by_force_treatment_by_change(stories, story_figures) -> None:
     """Kobani, left by the Russian military police and reached by US troops: two symbols in
     the two forces' colours, the withdrawn one open, the new one filled; the legend lists
     the forces by colour and the changes by pattern."""
@@ -442,11 +442,11 @@ def test_colour_by_force_treatment_by_change(story_figures) -> None:
     assert len(kobani) == 2
     faces = {to_hex(line.get_markerfacecolor()) for line in kobani}
     edges = {to_hex(line.get_markeredgecolor()) for line in kobani}
-    colours = palette().forces
-    assert colours["military_police"] in edges and colours["army"] in faces
+    colours = scenario_colours(stories["syria"].scenario)
+    assert colours.colour("ru-mp") in edges and colours.colour("us-army") in faces
     assert "#ffffff" in faces, "the withdrawn force's symbol is open"
     legend = {t.get_gid() for a in built.figure.axes for t in a.texts}
-    assert {"legend-entry force:military_police", "legend-entry force:army",
+    assert {"legend-entry force:ru-mp", "legend-entry force:us-army",
             "legend-entry change:withdrawn", "legend-entry change:new",
             "legend-entry change:remained"} <= legend
 

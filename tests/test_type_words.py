@@ -7,14 +7,18 @@ from types import SimpleNamespace
 import pytest
 import shapely
 
-from geo.render.presentation import legend_entries, style_for
+from geo.render.presentation import force_colours, legend_entries, style_for
 from geo.render.static.content import label_for
 
 
-def _note(force_type: str, names: list[str], lang: str = "en") -> str:
-    forces = {force_type: names}
-    entry = legend_entries([style_for("area", "present", (force_type,))], forces, lang)[0]
-    return entry.note
+def _note(force_type: str, names: list[str], lang: str = "en") -> list[str]:
+    """The notes of the legend lines of forces of ``force_type`` named ``names``: one line,
+    one note, each."""
+    forces = {f"f{i}": (name, force_type) for i, name in enumerate(names)}
+    colours = force_colours(tuple((f, force_type) for f in forces))
+    looks = [style_for("area", "present", (f,), colours) for f in forces]
+    return [e.note for e in legend_entries(looks, forces, colours, lang)
+            if e.key.startswith("force:")]
 
 
 @pytest.mark.parametrize(("force_type", "name"), [
@@ -26,18 +30,19 @@ def _note(force_type: str, names: list[str], lang: str = "en") -> str:
     ("navy", "Indian Navy"),
 ])
 def test_legend_does_not_repeat_a_type_the_name_says(force_type: str, name: str) -> None:
-    assert _note(force_type, [name]) == ""
-    assert _note(force_type, [name], "vi") == ""
+    assert _note(force_type, [name]) == [""]
+    assert _note(force_type, [name], "vi") == [""]
 
 
 def test_legend_keeps_the_type_when_a_name_does_not_say_it() -> None:
-    assert _note("army", ["Iraqi Army", "Hezbollah"]) == "Troops"
-    assert _note("border_guards", ["FSB"]) == "Border guards"
+    """Each force has its own line: the note goes where its own name does not say it."""
+    assert _note("army", ["Iraqi Army", "Hezbollah"]) == ["", "Troops"]
+    assert _note("border_guards", ["FSB"]) == ["Border guards"]
 
 
 def test_legend_never_prints_the_catch_all_type() -> None:
-    assert _note("other", ["Wagner"]) == ""
-    assert _note("other", ["Wagner"], "vi") == ""
+    assert _note("other", ["Wagner"]) == [""]
+    assert _note("other", ["Wagner"], "vi") == [""]
 
 
 def _feature(force_type: str, strength: int | None) -> SimpleNamespace:

@@ -69,7 +69,7 @@ from .gis import (
     source_rows,
     timeline_records,
 )
-from .presentation import TREATED, Style, force_type_name, neutral, palette
+from .presentation import TREATED, Style, neutral, palette
 from .qml import Rule, layer_style
 
 #: The presence groups, each a group of layers (the two days, the change between them, and
@@ -148,10 +148,9 @@ def _kind_name(kind: str) -> str:
 
 def _presence_rule(view: str, style: Style, rows: list[Row]) -> Rule:
     """The rule drawing the features of ``view`` in ``style``: a filter on the fields that
-    decide the style (the force type, the change, the symbol, certain, the location)."""
-    force_type = style.force_types[0]
-    terms = [f'"force_type" = {_quoted(force_type)}']
-    words = [force_type_name(force_type, "en")]
+    decide the style (the force, the change, the symbol, certain, the location)."""
+    terms = [f'"force_id" = {_quoted(style.forces[0])}']
+    words = [rows[0]["force"]]
     if view == "change":
         terms.append(f'"change" = {_quoted(style.change)}')
         words.append(label(style.change, "en"))
@@ -168,9 +167,11 @@ def _presence_rule(view: str, style: Style, rows: list[Row]) -> Rule:
     return Rule(" AND ".join(terms), " · ".join(dict.fromkeys(words)), style)
 
 
-def _rules(group: str, kind: str, features: list[tuple[Row, Style]]) -> list[Rule]:
-    """One rule per style the features are drawn in (legend order; places: per kind of
-    place), then ``ELSE`` in the neutral colour."""
+def _rules(group: str, kind: str, features: list[tuple[Row, Style]],
+           force_order: dict[str, int]) -> list[Rule]:
+    """One rule per style the features are drawn in (legend order: by change, then by force
+    in the scenario's order, ``force_order``; places: per kind of place), then ``ELSE`` in
+    the neutral colour."""
     grouped: dict[Any, list[Row]] = {}
     for row, style in features:
         grouped.setdefault(row["kind"] if group == "places" else style, []).append(row)
@@ -178,12 +179,10 @@ def _rules(group: str, kind: str, features: list[tuple[Row, Style]]) -> list[Rul
         rules = [Rule(f'"kind" = {_quoted(place_kind)}', _kind_name(place_kind),
                       _place_style(kind, place_kind)) for place_kind in grouped]
     else:
-        forces = list(palette().forces)
-
         def order(style: Style) -> tuple[Any, ...]:
-            force = style.force_types[0]
-            return (TREATED.index(style.change), forces.index(force) if force in forces
-                    else len(forces), force, style.symbol, not style.certain, style.hatched)
+            force = style.forces[0]
+            return (TREATED.index(style.change), force_order[force], style.symbol,
+                    not style.certain, style.hatched)
 
         rules = [_presence_rule(group, style, grouped[style])
                  for style in sorted(grouped, key=order)]
@@ -229,6 +228,7 @@ def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.dat
     styles: list[Row] = []
     # the styles' update_time: the after day, a second apart (QGIS lists equal times repeatedly)
     stamp = np.datetime64(after.isoformat(), "ms")
+    force_order = {force_id: i for i, force_id in enumerate(timeline.scenario.forces)}
     for group, kind, features in _layers(timeline, before, after, show_files, langs):
         layer = f"{group}_{GEOMETRIES[kind][0]}"
         fields = columns(PLACE_PROPERTIES if group == "places" else PROPERTIES, langs)
@@ -241,7 +241,8 @@ def _write_layers(path: Path, timeline: Timeline, before: dt.date, after: dt.dat
               dataset_options=None if styles else {"VERSION": GPKG_VERSION},
               layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN,
                              "DESCRIPTION": _description(group, before, after)})
-        qml = layer_style(layer, kind, _rules(group, kind, [(r, s) for r, _, s in features]),
+        rules = _rules(group, kind, [(r, s) for r, _, s in features], force_order)
+        qml = layer_style(layer, kind, rules,
                           temporal=None if group == "places" else ("start", "end"))
         styles.append({
             "f_table_catalog": "", "f_table_schema": "", "f_table_name": layer,

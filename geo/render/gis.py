@@ -37,7 +37,7 @@ from shapely.geometry import mapping
 
 from ..i18n import LANGUAGES
 from ..timeline import Timeline
-from .presentation import Style, style_for
+from .presentation import ForceColours, Style, scenario_colours, style_for
 
 #: Decimal places kept in coordinates (RFC 7946 section 11.2: 6 is about 10 cm).
 PRECISION = 6
@@ -119,8 +119,10 @@ def presence_records(timeline: Timeline, *, before: dt.date, after: dt.date,
     frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
               "change": change}
     fields = columns(PROPERTIES, langs)
+    colours = scenario_colours(timeline.scenario)
     return {name: [_record(row, by_id[row["presence_id"]],
-                           status.loc[row["presence_id"]].to_dict(), name, show_files, fields)
+                           status.loc[row["presence_id"]].to_dict(), name, show_files, fields,
+                           colours)
                    for row in frame.to_dict("records")]
             for name, frame in frames.items()}
 
@@ -137,15 +139,17 @@ def timeline_records(timeline: Timeline, *, before: dt.date, after: dt.date,
     known = status.to_dict("index")
     absent = {"change": None, "certain_before": False, "certain_after": False}
     fields = columns(PROPERTIES, langs)
+    colours = scenario_colours(timeline.scenario)
     return [_record(row, presence, known.get(presence.id, absent), "timeline", show_files,
-                    fields)
+                    fields, colours)
             for row, presence in zip(timeline.presences().to_dict("records"),
                                      timeline.scenario.presences, strict=True)]
 
 
 def _record(row: dict[str, Any], presence: Any, status: dict[str, Any], view: str,
-            show_files: bool, fields: tuple[str, ...]) -> Record:
-    """One presence feature of ``view`` from its snapshot ``row`` and change ``status``."""
+            show_files: bool, fields: tuple[str, ...], colours: ForceColours) -> Record:
+    """One presence feature of ``view`` from its snapshot ``row`` and change ``status``,
+    styled in its force's colour (``colours``)."""
     if not show_files:  # a published file names no file of the machine it was made on
         row["source_files"] = None
     row.update(
@@ -157,8 +161,8 @@ def _record(row: dict[str, Any], presence: Any, status: dict[str, Any], view: st
         end_latest=presence.end.latest if presence.end else None,
     )
     look = style_for(category(row["geometry"]), row["change"] if view == "change" else "present",
-                     (row["force_type"],), kind=row["kind"], certain=bool(row["certain"]),
-                     hatched=row["location_precision"] != "exact")
+                     (row["force_id"],), colours, kind=row["kind"],
+                     certain=bool(row["certain"]), hatched=row["location_precision"] != "exact")
     row.update(look.hint())
     properties = {key: _clean(row[key]) for key in fields}
     return properties, _geometry(row["geometry"]), look

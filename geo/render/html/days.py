@@ -96,9 +96,9 @@ def day_layer(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str,
         spans_here = [spans[n] for n in numbers]
         intervals = []
         for since, until, present, sure in _intervals(spans_here):
-            types = tuple(dict.fromkeys(members[i]["force_type"] for i in present))
-            look = style_for(kind, "present", types, kind=first["kind"], certain=sure,
-                             hatched=hatched)
+            ids = tuple(dict.fromkeys(members[i]["force_id"] for i in present))
+            look = style_for(kind, "present", ids, layers.colours, kind=first["kind"],
+                             certain=sure, hatched=hatched)
             layers.looks.setdefault(look.key, look)
             layers.styles.setdefault(look.key, options(look))
             intervals.append([_js_day(since), _js_day(until), look.key, int(sure)])

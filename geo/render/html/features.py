@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from ...timeline import CHANGES, Timeline
-from ..presentation import Style, style_for
+from ..presentation import ForceColours, Style, legend_forces, scenario_colours, style_for
 from . import popups
 from .store import Fragments, GeometryStore
 from .style import options
@@ -44,14 +44,17 @@ class Layer:
 
 @dataclass
 class Layers:
-    """The presence layers, the styles they use and the force types they show."""
+    """The presence layers, the styles they use and the forces they show."""
 
     layers: dict[str, Layer]
     #: What the map's script draws each style key with (Leaflet options or an icon).
     styles: dict[str, dict[str, Any]]
     #: The presentation model's style of each key (the legend and patterns read them).
     looks: dict[str, Style]
-    forces: dict[str, list[str]]  # force type -> force names on the map, in scenario order
+    #: Force id -> (its name in the map's language, its type), in the scenario's order.
+    forces: dict[str, tuple[str, str]]
+    #: The colour of each force of the scenario (the presentation model's).
+    colours: ForceColours
     #: The popups' pieces when the layers are drawn on a canvas (None: each popup is HTML).
     fragments: Fragments | None = None
     #: The change between the two days (``Timeline.change``), as the layers were built from.
@@ -158,6 +161,7 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     """
     scenario = timeline.scenario
     force_order = {force_id: i for i, force_id in enumerate(scenario.forces)}
+    colours = scenario_colours(scenario)
     frames = {"before": timeline.snapshot(before), "after": timeline.snapshot(after),
               "change": timeline.change(before, after)}
     if draw == "auto":
@@ -167,7 +171,7 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
     styles: dict[str, dict[str, Any]] = {}
     looks: dict[str, Style] = {}
     style_keys: dict[tuple[Any, ...], str] = {}
-    forces_seen: dict[str, str] = {}
+    forces_seen: set[str] = set()
     layers: dict[str, Layer] = {}
     context = popups.PopupContext(scenario, before=before, after=after, lang=lang,
                                   show_files=show_files)
@@ -186,24 +190,23 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
             kind = first["category"]
             status = first["change"] if name == "change" else "present"
             if len(rows) == 1:  # most features at scale: the same, without the loops
-                types: tuple[str, ...] = (first["force_type"],)
+                ids: tuple[str, ...] = (first["force_id"],)
                 certain = bool(first["certain"])
                 hatched = kind == "area" and first["location_precision"] != "exact"
-                forces_seen.setdefault(first["force_id"], first["force_type"])
+                forces_seen.add(first["force_id"])
             else:
                 rows.sort(key=lambda r: (force_order[r["force_id"]], r["presence_id"]))
                 first = rows[0]
-                types = tuple(dict.fromkeys(r["force_type"] for r in rows))
+                ids = tuple(dict.fromkeys(r["force_id"] for r in rows))
                 certain = all(bool(r["certain"]) for r in rows)
                 hatched = kind == "area" and any(r["location_precision"] != "exact"
                                                  for r in rows)
-                for r in rows:
-                    forces_seen.setdefault(r["force_id"], r["force_type"])
-            described = (kind, status, types, first["kind"], certain, hatched)
+                forces_seen.update(ids)
+            described = (kind, status, ids, first["kind"], certain, hatched)
             key = style_keys.get(described)
             if key is None:
-                look = style_for(kind, status, types, kind=first["kind"], certain=certain,
-                                 hatched=hatched)
+                look = style_for(kind, status, ids, colours, kind=first["kind"],
+                                 certain=certain, hatched=hatched)
                 key = style_keys[described] = look.key
                 looks[key] = look
                 styles[key] = options(look)
@@ -222,19 +225,15 @@ def build_layers(timeline: Timeline, *, before: dt.date, after: dt.date, lang: s
                 feature["n"] = esc(popups.place_name(first, lang))
             elif kind == "area" and fragments is None:
                 feature.update(_small_area(first["geometry"], styles, style_for(
-                    "point", status, types, kind=first["kind"], certain=certain)))
+                    "point", status, ids, colours, kind=first["kind"], certain=certain)))
                 feature["n"] = esc(popups.place_name(first, lang))
             features.append(feature)
         for feature, index in zip(features, store.add_many(geometries), strict=True):
             feature["g"] = index
         spread_coincident(features, geometries)
         layers[name] = layer
-    forces: dict[str, list[str]] = {}
-    for force_id in sorted(forces_seen, key=force_order.__getitem__):
-        force = scenario.forces[force_id]
-        forces.setdefault(force.type, []).append(
-            force.names.get(lang) or force.names["en"])
-    return Layers(layers, styles, looks, forces, fragments,
+    return Layers(layers, styles, looks, legend_forces(scenario, forces_seen, lang), colours,
+                  fragments,
                   frames["change"])
 
 

@@ -30,7 +30,7 @@ def _row(swatches: list[str], text: str, note: str = "", entry: str = "") -> str
 
 def entries(layers: Layers, lang: str) -> list[LegendEntry]:
     """The presentation model's legend entries for what ``layers`` draw."""
-    return legend_entries(layers.looks.values(), layers.forces, lang)
+    return legend_entries(layers.looks.values(), layers.forces, layers.colours, lang)
 
 
 def legend(layers: Layers, lang: str) -> str:

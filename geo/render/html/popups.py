@@ -14,7 +14,7 @@ import pandas as pd
 from ...dates import FuzzyDate
 from ...i18n import label, outlet_in
 from ...scenario.model import Presence, Scenario, Source, Strength
-from ..presentation import style_for
+from ..presentation import ForceColours, scenario_colours, style_for
 from .style import symbol_svg
 from .text import (
     country_name,
@@ -53,6 +53,8 @@ class PopupContext:
     #: names no local file).
     show_files: bool = False
     presences: dict[str, Presence] = field(init=False)
+    #: The colour of each force (its symbol beside its name).
+    colours: ForceColours = field(init=False)
     cache: dict[tuple[Any, ...], str] = field(init=False, default_factory=dict)
     sections: dict[tuple[str, bool], list[str]] = field(init=False, default_factory=dict)
     section_ids: dict[tuple[str, bool], int] = field(init=False, default_factory=dict)
@@ -60,6 +62,7 @@ class PopupContext:
 
     def __post_init__(self) -> None:
         self.presences = {p.id: p for p in self.scenario.presences}
+        self.colours = scenario_colours(self.scenario)
 
     def piece(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
         """The piece of HTML stored under ``key``, made by ``make()`` the first time."""
@@ -205,14 +208,14 @@ def _section(row: dict[str, Any], context: PopupContext,
     sure = bool(row["certain"])
 
     def heading() -> str:
-        symbol = symbol_svg(style_for("point", "present", (row["force_type"],),
+        symbol = symbol_svg(style_for("point", "present", (row["force_id"],), context.colours,
                                       kind=row.get("kind", "")), size=14)
         note = "" if sure else (
             f' <span class="dm-unsure">({esc(label("uncertain", lang))})</span>')
         return (f'<section class="dm-force"><h4>{symbol} {esc(force_name(row, lang))}'
                 f"{note}</h4><dl>")
 
-    parts = [context.piece(("force", row["force_type"], force_name(row, lang), sure), heading)]
+    parts = [context.piece(("force", row["force_id"], force_name(row, lang), sure), heading)]
     parts.extend(_date_parts(row, presence, context))
     quotes = _quote_parts(presence, context, shown)
     if quotes:  # close the list in the quote's first piece: one piece fewer a popup

@@ -52,7 +52,7 @@ def canvas_data(layers: Layers, data_layers: list[dict[str, Any]],
         "groups": fragments.groups,
         "tipOpen": fragments.id("<b>"),
         "styleKeys": keys,
-        "colours": dict(palette().forces),
+        "colours": layers.colours.by_id,
         "hatches": {pattern_id(s): hatch_spec(s) for s in layers.looks.values()
                     if s.category == "area" and s.hatched},
         "cluster": esc(label("map_cluster", lang)),
@@ -61,7 +61,7 @@ def canvas_data(layers: Layers, data_layers: list[dict[str, Any]],
 
 def cluster_swatch() -> str:
     """The legend's picture of a cluster: a white disc, a ring of force colours, a number."""
-    colours = list(palette().forces.values())[:4]
+    colours = list(palette().colours)[:4]
     arcs = []
     for i, colour in enumerate(colours):  # four quarter arcs, r = 7.5 (circumference 47.1)
         arcs.append(f'<circle cx="10" cy="10" r="7.5" fill="none" stroke="{colour}" '

@@ -17,7 +17,7 @@ from ...gazetteer.boundaries import capitals, read_layer
 from ...gazetteer.normalize import normalize
 from ...i18n import label
 from ...timeline import CHANGES
-from ..presentation import Style, style_for
+from ..presentation import ForceColours, Style, style_for
 from ..type_words import SILENT_TYPES
 from .draw import Feature, line_half_width
 from .label_text import Label
@@ -48,8 +48,9 @@ def too_small(geometry: Any, extent: Any) -> bool:
 
 
 def features(frame: Any, panel: str, crs: str, extent: Any,
-              approximate: dict[str, bool]) -> list[Any]:
-    """The places drawn on one panel (before, after, change), areas first, then lines, points.
+             approximate: dict[str, bool], colours: ForceColours) -> list[Any]:
+    """The places drawn on one panel (before, after, change), areas first, then lines, points,
+    each force in its colour (``colours``).
 
     On the after map, a place every presence has left is a ghost: an outline, unlabelled.
     An area too small to see at the map's scale (:func:`too_small`) is drawn as a point.
@@ -75,7 +76,7 @@ def features(frame: Any, panel: str, crs: str, extent: Any,
             geometry = geometry.representative_point()
         feature = Feature(place_id, geometry, here, statuses, sure, ghost,
                           approximate.get(place_id, False))
-        feature.looks = tuple(_look(feature, status, panel) for status in statuses)
+        feature.looks = tuple(_look(feature, status, panel, colours) for status in statuses)
         drawn.append(feature)
     order = {"area": 0, "line": 1, "point": 2}
     return sorted(drawn, key=lambda f: order[f.shape])
@@ -89,11 +90,12 @@ _TREATMENT = {"before": {"withdrawn": "present", "remained": "present", "new": "
               "change": {c: c for c in CHANGES}}
 
 
-def _look(feature: Feature, status: str, panel: str) -> Style:
+def _look(feature: Feature, status: str, panel: str, colours: ForceColours) -> Style:
     """The presentation model's style of the presences of ``feature`` with ``status``."""
     rows = [r for r in feature.rows if r["change"] == status]
-    types = tuple(dict.fromkeys(r["force_type"] for r in rows))
-    return style_for(feature.shape, _TREATMENT[panel][status], types, kind=rows[0]["kind"],
+    ids = tuple(dict.fromkeys(r["force_id"] for r in rows))
+    return style_for(feature.shape, _TREATMENT[panel][status], ids, colours,
+                     kind=rows[0]["kind"],
                      certain=feature.certain or feature.ghost,
                      hatched=any(r["location_precision"] != "exact" for r in rows))
 

@@ -16,7 +16,7 @@ from matplotlib.patches import Rectangle
 
 from ...i18n import label, outlet_in
 from ...timeline import Timeline
-from ..presentation import LegendEntry, Style, legend_entries
+from ..presentation import ForceColours, LegendEntry, Style, legend_entries
 from .names import format_date, format_fuzzy
 from .style import (
     FONT,
@@ -260,16 +260,19 @@ def _swatch(ax: Any, look: Style, x: float, middle: float, bottom: float) -> Non
                            **marker(look)))
 
 
-def legend(looks: list[Style], forces: dict[str, list[str]], *, before: Any, after: Any,
-           lang: str, width: float, uncertain: bool, groups: list[str] = ()) -> Legend:
-    """The legend of a map drawing ``looks``: the presentation model's entries, then notes."""
+def legend(looks: list[Style], forces: dict[str, tuple[str, str]], colours: ForceColours, *,
+           before: Any, after: Any, lang: str, width: float, uncertain: bool,
+           groups: list[str] = ()) -> Legend:
+    """The legend of a map drawing ``looks``: the presentation model's entries (``forces``
+    and ``colours`` as :func:`~geo.render.presentation.legend_entries` takes them), then
+    notes."""
     title = label("static_map_legend_title", lang).format(before=format_date(before, lang),
                                                     after=format_date(after, lang))
     notes = list(groups)
     if uncertain:
         notes.append(label("static_map_note_uncertain", lang))
     note_block = block("\n".join(notes), width, "note", color=GREY)
-    return Legend(title, legend_entries(looks, forces, lang), note_block, width)
+    return Legend(title, legend_entries(looks, forces, colours, lang), note_block, width)
 
 
 # --- credits

@@ -98,16 +98,6 @@ def _heading(timeline: Timeline, name: str, day: dt.date, lang: str) -> str:
     return label("static_map_heading", lang).format(label=words, date=format_date(day, lang))
 
 
-def _forces(timeline: Timeline, frame: Any, lang: str) -> dict[str, list[str]]:
-    """Force type -> the names of the forces on the map of that type, in scenario order."""
-    on_map = set(frame["force_id"])
-    forces: dict[str, list[str]] = {}
-    for force_id, force in timeline.scenario.forces.items():
-        if force_id in on_map:
-            forces.setdefault(force.type, []).append(force.names.get(lang) or force.names["en"])
-    return forces
-
-
 @collector_paused()
 def build_figure(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str = "en",
                  layout: str = "side-by-side", width_px: int = 1600,
@@ -141,7 +131,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     from matplotlib.figure import Figure
 
     from ..framing import near_parts, opening_box
-    from ..presentation import countries_shown
+    from ..presentation import countries_shown, legend_forces, scenario_colours
     from .content import (
         capital,
         context_labels,
@@ -187,7 +177,8 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     headings = [block(_heading(timeline, n, before if n == "before" else after, lang),
                       panel_w, "heading", weight="bold") for n in names if n != "change"]
     heading_h = max((h.height for h in headings), default=0.0)
-    panels_features = {n: features(frame, n, crs, extent, approximate) for n in names}
+    colours = scenario_colours(timeline.scenario)
+    panels_features = {n: features(frame, n, crs, extent, approximate, colours) for n in names}
     units_per_point = extent.width / panel_w / 72
     capital_xy = capital(country, crs)
     symbols = {n: symbol_layout(panels_features[n], units_per_point, capital_xy) for n in names}
@@ -197,7 +188,8 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     group_notes += number_labels([x for n in names for x in panel_labels[n]], numbered, lang)
     shown = [f for fs in panels_features.values() for f in fs if not f.ghost]
     drawn = [f for fs in panels_features.values() for f in fs]
-    key = legend([look for f in drawn for look in f.looks], _forces(timeline, frame, lang),
+    key = legend([look for f in drawn for look in f.looks],
+                 legend_forces(timeline.scenario, frame["force_id"], lang), colours,
                  before=before, after=after, lang=lang, width=content, groups=group_notes,
                  uncertain=any(not f.certain for f in shown))
     sources = list(dict.fromkeys(s for ids in frame["source_ids"] for s in ids.split(",") if s))

@@ -54,8 +54,8 @@ class Site:
 
 def one_per_force(look: Style) -> list[Style]:
     """The style of each force in ``look``, alone (one symbol per force)."""
-    return [replace(look, force_types=(force,), colours=(colour,))
-            for force, colour in zip(look.force_types, look.colours, strict=True)]
+    return [replace(look, forces=(force,), colours=(colour,))
+            for force, colour in zip(look.forces, look.colours, strict=True)]
 
 
 def _rows(count: int) -> list[int]:

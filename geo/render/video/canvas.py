@@ -27,7 +27,7 @@ import numpy as np
 from ...i18n import label
 from ...timeline import Timeline
 from ..formats import VIDEO_PIXELS
-from ..presentation import countries_shown, legend_entries
+from ..presentation import countries_shown, legend_entries, legend_forces, scenario_colours
 from ..static.names import first_upper
 from ..static.style import GREY, INK, SIZES, nfc
 from .pieces import credits_text, inches_wide, left_label, looks_of, map_corners, timeline_bar
@@ -87,6 +87,7 @@ class Animator:
 
         # what each frame draws, worked out first: the legend lists every style drawn
         self.approximate = {p.place.id: p.place.approximate for p in scenario.presences}
+        self.colours = scenario_colours(scenario)
         self.features_of = features
         title_text = scenario.title.get(lang) or scenario.title.get("en", "")
         wide = size == "wide"
@@ -180,25 +181,22 @@ class Animator:
 
     def _features(self, frame: Frame, extent: Any) -> list[Any]:
         change = self.timeline.change(frame.since, frame.day)
-        drawn = self.features_of(change, "after", self.crs, extent, self.approximate)
+        drawn = self.features_of(change, "after", self.crs, extent, self.approximate,
+                                 self.colours)
         for feature in drawn:
-            feature.looks = looks_of(feature)
+            feature.looks = looks_of(feature, self.colours)
         return drawn
 
     def _entries(self, looks: list[Any], drawn: list[list[Any]]) -> list[Any]:
         """The legend of every frame at once, its change notes worded for an animation."""
         on_map = {r["force_id"] for fs in drawn for f in fs for r in f.rows}
-        forces: dict[str, list[str]] = {}
-        for force_id, force in self.timeline.scenario.forces.items():
-            if force_id in on_map:
-                forces.setdefault(force.type, []).append(
-                    force.names.get(self.lang) or force.names["en"])
+        forces = legend_forces(self.timeline.scenario, on_map, self.lang)
         notes = {"change:new": label("video_new_note", self.lang),
                  "change:withdrawn": label("video_withdrawn_note", self.lang)}
         texts = {"reading:hatched": label("video_hatched", self.lang),
                  "reading:uncertain": label("video_uncertain", self.lang)}
         entries = []
-        for entry in legend_entries(looks, forces, self.lang):
+        for entry in legend_entries(looks, forces, self.colours, self.lang):
             # a force's type note is already left out where its name says it (type_words)
             entries.append(dataclasses.replace(entry, text=texts.get(entry.key, entry.text),
                                                note=notes.get(entry.key, entry.note)))

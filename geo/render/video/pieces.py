@@ -17,13 +17,15 @@ from .schedule import Frame, date_precision, format_precise
 TREATMENT = {"withdrawn": "withdrawn", "remained": "present", "new": "new"}
 
 
-def looks_of(feature: Any) -> tuple[Any, ...]:
-    """The presentation model's styles of ``feature``, one per change drawn there."""
+def looks_of(feature: Any, colours: Any) -> tuple[Any, ...]:
+    """The presentation model's styles of ``feature``, one per change drawn there, each
+    force in its colour (``colours``: :class:`~geo.render.presentation.ForceColours`)."""
     looks = []
     for status in feature.statuses:
         rows = [r for r in feature.rows if r["change"] == status]
-        types = tuple(dict.fromkeys(r["force_type"] for r in rows))
-        looks.append(style_for(feature.shape, TREATMENT[status], types, kind=rows[0]["kind"],
+        ids = tuple(dict.fromkeys(r["force_id"] for r in rows))
+        looks.append(style_for(feature.shape, TREATMENT[status], ids, colours,
+                               kind=rows[0]["kind"],
                                certain=feature.certain or feature.ghost,
                                hatched=any(r["location_precision"] != "exact" for r in rows)))
     return tuple(looks)
