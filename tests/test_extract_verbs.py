@@ -344,3 +344,15 @@ def test_function_words_and_single_letters_are_no_places(tmp_path, text):
     records = _records(tmp_path, text)
     assert records and all(r.target.country == "SD" for r in records), \
         [(r.target.key, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "The Patriot system, sent by the German army to Poland last year, has been dismantled.",
+    "Hệ thống phòng không Patriot, được quân đội Đức triển khai tới Ba Lan, đã được tháo dỡ.",
+])
+def test_a_place_in_an_apposition_before_the_main_verb_takes_the_main_verb(tmp_path, text):
+    # "to Poland" belongs to the apposition's "sent", not to the main verb: the system is
+    # no longer there, it did not arrive
+    records = _records(tmp_path, text)
+    assert [(r.target.key, r.event) for r in records] == [("PL", "withdrawn")], \
+        [(r.target.key, r.event, r.trigger) for r in records]

@@ -272,7 +272,8 @@ class Extractor:
                         o)] in lex.origin_before_place) and not self._nested(o, mention)
                     for o in places):
                 name = "deployed"  # "вылетели из Румынии в Косово": from one into the other
-            if name in _LEAVING and cues[id(mention)] in lex.destinations:
+            if name in _LEAVING and cues[id(mention)] in lex.destinations and \
+                    event.trigger.start < mention.start:  # not "X, sent to Japan, left"
                 if mention.role == "reference":
                     continue  # "returned to the country": home, most likely
                 name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
