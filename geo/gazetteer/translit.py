@@ -7,9 +7,10 @@ countries, compares *sound keys*: a Cyrillic name is romanised (BGN/PCGN, with t
 case endings of its last word taken off and the nominative's tried instead, as the data file
 ``data/transliteration.yaml`` lists them), then the loose skeleton is folded further (k, q
 and c alike; a final h, the Arabic article and doubled letters dropped). Two names match when
-their consonants are the same and their sound keys are the same, or differ by one vowel in
-a longer name (two in a long one); in a country whose names are romanised from Arabic,
-where the vowels say little, the consonants alone match much as the consonant tier's do.
+their consonants are the same and their sound keys are the same, or differ in one vowel in
+a longer name (two in a long one; a vowel more or less is a typo, "Gegarkunk"); in a
+country whose names are romanised from Arabic, where the vowels say little, the
+consonants alone match much as the consonant tier's do.
 
 The places of a country are keyed once per process, when a name of its story first misses
 every other tier.
@@ -21,8 +22,6 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-
-from rapidfuzz.distance import Levenshtein
 
 from ..data_files import read_data_yaml
 from .index import MIN_CONSONANTS, SHORT_CONSONANTS
@@ -93,15 +92,16 @@ def _romanise_word(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 12)
-def latin_forms(key: str) -> tuple[str, ...]:
+def latin_forms(key: str, declined: bool = True) -> tuple[str, ...]:
     """The Latin keys a normalised key may stand for: itself when it has no Cyrillic
     letter; else romanised as written, then with each nominative its last word's case
-    ending allows ("башике": "bashike", "bashik", "bashika", ...)."""
+    ending allows ("башике": "bashike", "bashik", "bashika", ...); without ``declined``,
+    only as written."""
     if not _CYRILLIC.search(key):
         return (key,)
     *head, last = key.split()
     lasts = [last]
-    for ending, nominatives in case_endings():
+    for ending, nominatives in case_endings() if declined else ():
         if last.endswith(ending) and len(last) - len(ending) >= 3:
             lasts += [last[: -len(ending)] + new for new in nominatives]
     heads = [_romanise_word(w) for w in head]
@@ -149,9 +149,17 @@ def sound_table(places: Iterable[Place]) -> SoundTable:
 
 
 def allowed_edits(sound: str) -> int:
-    """Edits a sound key may differ by: none below SHORT_SOUND letters, one below
+    """Vowels a sound key may differ in: none below SHORT_SOUND letters, one below
     LONG_SOUND, else two (a short word is a name or a word by one letter)."""
     return 0 if len(sound) < SHORT_SOUND else 1 if len(sound) < LONG_SOUND else 2
+
+
+def _changed(sound: str, known: str) -> int:
+    """How many letters of two keys of the same consonants differ, when they are as long
+    (more than any allowed edit otherwise)."""
+    if len(sound) != len(known):
+        return len(sound) + len(known)
+    return sum(a != b for a, b in zip(sound, known, strict=True))
 
 
 def _vowel_groups(sound: str) -> int:
@@ -168,16 +176,19 @@ def sound_matches(key: str, countries: Iterable[str],
     consonants or is a province or region ("Ниневия", Nineveh)."""
     best: dict[str, tuple[int, int]] = {}
     countries = tuple(countries)
+    written = frozenset(latin_forms(key, declined=False))
     for order, form in enumerate(latin_forms(key)):
         sound = sound_key(form)
         consonants = consonant_key(sound)
         if len(sound) < 4 or len(consonants) < MIN_CONSONANTS:
             continue
-        allowed = allowed_edits(sound) if order == 0 else 0  # a nominative guessed: exact
+        # a nominative guessed must sound exactly as a name does
+        allowed = allowed_edits(sound) if form in written else 0
         for country in countries:
             arabic = is_arabic_named(country)
             for known, place_id, kind in table_of(country).get(consonants, ()):
-                distance = Levenshtein.distance(sound, known, score_cutoff=allowed + 1)
+                # vowels changed, never dropped or added: "Gegarkunk" is a typo
+                distance = _changed(sound, known)
                 if distance > allowed:
                     if not arabic or known[0] != sound[0] or (
                             len(consonants) < SHORT_CONSONANTS and kind not in _AREA_KINDS) \
