@@ -36,6 +36,7 @@ from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
 from .names import marks_agree, may_name, nominative, story_names
 from .passive import passive_site
+from .sounded import may_sound, sounded
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import CYRILLIC, Sentence, Token
 
@@ -71,8 +72,6 @@ _NO_NATIONALITY = object()
 _HYPHENS = frozenset({"-", "\u2011"})
 
 
-
-
 class PlaceFinder(BorderReader):
     """Finds place mentions with a gazetteer (build once, use for many sentences)."""
 
@@ -88,7 +87,7 @@ class PlaceFinder(BorderReader):
                                        if k in self.names_table.lengths)
         #: The forms (tone marks kept) each name key is written with, for names with marks.
         self._forms: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-        self._resolved: dict[str, tuple[Place, ...]] = {}
+        self._resolved: dict[tuple[str, bool], tuple[Place, ...]] = {}
         #: What the words of a name (and the kind words before it) mean, by their text:
         #: names repeat within an article and across a story's articles.
         self._meanings: dict[tuple[str, str, int, bool], tuple[Place, ...]] = {}
@@ -128,33 +127,34 @@ class PlaceFinder(BorderReader):
                 return stop
         return None
 
-    def _candidates(self, sentence: Sentence, start: int, stop: int, *,
-                    checked: bool = False) -> tuple[Place, ...]:
+    def _candidates(self, sentence: Sentence, start: int, stop: int, checked: bool = False, *,
+                    by_sound: bool = False) -> tuple[Place, ...]:
         """The places words ``start`` to ``stop`` name, best first (the generic words before
         them a hint: "tỉnh Tavush"). ``checked``: empty too when the words cannot be a name
-        (no capital or digit, a word that is never a place, marks no name has)."""
+        (no capital or digit, a word that is never a place, marks no name has);
+        ``by_sound``: the story's places that sound alike too (:mod:`.sounded`)."""
         tokens = sentence.tokens
         first, head = kind_words(sentence, start)
         # everything below depends only on these words (their text and count)
         text, end = sentence.text, tokens[stop - 1].end
         memo = (text[tokens[first].start:end], text[tokens[start].start:end], stop - start,
-                checked, len(head))
+                checked, len(head), by_sound)
         found = self._meanings.get(memo)
         if found is None:
             words = tokens[start:stop]
             if checked and not may_name(words, sentence, start):
                 found = ()
             else:
-                found = self._look_up(sentence, first, start, stop, head)
+                found = self._look_up(sentence, first, start, stop, head, by_sound)
                 if checked and found and not marks_agree(self._forms, words, found):
                     found = ()
             self._meanings[memo] = found
         return found
 
     def _look_up(self, sentence: Sentence, first: int, start: int, stop: int,
-                 head: tuple[int, ...]) -> tuple[Place, ...]:
+                 head: tuple[int, ...], sound: bool = False) -> tuple[Place, ...]:
         """The places words ``start`` to ``stop`` name, with the kind words ``head`` (from
-        word ``first`` on) before them as a hint."""
+        word ``first`` on) before them as a hint (``sound``: the gazetteer's ``by_sound``)."""
         queries = [with_kind_words(sentence, first, start, stop, head),
                    sentence.span(start, stop)]
         stems = tuple(t.form for t in sentence.tokens[start:stop])
@@ -163,10 +163,10 @@ class PlaceFinder(BorderReader):
         elif stop == start + 1 and CYRILLIC.search(sentence.tokens[start].key):
             queries.append(nominative(sentence.tokens[start].key, self.names_table.exact) or "")
         for query in dict.fromkeys(queries):
-            key = normalize(query)
+            key = (normalize(query), sound)
             if key not in self._resolved:
                 try:
-                    self._resolved[key] = tuple(self.gazetteer.candidates(query))
+                    self._resolved[key] = tuple(self.gazetteer.candidates(query, by_sound=sound))
                 except PlaceNotFound:
                     self._resolved[key] = ()
             if self._resolved[key]:
@@ -207,6 +207,8 @@ class PlaceFinder(BorderReader):
                 continue
             limit = next((i for i in brackets if i > index), count) if brackets else count
             stop = self._match(tokens, index, text, offsets, limit)
+            if stop is None:  # a name only the story's places sound like ("в Башике")
+                stop = sounded(sentence, index, limit, self._candidates)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
             if index > done and index and sentence.gap(index - 1, index) in _HYPHENS and \
@@ -228,7 +230,8 @@ class PlaceFinder(BorderReader):
         ``limit``, may widen it), or None when it names no place."""
         lex = lexicon()
         tokens = sentence.tokens
-        places = self._candidates(sentence, start, stop, checked=True)
+        places = self._candidates(sentence, start, stop, checked=True) or (may_sound(
+            sentence, start) and self._candidates(sentence, start, stop, True, by_sound=True))
         if not places:
             return None
         if stop < (len(tokens) if limit is None else limit) and \

@@ -35,6 +35,7 @@ from .normalize import compass_english, loose_key, normalize, russian_nouns, str
 from .place import KINDS, Place
 from .qualifiers import inside, qualified_parts
 from .suggest import Suggester
+from .translit import SoundTable, sound_matches, sound_table
 
 if TYPE_CHECKING:
     from .online import OnlineGeocoder
@@ -98,6 +99,7 @@ class Gazetteer(CountryCodes):
         self._unresolved: Kept[tuple[str, str | None, str | None],
                                tuple[list[Place], list[str]]] = Kept()
         self._senses: Kept[str, tuple[str, ...]] = Kept()  # by normalised name
+        self._sounds: dict[tuple[int, str], tuple[object, SoundTable]] = {}
         self._suggester = Suggester(self._exact, index_key())
         for given in (country, *countries):
             code = given.upper()
@@ -117,8 +119,8 @@ class Gazetteer(CountryCodes):
                 return part
             raise PlaceNotFound(place_id, self.suggest(place_id)) from None
 
-    def candidates(self, name: str, *, kind: str | None = None,
-                   within: str | None = None) -> list[Place]:
+    def candidates(self, name: str, *, kind: str | None = None, within: str | None = None,
+                   by_sound: bool = True) -> list[Place]:
         """Every place ``name`` may mean, best first (empty when none).
 
         Parameters
@@ -129,8 +131,11 @@ class Gazetteer(CountryCodes):
             Keep only places of this kind (one of :data:`geo.gazetteer.place.KINDS`).
         within
             Keep only places in this country (alpha-2 code) or inside this place (id or name).
+        by_sound
+            When nothing else matches, look for the story's places that sound alike
+            (:mod:`.translit`: "Башике" for Bashiqa); False for words that may be no name.
         """
-        places, key = self._ranked(name, kind, within)
+        places, key = self._ranked(name, kind, within, by_sound)
         return [p.as_match(key) for p in places]
 
     def senses(self, name: str) -> list[str]:
@@ -182,9 +187,8 @@ class Gazetteer(CountryCodes):
             self._unresolved.keep(asked, (list(loose), list(suggestions)))
         raise not_found(name, kind, within, loose, suggestions)
 
-    def _ranked(
-        self, name: str, kind: str | None, within: str | None
-    ) -> tuple[list[Place], str]:
+    def _ranked(self, name: str, kind: str | None, within: str | None,
+                by_sound: bool = True) -> tuple[list[Place], str]:
         """The places ``name`` may mean, best first, and the key that matched."""
         if kind is not None and kind not in _KIND_RANK:
             raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
@@ -214,6 +218,10 @@ class Gazetteer(CountryCodes):
                 found_in = self._qualified(head, tail, kind)
                 if found_in[0]:
                     return found_in
+        if not places and by_sound:  # last, the story's places that sound alike ("Башике")
+            key, hint = strip_generic(key)
+            places = [self.places[i] for i in sound_matches(key, self.countries, self._sound_table)
+                      if not hint or self.places[i].kind in _STRICT_HINTS.get(hint, KINDS)]
         if kind is not None:
             places = [p for p in places if p.kind == kind]
         if within is not None:
@@ -334,6 +342,16 @@ class Gazetteer(CountryCodes):
             self._kind_country(i)[1] in self.countries for i in t[1])), filled[0])
         return list(dict.fromkeys(found)), hint, matched
 
+    def _sound_table(self, country: str) -> SoundTable:
+        """The sound keys of ``country``'s places: made once per process and index (once
+        per gazetteer with a user's places)."""
+        token = (id(self._shared_places), country)
+        kept = self._sounds if self.user_places else _SOUNDS
+        if token not in kept:
+            kept[token] = (self._shared_places, sound_table(
+                self.places_where(lambda _kind, code: code == country)))
+        return kept[token][1]
+
     def _kind_country(self, place_id: str) -> tuple[str, str]:
         finder = getattr(self._shared_places, "kind_and_country", None)
         if finder is None or place_id in self._user_ids:
@@ -372,6 +390,10 @@ class Gazetteer(CountryCodes):
             loose or small_town(self._kind_country(i)[0], self._population.get(i, 0), i))
             or not self._far_warning(self.places[i])]
 
+
+
+#: Sound tables by (index, country), each kept with its index's place table (alive).
+_SOUNDS: dict[tuple[int, str], tuple[object, SoundTable]] = {}
 
 
 __all__ = ["FAR_KM", "Gazetteer"]
