@@ -163,3 +163,21 @@ def test_importing_geo_leaves_heavy_libraries_alone(library):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_run_time_data_file_goes_into_the_wheel():
+    # the tests run on the installed wheel, which carries only what package-data lists: a
+    # new file under data/ that the code reads must be listed there too (data/curated and
+    # data/boundaries' sources are build-time inputs)
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["geo.data"]
+    data = root / "data"
+    read = [p.relative_to(data).as_posix() for pattern in ("*.yaml", "*/*.yaml")
+            for p in data.glob(pattern) if not p.is_relative_to(data / "curated")
+            and not p.is_relative_to(data / "scenarios")]
+    missing = [name for name in read if not any(fnmatch.fnmatch(name, g) for g in globs)]
+    assert read and not missing, f"add to package-data of geo.data in pyproject.toml: {missing}"
