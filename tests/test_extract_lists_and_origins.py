@@ -153,11 +153,3 @@ def test_a_place_and_the_country_holding_it_are_one_departure(tmp_path, text):
     assert records and all(r.event == "withdrawn" for r in records), \
         [(r.target.key, r.event, r.mention) for r in records]
 
-
-def test_countries_outside_the_story_are_places_too(tmp_path):
-    # a Benin story: the sentence about other countries is about them, not noise
-    records = _records(tmp_path, (
-        "Les forces belges ont quitté jeudi le camp de Cotonou, au Bénin. Depuis 2022, "
-        "l'armée belge a mis fin à sa présence au Niger, au Tchad et en Mauritanie."))
-    assert {"NE", "TD", "MR"} <= {r.target.key for r in records if r.sentence == 1}, \
-        [(r.target.key, r.event, r.mention) for r in records]

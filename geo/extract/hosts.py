@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .cues import partial
 from .events import ForceMention, Trigger
 from .targets import PlaceMention
+from .text import Sentence
 
 #: The problems of a country's name that a host frame overrides: no cue before it, or a
 #: demand addressed to its government ("потребовал от Франции").
 _NOT_A_SITE = ("names a whole country", "stands for a government here, not a place")
 
 
-def host_country(clause: tuple[int, int], mentions: list[PlaceMention],
+def host_country(sentence: Sentence, clause: tuple[int, int], mentions: list[PlaceMention],
                  forces: list[ForceMention], trigger: Trigger, owner: str | None,
                  event: str | None) -> list[PlaceMention]:
     """The mention of the host country, made a place, or [] (see the module); ``event``:
@@ -27,7 +29,7 @@ def host_country(clause: tuple[int, int], mentions: list[PlaceMention],
         return []
     named = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "name"
              and m.targets[0].kind == "country" and not m.locative
-             and m.problem.endswith(_NOT_A_SITE)]
+             and m.problem.endswith(_NOT_A_SITE) and not partial(sentence, m.start)]
     countries = {m.targets[0].key for m in named}
     asked = event == "withdrawal_requested"
     # the forces withdrawn are named after the verb ("the withdrawal of French troops"), or

@@ -13,9 +13,9 @@ one mention whose targets are the border lines; a direction ("biên giới phía
 is read through the ``directional_borders`` table and marked as a reading.
 
 A mention is *usable* for a deployment when ``problem`` is empty: it is in the story's
-countries (a country named with a cue, a region or a border may lie elsewhere: a town
-abroad is more often a homonym), is not a government ("at Yerevan's request"), and stands
-where a location stands ("in", "at", "from", "khỏi", "ở", ... before it, or in a list).
+countries (or is a region or border), is not a whole country, is not a government ("at
+Yerevan's request"), and stands where a location stands ("in", "at", "from", "khỏi", "ở",
+... before it, or in a list).
 """
 
 from __future__ import annotations
@@ -364,8 +364,7 @@ class PlaceFinder(BorderReader):
         if mention.role == "name":
             if target.kind == "country" and (not locative or partial(sentence, mention.start)):
                 return f"{mention.text!r} names a whole country"
-            if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS \
-                    and target.kind != "country":  # a country's name is no homonym abroad
+            if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS:
                 return (f"{mention.text!r} is outside the story's countries "
                         f"({', '.join(self.gazetteer.countries)})")
             if (lex.metonymy_before.ending_at(sentence, mention.start) is not None

@@ -333,7 +333,7 @@ class Extractor:
         if trigger is None:
             return []
         event = classify(sentence, clause, trigger)
-        return host_country(clause, mentions, forces, trigger,
+        return host_country(sentence, clause, mentions, forces, trigger,
                             actor_country(sentence, mentions, clause, trigger.start),
                             event.name if event is not None else None)
 
