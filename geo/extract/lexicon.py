@@ -171,7 +171,8 @@ def lexicon() -> Lexicon:
         kind_links=frozenset(places["kind_links"]),
         kind_adjectives=frozenset(places["kind_adjectives"]),
         recipient_before=frozenset(phrase_form(w) for w in places["recipient_before"]),
-        between=frozenset(places["between"]) | generic_words | base["filler"],
+        between=frozenset(places["between"]) | generic_words | base["filler"]
+        | frozenset(places["kind_adjectives"]),
         metonymy_before=PhraseMatcher((p, True) for p in places["metonymy_before"]),
         metonymy_after=PhraseMatcher(((p, True) for p in places["metonymy_after"]), attr="key"),
         names_not_places=PhraseMatcher(
