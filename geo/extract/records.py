@@ -44,6 +44,7 @@ from .owners import (
     one_per_country,
     recipients,
 )
+from .partial import partial
 from .parts import compass_elsewhere, country_parts
 from .passive import passive_site
 from .pending import Pending
@@ -277,6 +278,9 @@ class Extractor:
                 if mention.role == "reference":
                     continue  # "returned to the country": home, most likely
                 name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
+            modifiers = event.modifiers
+            if name in _LEAVING and any(partial(sentence, f.start) for f in forces):
+                name, modifiers = "remains", modifiers | {"partial"}  # "part of the troops"
             for target in mention.targets:
                 chosen = forces
                 if target.kind == "base":
@@ -315,7 +319,7 @@ class Extractor:
                     reading.per_sentence[sentence.index] += 1
                     reading.pending.append(Pending(sentence, force, force.country, mention,
                                                    target, name, event.trigger.text,
-                                                   date, event.modifiers, inherited, near))
+                                                   date, modifiers, inherited, near))
                     made += 1
         return made
 

@@ -26,6 +26,7 @@ WEIGHTS = {
     "force named in the sentence before ('they', 'the troops')": -0.1,
     "a withdrawal that is not planned, read as staying": -0.1,
     "conditional ('if', 'could')": -0.3,
+    "only part of the force leaves: the rest stays": 0.0,
     "no verb: the force is named at the place": -0.15,
     "date read against an article date whose year is a guess": -0.1,
 }
@@ -55,6 +56,8 @@ def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date
         why.append("force named in the sentence before ('they', 'the troops')")
     if record.event == "remains" and "negation" in pending.modifiers:
         why.append("a withdrawal that is not planned, read as staying")
+    if "partial" in pending.modifiers:
+        why.append("only part of the force leaves: the rest stays")
     if "verbless" in pending.modifiers:
         why.append("no verb: the force is named at the place")
     if "hypothetical" in pending.modifiers:
