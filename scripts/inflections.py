@@ -34,7 +34,28 @@ def forms_by_lemma(language: str, lemmas: set[str]) -> dict[str, list[str]]:
     for form, lemma in dictionary.items():
         if lemma in lemmas and len(form) >= MIN_LENGTH and form.isalpha() and form.islower():
             found[lemma].add(form)
-    return {lemma: sorted(found[lemma] | {lemma}) for lemma in sorted(lemmas)}
+    known = {lemma: found[lemma] | {lemma} for lemma in lemmas}
+    return {lemma: sorted(known[lemma] | set(agreements(language, lemma, sorted(known[lemma]))))
+            for lemma in sorted(lemmas)}
+
+
+#: French infinitive endings and the past participle ending each gives ("quitter" ->
+#: "quitté", "partir" -> "parti", "rendre" -> "rendu").
+_FR_PARTICIPLES = (("er", "é"), ("ir", "i"), ("re", "u"))
+
+
+def agreements(language: str, lemma: str, forms: list[str]) -> list[str]:
+    """French past participles agree with their noun ("les positions abandonnées"), and
+    simplemma lists only some of those forms: each lemma's masculine participle, when the
+    dictionary knows it, with its feminine and plural endings."""
+    if language != "fr":
+        return []
+    for ending, participle in _FR_PARTICIPLES:
+        if lemma.endswith(ending):
+            masculine = lemma[: -len(ending)] + participle
+            if masculine in forms:
+                return [masculine + tail for tail in ("e", "s", "es")]
+    return []
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..gazetteer.lookup import Gazetteer
+from .agents import agent_forces
 from .anaphora import Antecedent, opens_with_pronoun, resolve
 from .article_dates import DateMention, find_dates
 from .asides import aside_words
@@ -190,12 +191,17 @@ class Extractor:
                                               else "army", m.text, owner, False, None)
                                  for m in places if m.targets[0].kind in ("base", "airport")][:1]
             clause_forces = one_per_country(sentence, clause_forces)
-            for verb, group in by_verb(sentence, places, [t for t in triggers if clause[0]
-                                                          <= t.start < clause[1]], trigger):
+            verbs = [t for t in triggers if clause[0] <= t.start < clause[1]]
+            agents = agent_forces(sentence, verbs, clause_forces)  # "vacated by X troops"
+            for verb, group in by_verb(sentence, places, verbs, trigger):
                 group = sites_first(group, [self.finder.cue(sentence, m) for m in group],
                                     {f.country for f in clause_forces}, verb.action)
                 event = classify(sentence, clause, verb)
-                givers, takers = recipients(sentence, clause_forces, verb)
+                if agents:
+                    made += self._others(reading, sentence, clause, verbs, agents, verb,
+                                         clause_forces, group, dates)
+                givers, takers = recipients(sentence, agents.get(verb.start) or [
+                    f for f in clause_forces if not any(f in a for a in agents.values())], verb)
                 if event is None:
                     reasons.append(f"the deployment is negated ({verb.text!r})")
                     continue
@@ -207,6 +213,19 @@ class Extractor:
         if not made:
             reason = "; ".join(dict.fromkeys(reasons)) or "no place named where a force can be"
             self._unused(reading, sentence, reason)
+
+    def _others(self, reading: Reading, sentence: Sentence, clause: tuple[int, int],
+                verbs: list[Trigger], agents: dict[int, list[ForceMention]], verb: Trigger,
+                forces: list[ForceMention], group: list[PlaceMention],
+                dates: list[DateMention]) -> int:
+        """Records of the forces that are no agent of ``verb``, an agent's verb, at its
+        places: what the clause's other verb says ("moved into the bases vacated by ...")."""
+        others = [f for f in forces if not any(f in a for a in agents.values())]
+        main = main_trigger([t for t in verbs if t.start not in agents], sentence, clause)
+        event = classify(sentence, clause, main) if main and verb.start in agents else None
+        if not others or event is None:
+            return 0
+        return self._clause(reading, sentence, clause, others, False, group, event, dates)
 
     def _forces(self, reading: Reading, sentence: Sentence) -> list[ForceMention]:
         """The forces of a sentence with no verb, noted for the sentences after it."""
