@@ -80,3 +80,31 @@ def test_russian_and_french_country_names_make_border_phrases(gazetteer, phrase,
     """Short country names from CLDR ("Сирия", not only ISO's "Сирийская Арабская
     Республика") let the Russian and French phrases name any pair."""
     assert gazetteer.resolve(phrase).id == border
+
+
+# (lat, lon) from GeoNames
+WICHITA, ANCHORAGE, HONOLULU = (37.6922, -97.3375), (61.2181, -149.9003), (21.3069, -157.8583)
+MARSEILLE, CAYENNE = (43.2965, 5.3698), (4.9333, -52.3333)
+JAYAPURA, MEDAN = (-2.5337, 140.7181), (3.5833, 98.6667)
+
+
+@pytest.mark.parametrize("part, inside_point, outside_points", [
+    # Alaska's Aleutians cross the 180th meridian: the whole extent's middle third was sea
+    ("part:US-central", WICHITA, [ANCHORAGE, HONOLULU]),
+    ("part:FR-south", MARSEILLE, [CAYENNE]),
+    # a chain of islands is one land: the east of Indonesia is Papua's side, not Sumatra's
+    ("part:ID-east", JAYAPURA, [MEDAN]),
+])
+def test_a_part_is_of_the_main_land(gazetteer, part, inside_point, outside_points):
+    place = gazetteer.get(part)
+    assert not place.geometry.is_empty
+    assert inside(place, inside_point)
+    assert not any(inside(place, point) for point in outside_points)
+
+
+@pytest.mark.parametrize("name", ["Trung Mỹ", "Nam Mỹ", "Bắc Mỹ"])
+def test_vietnamese_names_of_the_americas_are_no_parts_of_the_united_states(name):
+    # "Trung Mỹ" is Central America; the central US is "miền trung nước Mỹ"
+    gazetteer = Gazetteer(country="PA")
+    assert not [p.id for p in gazetteer.candidates(name) if p.id.startswith("part:US")]
+    assert gazetteer.candidates("miền nam nước Mỹ")[0].id == "part:US-south"

@@ -45,6 +45,11 @@ def _words() -> tuple[list[tuple[str, str]], frozenset[str], dict[str, str]]:
     return pairs, frozenset(normalize(str(w)) for w in raw["filler"]), labels
 
 
+@cache
+def _not_parts() -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in read_data_yaml("directions.yaml")["not_parts"])
+
+
 def direction_phrases() -> frozenset[str]:
     """Every phrase that names a part, normalised ("mien bac", "the north east of")."""
     return frozenset(phrase for phrase, _part in _words()[0])
@@ -75,6 +80,8 @@ def parse_direction(key: str, country_code: Callable[[str], str | None],
     pairs, filler, _labels = _words()
     words = _strip_filler(key.split(), filler)
     text = " ".join(words)
+    if text in _not_parts():
+        return None  # "Trung Mỹ": Central America, not the central United States
     for phrase, part in pairs:
         rest = None
         if text.startswith(phrase + " "):
@@ -90,9 +97,45 @@ def parse_direction(key: str, country_code: Callable[[str], str | None],
     return None
 
 
+#: Pieces of a country this close (degrees, about 330 km) to its main land, or to a piece
+#: close to it, are part of that land: Indonesia's chain of islands, not Alaska and Hawaii.
+_CHAIN_DEGREES = 3.0
+
+
+#: Main-land extents computed, by country id and full extent.
+_MAIN_LANDS: dict[tuple[str, tuple[float, ...]], tuple[float, float, float, float]] = {}
+
+
+def main_land_bounds(country: Place) -> tuple[float, float, float, float]:
+    """The extent of ``country``'s main land: its largest piece and the pieces that reach
+    it in hops shorter than :data:`_CHAIN_DEGREES`. "Central United States" is the middle of
+    the 48 states, not of an extent that Alaska's Aleutians stretch across the 180th
+    meridian; "southern France" is not pulled towards French Guiana."""
+    key = (country.id, tuple(country.geometry.bounds))
+    if key not in _MAIN_LANDS:
+        _MAIN_LANDS[key] = _main_land(country.geometry)
+    return _MAIN_LANDS[key]
+
+
+def _main_land(geometry: shapely.Geometry) -> tuple[float, float, float, float]:
+    pieces = list(getattr(geometry, "geoms", [geometry]))
+    if len(pieces) == 1:
+        return geometry.bounds
+    tree = shapely.STRtree(pieces)
+    largest = max(range(len(pieces)), key=lambda i: pieces[i].area)
+    reached, todo = {largest}, [largest]
+    while todo:
+        near = tree.query(pieces[todo.pop()], predicate="dwithin", distance=_CHAIN_DEGREES)
+        for index in map(int, near):
+            if index not in reached:
+                reached.add(index)
+                todo.append(index)
+    return shapely.MultiPolygon([pieces[i] for i in sorted(reached)]).bounds
+
+
 def country_part(country: Place, part: str) -> Place:
-    """The ``part`` of ``country`` as an approximate region."""
-    west, south, east, north = country.geometry.bounds
+    """The ``part`` of ``country`` as an approximate region (of its main land's extent)."""
+    west, south, east, north = main_land_bounds(country)
     width, height = east - west, north - south
     left, bottom, right, top = _SHARES[part]
     window = box(west + left * width, south + bottom * height, west + right * width,
@@ -118,11 +161,13 @@ def named_part(name: str, key: str, places: Mapping[str, Place],
     """The part ``name`` (normalised: ``key``) means: "northern Syria" or "part:SY-north"."""
     by_id = part_id(name.strip())
     if by_id is not None and by_id[0] in places:
-        return country_part(places[by_id[0]], by_id[1])
-    found = parse_direction(key, country_only)
-    if found is None or found[1] not in places:
-        return None
-    return country_part(places[found[1]], found[0])
+        part = country_part(places[by_id[0]], by_id[1])
+    else:
+        found = parse_direction(key, country_only)
+        if found is None or found[1] not in places:
+            return None
+        part = country_part(places[found[1]], found[0])
+    return None if part.geometry.is_empty else part  # a sliver's window may miss the land
 
 
 def part_id(place_id: str) -> tuple[str, str] | None:
