@@ -204,20 +204,34 @@ def _reduce(draft: Any, gazetteer: Any, threshold: float) -> list[Found]:
 
 
 def _match(outcome: Outcome) -> None:
+    """Pair facts with found records, one to one, as many pairs as can be (augmenting paths:
+    the order of the facts does not decide); a record matching the fact's day is tried
+    first."""
     facts = list(outcome.passage.facts)
-    free = list(outcome.found)
-    for fact in facts:
-        hit = next((f for f in free if _fact_ok(fact, f) and _day_ok(fact, f)), None)
-        if hit is None:
-            hit = next((f for f in free if _fact_ok(fact, f)), None)
-        else:
-            outcome.matched_day += 1
-        if hit is None:
+    found = list(outcome.found)
+    options = [sorted((j for j, f in enumerate(found) if _fact_ok(fact, f)),
+                      key=lambda j, fact=fact: not _day_ok(fact, found[j])) for fact in facts]
+    partner: dict[int, int] = {}  # found index -> fact index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in partner or augment(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    for i in range(len(facts)):
+        augment(i, set())
+    paired = {i: j for j, i in partner.items()}
+    for i, fact in enumerate(facts):
+        if i not in paired:
             outcome.missed.append(fact)
             continue
         outcome.matched += 1
-        free.remove(hit)
-    outcome.extra = free
+        outcome.matched_day += _day_ok(fact, found[paired[i]])
+    outcome.extra = [f for j, f in enumerate(found) if j not in partner]
 
 
 def run(items: list[Passage], *, threshold: float = 0.5) -> tuple[list[Outcome], float]:
