@@ -136,6 +136,12 @@ class DateMention:
         return None
 
 
+#: A day without a year that an article of the past tense names is on or before it (within
+#: a week) -- unless that day fell more than :data:`_LONG_AGO` before the article and this
+#: year's falls within :data:`_SOON` after it: a deadline weeks ahead, not one 11 months ago.
+_LONG_AGO, _SOON = dt.timedelta(days=300), dt.timedelta(days=60)
+
+
 def _year_for(ref: dt.date, month: int, day: int, mode: str) -> int:
     """The year of a day and month written without one (see :meth:`DateMention.resolve`)."""
     options = []
@@ -146,8 +152,11 @@ def _year_for(ref: dt.date, month: int, day: int, mode: str) -> int:
             continue
     if mode == "past":
         past = [d for d in options if d <= ref + dt.timedelta(days=7)]
-        if past:
+        soon = [d for d in options if ref < d <= ref + _SOON]
+        if past and not (soon and ref - max(past) > _LONG_AGO):
             return max(past).year
+        if soon:  # "fixée au 31 janvier" in mid-January: this month's end, not last year's
+            return min(soon).year
     if mode == "future":
         ahead = [d for d in options if d >= ref - dt.timedelta(days=7)]
         if ahead:

@@ -16,8 +16,10 @@ agreement / future          ``withdrawal_agreed`` ("agreed to withdraw", "sẽ r
 none                        ``withdrawn``
 ==========================  ======================================================
 
-"remain" gives ``remains``, "hand over" ``handed_over``, "deploy" ``deployed`` (and nothing
-when negated). When a clause has several triggers, remain > hand over > withdraw > deploy:
+A hand-over reads the same words, with ``handed_over`` when none stands before it ("il
+s'agira de rendre les clés": agreed, not yet done). "remain" gives ``remains``, "deploy"
+``deployed`` (and nothing when negated). When a clause has several triggers, remain > hand
+over > withdraw > deploy:
 "asked Moscow to withdraw the border guards that had been deployed at the airport" is a
 withdrawal.
 """
@@ -351,8 +353,6 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
         name = None if negated else "deployed"
     elif action == "remain":
         name = "withdrawal_agreed" if negated else "remains"
-    elif action == "hand_over":
-        name = "remains" if negated else "handed_over"
     elif negated:
         name = "remains"
     elif "requested" in modifiers:
@@ -361,7 +361,7 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
                                    and "done" not in modifiers):
         name = "withdrawal_agreed"
     else:
-        name = "withdrawn"
+        name = "handed_over" if action == "hand_over" else "withdrawn"
     return None if name is None else Event(name, trigger, frozenset(modifiers))
 
 

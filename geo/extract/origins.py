@@ -9,6 +9,8 @@ from .text import Sentence, phrase_form
 
 #: Words joining two countries a force comes from (keys).
 _AND = frozenset({"and", "et", "и", "va"})
+#: Articles between the link and a country's name (keys).
+_ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 
 
 def leader(sentence: Sentence, start: int, stop: int) -> str | None:
@@ -41,6 +43,8 @@ def origins(sentence: Sentence, stop: int) -> tuple[list[str], int]:
         return [], stop
     countries: list[str] = []
     at, end = link[0], stop
+    if at < len(tokens) - 1 and tokens[at].key in _ARTICLES:
+        at += 1  # "from the United Arab Emirates", "venus de la Côte d'Ivoire"
     while (found := lex.nationalities.at(sentence, at)) is not None:
         countries.append(found[1])
         end = found[0]
