@@ -64,3 +64,25 @@ def test_where_the_part_goes_it_arrives(tmp_path):
                                  "on Monday.")
     events = {(r.target.key.startswith("geonames:") and r.mention, r.event) for r in records}
     assert ("Kabul", "deployed") in events and ("Herat", "remains") in events, events
+
+
+@pytest.mark.parametrize("text", [
+    "Une première unité de 150 soldats italiens a quitté Herat lundi.",
+    "The first contingent of 150 Italian soldiers left Herat on Monday.",
+    "Первая группа итальянских военных покинула Герат в понедельник.",
+])
+def test_a_first_group_leaving_leaves_the_rest(tmp_path, text):
+    assert _events(_records(tmp_path, text)) == [("IT", "AF", "remains")]
+
+
+@pytest.mark.parametrize("text", [
+    "Italy is withdrawing its troops from a military base in Afghanistan.",
+    "Италия выводит свои войска с военной базы в Афганистане.",
+])
+def test_leaving_one_site_of_a_country_is_no_end_there(tmp_path, text):
+    assert _events(_records(tmp_path, text)) == [("IT", "AF", "remains")]
+
+
+def test_leaving_a_country_is_still_an_end(tmp_path):
+    assert _events(_records(tmp_path, "Italian troops left Afghanistan on Monday.")) == [
+        ("IT", "AF", "withdrawn")]

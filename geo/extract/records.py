@@ -45,7 +45,7 @@ from .owners import (
     one_per_country,
     recipients,
 )
-from .partial import partial
+from .partial import one_site_of, partial
 from .parts import compass_elsewhere, country_parts
 from .passive import passive_site
 from .pending import Pending
@@ -298,7 +298,8 @@ class Extractor:
                     continue  # "returned to the country": home, most likely
                 name = "deployed"  # "withdrew from Niger to Benin": it arrives in Benin
             modifiers = event.modifiers
-            if name in _LEAVING and any(partial(sentence, f.start) for f in forces):
+            if name in _LEAVING and (any(partial(sentence, f.start) for f in forces)
+                                     or one_site_of(sentence, mention)):
                 name, modifiers = "remains", modifiers | {"partial"}  # "part of the troops"
             for target in mention.targets:
                 chosen = forces
