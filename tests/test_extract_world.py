@@ -36,6 +36,25 @@ def test_the_story_countries_come_from_the_text(tmp_path):
     assert any(k.startswith("geonames:") for k in keys), found
 
 
+@pytest.mark.parametrize("text, country", [
+    # "Колонна" (a column) sounds like Colón, Honduras; "Gulf" is a province of Papua New
+    # Guinea, "Arab" a town in Alabama: one stray word each, against places named twice
+    ("Колонна российской техники двинулась из Алеппо в направлении Латакии. Российские "
+     "военные покинули Алеппо.", "SY"),
+    ("The Gulf states watched as Emirati troops left Mukalla and Aden for the Arab "
+     "coalition base in Socotra.", "YE"),
+])
+def test_one_stray_word_adds_no_country_to_the_story(tmp_path, text, country):
+    draft, _ = _records(tmp_path, text)
+    assert (draft.country, draft.countries) == (country, ())
+
+
+def test_a_country_named_once_is_still_the_storys(tmp_path):
+    draft, _ = _records(tmp_path, "Emirati troops left Mukalla and Aden for Berbera in "
+                                  "Somaliland, Somalia.")
+    assert "SO" in (draft.country, *draft.countries)
+
+
 def test_a_country_level_fact_is_a_country_record(tmp_path):
     _, found = _records(tmp_path, "Italian troops left Niger in December.")
     assert ("IT", "army", "NE", "withdrawn") in found

@@ -89,7 +89,12 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     if not counts:
         return ()
     top = max(counts.values())
-    chosen = sorted((c for c, n in counts.items() if n >= top * SHARE),
+    # a country no name of its own names, only one town's, province's or word's, is no
+    # story's beside one named more ("Колонна" -> Colón, Honduras; "Gulf" -> Papua New
+    # Guinea's Gulf province)
+    least = min(2, top)
+    chosen = sorted((c for c, n in counts.items()
+                     if n >= top * SHARE and (c in named or n >= least)),
                     key=lambda c: (-counts[c], first[c]))
     return tuple(chosen[:MAX_COUNTRIES])
 
