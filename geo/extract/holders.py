@@ -42,6 +42,26 @@ def _gap(sentence: Sentence, first: NameMatch, second: NameMatch) -> str:
     return sentence.text[tokens[first.stop - 1].end:tokens[second.start].start]
 
 
+_SIDES_EN = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
+_SIDES_FR = r"(?:nord|sud|est|ouest)(?:[- ](?:est|ouest))?"
+_SIDES_RU = r"(?:северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)"
+#: Words between a place and a town it is measured from ("Hisya, south of Homs", "Tal
+#: Rifaat, 30 km north of Aleppo", "Hisya, au sud de Homs", "Хисья к югу от Хомса"): the
+#: second is a reference point, not a second place.
+_REFERENCE_GAP = re.compile(
+    r"^\s*[,(]?\s*(?:(?:some|about|around|environ|около|примерно|в)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|км|километрах)\s+)?(?:"
+    rf"(?:to the\s+)?{_SIDES_EN}\s+of|(?:au|à l'|à l’)\s*{_SIDES_FR}\s+(?:de|du|d'|d’)|"
+    rf"к\s+{_SIDES_RU}\s+от|(?:южнее|севернее|западнее|восточнее))\s*$",
+    re.IGNORECASE)
+
+
+def measured_from(sentence: Sentence, place: NameMatch, reference: NameMatch) -> bool:
+    """True when ``reference`` only says where ``place`` before it lies ("Hisya, south of
+    Homs")."""
+    return bool(_REFERENCE_GAP.match(_gap(sentence, place, reference)))
+
+
 def qualifies_site(sentence: Sentence, site: NameMatch, town: NameMatch) -> bool:
     """True when ``town`` says where the base or airport before it is ("the base in
     Gyumri", "sân bay ở thủ đô Yerevan")."""

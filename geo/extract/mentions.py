@@ -31,7 +31,14 @@ from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
 from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
-from .holders import holds_town, inside_holder, lists_parts, possessive_holder, qualifies_site
+from .holders import (
+    holds_town,
+    inside_holder,
+    lists_parts,
+    measured_from,
+    possessive_holder,
+    qualifies_site,
+)
 from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
 from .names import marks_agree, may_name, nominative, story_names
@@ -310,8 +317,9 @@ class PlaceFinder(BorderReader):
                     carried[name.start] = candidate.start
                     break
             if previous is not None and (qualifies_site(sentence, previous, name)
-                                         or holds_town(sentence, previous, name)):
-                continue  # "the 102nd base in Gyumri", "Uvira in South Kivu"
+                                         or holds_town(sentence, previous, name)
+                                         or measured_from(sentence, previous, name)):
+                continue  # "the 102nd base in Gyumri", "Uvira in South Kivu", "south of"
             if previous is not None:
                 name = inside_holder(self.gazetteer, sentence, previous, name)
                 if possessive_holder(sentence, previous, name):

@@ -1,0 +1,36 @@
+"""A town a place is measured from is no second place: "withdrew from Hisya, south of
+Homs", "left Tal Rifaat, 30 km north of Aleppo", "au sud de", "к югу от". Alone, the
+town named with a direction is still no place a force is said to be in.
+
+The sentences are written for these tests, about places the annotated set does not use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_articles
+
+
+def _records(tmp_path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    return extract_articles([article]).records
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Jordanian troops withdrew from Tal Afar, west of Mosul, on Monday.", "Tal Afar"),
+    ("Jordanian troops left Tal Afar, 60 km west of Mosul, on Monday.", "Tal Afar"),
+    ("Les soldats jordaniens ont quitté Tal Afar, à l'ouest de Mossoul, lundi.", "Tal Afar"),
+    ("Les soldats jordaniens ont quitté Tal Afar, au nord-ouest de Mossoul.", "Tal Afar"),
+    ("Иорданские военные покинули Телль-Афар к западу от Мосула.", "Телль-Афар"),
+])
+def test_the_town_measured_from_is_no_second_place(tmp_path, text, place):
+    records = _records(tmp_path, text)
+    assert [r.mention for r in records] == [place], [(r.mention, r.target.key)
+                                                    for r in records]
+
+
+def test_a_list_of_places_keeps_each(tmp_path):
+    records = _records(tmp_path, "Jordanian troops left Tal Afar, Sinjar and Mosul.")
+    assert sorted(r.mention for r in records) == ["Mosul", "Sinjar", "Tal Afar"]
