@@ -356,3 +356,19 @@ def test_a_place_in_an_apposition_before_the_main_verb_takes_the_main_verb(tmp_p
     records = _records(tmp_path, text)
     assert [(r.target.key, r.event) for r in records] == [("PL", "withdrawn")], \
         [(r.target.key, r.event, r.trigger) for r in records]
+
+
+@pytest.mark.parametrize("text, left, arrived", [
+    ("Jordanian units left the captured city and were moved to Sinjar.", None, "Sinjar"),
+    ("Иорданские подразделения покинули захваченный повстанцами Мосул и были переброшены "
+     "в Синджар.", None, "Синджар"),
+    ("Les unités jordaniennes ont quitté Mossoul et ont été redéployées à Sinjar.",
+     "Mossoul", "Sinjar"),
+])
+def test_a_second_verb_joined_by_and_speaks_for_its_place(tmp_path, text, left, arrived):
+    records = _records(tmp_path, text)
+    events = {(r.mention, r.event) for r in records}
+    assert (arrived, "deployed") in events, events
+    assert (arrived, "withdrawn") not in events
+    if left:
+        assert (left, "withdrawn") in events, events

@@ -35,6 +35,25 @@ def governing(sentence: Sentence, mention: PlaceMention,
     return verb
 
 
+#: Words that join a second verb to the first ("and were moved to"), and the auxiliaries
+#: that may stand between (keys).
+_AND = frozenset({"and", "et", "и", "va", "và"})
+_AUXILIARIES = frozenset({"were", "was", "have", "has", "had", "been", "be", "will", "then",
+                          "later", "être", "seront", "sera", "быть", "будут", "будет", "sẽ",
+                          "bị",
+                          "ont", "a", "été", "sont", "ensuite", "были", "был", "была",
+                          "затем", "потом", "đã", "được", "sau", "đó", "rồi"})
+
+
+def _joined(sentence: Sentence, verb: Trigger, main: Trigger) -> bool:
+    """True when ``verb`` comes after ``main`` joined to it by "and" (auxiliaries between)."""
+    tokens = sentence.tokens
+    index = verb.start - 1
+    while index > main.stop and tokens[index].key in _AUXILIARIES:
+        index -= 1
+    return index > main.stop and tokens[index].key in _AND
+
+
 def _relative_verb(sentence: Sentence, mention: PlaceMention,
                    triggers: Sequence[Trigger]) -> Trigger | None:
     """The verb of the relative clause a place stands in, set off by commas ("Israël, qui
@@ -58,7 +77,10 @@ def by_verb(sentence: Sentence, places: Sequence[PlaceMention], triggers: Sequen
     a relative clause set off by commas takes that clause's verb."""
     own: list[Trigger | None] = [governing(sentence, m, triggers) for m in places]
     if len({(t.start, t.action) for t in own if t is not None}) < 2:
-        own = [None] * len(places)  # one verb before a place does not split the clause
+        # one verb before a place does not split the clause, unless it is a second verb
+        # joined by "and" ("покинули ... Дамаск и были переброшены на авиабазу Хмеймим")
+        own = [t if t is not None and t.action != main.action and _joined(sentence, t, main)
+               else None for t in own]
     own = [verb or _relative_verb(sentence, m, triggers) for m, verb in zip(places, own,
                                                                             strict=True)]
     if not any(own):
