@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..gazetteer.normalize import normalize
+from .cues import cue_span
 from .lexicon import lexicon
 from .mentions import PlaceFinder
 from .text import Sentence
@@ -40,6 +41,7 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     first: dict[str, int] = {}
     countries: dict[str, bool] = {}  # _is_country by code: every name asks
     named: set[str] = set()  # countries named as such
+    cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
     # (country, other senses, weight, whether the name is a compass word)
     found: list[tuple[str, tuple[str, ...], int, bool]] = []
     for sentence in sentences:
@@ -72,6 +74,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             # country's town of the same name ("Tapa, Estonia")
             if place.kind == "country":
                 named.add(code)
+            elif cue_span(sentence, name.start) is not None:
+                cued.add(code)  # "withdrew from Juba": a place, not a stray word
             written = sentence.span(name.start, name.stop)
             found.append((code, (*name.chosen_from, *finder.gazetteer.senses(written)),
                           COUNTRY_WEIGHT if place.kind == "country" else 1,
@@ -89,12 +93,12 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     if not counts:
         return ()
     top = max(counts.values())
-    # a country no name of its own names, only one town's, province's or word's, is no
-    # story's beside one named more ("Колонна" -> Colón, Honduras; "Gulf" -> Papua New
-    # Guinea's Gulf province)
+    # a country no name of its own names, only one word with no cue before it, is no
+    # story's beside one named more ("Колонна" -> Colón, Honduras; "the Gulf states" ->
+    # Papua New Guinea's Gulf province)
     least = min(2, top)
     chosen = sorted((c for c, n in counts.items()
-                     if n >= top * SHARE and (c in named or n >= least)),
+                     if n >= top * SHARE and (c in named or c in cued or n >= least)),
                     key=lambda c: (-counts[c], first[c]))
     return tuple(chosen[:MAX_COUNTRIES])
 
