@@ -167,3 +167,42 @@ def test_the_worlds_large_lakes_are_drawn_at_their_size(query: str, country: str
     lake = Gazetteer(country=country).resolve(query)
     assert lake.kind == "lake" and lake.id.startswith("lake:")
     assert abs(area_km2(lake.geometry) - published_km2) <= 0.1 * published_km2
+
+
+def geodesic_km2(geometry: shapely.Geometry) -> float:
+    from pyproj import Geod
+
+    return abs(Geod(ellps="WGS84").geometry_area_perimeter(geometry)[0]) / 1e6
+
+
+@pytest.mark.parametrize(("query", "published_km2", "towns"), [
+    # Wikipedia, "Luzon": 109,965 km2; GeoNames 1701668 Manila, 1728930 Baguio
+    ("island of Luzon", 109_965, [(14.6042, 120.9822), (16.41639, 120.59306)]),
+    # Wikipedia, "Sicily": 25,711 km2; GeoNames 2523920 Palermo, 2525068 Catania
+    ("l'île de Sicile", 25_711, [(38.1166, 13.3636), (37.49223, 15.07041)]),
+    # Wikipedia, "Hainan": 33,920 km2 (the island); GeoNames 1809078 Haikou, 1796556 Sanya
+    ("đảo Hải Nam", 33_920, [(20.03421, 110.34651), (18.25435, 109.50947)]),
+    # Wikipedia, "Socotra": 3,796 km2; GeoNames 75427 Hadibu
+    ("Socotra island", 3_796, [(12.64881, 54.01895)]),
+])
+def test_islands_hold_their_towns_at_their_size(query: str, published_km2: float,
+                                                towns: list[tuple[float, float]]) -> None:
+    island = Gazetteer().resolve(query)
+    assert island.kind == "island" and island.id.startswith("island:")
+    for lat, lon in towns:
+        assert island.geometry.covers(shapely.Point(lon, lat)), (lat, lon)
+    assert abs(geodesic_km2(island.geometry) - published_km2) <= 0.1 * published_km2
+
+
+def test_socotra_lies_in_yemen() -> None:
+    socotra = Gazetteer().resolve("Soqotra")
+    assert socotra.id == "island:socotra" and socotra.country == "YE"
+
+
+def test_an_island_group_is_marked_approximate() -> None:
+    kurils = Gazetteer().resolve("Kuril Islands")
+    iturup = Gazetteer().resolve("Iturup")
+    assert kurils.kind == "island" and kurils.approximate
+    assert kurils.geometry.covers(iturup.geometry.representative_point())
+    # Wikipedia, "Kuril Islands": 10,503 km2 (the whole chain)
+    assert 0.7 * 10_503 <= geodesic_km2(kurils.geometry) <= 1.1 * 10_503

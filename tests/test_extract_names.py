@@ -74,3 +74,15 @@ def test_a_kind_word_before_of_names_the_kind(tmp_path, text):
     # Abéché is a town and a base: "the base of" asks for the base
     records = _records(tmp_path, text)
     assert [r.target.key for r in records] == ["base:abeche"], _places(records)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Американские военные прибыли на остров Окинава.", "island:okinawa"),
+    # a Russian case form ("на Итурупе") is read through the name's stem
+    ("На Итурупе размещена российская пулеметно-артиллерийская дивизия.", "island:iturup"),
+    ("Des soldats américains sont arrivés sur l’île de Socotra.", "island:socotra"),
+    ("US Marines deployed to Ishigaki island.", "island:ishigaki"),
+])
+def test_an_island_named_with_or_without_its_word(tmp_path, text, place):
+    records = _records(tmp_path, text)
+    assert [r.target.key for r in records] == [place], _places(records)

@@ -210,3 +210,11 @@ def test_countries_across_the_antimeridian_stay_whole(gazetteer: Gazetteer) -> N
         assert all(p.bounds[2] - p.bounds[0] < 180 for p in getattr(geometry, "geoms", [geometry]))
     point = gazetteer.get("RU").geometry.representative_point()
     assert 60 < point.x < 140 and 50 < point.y < 75  # in Russia, not in Arctic Canada
+
+
+def test_a_kind_word_asks_for_the_island_or_the_town() -> None:
+    world = Gazetteer(country="TZ")
+    assert world.resolve("Pemba Island").id == "island:pemba"
+    assert world.resolve("Zanzibar").kind == "island"
+    assert world.resolve("Zanzibar", kind="city").id == "geonames:148730"
+    assert world.resolve("Diego Garcia base").id == "base:diego-garcia"

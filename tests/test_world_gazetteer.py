@@ -149,3 +149,28 @@ def test_mid_never_resolves_far_away_in_silence(country: str) -> None:
     except PlaceNotFound:
         return
     assert place.country == country or "from the story's countries" in place.warning
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("the island of Luzon", "island:luzon"), ("l'île de Sicile", "island:sicily"),
+    ("остров Сахалин", "island:sakhalin"), ("đảo Phú Quốc", "island:phuquoc"),
+    ("Okinawa Island", "island:okinawa"), ("Okinawa-jima", "island:okinawa"),
+    ("Diego Garcia", "island:diegogarcia"), ("Soqotra", "island:socotra"),
+    ("Gotland island", "island:gotland"), ("Isle of Youth", "island:juventud"),
+])
+def test_islands_answer_with_or_without_the_word_island(query: str, expected: str) -> None:
+    assert Gazetteer().resolve(query).id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Gotland", "province"),  # the county is the island (geo.gazetteer.islands)
+    ("Hainan", "province"),
+    ("Sakhalin", "province"),
+    ("Zanzibar", "island"),   # a big city abroad of the name comes after the island
+    ("Zanzibar city", "city"),  # unless the name says "city"
+    ("Sicilia", "island"),    # Agrigento's alternate name: a province that is no island
+    ("Corsica", "island"),    # Haute-Corse holds half of it only
+])
+def test_a_province_holding_the_island_wins_the_island_beats_a_town(query: str,
+                                                                     expected: str) -> None:
+    assert Gazetteer().resolve(query).kind == expected

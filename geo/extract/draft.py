@@ -27,7 +27,7 @@ from .targets import Target
 LOCATION_PRECISION = {"province": "province", "region": "region", "border": "region",
                       "country": "region", "city": "exact", "base": "exact",
                       "airport": "exact", "checkpoint": "exact", "lake": "region",
-                      "river": "region"}
+                      "river": "region", "island": "region"}
 #: Events that end a presence, and the ``end_event`` each gives.
 END_EVENTS = ("withdrawn", "withdrawal_agreed", "withdrawal_requested", "handed_over")
 

@@ -44,7 +44,7 @@ MAX_SHARED = 2
 #: A village this close to a military base of its name is the base's settlement (km).
 SITE_VILLAGE_KM = 10.0
 #: Kinds whose name in an airport's ("Narva Estonia", "Nioro du Sahel") is no locality.
-_AREA_KINDS = frozenset({"country", "province", "region", "lake", "river"})
+_AREA_KINDS = frozenset({"country", "province", "region", "island", "lake", "river"})
 
 
 def province_seats(places: Mapping[str, Place], population: Mapping[str, int]) -> dict[str, str]:

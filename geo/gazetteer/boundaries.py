@@ -19,7 +19,8 @@ from ..data_files import data_path
 from ..errors import DataFileError
 
 #: Layers the gazetteer searches, in the order their places are indexed.
-PLACE_LAYERS: tuple[str, ...] = ("countries", "provinces", "regions", "borders", "places", "water")
+PLACE_LAYERS: tuple[str, ...] = ("countries", "provinces", "regions", "borders", "places", "water",
+                                  "islands")
 #: Layers drawn under a map but not searched by name.
 BASEMAP_LAYERS: tuple[str, ...] = ("basemap", "provinces", "water", "borders")
 

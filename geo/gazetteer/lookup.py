@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadArgument, PlaceNotFound
 from .aliases import bare_name_first
-from .borders import (
-    is_border_phrase,
-)
+from .borders import is_border_phrase
 from .country_codes import CountryCodes
 from .directions import named_part
 from .distance import FAR_KM, far_warning, small_town
 from .index import consonant_matches, index_key, load_index, with_places
+from .islands import rank_beside_islands
 from .kept import Kept
 from .misses import not_found, wrong_kind
 from .normalize import compass_english, loose_key, normalize, russian_nouns, strip_generic
@@ -226,9 +225,10 @@ class Gazetteer(CountryCodes):
             places = [p for p in places if p.kind == kind]
         if within is not None:
             places = inside(places, within, self.places, self.resolve)
+        islands = [p for p in places if p.kind == "island"]  # no town or site before them
         if len(places) > 1:
-            places.sort(key=lambda p: (self._rank(p, hint, key), p.id))
-        if kind is None and hint is None and places:  # sites named so: "Tindal" RAAF base
+            places.sort(key=lambda p: (self._rank(p, hint, key, islands), p.id))
+        if kind is None and hint is None and places and not islands:  # "Tindal" RAAF base
             places = bare_name_first(places, self._seats, self._population, (
                 self.places[i] for i in self._stripped.get(key, ())))
         return places, key
@@ -358,12 +358,14 @@ class Gazetteer(CountryCodes):
             return self.places[place_id].kind, self.places[place_id].country
         return finder(place_id)
 
-    def _rank(self, place: Place, hint: str | None, key: str) -> tuple[int, ...]:
+    def _rank(self, place: Place, hint: str | None, key: str,
+              islands: Sequence[Place] = ()) -> tuple[int, ...]:
         return (
             0 if hint and place.kind == hint else 1,
             0 if place.id in self._user_ids else 1,
             0 if place.country in self.countries else 1,
-            self._kind_rank(place),
+            rank_beside_islands(place, islands, self._kind_rank(place)) if islands
+            else self._kind_rank(place),
             0 if self._primary.get(place.id) == key else 1,
             -self._population.get(place.id, 0),
         )
@@ -389,7 +391,6 @@ class Gazetteer(CountryCodes):
         return [i for i in found if self._kind_country(i)[1] in self.countries or not (
             loose or small_town(self._kind_country(i)[0], self._population.get(i, 0), i))
             or not self._far_warning(self.places[i])]
-
 
 
 #: Sound tables by (index, country), each kept with its index's place table (alive).

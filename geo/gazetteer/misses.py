@@ -11,7 +11,7 @@ from .place import Place
 
 #: Id prefixes, to tell an unknown id from an unknown name.
 ID_PREFIXES = ("geonames:", "airport:", "border:", "region:", "base:", "checkpoint:",
-               "lake:", "river:", "basemap:")
+               "lake:", "river:", "island:", "basemap:")
 #: Queries longer than this are cut short in messages.
 SHOWN_LENGTH = 80
 

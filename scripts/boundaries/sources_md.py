@@ -29,6 +29,7 @@ FILES = """
 | borders.geojson | the land border of every pair of neighbours (`border:XX-YY`, codes in alphabetical order) with its length | Armenia: edges of its OSM outline; others: the stretch of one Natural Earth outline along the other |
 | regions.geojson | named and disputed regions (Nagorno-Karabakh, Crimea, Donbas, Kashmir, Gaza Strip, Sahel, ...), all approximate | data/curated/regions.yaml and regions.py; see each feature's `note` |
 | water.geojson | Lake Sevan and other lakes of the Caucasus at full detail, the Aras; 55 large or newsworthy lakes of the world (data/curated/lakes.yaml) at ~200 m | GSHHG / WDBII |
+| islands.geojson | 177 islands and island groups that news about armed forces name (data/curated/islands.yaml: names in en/fr/ru/vi, published areas) at ~500 m; each the shoreline holding a GeoNames town or an airport of the island, a group with the islands near it (approximate) | GSHHG, GeoNames, airportsdata |
 | demonyms.json | English and French demonyms of every country and its alternative spellings ("Finnish", "saoudienne", "DRC"), for border phrases; a demonym two countries share goes to neither unless one is 3 times larger | world-countries (mledoze/countries) |
 | places.tsv | populated places (235,000: every place of GeoNames cities500), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
 
