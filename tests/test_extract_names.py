@@ -86,3 +86,26 @@ def test_a_kind_word_before_of_names_the_kind(tmp_path, text):
 def test_an_island_named_with_or_without_its_word(tmp_path, text, place):
     records = _records(tmp_path, text)
     assert [r.target.key for r in records] == [place], _places(records)
+
+
+@pytest.mark.parametrize("text", [
+    "French troops left N'Djaména on Monday.",
+    "Les soldats français ont quitté N’Djaména lundi.",
+    "Les soldats français ont quitté Abéché lundi.",
+])
+def test_an_accent_the_data_lacks_still_names_the_place(tmp_path, text):
+    # GeoNames writes N'Djamena and Abeche; French news write the accents
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    records = extract_articles([article]).records
+    assert [(r.force.country, r.target.country, r.event) for r in records] == [
+        ("FR", "TD", "withdrawn")]
+
+
+def test_vietnamese_marks_still_tell_words_from_names(tmp_path):
+    # "Hãng" (a firm) is no "Hang"; the mark check stays for Vietnamese sentences
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\nHãng tin Reuters cho biết binh sĩ Pháp đã rút "
+                       "khỏi N'Djamena.", encoding="utf-8")
+    records = extract_articles([article]).records
+    assert [r.mention for r in records] == ["N'Djamena"]

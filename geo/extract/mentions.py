@@ -153,7 +153,8 @@ class PlaceFinder(BorderReader):
                 found = ()
             else:
                 found = self._look_up(sentence, first, start, stop, head, by_sound)
-                if checked and found and not marks_agree(self._forms, words, found):
+                if checked and found and not marks_agree(self._forms, words, found,
+                                                         sentence.text):
                     found = ()
             self._meanings[memo] = found
         return found
