@@ -18,6 +18,11 @@ def kind_words(sentence: Sentence, start: int) -> tuple[int, tuple[int, ...]]:
     lex = lexicon()
     tokens = sentence.tokens
     generic, describing = lex.generic_words, lex.kind_adjectives
+    if not start:
+        return start, ()
+    before = tokens[start - 1].key
+    if before not in generic and before not in describing and before not in lex.kind_links:
+        return start, ()  # most names: no kind word before them (what the rest finds then)
     first = start
     if start > 1 and tokens[start - 1].key in lex.kind_links and \
             tokens[start - 2].key in generic:  # "la base d'Abéché"

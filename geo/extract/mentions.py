@@ -49,7 +49,9 @@ from .text import CYRILLIC, Sentence, Token
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
-_RUN_GAP = re.compile(r"^ $")
+#: What ``re.match(r"^ $", gap)`` matched: one space between two words (or before a final
+#: line end), tested as string equality.
+_RUN_GAPS = frozenset({" ", " \n"})
 _BRACKET = re.compile(r"[()\[\]]")
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
 _POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
@@ -68,7 +70,7 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
     Sultan nor Murat)."""
     run = {i for a, b in pairwise(names)
            if a.stop == b.start and a.place.kind == b.place.kind == "city"
-           and _RUN_GAP.match(sentence.gap(a.stop - 1, b.start)) for i in (a.start, b.start)}
+           and sentence.gap(a.stop - 1, b.start) in _RUN_GAPS for i in (a.start, b.start)}
     return [n for n in names if n.start not in run] if run else names
 
 
@@ -144,7 +146,8 @@ class PlaceFinder(BorderReader):
         first, head = kind_words(sentence, start)
         # everything below depends only on these words (their text and count)
         text, end = sentence.text, tokens[stop - 1].end
-        memo = (text[tokens[first].start:end], text[tokens[start].start:end], stop - start,
+        name = text[tokens[start].start:end]
+        memo = (name if first == start else text[tokens[first].start:end], name, stop - start,
                 checked, len(head), by_sound)
         found = self._meanings.get(memo)
         if found is None:
@@ -273,13 +276,13 @@ class PlaceFinder(BorderReader):
             return True
         if stop < len(tokens) and not country:
             after = tokens[stop]
-            if (after.upper and _RUN_GAP.match(sentence.gap(stop - 1, stop))
+            if (after.upper and sentence.gap(stop - 1, stop) in _RUN_GAPS
                     and after.key not in lex.capitalised and after.key not in known):
                 return True
         if start > 1:
             before = tokens[start - 1]
             if (before.upper and not before.text.isupper()
-                    and _RUN_GAP.match(sentence.gap(start - 1, start))
+                    and sentence.gap(start - 1, start) in _RUN_GAPS
                     and before.key not in lex.capitalised and before.key not in known
                     and before.key not in lex.between  # "Республики Казахстан"
                     and lex.titles.ending_at(sentence, start) is None):

@@ -50,11 +50,21 @@ def _pattern(table: str) -> re.Pattern[str]:
     return re.compile(r" (?:" + "|".join(sorted(branches, key=len, reverse=True)) + r")(?= )")
 
 
+@cache
+def _needed(table: str) -> frozenset[str]:
+    """The last word (form) of each phrase of ``table``, which a match holds as a whole
+    word: a sentence with none of them holds no phrase."""
+    return frozenset(phrase_form(phrase.replace(" D ", " ")).split(" ")[-1]
+                     for phrases in load("places")[table].values() for phrase in phrases)
+
+
 def _spans(sentence: Sentence, table: str, mentions: list[PlaceMention]
            ) -> list[tuple[int, int]]:
     """Word spans of the phrases of ``table``, not part of another mention (a name inside
     the words is theirs: "the Sahel country") and not followed by a name."""
-    text, offsets = sentence.joined("form")
+    text, offsets, words = sentence.joined_words("form")
+    if words is not None and _needed(table).isdisjoint(words):
+        return []  # (words told apart by single spaces: the pattern's words are whole words)
     found = []
     for match in _pattern(table).finditer(text):
         start = bisect_left(offsets, match.start() + 1)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
-from itertools import accumulate, count
+from itertools import accumulate, compress, count
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -70,6 +70,8 @@ def form(word: str) -> str:
 
 
 _TEXT, _FIRST, _UPPER = attrgetter("text"), itemgetter(0), attrgetter("upper")
+#: A token's key and form by position (a Token is a tuple: faster than by name).
+_KEY_OF, _FORM_OF = itemgetter(3), itemgetter(4)
 
 
 class Token(NamedTuple):
@@ -157,8 +159,7 @@ class Sentence:
         return found[0], found[1], self._words[attr]
 
     def _join(self, attr: str) -> tuple[str, list[int]]:
-        words = [t.key for t in self.tokens] if attr == "key" else \
-            [t.form for t in self.tokens]
+        words = list(map(_KEY_OF if attr == "key" else _FORM_OF, self.tokens))
         found = (" " + " ".join(words) + " ", word_offsets(words))
         self._joined[attr] = found
         # words are told apart by the spaces between them only when none is empty or
@@ -208,19 +209,38 @@ def stem(word: str) -> str:
     return _russian().stemWord(lower)
 
 
-@lru_cache(maxsize=1 << 16)
 def _word(word: str) -> tuple[str, str, bool]:
     shape = stem(word) if CYRILLIC.search(word) else form(word)
     return normalize(word), shape, word[:1].isupper()
+
+
+#: The most words :data:`_WORDS` keeps before it starts again.
+_MAX_WORDS = 1 << 16
+
+
+class _Words(dict[str, tuple[str, str, bool]]):
+    """:func:`_word` of each word met, by its text (emptied when full): a plain dict's
+    look-up in C, cheaper than an LRU cache's, which moves its entry on every hit."""
+
+    def __missing__(self, word: str) -> tuple[str, str, bool]:
+        if len(self) >= _MAX_WORDS:
+            self.clear()
+        found = self[word] = _word(word)
+        return found
+
+
+_WORDS = _Words()
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with their offsets. A Russian word's ``form`` is its stem, so
     word lists match every case ending; a French elided article is a word of its own."""
     words = WORD if "_" in text else _PLAIN_WORD
-    if "'" in text or "’" in text:
+    # no Python code a word: this runs for every sentence of every article
+    matches = list(words.finditer(text))
+    if ("'" in text or "’" in text) and _elides(text, matches):
         spans = []
-        for a, b in (m.span() for m in words.finditer(text)):
+        for a, b in map(_SPAN, matches):
             elided = ELISION.match(text, a, b)
             if elided and elided.end() < b:
                 spans += [(a, elided.end() - 1), (elided.end(), b)]
@@ -228,9 +248,20 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 spans.append((a, b))
         return _tokens([text[a:b] for a, b in spans], [a for a, _ in spans],
                        [b for _, b in spans])
-    # no Python code a word: this runs for every sentence of every article
-    matches = list(words.finditer(text))
     return _tokens(list(map(_GROUP, matches)), map(_START, matches), map(_END_OF, matches))
+
+
+#: A word that may start with an elided article holds an apostrophe.
+_APOSTROPHE = re.compile("['’ʼ]")
+_SPAN = re.Match.span
+
+
+def _elides(text: str, matches: list[re.Match[str]]) -> bool:
+    """True when a word of ``matches`` (of ``text``) starts with an elided article: only
+    the words holding an apostrophe are asked (found in C; "Russia's" elides nothing)."""
+    holding = compress(matches, map(_APOSTROPHE.search, map(_GROUP, matches)))
+    return any((elided := ELISION.match(text, a, b)) and elided.end() < b
+               for a, b in map(_SPAN, holding))
 
 
 def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
@@ -240,7 +271,7 @@ def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
         return ()
     # (text, start, end) + (key, form, upper) of each word, made into tokens, all in C
     return tuple(map(_MAKE_TOKEN, map(tuple.__add__, zip(words, starts, ends, strict=True),
-                                      map(_word, words))))
+                                      map(_WORDS.__getitem__, words))))
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
