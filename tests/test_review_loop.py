@@ -148,6 +148,10 @@ def test_a_draft_title_names_one_force_two_countries_or_foreign_forces(gazetteer
     (["2024-06-10"], ["2024-02-01"], ["2024-06-12"],
      [("2024-02-01", "Before the first reported withdrawal"),
       ("2024-06-10", "After the last reported end")]),
+    # another force took over after the withdrawal: the after view shows it there
+    (["2018-04-30"], ["2018-04-20", "2018-05-13"], ["2018-05-14"],
+     [("2018-04-20", "Before the first reported withdrawal"),
+      ("2018-05-13", "After the last reported change")]),
     ([], ["2024-02-01", "2024-03"], ["2024-04-02"],
      [("2024-01-31", "Before the first reported arrival"), ("2024-04-02", "As last reported")]),
     ([], [], ["2024-04-02", "2024-05-06"],

@@ -152,7 +152,8 @@ def default_views(ends: list[FuzzyDate], reported: list[dt.date],
 
     With ends (a withdrawal, a hand-over): ``before`` is 1 January of the year of the first
     end, or the last start before that end when later (a force that arrived in February and
-    left in June is there on ``before``); ``after`` is the last end day. With arrivals only:
+    left in June is there on ``before``); ``after`` is the last end day, or the last arrival
+    when later (a force that took over after the others left). With arrivals only:
     ``before`` is the day before the first dated arrival, ``after`` the last day reported
     (or of an arrival, when later). With neither: the first and the last day reported.
     ``after`` is always at least a day after ``before``.
@@ -164,6 +165,10 @@ def default_views(ends: list[FuzzyDate], reported: list[dt.date],
         arrivals = [s.latest for s in starts if s.latest < first_end]
         before = max([dt.date(first_end.year, 1, 1), *arrivals])
         keys = ("draft_view_before_withdrawal", "draft_view_after_ends")
+        later = [s.latest for s in starts if s.latest > after]
+        if later:  # "Saudi troops arrived on 13 May" after the Emirati left: shown too
+            after = max(later)
+            keys = ("draft_view_before_withdrawal", "draft_view_after_changes")
     elif starts:
         before = min(s.earliest for s in starts) - dt.timedelta(days=1)
         after = max(last_reported, *(s.latest for s in starts))
