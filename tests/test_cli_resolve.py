@@ -85,3 +85,23 @@ def test_out_file_is_written_only_when_every_name_resolves(tmp_path: Path) -> No
     assert [f["properties"]["id"] for f in json.loads(out.read_text())["features"]] == [
         "AM-TV", "AM-SU"]
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("names, country", [
+    # GeoNames has towns named Gao and Kidal only in Mali; Tessalit likewise
+    (["Gao", "Kidal", "Tessalit"], "ML"),
+    (["Sinjar", "Mosul"], "IQ"),
+])
+def test_the_storys_country_comes_from_the_names(names, country) -> None:
+    # no --country: the names' own country, and no "far from the story's countries" warning
+    result = deploymap("resolve", *names)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stdout, result.stdout
+    lines = [ln for ln in result.stdout.splitlines() if " -> " in ln]
+    assert len(lines) == len(names)
+
+
+def test_a_given_country_still_decides() -> None:
+    # Ararat is an Armenian province and a town of Victoria, Australia (GeoNames 2177756)
+    result = deploymap("resolve", "Ararat", "--country", "AU")
+    assert result.returncode == 0 and result.stdout.startswith("Ararat -> geonames:2177756")

@@ -19,11 +19,13 @@ HELP = "resolve place names to geometries (offline)"
 DESCRIPTION = """\
 Resolve place names from a news story to the places and geometries they mean.
 
-Names may be in English, Vietnamese, Armenian (Latin or Armenian script) or Russian, with or
-without diacritics, and may be border phrases ("Armenia's border with Turkey", "biên giới
-Armenia với Thổ Nhĩ Kỳ và Iran") or place ids (AM-SU, border:AM-TR, airport:UDYZ).
+Names may be in English, French, Russian, Vietnamese or Armenian (Latin or Armenian script),
+with or without diacritics, and may be border phrases ("Armenia's border with Turkey", "biên
+giới Armenia với Thổ Nhĩ Kỳ và Iran") or place ids (AM-SU, border:AM-TR, airport:UDYZ).
 When a name fits several places, the province beats a village of the same name and places in
-the story's country (--country) beat places abroad; the output says when it chose."""
+the story's countries beat places abroad; the output says when it chose. The story's
+countries are read from the names themselves, as `extract` reads them from an article
+("Gao Kidal" is a Malian story), unless --country names one."""
 
 EPILOG = """\
 examples:
@@ -49,8 +51,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=KINDS, help="only places of this kind")
     parser.add_argument("--within", metavar="PLACE",
                         help="only places in this country code (AM) or inside this place")
-    parser.add_argument("--country", default="AM", metavar="CODE",
-                        help="the story's country: its places win ties (default: AM)")
+    parser.add_argument("--country", metavar="CODE",
+                        help="the story's country: its places win ties (default: the "
+                             "countries the names point to, as extract reads an article)")
     parser.add_argument("-o", "--out", type=Path, metavar="FILE",
                         help="write to FILE (atomically: nothing is written if a name fails) "
                              "instead of standard output")
@@ -80,6 +83,26 @@ def describe(place: Place, query: str) -> str:
     return "\n".join([line, *(f"    {n}" for n in notes)])
 
 
+def _story(names: list[str], given: str | None) -> tuple[str, tuple[str, ...]]:
+    """The story's country and its others: ``given``, or those the names point to (the
+    country of the first name that resolves when they point to none)."""
+    if given:
+        return given, ()
+    from ..extract.articles import DEFAULT_COUNTRY, countries_named
+
+    found = countries_named(".\n".join(names))
+    if found:
+        return found[0], found[1:]
+    default = Gazetteer(country=DEFAULT_COUNTRY)
+    for name in names:
+        try:
+            place = default.resolve(name)
+        except PlaceNotFound:
+            continue
+        return (place.id if place.kind == "country" else place.country) or DEFAULT_COUNTRY, ()
+    return DEFAULT_COUNTRY, ()
+
+
 def run(arguments: argparse.Namespace) -> int:
     """Resolve every name; print all results, or every error and nothing else."""
     if arguments.out is not None:
@@ -92,7 +115,8 @@ def run(arguments: argparse.Namespace) -> int:
         online = OnlineGeocoder()
         print("deploymap resolve: --online: unknown names go to Nominatim "
               "(1 request per second, answers cached)", file=sys.stderr)
-    gazetteer = Gazetteer(country=arguments.country, online=online, places=places)
+    country, countries = _story(arguments.names, arguments.country)
+    gazetteer = Gazetteer(country=country, countries=countries, online=online, places=places)
     resolved: list[tuple[str, Place]] = []
     problems: list[str] = []
     for name in arguments.names:

@@ -81,6 +81,13 @@ def _engine_for(text: str) -> tuple[Extractor, list[Sentence]]:
     return extractor(found[0], tuple(sorted(found[1:]))), cut
 
 
+def countries_named(text: str) -> tuple[str, ...]:
+    """The countries ``text`` is about, most named first, as extraction reads them (empty
+    when it names no place): ``deploymap resolve`` with no ``--country``."""
+    _, offset = split_header(text)
+    return story_countries(sentences(text, offset), extractor().finder)
+
+
 def _read_file(path: Path) -> str:
     """The article's text: a regular file of at most MAX_ARTICLE_BYTES, UTF-8 (a byte-order
     mark is dropped; CRLF line ends are fine), not binary, not blank."""
@@ -239,4 +246,5 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
 
 
 
-__all__ = ["DEFAULT_COUNTRY", "date_line", "extract_articles", "extractor", "extractor_for"]
+__all__ = ["DEFAULT_COUNTRY", "countries_named", "date_line", "extract_articles", "extractor",
+           "extractor_for"]
