@@ -211,3 +211,21 @@ def test_the_story_s_country_is_where_the_foreign_force_is(tmp_path, capsys):
     document = yaml.safe_load(out)
     assert document["country"] == "TD"
     assert document["title"]["en"].startswith("French troops in Chad")
+
+
+def test_a_warning_about_the_merged_scenario_names_no_temporary_file(tmp_path, capsys):
+    # the Sahel lies far from a Chadian story's countries: a warning, which used to point
+    # at a line of a temporary file deleted before the user could open it
+    folder = tmp_path / "chad"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Date: 2025-01-13\n\nFrench troops left Faya-Largeau in Chad on 26 December 2024. "
+        "French troops are still deployed in the Sahel, a French officer in N'Djamena "
+        "said.\n", encoding="utf-8")
+    from geo.extract import extract_articles
+    from geo.extract.merge import timeline_from_draft
+
+    timeline_from_draft(extract_articles([folder / "one.txt"]))
+    err = capsys.readouterr().err
+    assert "warning" in err and "the scenario merged from the articles" in err, err
+    assert "from-articles.yaml" not in err

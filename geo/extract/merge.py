@@ -340,7 +340,8 @@ def timeline_from_draft(draft: Draft, *, threshold: float = 0.5,
             raise UserInputError(_nothing_found(draft, threshold))
         path = Path(folder) / "from-articles.yaml"
         path.write_text(dump_yaml(document), encoding="utf-8")
-        scenario = load_scenario(path, gazetteer=gazetteer)
+        scenario = load_scenario(path, gazetteer=gazetteer, shown_as="the scenario merged "
+                                 "from the articles (--save-scenario FILE keeps it)")
     return Timeline(scenario), report
 
 

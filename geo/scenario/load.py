@@ -60,7 +60,7 @@ def _read_source_text(path: Path) -> str:
 
 def load_scenario(
     path: Path | str | None = None, *, gazetteer: Gazetteer | None = None,
-    places: Sequence[Place] = (),
+    places: Sequence[Place] = (), shown_as: str | None = None,
 ) -> Scenario:
     """Load and check a scenario file; raise :class:`ScenarioError` listing every problem.
 
@@ -73,6 +73,9 @@ def load_scenario(
     places
         Extra places (a user's boundary file, :func:`geo.gazetteer.user_places.load_places`) that
         names may resolve to, besides the shipped ones.
+    shown_as
+        What warnings call the file instead of its path and line (a temporary file the user
+        never sees: "the scenario merged from the articles").
     """
     path = Path(path) if path is not None else default_scenario_path()
     document = load_yaml(path)
@@ -106,7 +109,7 @@ def load_scenario(
             key = "country" if "country" in document else "countries"
             problems.add(document.line_of(key), f"{key}: {error}")
             problems.raise_if_any()
-    builder = _Builder(path, document, problems, gazetteer)
+    builder = _Builder(path, document, problems, gazetteer, shown_as)
     scenario = builder.build()
     problems.raise_if_any()
     return scenario
@@ -116,8 +119,9 @@ class _Builder:
     """Turns a schema-valid document into a :class:`Scenario`, noting meaning problems."""
 
     def __init__(self, path: Path, document: LineDict, problems: Problems,
-                 gazetteer: Gazetteer) -> None:
+                 gazetteer: Gazetteer, shown_as: str | None = None) -> None:
         self.path, self.doc, self.problems, self.gazetteer = path, document, problems, gazetteer
+        self.shown_as = shown_as
         self._texts: dict[str, str | None] = {}
 
     def build(self) -> Scenario:
@@ -207,7 +211,8 @@ class _Builder:
     def _warned(self, place: Place, entry: LineDict, line: int) -> Place:
         """``place``, after printing its warning (far from the story) with file and line."""
         if place.warning:
-            print(f"deploymap: warning: {self.path}:{line}: presence {entry['id']!r}: "
+            where = self.shown_as or f"{self.path}:{line}"
+            print(f"deploymap: warning: {where}: presence {entry['id']!r}: "
                   f"{place.warning}", file=sys.stderr)
         return place
 
