@@ -34,3 +34,20 @@ def test_the_town_measured_from_is_no_second_place(tmp_path, text, place):
 def test_a_list_of_places_keeps_each(tmp_path):
     records = _records(tmp_path, "Jordanian troops left Tal Afar, Sinjar and Mosul.")
     assert sorted(r.mention for r in records) == ["Mosul", "Sinjar", "Tal Afar"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Jordanian troops left the camp in Sinjar, northern Iraq, on Monday.", "Sinjar"),
+    ("Les soldats jordaniens ont quitté Sinjar, dans le nord de l'Irak, lundi.", "Sinjar"),
+    ("Иорданские военные покинули Синджар на севере Ирака.", "Синджар"),
+])
+def test_a_part_of_a_country_after_a_town_says_where_it_is(tmp_path, text, place):
+    # not a second withdrawal, from all of northern Iraq
+    records = _records(tmp_path, text)
+    assert [r.mention for r in records] == [place], [(r.mention, r.target.key)
+                                                    for r in records]
+
+
+def test_a_part_of_a_country_listed_with_a_town_is_a_place(tmp_path):
+    records = _records(tmp_path, "Jordanian troops left Sinjar and northern Iraq.")
+    assert {r.target.key for r in records} >= {"part:IQ-north"}

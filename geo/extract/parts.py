@@ -16,6 +16,7 @@ from ..errors import PlaceNotFound
 from ..gazetteer.directions import direction_phrases, vietnamese_direction_forms
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize
+from ..gazetteer.place import Place
 from .lexicon import lexicon
 from .targets import PlaceMention, target_of
 from .text import Sentence
@@ -78,10 +79,30 @@ def country_parts(sentence: Sentence, mentions: list[PlaceMention],
         start, place = best
         changed = True
         found = [m for m in found if m.stop <= start]  # a direction's words are its own
+        if found and _says_where(sentence, found[-1], start, place, gazetteer):
+            continue  # "the camp in Tessalit, northern Mali": where the camp is
         found.append(replace(mention, text=sentence.span(start, mention.stop), start=start,
                              targets=(target_of(place),), chosen_from=(), locative=False,
                              problem=""))
     return found if changed else mentions
+
+
+#: Between a place and the part of a country after it that says where it lies.
+_WHERE_GAP = re.compile(r"^\s*(?:,|\(|,?\s*(?:in|dans|au|en|в|во|на|ở|tại))\s*$",
+                        re.IGNORECASE)
+
+
+def _says_where(sentence: Sentence, before: PlaceMention, start: int, part: Place,
+                gazetteer: Gazetteer) -> bool:
+    """True when the part starting at word ``start`` follows ``before`` with only a comma or
+    "in" between and holds its place: it says where that place is, as a country would."""
+    if before.role != "name" or before.stop > start:
+        return False
+    gap = sentence.text[sentence.tokens[before.stop - 1].end:sentence.tokens[start].start]
+    if not _WHERE_GAP.match(gap):
+        return False
+    inside = gazetteer.get(before.targets[0].key).geometry.representative_point()
+    return bool(part.geometry.buffer(0.05).contains(inside))
 
 
 def compass_elsewhere(mentions: list[PlaceMention]) -> list[PlaceMention]:
