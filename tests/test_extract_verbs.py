@@ -372,3 +372,20 @@ def test_a_second_verb_joined_by_and_speaks_for_its_place(tmp_path, text, left, 
     assert (arrived, "withdrawn") not in events
     if left:
         assert (left, "withdrawn") in events, events
+
+
+@pytest.mark.parametrize("text", [
+    "В Гродно прибыли российские военнослужащие, передает ИА REGNUM.",
+    "Как передает ТАСС, в Гродно прибыли российские военнослужащие.",
+])
+def test_russian_reports_is_no_hand_over(tmp_path, text):
+    # "передает" is also "reports": the troops arrive, nothing is handed over
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.event) for r in records] == [("RU", "deployed")], [
+        (r.mention, r.event, r.trigger) for r in records]
+
+
+def test_headed_towards_is_a_move(tmp_path):
+    records = _records(tmp_path, "Jordanian troops headed towards Sinjar on Monday.")
+    assert [(r.force.country, r.mention, r.event) for r in records] == [
+        ("JO", "Sinjar", "deployed")]
