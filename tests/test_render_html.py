@@ -354,3 +354,21 @@ def test_simplified_shapes_stay_within_100_m_anywhere_on_earth(centre) -> None:
     assert shapely.get_num_coordinates(drawn) < shapely.get_num_coordinates(source)
     metres = html_geometry.to_metres
     assert shapely.hausdorff_distance(metres(source), metres(drawn)) <= MAX_STRAY_M
+
+
+def test_the_basemap_draws_the_sea_and_land_past_its_detailed_window() -> None:
+    # Socotra's story: the Gulf of Aden is sea and the Somali coast land, up to the edges
+    # of the first view (Hafun, Somalia: GeoNames 10.4158, 51.2653; a point at sea)
+    import shapely
+
+    from geo.render.html.basemap import _build_basemap
+    from geo.render.html.store import GeometryStore
+
+    store = GeometryStore()
+    around = shapely.box(53.3, 12.1, 54.6, 12.8)
+    base = _build_basemap(store, home="YE", focus=around, around=around, lang="en")
+    sea = store.sources[base["sea"]]
+    land = shapely.union_all([store.sources[i] for i in base["countries"]])
+    at_sea, hafun = shapely.Point(51.0, 13.0), shapely.Point(51.2653, 10.4158)
+    assert sea.contains(at_sea) and sea.contains(hafun)  # drawn under the land
+    assert not land.contains(at_sea) and land.buffer(0.05).contains(hafun)

@@ -91,8 +91,12 @@ def _country_borders(neighbours: list[shapely.Geometry], home: shapely.Geometry 
 
 
 #: Keys of :func:`build_basemap`'s result that hold shape numbers (one, or a list).
-_SHAPE_KEYS = ("countries", "borders", "home", "provinces", "lakes", "rivers")
-_FORMAT = 1
+_SHAPE_KEYS = ("sea", "countries", "borders", "home", "provinces", "lakes", "rivers")
+_FORMAT = 2
+#: How far past the detailed window the sea and the generalised outlines of the world's
+#: countries go (a share of the story's size): the map's first view falls inside, so a sea
+#: is blue up to its edges and land cut at the window does not read as sea.
+OUTER_SHARE = 2.0
 
 
 def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
@@ -157,6 +161,13 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
                                around.bounds[3] - around.bounds[1]) * 0.5, join_style="mitre")
     if reach is not None:
         window = shapely.envelope(shapely.union(window, reach))
+    size = max(around.bounds[2] - around.bounds[0], around.bounds[3] - around.bounds[1])
+    outer = shapely.envelope(shapely.union(around.buffer(size * OUTER_SHARE), window))
+    for record in read_layer("countries"):  # 1:50m outlines, past the detailed window
+        if record["geometry"].intersects(outer):
+            ring = record["geometry"].intersection(outer).difference(window)
+            if not ring.is_empty:
+                countries_drawn.append(store.add(ring))
     for record in read_layer("basemap"):
         code = record.get("country") or record["id"].split(":")[-1]
         if not record["geometry"].intersects(window):
@@ -204,7 +215,7 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
                 labels.append({"k": "lake", "t": name, "at": _at(anchor)})
     labels.extend(towns)
     borders = _country_borders(neighbours, home_outline, window)
-    return {"countries": countries_drawn,
+    return {"sea": store.add(outer), "countries": countries_drawn,
             "borders": None if borders.is_empty else store.add(borders),
             "home": outline, "provinces": provinces, "lakes": lakes, "rivers": rivers,
             "labels": labels}

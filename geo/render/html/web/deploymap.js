@@ -81,9 +81,15 @@
     function polygon(index, style) {
       L.polygon(shapes(index), L.extend({}, common, style)).addTo(map);
     }
+    if (base.sea !== undefined && base.sea !== null) {  /* the drawn window is sea under land */
+      polygon(base.sea, { stroke: false, fillColor: "#d9e7f1", fillOpacity: tiles ? 0 : 1 });
+    }
     base.countries.forEach(function (i) {
       polygon(i, { stroke: false, fillColor: "#ece8e1", fillOpacity: tiles ? 0 : 1 });
     });
+    if (base.home !== null) {  /* land under the provinces: a country with none is land too */
+      polygon(base.home, { stroke: false, fillColor: "#fffdf8", fillOpacity: tiles ? 0 : 1 });
+    }
     base.provinces.forEach(function (i) {
       polygon(i, { color: "#cdc5b6", weight: 0.9, fillColor: "#fffdf8", fillOpacity: tiles ? 0 : 1 });
     });
