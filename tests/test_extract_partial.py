@@ -86,3 +86,29 @@ def test_leaving_one_site_of_a_country_is_no_end_there(tmp_path, text):
 def test_leaving_a_country_is_still_an_end(tmp_path):
     assert _events(_records(tmp_path, "Italian troops left Afghanistan on Monday.")) == [
         ("IT", "AF", "withdrawn")]
+
+
+def test_a_hand_over_then_some_staying_leaves_the_presence_open(tmp_path):
+    # "handed over the camp ... only about a hundred will stay": part of the force stays
+    from geo.extract.merge import draft_to_scenario_document
+
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-02-20\n\nItalian troops handed over the Herat camp to the "
+                       "Afghan army on Thursday. Only about a hundred Italian soldiers will "
+                       "stay in Herat to train Afghan troops.", encoding="utf-8")
+    document = draft_to_scenario_document(extract_articles([article]))
+    italian = [p for p in document["presences"] if p["force"].startswith("it-")]
+    assert italian and all(p["end"] is None for p in italian), italian
+    assert any("says it stays after it" in p["notes"] for p in italian)
+
+
+def test_staying_before_a_later_withdrawal_does_not_undo_it(tmp_path):
+    from geo.extract.merge import draft_to_scenario_document
+
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("Date: 2025-01-10\n\nItalian troops will stay in Herat.", encoding="utf-8")
+    second.write_text("Date: 2025-03-10\n\nItalian troops left Herat on 3 March 2025.",
+                      encoding="utf-8")
+    document = draft_to_scenario_document(extract_articles([first, second]))
+    ends = [p["end"] for p in document["presences"] if p["force"].startswith("it-")]
+    assert ends == ["2025-03-03"], document["presences"]

@@ -5,16 +5,15 @@ Records below the confidence threshold are dropped, and so are ends that cannot 
 each group becomes one presence citing every sentence it came from:
 
 - *start*: the earliest start any record gives (none: not reported);
-- *end*: from the strongest ending event (withdrawn or handed over > withdrawal agreed >
-  withdrawal requested); several "withdrawn before the article" spans are intersected;
-- *strength*: the latest reported.
+- *end*: from the strongest ending event (withdrawn or handed over > agreed > requested);
+  "withdrawn before the article" spans are intersected; none when a record reported that
+  day or later says the force stays (:mod:`.stays`); *strength*: the latest reported.
 
 A withdrawal from an area also ends the same force's open presences *inside* it (the
 border line along Syunik ends when the border guards leave Syunik), unless an article of the
 same day or later says the force stays there; such an end cites both sentences and says so
 in ``notes``. The confidence keys are dropped: the result is a scenario document that
-:func:`geo.scenario.load_scenario` accepts once written to YAML.
-"""
+:func:`geo.scenario.load_scenario` accepts once written to YAML."""
 
 from __future__ import annotations
 
@@ -37,6 +36,7 @@ from .article_dates import scenario_date
 from .articles import extract_articles, extractor
 from .draft import LOCATION_PRECISION, Article, Draft, Record, Unused, default_views
 from .language import UNREAD_ADVICE, unread_language
+from .stays import staying_after
 from .title import draft_title, drafting_note
 
 _END_RANK = {"withdrawn": 3, "handed_over": 3, "withdrawal_agreed": 2, "withdrawal_requested": 1}
@@ -58,13 +58,12 @@ class ExtractionReport:
     def lines(self) -> list[str]:
         """A plain-text summary, one fact per line."""
         out = [f"{len(self.articles)} articles; {len(self.used)} records used (confidence >= "
-               f"{self.threshold}), {len(self.dropped)} dropped; {len(self.presences)} "
-               "presences"]
+               f"{self.threshold}), {len(self.dropped)} dropped; {len(self.presences)} presences"]
         for article in self.articles:
             date = article.published
-            shown = str(date.date) if date.date else "unknown"
-            out.append(f"  {article.path.name}: {article.language}, published {shown} "
-                       f"({date.how}{': ' + date.note if date.note else ''})")
+            out.append(f"  {article.path.name}: {article.language}, published "
+                       f"{date.date or 'unknown'} ({date.how}"
+                       f"{': ' + date.note if date.note else ''})")
         for presence, records in self.presences.items():
             out.append(f"  {presence}: from {', '.join(records)}")
             if presence in self.inferred_ends:
@@ -137,6 +136,9 @@ def _merge(draft: Draft, threshold: float, relative_to: Path | None,
         starts = [r.start for r in group.records if r.start is not None]
         group.start = min(starts, key=lambda d: (d.earliest, d.latest)) if starts else None
         group.end, group.ender = _end(group.records)
+        if (stays := staying_after(group.records, group.end)) is not None:  # part stays
+            group.notes.append(f"end {group.end} dropped: {stays.id} says it stays after it")
+            group.end = group.ender = None
         if group.start and group.end and group.end.latest <= group.start.earliest:
             group.notes.append(f"start {group.start} dropped: after the end {group.end}")
             group.start = None
@@ -244,8 +246,7 @@ def _presence_id(group: _Group) -> str:
 
 def _presence(group: _Group, report: ExtractionReport, *, review: bool = False
               ) -> dict[str, Any]:
-    records = group.records
-    first = records[0]
+    records, first = group.records, group.records[0]
     citations: list[dict[str, str]] = []
     for record in [*records, *group.extra]:
         citation = {"source": record.source, "quote": record.quote}
