@@ -51,3 +51,17 @@ def test_a_part_of_a_country_after_a_town_says_where_it_is(tmp_path, text, place
 def test_a_part_of_a_country_listed_with_a_town_is_a_place(tmp_path):
     records = _records(tmp_path, "Jordanian troops left Sinjar and northern Iraq.")
     assert {r.target.key for r in records} >= {"part:IQ-north"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jordanian troops will deploy to bases run by Baghdad.",
+    "Les soldats jordaniens seront déployés dans des bases contrôlées par Bagdad.",
+    "Иорданские военные будут размещены на базах под контролем Багдада.",
+    "Jordan sẽ triển khai binh sĩ tới các căn cứ do Baghdad quản lý.",
+])
+def test_a_capital_that_runs_the_bases_is_its_government(tmp_path, text):
+    # "run by Baghdad": the Iraqi government, not a deployment to the city or its province
+    # (the Vietnamese sentence gave one to Baghdad province before)
+    records = _records(tmp_path, text)
+    assert not [r for r in records if r.target.key in ("IQ-BG", "geonames:98182")], [
+        (r.mention, r.target.key) for r in records]
