@@ -114,11 +114,9 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here.
-    Measured last (273 passages, 516 facts): tuning 0.589, held-out 0.483; precision 0.652
-    overall. (Tuning fell from 0.596 when accented names began to match unaccented ones:
-    "Saké" now finds Sake, where the passage's national contingents are typed otherwise
-    than its annotation's "UN peacekeepers".)"""
-    assert scored[split, "all"].f1 >= {"tune": 0.585, "holdout": 0.475}[split]
+    Measured last (273 passages, 516 facts): tuning 0.594, held-out 0.483; precision 0.660
+    overall."""
+    assert scored[split, "all"].f1 >= {"tune": 0.59, "holdout": 0.48}[split]
     assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
                                     scored[split, "all"].expected)[0] >= 0.5
 
