@@ -717,3 +717,20 @@ def test_a_russian_verb_of_moving_leaves_the_place_it_moves_from(tmp_path):
     """Verbs of moving are compared as the sentence's words are written (Russian stems)."""
     _, found = _records(tmp_path, "Переброска российских военных из Хмеймима началась в мае.")
     assert ("RU", "base", "base:hmeimim", "withdrawn") in found, found
+
+
+LEBANON = ("Italian troops arrived in Naqoura in southern Lebanon on Monday. The Italian "
+           "contingent in Lebanon is based at Shama, near Tyre, and at Marjayoun, south of "
+           "Nabatieh. ")
+
+
+def test_a_list_of_countries_means_each_even_outside_the_story(tmp_path):
+    # Lebanon is the story; the countries listed after "in" are meant too
+    _, found = _records(tmp_path, LEBANON + "Italian troops are also deployed in Iraq, "
+                                            "Kuwait and Jordan.")
+    assert {k for c, _, k, _ in found if c == "IT"} >= {"IQ", "KW", "JO"}, found
+
+
+def test_one_country_named_aside_stays_outside_the_story(tmp_path):
+    _, found = _records(tmp_path, LEBANON + "Their commander had served in Iraq.")
+    assert "IQ" not in {k for _, _, k, _ in found}, found

@@ -30,6 +30,7 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .borders import BorderReader
+from .country_lists import OUTSIDE, country_lists
 from .cues import cue_words, is_locative, listed, near_cue, partial, spoken_at
 from .holders import (
     holds_town,
@@ -362,7 +363,7 @@ class PlaceFinder(BorderReader):
             previous = judged[-1]
             if locative:
                 cued.add(mention.start)
-        return judged
+        return country_lists(sentence, judged)
 
     @staticmethod
     def cue(sentence: Sentence, mention: PlaceMention) -> str:
@@ -377,7 +378,7 @@ class PlaceFinder(BorderReader):
             if target.kind == "country" and (not locative or partial(sentence, mention.start)):
                 return f"{mention.text!r} names a whole country"
             if target.country not in self.countries and target.kind not in CROSS_BORDER_KINDS:
-                return (f"{mention.text!r} is outside the story's countries "
+                return (f"{mention.text!r}{OUTSIDE} "
                         f"({', '.join(self.gazetteer.countries)})")
             if (lex.metonymy_before.ending_at(sentence, mention.start) is not None
                     or (mention.stop < len(tokens)  # "Yerevan said"; not "..., officials said"
