@@ -65,3 +65,19 @@ def test_a_capital_that_runs_the_bases_is_its_government(tmp_path, text):
     records = _records(tmp_path, text)
     assert not [r for r in records if r.target.key in ("IQ-BG", "geonames:98182")], [
         (r.mention, r.target.key) for r in records]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Jordanian troops are based in Sinjar. They will leave the city by June.", "the city"),
+    ("Les soldats jordaniens sont basés à Sinjar. Ils quitteront cette ville en juin.",
+     "cette ville"),
+    ("Иорданский полк дислоцирован в Синджаре. Полк должен покинуть этот город в июне.",
+     "этот город"),
+    ("Binh sĩ Jordan đóng quân tại Sinjar. Họ sẽ rời thành phố này vào tháng 6.",
+     "thành phố này"),
+])
+def test_the_city_means_the_town_named_before(tmp_path, text, mention):
+    records = _records(tmp_path, text)
+    leaving = [r for r in records if r.mention == mention]
+    assert leaving and leaving[0].target.key == records[0].target.key, [
+        (r.mention, r.target.key, r.event) for r in records]

@@ -7,7 +7,9 @@
 - a country by its adjective: "le territoire tchadien", "Polish soil", "иракскую
   территорию" (``territory_words``);
 - a site: "two warships spent four months at the base", "căn cứ này" (``site_references``):
-  the last base or airport the article named.
+  the last base or airport the article named;
+- a town: "will leave the city", "покинуть этот город", "thành phố này"
+  (``town_references``): the last town the article named.
 
 They are place mentions of role ``reference``; none when a place's name follows them ("the
 West African nation of Niger", "the base in Gyumri": the name is the mention).
@@ -35,8 +37,9 @@ if TYPE_CHECKING:
 
 #: A place's name starting this many words after the reference makes it a description.
 NAME_AFTER = 2
-#: Kinds of place a site reference may mean.
+#: Kinds of place a site reference may mean, and a town reference ("the city").
 SITE_KINDS = frozenset({"base", "airport"})
+TOWN_KINDS = frozenset({"city"})
 
 
 @cache
@@ -125,11 +128,11 @@ def _territories(sentence: Sentence, mentions: list[PlaceMention]
 
 def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: set[str],
                     earlier: Sequence[str], sites: Sequence[str],
-                    gazetteer: Gazetteer) -> list[PlaceMention]:
+                    gazetteer: Gazetteer, towns: Sequence[str] = ()) -> list[PlaceMention]:
     """The references of ``sentence`` as mentions (not yet judged), given its name
     ``mentions``; ``excluded``: the countries of the sentence's forces and actors;
-    ``earlier``: the countries named before the sentence, the likeliest first; ``sites``:
-    the bases and airports named before it, the last last."""
+    ``earlier``: the countries named before the sentence, the likeliest first; ``sites``
+    and ``towns``: the bases and airports, and the towns, named before it, the last last."""
     found: list[PlaceMention] = []
     places = gazetteer.places
     for start, stop in _spans(sentence, "country_references", mentions):
@@ -144,17 +147,20 @@ def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: 
         if country not in excluded and country in places and places[country].kind == "country":
             found.append(PlaceMention(sentence.span(start, stop), start, stop,
                                       (target_of(places[country]),), "reference"))
-    for start, stop in _spans(sentence, "site_references", mentions):
-        named = [m.targets[0].key for m in mentions if m.role == "name"
-                 and m.stop <= start and m.targets[0].kind in SITE_KINDS]
-        words = sentence.span(start, stop)
-        cue = lexicon().locative.at(sentence, start)
-        if cue is not None and cue[0] < stop:  # "sur place", "на базе": its own cue
-            start = cue[0]
-        site = next((s for s in (*reversed(named), *reversed(sites)) if s in places), None)
-        if site is not None:
-            found.append(PlaceMention(words, start, stop, (target_of(places[site]),),
-                                      "reference"))
+    for table, kinds, before in (("site_references", SITE_KINDS, sites),
+                                 ("town_references", TOWN_KINDS, towns)):
+        for start, stop in _spans(sentence, table, mentions):
+            named = [m.targets[0].key for m in mentions if m.role == "name"
+                     and m.stop <= start and m.targets[0].kind in kinds]
+            words = sentence.span(start, stop)
+            cue = lexicon().locative.at(sentence, start)
+            if cue is not None and cue[0] < stop:  # "sur place", "на базе": its own cue
+                start = cue[0]
+            site = next((s for s in (*reversed(named), *reversed(before)) if s in places),
+                        None)
+            if site is not None:
+                found.append(PlaceMention(words, start, stop, (target_of(places[site]),),
+                                          "reference"))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -164,10 +170,12 @@ class Antecedents:
 
     countries: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
+    towns: list[str] = field(default_factory=list)
 
     def note_sites(self, names: Sequence[NameMatch]) -> None:
-        """Keeps the bases and airports of a sentence's place names."""
+        """Keeps the bases, airports and towns of a sentence's place names."""
         self.sites.extend(n.place.id for n in names if n.place.kind in SITE_KINDS)
+        self.towns.extend(n.place.id for n in names if n.place.kind in TOWN_KINDS)
 
 
 def with_references(sentence: Sentence, mentions: list[PlaceMention],
@@ -184,12 +192,14 @@ def with_references(sentence: Sentence, mentions: list[PlaceMention],
                                                                    everything, t.start))}
     earlier = (*reversed(antecedents.countries), *story)
     found = find_references(sentence, mentions, excluded, earlier, antecedents.sites,
-                            finder.gazetteer)
+                            finder.gazetteer, antecedents.towns)
     names = [m for m in mentions if m.role == "name"]
     antecedents.countries.extend(m.targets[0].key for m in names
                                  if m.targets[0].kind == "country")
     antecedents.sites.extend(m.targets[0].key for m in names
                              if m.targets[0].kind in SITE_KINDS)
+    antecedents.towns.extend(m.targets[0].key for m in names
+                             if m.targets[0].kind in TOWN_KINDS)
     if not found:
         return mentions
     inside = {i for m in found for i in range(m.start, m.stop)}
@@ -197,4 +207,5 @@ def with_references(sentence: Sentence, mentions: list[PlaceMention],
     return finder.judge(sentence, sorted(kept + found, key=lambda m: m.start))
 
 
-__all__ = ["NAME_AFTER", "SITE_KINDS", "Antecedents", "find_references", "with_references"]
+__all__ = ["NAME_AFTER", "SITE_KINDS", "TOWN_KINDS", "Antecedents", "find_references",
+           "with_references"]
