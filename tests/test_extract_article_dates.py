@@ -69,3 +69,13 @@ def test_abbreviated_months_date_the_event(tmp_path, text, end):
     records = extract_articles([article]).records
     assert [str(r.end) for r in records if r.event == "withdrawn"] == [end], [
         (r.event, r.start, r.end, r.mention) for r in records]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("must leave by May", "until"), ("until March the troops", "until"),
+    ("since March the troops", "from"), ("last May", None),
+])
+def test_a_month_pattern_that_keeps_its_lead_word_has_its_cue(text, cue):
+    from geo.extract.article_dates import find_dates
+
+    assert [d.cue for d in find_dates(text)] == [cue]

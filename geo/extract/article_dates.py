@@ -293,8 +293,10 @@ def _mention(match: re.Match[str], text: str, data: dict[str, Any]) -> DateMenti
         part = (1, 10) if groups["early"].lower() in ("đầu", "early") else (21, 31)
     season = tuple(data["seasons"][groups["season"].lower()]) if "season" in groups else None
     start = match.start()
+    # a pattern that keeps its lead word ("by May", "since March") has its cue inside it
+    lead = match.group().split(" ", 1)[0] if " " in match.group() else ""
     return DateMention(
-        start, match.end(), match.group(), _cue(text[:start]),
+        start, match.end(), match.group(), _cue(text[:start]) or _cue(lead),
         int(groups["y"]) if "y" in groups else None, month,
         int(groups["d"]) if "d" in groups else None, weekday, season, relative, decade, part)
 

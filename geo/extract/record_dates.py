@@ -59,10 +59,6 @@ def _said_on(sentence: Sentence, date: DateMention) -> bool:
     return index > 0 and lexicon().speech.ending_at(sentence, index) is not None
 
 
-#: Words a deadline's date starts with when its pattern keeps them ("by May").
-_DEADLINES = ("by ", "until ", "till ")
-
-
 def record_dates(found: list[DateMention], agreements: list[DateMention], published: Published,
                  pending: Pending) -> tuple[FuzzyDate | None, FuzzyDate | None, bool]:
     """A record's (start, end, whether a date was read against a weakly inferred article
@@ -73,8 +69,7 @@ def record_dates(found: list[DateMention], agreements: list[DateMention], publis
     # a deadline of a withdrawal asked for or agreed is ahead ("be withdrawn by May")
     forward = "future" in pending.modifiers or (
         pending.event in ("withdrawal_requested", "withdrawal_agreed")
-        and pending.date is not None and (pending.date.cue in ("until", "before") or (
-            pending.date.text.lower().startswith(_DEADLINES))))
+        and pending.date is not None and pending.date.cue in ("until", "before"))
     date = pending.date.resolve(ref, forward=forward) if pending.date else None
     relative = bool(pending.date and not pending.date.explicit)
     event = pending.event
