@@ -88,12 +88,12 @@ def _story(names: list[str], given: str | None) -> tuple[str, tuple[str, ...]]:
     country of the first name that resolves when they point to none)."""
     if given:
         return given, ()
-    from ..extract.articles import DEFAULT_COUNTRY, countries_named
+    from ..extract.articles import DEFAULT_COUNTRY, countries_named, extractor
 
     found = countries_named(".\n".join(names))
     if found:
         return found[0], found[1:]
-    default = Gazetteer(country=DEFAULT_COUNTRY)
+    default = extractor().gazetteer  # the one the names were just read with
     for name in names:
         try:
             place = default.resolve(name)

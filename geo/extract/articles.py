@@ -73,19 +73,23 @@ def extractor_for(text: str) -> Extractor:
 def _engine_for(text: str) -> tuple[Extractor, list[Sentence]]:
     """The extractor for ``text`` and its sentences, already cut into words: the story's
     extractor reads the same sentences (their words and word-list matches are kept)."""
-    _, offset = split_header(text)
-    cut = sentences(text, offset)
-    found = story_countries(cut, extractor().finder)
+    found, cut = _story(text)
     if not found:
         return extractor(), cut
     return extractor(found[0], tuple(sorted(found[1:]))), cut
 
 
+def _story(text: str) -> tuple[tuple[str, ...], list[Sentence]]:
+    """The countries ``text`` is about (:mod:`geo.extract.countries`) and its sentences."""
+    _, offset = split_header(text)
+    cut = sentences(text, offset)
+    return story_countries(cut, extractor().finder), cut
+
+
 def countries_named(text: str) -> tuple[str, ...]:
     """The countries ``text`` is about, most named first, as extraction reads them (empty
     when it names no place): ``deploymap resolve`` with no ``--country``."""
-    _, offset = split_header(text)
-    return story_countries(sentences(text, offset), extractor().finder)
+    return _story(text)[0]
 
 
 def _read_file(path: Path) -> str:
