@@ -220,6 +220,12 @@ def test_the_outlet_is_the_site_the_url_header_names(tmp_path):
     # nominatives the Snowball stemmer cuts shorter than their other cases
     ("Российские миротворцы остаются в Нагорном Карабахе.", "region:nagorno-karabakh"),
     ("Турецкие военные находятся в Идлибе.", None),
+    # a hyphenated name declines its last part: Алма-Ата is the city of Almaty (ISO KZ-75),
+    # Мазари-Шариф GeoNames 1133616; half of it ("Алма") is no town of its own
+    ("Российские миротворцы прибыли в Алма-Ату.", "KZ-75"),
+    ("Американские военные ушли из Мазари-Шарифа.", "geonames:1133616"),
+    # the airport of a declined town: Almaty's airport, ICAO UAAA
+    ("Российские миротворцы прибыли в аэропорт Алма-Аты.", "airport:UAAA"),
 ])
 def test_russian_names_match_in_every_case(tmp_path, text, place):
     _, found = _records(tmp_path, text)

@@ -42,7 +42,7 @@ from .holders import (
 )
 from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
-from .names import marks_agree, may_name, nominative, story_names
+from .names import HYPHENS, inflected_compound, marks_agree, may_name, nominative, story_names
 from .passive import passive_site
 from .sounded import may_sound, sounded
 from .targets import NameMatch, PlaceMention, Target, target_of
@@ -79,9 +79,6 @@ _ID = attrgetter("id")
 #: No nationality phrase (PlaceFinder._accept).
 _NO_NATIONALITY = object()
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
-_HYPHENS = frozenset({"-", "\u2011"})
-
-
 class PlaceFinder(BorderReader):
     """Finds place mentions with a gazetteer (build once, use for many sentences)."""
 
@@ -169,11 +166,13 @@ class PlaceFinder(BorderReader):
         word ``first`` on) before them as a hint (``sound``: the gazetteer's ``by_sound``)."""
         queries = [with_kind_words(sentence, first, start, stop, head),
                    sentence.span(start, stop)]
-        stems = tuple(t.form for t in sentence.tokens[start:stop])
-        if stems in self.names_table.stems:
-            queries.append(self.names_table.stems[stems])
-        elif stop == start + 1 and CYRILLIC.search(sentence.tokens[start].key):
-            queries.append(nominative(sentence.tokens[start].key, self.names_table.exact) or "")
+        stems, table = tuple(t.form for t in sentence.tokens[start:stop]), self.names_table
+        keys = [t.key for t in sentence.tokens[start:stop]]
+        named = table.stems.get(stems) or (CYRILLIC.search(keys[0]) and (  # "Алма-Ату"
+            nominative(" ".join(keys), table.exact) or nominative(
+                keys[0], table.exact, "".join(" " + k for k in keys[1:]))))
+        if named:  # "аэропорта Алма-Аты": the airport of Алма-Ата, then the town
+            queries += [" ".join([*(sentence.tokens[i].text for i in head), named]), named]
         for query in dict.fromkeys(queries):
             key = (normalize(query), sound)
             if key not in self._resolved:
@@ -219,15 +218,18 @@ class PlaceFinder(BorderReader):
                 continue
             limit = next((i for i in brackets if i > index), count) if brackets else count
             stop = self._match(tokens, index, text, offsets, limit)
+            compound = inflected_compound(sentence, index, limit, self.names_table.exact)
+            if compound is not None and (stop is None or compound > stop):
+                stop = compound  # "в Алма-Ату", "Южно-Сахалинске": Алма-Ата, Южно-Сахалинск
             if stop is None:  # a name only the story's places sound like ("в Башике")
                 stop = sounded(sentence, index, limit, self._candidates)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
-            if index > done and index and sentence.gap(index - 1, index) in _HYPHENS and \
+            if index > done and index and sentence.gap(index - 1, index) in HYPHENS and \
                     tokens[index - 1].text[:1].isalpha() and self._match(
                     tokens, index - 1, text, offsets, limit) is None:
                 continue  # "Major" of "État-Major": the second half of a word that is no name
-            if stop < limit and sentence.gap(stop - 1, stop) in _HYPHENS and self._match(
+            if stop < limit and sentence.gap(stop - 1, stop) in HYPHENS and self._match(
                     tokens, stop, text, offsets, limit) is None:
                 continue  # "Порт" of "Порт-Буэ", "Кот" of "Кот-д’Ивуара": half a name
             found = self._accept(sentence, index, stop, limit)

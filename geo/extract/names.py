@@ -132,17 +132,40 @@ _CASE_ENDINGS = tuple(normalize(e) for e in (
 _NOMINATIVE_ENDINGS = tuple(normalize(e) if e else e for e in ("", "а", "я", "ь", "й", "ия"))
 
 
-def nominative(key: str, names: set[str]) -> str | None:
-    """The name ``key`` (a normalised Russian word in any case) is a form of, when the
-    index knows it, or None: "идлибе" -> "идлиб"."""
-    if len(key) < 4 or key in names:
+def nominative(key: str, names: set[str], tail: str = "") -> str | None:
+    """The name ``key`` (a normalised Russian word in any case, then the words ``tail``)
+    is a form of, when the index knows it, or None: "идлибе" -> "идлиб"; "ростове" with
+    " на дону" -> "ростов на дону"."""
+    if len(key) < 4 or key + tail in names:
         return None
     for ending in _CASE_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             root = key[:-len(ending)]
             for new in _NOMINATIVE_ENDINGS:
-                if root + new in names:
-                    return root + new
+                if root + new + tail in names:
+                    return root + new + tail
+    return None
+
+
+#: The marks that join the words of a compound name ("Алма-Ата").
+HYPHENS = frozenset({"-", "\u2011"})
+
+
+def inflected_compound(sentence: Sentence, index: int, limit: int, names: set[str]
+                       ) -> int | None:
+    """End of a hyphenated Russian name from word ``index`` (before word ``limit``) in a
+    case ending ("в Алма-Ату" of Алма-Ата), when ``names`` holds its nominative."""
+    tokens = sentence.tokens
+    stop = index + 1
+    while stop < limit and sentence.gap(stop - 1, stop) in HYPHENS and \
+            tokens[stop].text[:1].isalpha():
+        stop += 1
+    if stop == index + 1 or not CYRILLIC.search(tokens[index].key):
+        return None
+    keys = [t.key for t in tokens[index:stop]]
+    # the last part declines ("Алма-Аты"), or the first ("Ростове-на-Дону")
+    if nominative(" ".join(keys), names) or nominative(keys[0], names, " " + " ".join(keys[1:])):
+        return stop
     return None
 
 

@@ -19,11 +19,11 @@ from collections.abc import Callable
 from ..gazetteer.place import Place
 from .cues import is_locative
 from .lexicon import lexicon
+from .names import HYPHENS
 from .text import CYRILLIC, Sentence
 
 #: Words of one name at most ("Тель-Абьяд", "Дейр-эз-Зор").
 MAX_WORDS = 3
-_HYPHENS = frozenset({"-", "\u2011"})
 
 
 def may_sound(sentence: Sentence, index: int) -> bool:
@@ -57,7 +57,7 @@ def sounded(sentence: Sentence, index: int, limit: int,
     tokens = sentence.tokens
     stop = index + 1
     while (stop < limit and stop - index < MAX_WORDS and tokens[stop].text[:1].isalpha()
-           and sentence.gap(stop - 1, stop) in _HYPHENS):
+           and sentence.gap(stop - 1, stop) in HYPHENS):
         stop += 1
     for end in range(stop, index, -1):
         if candidates(sentence, index, end, checked=True, by_sound=True):
