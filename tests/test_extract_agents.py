@@ -34,6 +34,27 @@ def test_the_agent_leaves_and_the_subject_arrives(tmp_path, text):
         (r.force.country, r.target.key, r.event, r.trigger) for r in records]
 
 
+@pytest.mark.parametrize("text", [
+    "Turkish troops took over the base in Manbij after Russian troops withdrew.",
+    "Turkish troops entered Manbij following the withdrawal of Russian forces.",
+    "Les soldats turcs ont repris la base de Manbij après le départ des soldats russes.",
+    "Турецкие военные заняли базу в Манбидже после ухода российских войск.",
+    "Quân đội Thổ Nhĩ Kỳ tiếp quản toàn bộ căn cứ ở Manbij sau khi quân đội Nga rút đi.",
+])
+def test_after_another_force_left_the_subject_arrives(tmp_path, text):
+    records = _records(tmp_path, text)
+    events = sorted({(r.force.country, r.target.country, r.event) for r in records})
+    assert events == [("RU", "SY", "withdrawn"), ("TR", "SY", "deployed")], [
+        (r.force.country, r.target.key, r.event, r.trigger) for r in records]
+
+
+def test_after_its_own_departure_a_hand_over_is_one_force(tmp_path):
+    records = _records(tmp_path, "The base in Manbij was handed over to Turkish troops "
+                                 "after the departure of Russian forces.")
+    events = {(r.force.country, r.event) for r in records}
+    assert ("RU", "handed_over") in events and ("TR", "withdrawn") not in events, events
+
+
 def test_no_agent_keeps_one_verb_for_all(tmp_path):
     records = _records(tmp_path, "Russian and Turkish troops left Manbij on Monday.")
     assert sorted((r.force.country, r.event) for r in records) == [

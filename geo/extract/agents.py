@@ -13,7 +13,7 @@ from functools import cache
 
 from .events import ForceMention, Trigger
 from .lexicon import lexicon
-from .text import Sentence
+from .text import Sentence, tokenize
 from .wordlists import load
 
 #: Actions whose agent is the force that acts (a deployment's agent is its sender).
@@ -27,6 +27,37 @@ def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str
     spec = load("events")["agents"]
     return (frozenset(spec["after_verb"]), frozenset(spec["before_force"]),
             tuple(spec["ru_participle_endings"]), tuple(spec["ru_instrumental_endings"]))
+
+
+@cache
+def _after_leaving() -> tuple[tuple[str, ...], ...]:
+    """The words before a leaving phrase ("after", "sau khi"), as token keys."""
+    return tuple(tuple(t.key for t in tokenize(w)) for w in load("events")["agents"][
+        "after_leaving"])
+
+
+def _after(sentence: Sentence, verb: Trigger, forces: Sequence[ForceMention]) -> int | None:
+    """Where the phrase of a leaving ``verb`` starts when "after" (any language) opens it,
+    with only articles, nationalities and ``forces`` between ("after US troops withdrew",
+    "après le départ"), or None."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    index = verb.start
+    while index > 0:
+        keys = tuple(t.key for t in tokens[:index])
+        if any(keys[-len(w):] == w for w in _after_leaving()):
+            return index
+        force = next((f for f in forces if f.stop == index), None)
+        nationality = lex.nationalities.ending_at(sentence, index)
+        if force is not None:
+            index = force.start
+        elif nationality is not None:
+            index = nationality
+        elif tokens[index - 1].form in lex.part_links:
+            index -= 1
+        else:
+            return None
+    return None
 
 
 def _agent(sentence: Sentence, verb: Trigger, force: ForceMention) -> bool:
@@ -51,6 +82,13 @@ def agent_forces(sentence: Sentence, triggers: Sequence[Trigger],
     for verb in triggers:
         if verb.action in _ACTIONS:
             agents = [f for f in forces if _agent(sentence, verb, f)]
+            # only beside another force's arrival or stay: "handed over ... after the
+            # departure of French troops" is one force's story
+            opened = _after(sentence, verb, forces) if verb.action == "withdraw" and any(
+                t.action not in _ACTIONS for t in triggers) else None
+            if opened is not None:  # "after US troops withdrew", "after the withdrawal of"
+                agents += [f for f in forces if f not in agents and (
+                    opened <= f.start < verb.start or 0 <= f.start - verb.stop <= _REACH)]
             if agents:
                 found[verb.start] = agents
     return found

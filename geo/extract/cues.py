@@ -52,6 +52,9 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
             continue
         # "in Russia's western Kursk region": a possessive name and a direction word
         # stand between the cue and the place as "the" does
+        if index > 1 and f"{tokens[index - 2].key} {word.key}" in lex.between:
+            index -= 2  # "tiếp quản toàn bộ căn cứ": two words of one filler
+            continue
         if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
             return None
         index -= 1
