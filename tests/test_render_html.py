@@ -372,3 +372,23 @@ def test_the_basemap_draws_the_sea_and_land_past_its_detailed_window() -> None:
     at_sea, hafun = shapely.Point(51.0, 13.0), shapely.Point(51.2653, 10.4158)
     assert sea.contains(at_sea) and sea.contains(hafun)  # drawn under the land
     assert not land.contains(at_sea) and land.buffer(0.05).contains(hafun)
+
+
+def test_a_frame_past_the_poles_and_the_antimeridian_stays_in_the_mapped_world():
+    # a story from Alaska to Greenland (Nuuk, GeoNames 64.1835, -51.7216): its frame,
+    # widened past the detailed window, reaches past 90° N and 180° W, where Web Mercator
+    # has no finite coordinates; the sea and the outlines end at the edge of the world
+    import shapely
+
+    from geo.render.html.basemap import _build_basemap
+    from geo.render.html.geometry import MAX_LATITUDE
+    from geo.render.html.store import GeometryStore
+
+    store = GeometryStore()
+    around = shapely.box(-170.0, 25.0, -20.0, 83.6)
+    base = _build_basemap(store, home="GL", focus=around, around=around, lang="en")
+    sea = store.sources[base["sea"]]
+    west, south, east, north = sea.bounds
+    assert (west, east) == (-180.0, 180.0) and north == MAX_LATITUDE and south < 0
+    assert sea.contains(shapely.Point(-51.7216, 64.1835))
+    assert base["countries"]

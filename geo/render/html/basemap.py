@@ -16,6 +16,7 @@ from shapely.ops import polylabel
 
 from ...cache import digest, memoized, pack, package_digest, unpack
 from ...gazetteer.boundaries import read_layer
+from .geometry import MAX_LATITUDE
 from .store import GeometryStore
 from .text import country_name, label_or, name_in
 
@@ -97,6 +98,8 @@ _FORMAT = 2
 #: countries go (a share of the story's size): the map's first view falls inside, so a sea
 #: is blue up to its edges and land cut at the window does not read as sea.
 OUTER_SHARE = 2.0
+#: The world a Web Mercator map shows (its projection is infinite at the poles).
+_WORLD = shapely.box(-180.0, -MAX_LATITUDE, 180.0, MAX_LATITUDE)
 
 
 def build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
@@ -162,7 +165,10 @@ def _build_basemap(store: GeometryStore, *, home: str, focus: shapely.Polygon,
     if reach is not None:
         window = shapely.envelope(shapely.union(window, reach))
     size = max(around.bounds[2] - around.bounds[0], around.bounds[3] - around.bounds[1])
-    outer = shapely.envelope(shapely.union(around.buffer(size * OUTER_SHARE), window))
+    # within the world a Web Mercator map can show: a frame from Alaska to Greenland
+    # buffered past the poles and the antimeridian has no finite projection
+    outer = shapely.envelope(shapely.union(around.buffer(size * OUTER_SHARE), window)
+                             ).intersection(_WORLD)
     for record in read_layer("countries"):  # 1:50m outlines, past the detailed window
         if record["geometry"].intersects(outer):
             ring = record["geometry"].intersection(outer).difference(window)

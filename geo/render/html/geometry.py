@@ -29,7 +29,7 @@ TOLERANCE_M: float = 50.0
 #: metres stretch by 1/cos(latitude); the tolerance is stretched the same way per geometry.
 METRIC_CRS: int = 3857
 #: Web Mercator's edge (latitudes beyond it are drawn at it).
-_MAX_LATITUDE = 85.0
+MAX_LATITUDE = 85.0
 _SCALE = 100_000  # precision 5
 
 
@@ -43,14 +43,14 @@ def _transformers() -> tuple[Any, Any]:
 
 def _reproject(geometry: Any, transformer: Any) -> Any:
     return shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(
-        xy[:, 0], np.clip(xy[:, 1], -_MAX_LATITUDE, _MAX_LATITUDE)
+        xy[:, 0], np.clip(xy[:, 1], -MAX_LATITUDE, MAX_LATITUDE)
         if transformer is _transformers()[0] else xy[:, 1])))
 
 
 def _tolerance(geometries: Any, tolerance_m: float) -> Any:
     """``tolerance_m`` in Web Mercator units at the latitude of each geometry."""
-    latitude = np.clip(shapely.get_y(shapely.centroid(geometries)), -_MAX_LATITUDE,
-                       _MAX_LATITUDE)
+    latitude = np.clip(shapely.get_y(shapely.centroid(geometries)), -MAX_LATITUDE,
+                       MAX_LATITUDE)
     return tolerance_m / np.cos(np.radians(np.nan_to_num(latitude)))
 
 
