@@ -16,8 +16,9 @@ from .lexicon import lexicon
 from .text import Sentence, tokenize
 from .wordlists import load
 
-#: Actions whose agent is the force that acts (a deployment's agent is its sender).
-_ACTIONS = ("withdraw", "hand_over")
+#: Actions whose agent is the force that acts (a deployment's agent is its sender; the
+#: agent of "replaced by" is the force that arrives).
+_ACTIONS = ("withdraw", "hand_over", "replace")
 #: How many words may stand between "by" and the force word ("by the Ethiopian troops").
 _REACH = 4
 

@@ -18,8 +18,9 @@ none                        ``withdrawn``
 
 A hand-over reads the same words, with ``handed_over`` when none stands before it ("il
 s'agira de rendre les clés": agreed, not yet done). "remain" gives ``remains``, "deploy"
-``deployed`` (and nothing when negated). When a clause has several triggers, remain > hand
-over > withdraw > deploy:
+``deployed`` (and nothing when negated); "replace" reads as a withdrawal of the force
+replaced (its replacement arrives: :mod:`.rotations`). When a clause has several triggers,
+remain > hand over > replace > withdraw > deploy:
 "asked Moscow to withdraw the border guards that had been deployed at the airport" is a
 withdrawal.
 """
@@ -39,7 +40,7 @@ from .strength import strength
 from .text import Sentence, Token
 
 #: Trigger actions, strongest first.
-PRIORITY = ("remain", "hand_over", "withdraw", "deploy")
+PRIORITY = ("remain", "hand_over", "replace", "withdraw", "deploy")
 #: Events a record may carry, and whether each ends a presence.
 EVENTS = {"deployed": False, "remains": False, "withdrawn": True, "withdrawal_agreed": True,
           "withdrawal_requested": True, "handed_over": True}

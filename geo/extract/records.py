@@ -53,6 +53,7 @@ from .published import Published
 from .reading import Reading
 from .record_dates import clause_date
 from .references import with_references
+from .rotations import rotation, with_rotations
 from .stationed import stationed
 from .targets import PlaceMention, target_of
 from .text import Sentence, sentences, split_header
@@ -193,13 +194,21 @@ class Extractor:
             clause_forces = one_per_country(sentence, clause_forces)
             verbs = [t for t in triggers if clause[0] <= t.start < clause[1]]
             agents = agent_forces(sentence, verbs, clause_forces)  # "vacated by X troops"
-            for verb, group in by_verb(sentence, places, verbs, trigger):
+            for verb, group in with_rotations(sentence, by_verb(sentence, places, verbs,
+                                                                trigger), verbs, places):
                 group = sites_first(group, [self.finder.cue(sentence, m) for m in group],
                                     {f.country for f in clause_forces}, verb.action)
                 event = classify(sentence, clause, verb)
                 if agents:
                     made += self._others(reading, sentence, clause, verbs, agents, verb,
                                          clause_forces, group, dates)
+                if verb.action == "replace" and event is not None:  # one arrives, one leaves
+                    arriving, leaving = rotation(sentence, verb, clause_forces, agents)
+                    made += self._clause(reading, sentence, clause, leaving, inherited, group,
+                                         event, dates)
+                    made += self._clause(reading, sentence, clause, arriving, False, group,
+                                         replace(event, name="deployed"), dates)
+                    continue
                 givers, takers = recipients(sentence, agents.get(verb.start) or [
                     f for f in clause_forces if not any(f in a for a in agents.values())], verb)
                 if event is None:
