@@ -331,6 +331,15 @@ def test_a_kind_of_force_named_once_with_its_nationality_keeps_it(tmp_path):
     assert ("IN", "peacekeepers", "deployed") in {(c, t, e) for c, t, _, e in found}, found
 
 
+@pytest.mark.parametrize("text", [
+    "Soldiers of the 7th Russian military base left Gudauta.",
+    "Военнослужащие 7-й российской военной базы покинули Гудауту.",
+])
+def test_a_force_of_a_countrys_base_is_that_countrys(tmp_path, text):
+    _, found = _records(tmp_path, text)
+    assert {(c, e) for c, _, _, e in found} == {("RU", "withdrawn")}, found
+
+
 def test_one_force_per_country_in_a_clause_unless_named_together(tmp_path):
     _, found = _records(tmp_path, "The Kenyan police officers of the Kenyan force arrived in "
                                   "Port-au-Prince on Monday.")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .cues import is_locative
 from .lexicon import lexicon
@@ -191,7 +192,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))
-    found = _parts_named(sentence, found)
+    found = _of_a_base(sentence, _parts_named(sentence, found))
     if ends := opponent_ends(sentence):  # "to fight against Russian mercenaries"
         found = [f for f in found if not opposed(sentence, f.start, ends)]
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
@@ -252,6 +253,21 @@ def _parts_named(sentence: Sentence, found: list[ForceMention]) -> list[ForceMen
     return kept
 
 
+def _of_a_base(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
+    """A force of no stated nationality that belongs to the base named right after it
+    ("soldiers of the 102nd Russian base", "Военнослужащие 102-й российской военной базы")
+    is that base's country's."""
+    nationalities = lexicon().nationalities
+    owned = list(found)
+    for position, (force, after) in enumerate(pairwise(found)):
+        adjective = nationalities.ending_at(sentence, after.start)  # "Russian", not "Niger's"
+        if (force.country is None and after.type == "base" and after.country
+                and adjective is not None
+                and _only_links(sentence, force.stop, adjective, numbers=True)):
+            owned[position] = replace(force, country=after.country)
+    return owned
+
+
 def _frame_before(sentence: Sentence, start: int) -> bool:
     """True when a frame link ("as part of", "в составе") ends before word ``start``, with
     only "of", articles and an organisation's name between."""
@@ -267,8 +283,9 @@ def _frame_before(sentence: Sentence, start: int) -> bool:
     return True
 
 
-def _only_links(sentence: Sentence, first: int, stop: int) -> bool:
-    """True when the words in ``[first, stop)`` are only "of", articles and nationality."""
+def _only_links(sentence: Sentence, first: int, stop: int, numbers: bool = False) -> bool:
+    """True when the words in ``[first, stop)`` are only "of", articles and nationality
+    (and numbers, "the 102nd", with ``numbers``)."""
     lex = lexicon()
     index = first
     while index < stop:
@@ -276,7 +293,11 @@ def _only_links(sentence: Sentence, first: int, stop: int) -> bool:
         if nationality is not None:
             index = nationality[0]
             continue
-        if sentence.tokens[index].form not in lex.part_links:
+        token = sentence.tokens[index]
+        number = numbers and (token.text[:1].isdigit() or (  # "102", "102-й"
+            index > first and sentence.tokens[index - 1].text[:1].isdigit()
+            and sentence.gap(index - 1, index) == "-"))
+        if token.form not in lex.part_links and not number:
             return False
         index += 1
     return index == stop and "," not in sentence.text[
