@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon
-from .text import Sentence
+from .text import VIETNAMESE, Sentence
 
 #: How many words back from a place its cue is looked for.
 CUE_REACH = 6
@@ -27,6 +27,7 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
     lex = lexicon()
     tokens = sentence.tokens
     index = start
+    described = 0  # words describing a kind word: "the desert city of", "the border town of"
     for _ in range(CUE_REACH):
         if index == 0:
             return None
@@ -55,10 +56,28 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
         if index > 1 and f"{tokens[index - 2].key} {word.key}" in lex.between:
             index -= 2  # "tiếp quản toàn bộ căn cứ": two words of one filler
             continue
-        if word.key not in lex.between and not word.text.endswith(("'s", "’s")):
+        if _describes_kind(sentence, index) and described < 2:
+            described += 1
+        elif word.key not in lex.between and not word.text.endswith(("'s", "’s")):
             return None
         index -= 1
     return None
+
+
+def _describes_kind(sentence: Sentence, index: int) -> bool:
+    """True when the word before ``index`` is a lower-case word describing the kind word
+    at ``index`` (or the describing word after it): "desert" of "the desert city of".
+    Vietnamese writes every word in lower case and describes after the noun: never."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    word = tokens[index - 1]
+    if not word.text.isalpha() or not word.text.islower() or word.key in lex.part_links \
+            or VIETNAMESE.search(sentence.text):
+        return False
+    kinds = lex.generic_words - lex.part_links  # "city", "town"; never "of"
+    following = tokens[index:index + 2]
+    return bool(following) and (following[0].key in kinds or (
+        len(following) > 1 and following[0].text.islower() and following[1].key in kinds))
 
 
 def _with_instrumental(sentence: Sentence, cue: int, start: int) -> bool:
@@ -97,7 +116,7 @@ def near_cue(sentence: Sentence, start: int) -> bool:
     for index in range(start, max(0, start - CUE_REACH), -1):
         if lex.near.ending_at(sentence, index) is not None:
             return True
-        if tokens[index - 1].key not in lex.between:
+        if tokens[index - 1].key not in lex.between and not _describes_kind(sentence, index):
             return False
     return False
 

@@ -12,7 +12,6 @@ once per process and index; each country's part once per country.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .lexicon import lexicon
-from .text import CYRILLIC, Sentence, Token, stem, tokenize
+from .text import CYRILLIC, VIETNAMESE, Sentence, Token, stem, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
 LOCAL_KINDS = ("city", "lake", "river", "airport")
@@ -269,11 +268,6 @@ def may_name(words: tuple[Token, ...], sentence: Sentence, start: int) -> bool:
         start + 1 < len(tokens) and (word.key, tokens[start + 1].key) in pairs))
 
 
-#: Letters only Vietnamese writes (ă, đ, ơ, ư and the vowels with a hook or dot below or
-#: their stacked marks): a sentence without one is no Vietnamese.
-_VIETNAMESE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
-
-
 def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
                 words: tuple[Token, ...], places: tuple[Place, ...], text: str = "") -> bool:
     """False when the words carry marks no name has ("Ảnh" is not "Anh", "Hãng" not "Hang").
@@ -283,7 +277,7 @@ def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
     (``text``) that is not Vietnamese: a French "N'Djaména" is N'Djamena. ``forms`` keeps,
     by words' keys, the forms any name of those places writes them in.
     """
-    if text and not _VIETNAMESE.search(text):
+    if text and not VIETNAMESE.search(text):
         return True
     if all(t.text.isascii() or CYRILLIC.search(t.text) or not any(
             c.isalpha() and not c.isascii() for c in t.text) for t in words):

@@ -187,6 +187,9 @@ class Sentence:
 
 #: A Cyrillic letter (Russian words are matched by their stems).
 CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: Letters only Vietnamese writes (ă, đ, ơ, ư and the vowels with a hook or dot below or
+#: their stacked marks): a sentence without one is no Vietnamese.
+VIETNAMESE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 #: French elision: "l'armée", "d'Agadez", "qu'il" are two words each.
 ELISION = re.compile(r"(?i:[ldjmsct]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_])"
                       r"|[nN]['’ʼ](?=[a-zà-ÿ])")
