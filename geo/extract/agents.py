@@ -45,8 +45,8 @@ def _after(sentence: Sentence, verb: Trigger, forces: Sequence[ForceMention]) ->
     tokens = sentence.tokens
     index = verb.start
     while index > 0:
-        keys = tuple(t.key for t in tokens[:index])
-        if any(keys[-len(w):] == w for w in _after_leaving()):
+        if any(len(w) <= index and all(tokens[index - len(w) + i].key == key
+                                       for i, key in enumerate(w)) for w in _after_leaving()):
             return index
         force = next((f for f in forces if f.stop == index), None)
         nationality = lex.nationalities.ending_at(sentence, index)

@@ -55,6 +55,8 @@ def with_rotations(sentence: Sentence, groups: list[tuple[Trigger, list[PlaceMen
     speaks for none given the clause's ``places`` before any word of speech after it ("left
     Gao and were replaced by ..." is a replacement at Gao; "..., a indiqué une source au
     Sahel" is where the source is)."""
+    if not any(verb.action == "replace" for verb in verbs):
+        return groups
     grouped = {verb.start for verb, _ in groups}
     spoken = [start for start, _, _ in lexicon().speech.find(sentence)]
 
