@@ -78,7 +78,8 @@ def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]
 _ID = attrgetter("id")
 #: No nationality phrase (PlaceFinder._accept).
 _NO_NATIONALITY = object()
-#: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара").
+
+
 class PlaceFinder(BorderReader):
     """Finds place mentions with a gazetteer (build once, use for many sentences)."""
 

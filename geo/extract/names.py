@@ -146,7 +146,7 @@ def nominative(key: str, names: set[str], tail: str = "") -> str | None:
     return None
 
 
-#: The marks that join the words of a compound name ("Алма-Ата").
+#: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара", "Алма-Ата").
 HYPHENS = frozenset({"-", "\u2011"})
 
 

@@ -229,7 +229,7 @@ class Extractor:
                 dates: list[DateMention]) -> int:
         """Records of the forces that are no agent of ``verb``, an agent's verb, at its
         places: what the clause's other verb says ("moved into the bases vacated by ...")."""
-        leaving = {f.country for a in agents.values() for f in a}  # their base moves not
+        leaving = {f.country for a in agents.values() for f in a}  # nor the agents' bases
         others = [f for f in forces if not any(f in a for a in agents.values())
                   and not (f.type == "base" and f.country in leaving)]
         main = main_trigger([t for t in verbs if t.start not in agents], sentence, clause)
