@@ -389,3 +389,15 @@ def test_headed_towards_is_a_move(tmp_path):
     records = _records(tmp_path, "Jordanian troops headed towards Sinjar on Monday.")
     assert [(r.force.country, r.mention, r.event) for r in records] == [
         ("JO", "Sinjar", "deployed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # serving somewhere is being there: no verb of motion needed
+    ("About 300 British soldiers are serving in Cyprus.", ("GB", "CY")),
+    ("Dans la base, 350 soldats britanniques sont en service à Chypre.", ("GB", "CY")),
+    ("Около 500 российских военных проходят службу в Тирасполе.", ("RU", "MD")),
+    ("Hơn 200 binh sĩ Việt Nam đang làm nhiệm vụ tại Abyei.", ("VN", "SD")),
+])
+def test_serving_at_a_place_is_a_presence(tmp_path, text, expected):
+    found = {(r.force.country, r.target.country, r.event) for r in _records(tmp_path, text)}
+    assert (*expected, "deployed") in found, found
