@@ -49,6 +49,21 @@ def test_one_stray_word_adds_no_country_to_the_story(tmp_path, text, country):
     assert (draft.country, draft.countries) == (country, ())
 
 
+def test_a_base_named_after_a_cue_makes_its_country_the_storys(tmp_path):
+    # the US and Russia are named five times, Turkey never: its Incirlik base still counts
+    _, found = _records(tmp_path, "Căng thẳng giữa Mỹ và Nga leo thang. Nga cảnh báo Mỹ và "
+                                  "đồng minh của Mỹ. Mỹ yêu cầu binh sĩ rời khỏi căn cứ không "
+                                  "quân Incirlik.")
+    assert {(c, k) for c, _, k, _ in found} == {("US", "base:incirlik")}, found
+
+
+def test_a_ministrys_abbreviation_is_no_town(tmp_path):
+    # "МИД" (the Foreign Ministry) read as Mead, Washington
+    _, found = _records(tmp_path, "Источники в МИД РФ сообщили, что российские военные "
+                                  "покинули Каракас.")
+    assert {(c, k) for c, _, k, _ in found} == {("RU", "geonames:3646738")}, found
+
+
 def test_a_country_named_once_is_still_the_storys(tmp_path):
     draft, _ = _records(tmp_path, "Emirati troops left Mukalla and Aden for Berbera in "
                                   "Somaliland, Somalia.")

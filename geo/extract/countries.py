@@ -5,8 +5,8 @@ itself, counted twice: a town's name may be another country's town; a town's nam
 also a town of a country the text names counts for that country), except a name
 standing next to a force word, which says whose the force is
 ("quân đội Mỹ", "troops of France"), not where it is. The countries named at least a third
-as often as the most named one are the story's, most named first (at most
-:data:`MAX_COUNTRIES`).
+as often as the most named one are the story's, and the country of a military base named
+after a cue ("left the Al Udeid air base"), most named first (at most :data:`MAX_COUNTRIES`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ MAX_COUNTRIES = 5
 SHARE = 1 / 3
 #: What a country's own name counts for (a town's or a province's counts 1).
 COUNTRY_WEIGHT = 2
+#: Places where forces are by what they are: one named after a cue makes its country the
+#: story's, however often other countries are named (the curated bases; not the world's
+#: airports, some named by everyday words: "la Légion d'Afrique" is no airport "Legion").
+SITE_KINDS = frozenset({"base"})
 
 
 def _is_country(finder: PlaceFinder, code: str) -> bool:
@@ -42,6 +46,7 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     countries: dict[str, bool] = {}  # _is_country by code: every name asks
     named: set[str] = set()  # countries named as such
     cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
+    sites: set[str] = set()  # countries of a base named so
     # (country, other senses, weight, whether the name is a compass word)
     found: list[tuple[str, tuple[str, ...], int, bool]] = []
     for sentence in sentences:
@@ -76,6 +81,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                 named.add(code)
             elif cue_span(sentence, name.start) is not None:
                 cued.add(code)  # "withdrew from Juba": a place, not a stray word
+                if place.kind in SITE_KINDS:
+                    sites.add(code)  # "rời khỏi căn cứ không quân Al Udeid": the story's
             written = sentence.span(name.start, name.stop)
             found.append((code, (*name.chosen_from, *finder.gazetteer.senses(written)),
                           COUNTRY_WEIGHT if place.kind == "country" else 1,
@@ -98,7 +105,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     # Papua New Guinea's Gulf province)
     least = min(2, top)
     chosen = sorted((c for c, n in counts.items()
-                     if n >= top * SHARE and (c in named or c in cued or n >= least)),
+                     if c in sites or (n >= top * SHARE
+                                       and (c in named or c in cued or n >= least))),
                     key=lambda c: (-counts[c], first[c]))
     return tuple(chosen[:MAX_COUNTRIES])
 
