@@ -153,3 +153,18 @@ def test_a_place_and_the_country_holding_it_are_one_departure(tmp_path, text):
     assert records and all(r.event == "withdrawn" for r in records), \
         [(r.target.key, r.event, r.mention) for r in records]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Binh sĩ Canada, Anh, Đan Mạch và Na Uy đã đến thủ đô Riga.",
+    "Các binh sĩ Canada, Anh, Đan Mạch và Na Uy đã đến thủ phủ Riga của Latvia.",
+])
+def test_nationalities_listed_after_a_vietnamese_force_word_are_its_countries(tmp_path, text):
+    # Vietnamese writes the nationality after the force word: each listed country sends
+    # its own troops (none is a place), to Riga (the town, or the city's own division)
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    found = {(r.force.country, r.target.key, r.event)
+             for r in extract_articles([article]).records}
+    assert {(c, e) for c, _, e in found} == {(c, "deployed") for c in ("CA", "GB", "DK", "NO")}
+    assert {k for _, k, _ in found} <= {"geonames:456172", "LV-RIX"}, found

@@ -35,7 +35,7 @@ from itertools import pairwise
 from .cues import is_locative
 from .lexicon import lexicon
 from .opponents import opponent_ends, opposed
-from .origins import arrived, leader, origins
+from .origins import arrived, country_list, leader, origins
 from .phrases import split_phrases
 from .strength import strength
 from .text import Sentence, Token
@@ -189,6 +189,10 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
                                 and first_name() >= stop)):
             came, end = origins(sentence, stop)  # the countries' names are the force's words
+        elif country is not None and lex.nationalities.at(sentence, stop) is not None:
+            listed, last = country_list(sentence, stop, stop)  # "binh sĩ Pháp, Anh và Na Uy"
+            if len(listed) > 1:
+                came, end = listed, last
         found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))

@@ -41,10 +41,20 @@ def origins(sentence: Sentence, stop: int) -> tuple[list[str], int]:
     link = lex.origin_links.at(sentence, stop) if stop < len(tokens) else None
     if link is None:
         return [], stop
-    countries: list[str] = []
-    at, end = link[0], stop
+    at = link[0]
     if at < len(tokens) - 1 and tokens[at].key in _ARTICLES:
         at += 1  # "from the United Arab Emirates", "venus de la Côte d'Ivoire"
+    return country_list(sentence, at, stop)
+
+
+def country_list(sentence: Sentence, at: int, stop: int) -> tuple[list[str], int]:
+    """The countries or nationalities listed from word ``at`` ("Pháp, Anh, Hà Lan và Na
+    Uy", "South Africa, Malawi and Tanzania") and the end of their names (``stop`` when
+    none is)."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    countries: list[str] = []
+    end = stop
     while (found := lex.nationalities.at(sentence, at)) is not None:
         countries.append(found[1])
         end = found[0]
@@ -74,4 +84,4 @@ def arrived(sentence: Sentence, verbs: list[tuple[int, int, str]], start: int) -
         for a, b, action in before)
 
 
-__all__ = ["arrived", "leader", "origins"]
+__all__ = ["arrived", "country_list", "leader", "origins"]
