@@ -168,3 +168,12 @@ def test_nationalities_listed_after_a_vietnamese_force_word_are_its_countries(tm
              for r in extract_articles([article]).records}
     assert {(c, e) for c, _, e in found} == {(c, "deployed") for c in ("CA", "GB", "DK", "NO")}
     assert {k for _, k, _ in found} <= {"geonames:456172", "LV-RIX"}, found
+
+
+def test_nationality_adjectives_listed_after_a_french_force_word(tmp_path):
+    # "au" after a comma is "in the", never the African Union (AU) unless so written
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\nLes Casques bleus népalais, ghanéens et "
+                       "indonésiens sont arrivés à Naqoura, au Liban.", encoding="utf-8")
+    found = {r.force.country for r in extract_articles([article]).records}
+    assert found == {"NP", "GH", "ID"}, found

@@ -38,7 +38,7 @@ from .opponents import opponent_ends, opposed
 from .origins import arrived, country_list, leader, origins
 from .phrases import split_phrases
 from .strength import strength
-from .text import Sentence, Token
+from .text import CYRILLIC, Sentence, Token
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "replace", "withdraw", "deploy")
@@ -189,7 +189,8 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         if country is None and (stop <= first_verb or (arrived(sentence, verbs, start)
                                 and first_name() >= stop)):
             came, end = origins(sentence, stop)  # the countries' names are the force's words
-        elif country is not None and lex.nationalities.at(sentence, stop) is not None:
+        elif country is not None and lex.nationalities.at(sentence, stop) is not None and \
+                not CYRILLIC.search(sentence.tokens[stop].text):  # (Russian: a possessive)
             listed, last = country_list(sentence, stop, stop)  # "binh sĩ Pháp, Anh và Na Uy"
             if len(listed) > 1:
                 came, end = listed, last

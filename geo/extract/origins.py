@@ -56,6 +56,9 @@ def country_list(sentence: Sentence, at: int, stop: int) -> tuple[list[str], int
     countries: list[str] = []
     end = stop
     while (found := lex.nationalities.at(sentence, at)) is not None:
+        if found[0] - at == 1 and tokens[at].key in lex.capitals_only and \
+                not tokens[at].text.isupper():
+            break  # ", au Mali": "au" is no African Union unless written "AU"
         countries.append(found[1])
         end = found[0]
         if end >= len(tokens):
