@@ -26,10 +26,6 @@ MAX_COUNTRIES = 5
 SHARE = 1 / 3
 #: What a country's own name counts for (a town's or a province's counts 1).
 COUNTRY_WEIGHT = 2
-#: Places where forces are by what they are: one named after a cue makes its country the
-#: story's, however often other countries are named (the curated bases; not the world's
-#: airports, some named by everyday words: "la Légion d'Afrique" is no airport "Legion").
-SITE_KINDS = frozenset({"base"})
 
 
 def _is_country(finder: PlaceFinder, code: str) -> bool:
@@ -81,8 +77,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                 named.add(code)
             elif cue_span(sentence, name.start) is not None:
                 cued.add(code)  # "withdrew from Juba": a place, not a stray word
-                if place.kind in SITE_KINDS:
-                    sites.add(code)  # "rời khỏi căn cứ không quân Al Udeid": the story's
+                if place.kind == "base":  # "rời khỏi căn cứ không quân Al Udeid"; not the
+                    sites.add(code)  # world's airports: "la Légion d'Afrique" is no "Legion"
             written = sentence.span(name.start, name.stop)
             found.append((code, (*name.chosen_from, *finder.gazetteer.senses(written)),
                           COUNTRY_WEIGHT if place.kind == "country" else 1,

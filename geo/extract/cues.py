@@ -6,6 +6,7 @@ spoke there, only part of a country is meant)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lexicon import lexicon
 from .text import VIETNAMESE, Sentence
@@ -53,15 +54,23 @@ def cue_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
             continue
         # "in Russia's western Kursk region": a possessive name and a direction word
         # stand between the cue and the place as "the" does
-        if index > 1 and f"{tokens[index - 2].key} {word.key}" in lex.between:
+        if word.key in lex.between or word.text.endswith(("'s", "’s")):
+            index -= 1
+        elif index > 1 and f"{tokens[index - 2].key} {word.key}" in lex.between:
             index -= 2  # "tiếp quản toàn bộ căn cứ": two words of one filler
-            continue
-        if _describes_kind(sentence, index) and described < 2:
+        elif described < 2 and _describes_kind(sentence, index):
             described += 1
-        elif word.key not in lex.between and not word.text.endswith(("'s", "’s")):
+            index -= 1
+        else:
             return None
-        index -= 1
     return None
+
+
+@cache
+def _kind_nouns() -> frozenset[str]:
+    """The kind words a describing word may stand before: "city", "town"; never "of"."""
+    lex = lexicon()
+    return lex.generic_words - lex.part_links
 
 
 def _describes_kind(sentence: Sentence, index: int) -> bool:
@@ -74,7 +83,7 @@ def _describes_kind(sentence: Sentence, index: int) -> bool:
     if not word.text.isalpha() or not word.text.islower() or word.key in lex.part_links \
             or VIETNAMESE.search(sentence.text):
         return False
-    kinds = lex.generic_words - lex.part_links  # "city", "town"; never "of"
+    kinds = _kind_nouns()
     following = tokens[index:index + 2]
     return bool(following) and (following[0].key in kinds or (
         len(following) > 1 and following[0].text.islower() and following[1].key in kinds))

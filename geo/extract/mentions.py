@@ -169,9 +169,10 @@ class PlaceFinder(BorderReader):
                    sentence.span(start, stop)]
         stems, table = tuple(t.form for t in sentence.tokens[start:stop]), self.names_table
         keys = [t.key for t in sentence.tokens[start:stop]]
-        named = table.stems.get(stems) or (CYRILLIC.search(keys[0]) and (  # "Алма-Ату"
-            nominative(" ".join(keys), table.exact) or nominative(
-                keys[0], table.exact, "".join(" " + k for k in keys[1:]))))
+        named = table.stems.get(stems)
+        if named is None and CYRILLIC.search(keys[0]):  # "Идлибе", "Алма-Ату"
+            named = nominative(" ".join(keys), table.exact) or nominative(
+                keys[0], table.exact, "".join(" " + k for k in keys[1:]))
         if named:  # "аэропорта Алма-Аты": the airport of Алма-Ата, then the town
             queries += [" ".join([*(sentence.tokens[i].text for i in head), named]), named]
         for query in dict.fromkeys(queries):
