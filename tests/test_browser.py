@@ -338,19 +338,3 @@ def test_sites_are_named_on_the_map_and_names_do_not_overlap(open_map, maps,
                 (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
                 assert not (l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1), (zoom, a, b)
     assert view.errors == []
-
-
-def test_water_names_stay_on_their_water(open_map, maps) -> None:
-    """A lake's or river's name that would cover another name is hidden, never moved off
-    its water (zoomed out, a move of three lines took Lake Huron's name to the Gulf of
-    Mexico); an area's name may still move within its area."""
-    view = open_map(maps["en"])
-    for zoom in (5, 6, 7, 8, 9):
-        view.page.evaluate(f"map_deploymap.setZoom({zoom}, {{animate: false}})")
-        view.page.wait_for_timeout(150)
-        moved = view.page.evaluate("""() => [...document.querySelectorAll(
-            '.dm-label-lake span, .dm-label-river span')]
-            .filter(e => getComputedStyle(e).visibility !== 'hidden' && e.style.transform)
-            .map(e => [e.textContent, e.style.transform])""")
-        assert moved == [], (zoom, moved)
-    assert view.errors == []

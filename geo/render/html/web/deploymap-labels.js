@@ -183,11 +183,8 @@
           besideDot(e.parentNode, taken, view, rank === 2 ? 8 : 1);
           return;
         }
-        /* an area's name may move up or down inside its area, off what it would cover; a
-         * lake's or river's stays on its water (zoomed out, a shift of three lines took
-         * Lake Huron's name to the Gulf of Mexico) or is hidden */
-        var water = rank >= 5;
-        var shift = (water ? [0] : [0, -1.6, 1.6, -3.2, 3.2]).find(function (k) {
+        /* an area's name may move up or down inside its area, off what it would cover */
+        var shift = [0, -1.6, 1.6, -3.2, 3.2].find(function (k) {
           return !taken.hits(box(r.left, r.top + k * r.height, r.width, r.height));
         });
         if (shift === undefined) {
