@@ -44,6 +44,7 @@ from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
 from .names import HYPHENS, inflected_compound, marks_agree, may_name, nominative, story_names
 from .passive import passive_site
+from .shared_kinds import shared_kinds
 from .sounded import may_sound, sounded
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import CYRILLIC, Sentence, Token
@@ -238,7 +239,7 @@ class PlaceFinder(BorderReader):
             if found is not None:
                 names.append(found)
                 done = stop
-        return _without_runs(sentence, names)
+        return shared_kinds(sentence, _without_runs(sentence, names), self._candidates)
 
     def _accept(self, sentence: Sentence, start: int, stop: int,
                 limit: int | None = None) -> NameMatch | None:
