@@ -94,6 +94,25 @@ def test_moved_from_a_site_to_a_country_leaves_the_site(tmp_path, text, left, ar
 
 
 @pytest.mark.parametrize("text", [
+    # "de X vers Y": "de" alone is "of" ("la base de Gao"); before a place the force goes
+    # to, after a verb of moving, it is "from"
+    "Les soldats italiens ont été transférés de Mopti vers Niamey.",
+    # a verb of moving after an auxiliary ("được chuyển") is still one
+    "Binh sĩ Ý được chuyển từ Mopti đến Niamey.",
+])
+def test_moved_from_one_town_to_another_leaves_the_first(tmp_path, text):
+    # both readings were "deployed" at Mopti before
+    events = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert events == {("IT", "geonames:2453348", "withdrawn"), ("IT", "NE-8", "deployed")}
+
+
+def test_de_stays_of_without_a_place_the_force_goes_to(tmp_path):
+    events = {(r.target.key, r.event) for r in _records(
+        tmp_path, "Les soldats italiens ont été transférés à la base de Mopti.")}
+    assert all(event == "deployed" for _, event in events) and events, events
+
+
+@pytest.mark.parametrize("text", [
     "The US army handed over the Manbij base to Russian troops on Monday.",
     "Les soldats américains ont remis la base de Manbij aux militaires russes lundi.",
     "Quân đội Mỹ đã bàn giao căn cứ Manbij cho binh sĩ Nga hôm thứ Hai.",

@@ -291,10 +291,15 @@ class Extractor:
             near = abs(mention.start - event.trigger.start) <= 12
             name = event.name
             others = [m for m in places if cues[id(m)] not in lex.origins]
-            moving = " ".join(t.form for t in sentence.tokens[
-                event.trigger.start:event.trigger.stop]) in lex.movement_verbs  # as written
-            if name == "deployed" and cues[id(mention)] in lex.origins and ((moving and all(
-                    cues[id(m)] in lex.destinations for m in others)) or any(
+            verb = sentence.tokens[event.trigger.start:event.trigger.stop]
+            moving = " ".join(t.form for t in verb) in lex.movement_verbs or \
+                verb[-1].form in lex.movement_verbs  # as written; "được chuyển"
+            cue = cues[id(mention)]
+            if name == "deployed" and (cue in lex.origins or (  # "transférés de Gao vers"
+                    cue in lex.origin_before_place and moving and any(
+                        m.start > mention.start and cues[id(m)] in lex.destinations
+                        for m in others))) and ((moving and all(
+                    cues[id(m)] in lex.destinations for m in others if m is not mention)) or any(
                     m.start > mention.start and self._apart(m, mention) for m in others)):
                 # "moved troops from Hmeimim to Libya", "the relocation from Ain al-Asad"
                 name = "withdrawn"
