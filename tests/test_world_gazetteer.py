@@ -174,3 +174,25 @@ def test_islands_answer_with_or_without_the_word_island(query: str, expected: st
 def test_a_province_holding_the_island_wins_the_island_beats_a_town(query: str,
                                                                      expected: str) -> None:
     assert Gazetteer().resolve(query).kind == expected
+
+
+@pytest.mark.parametrize(("story", "query", "country"), [
+    # a spelling variant of a village at home does not beat a capital's exact name
+    ("AM", "Tallinn", "EE"),   # Talin, Armenia
+    ("SY", "Tallinn", "EE"),   # Tālīn, Syria
+    # nor does an old or other name of a village at home
+    ("UA", "Paris", "FR"),     # Veselyy Kut, once Paris
+    ("UA", "Hamburg", "DE"),   # Pryamobalka
+    ("IQ", "Riyadh", "SA"),    # Ar Riyāḑ, Iraq
+    # ... while the story's own places keep their names
+    ("AM", "Talin", "AM"),
+    ("UA", "Odessa", "UA"),    # not Odessa, Texas
+    ("UA", "Kyiv", "UA"),
+])
+def test_a_big_place_abroad_before_a_village_a_variant_matches(story: str, query: str,
+                                                                 country: str) -> None:
+    assert Gazetteer(country=story).resolve(query).country == country
+
+
+def test_kyiv_in_a_ukrainian_story_is_still_the_province_first() -> None:
+    assert Gazetteer(country="UA").resolve("Kyiv").id == "UA-32"

@@ -9,8 +9,7 @@
 Resolution (DESIGN.md section 3): tiers of keys (:meth:`Gazetteer._match`), then border
 phrases, parts of countries and qualified names. Candidates are ranked: the kind asked or
 hinted, the story's countries, higher administrative level, a chief town before its
-province, population. The returned :class:`Place` lists the others in ``chosen_from``.
-"""
+province, population; :class:`Place` lists the others in ``chosen_from``."""
 
 from __future__ import annotations
 
@@ -27,19 +26,18 @@ from .country_codes import CountryCodes
 from .directions import named_part
 from .distance import FAR_KM, far_warning, small_town
 from .index import consonant_matches, index_key, load_index, with_places
-from .islands import rank_beside_islands
 from .kept import Kept
 from .misses import not_found, wrong_kind
 from .normalize import compass_english, loose_key, normalize, russian_nouns, strip_generic
 from .place import KINDS, Place
-from .qualifiers import inside, qualified_parts
+from .qualifiers import inside, qualified, qualified_parts
+from .ranking import KIND_RANK, Ranking
 from .suggest import Suggester
 from .translit import SoundTable, sound_matches, sound_table
 
 if TYPE_CHECKING:
     from .online import OnlineGeocoder
 
-_KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 #: Kinds often named without their generic word: "Sevan" for Lake Sevan.
 _BARE_NAME_KINDS = frozenset({"lake", "river", "region"})
 #: A query written like a code (ICAO, IATA): looked up among codes first, never as a word.
@@ -48,13 +46,11 @@ _CODE_QUERY = re.compile(r"^[A-Z0-9]{3,4}$")
 #: these kinds, or an error that says what the name is known as: never another kind.
 _STRICT_HINTS = {"airport": ("airport", "base"), "base": ("base",), "checkpoint": ("checkpoint",),
                  "province": ("province",), "region": ("region", "province")}
-#: People in a city that abroad outranks a province of its name.
-BIG_CITY = 100_000
 #: A transliteration skeleton shorter than this matches nothing ("xxxx" folds to "x").
 _MIN_LOOSE = 3
 
 
-class Gazetteer(CountryCodes):
+class Gazetteer(CountryCodes, Ranking):
     """Looks up places by name in the shipped boundary data (and online only if asked).
 
     Parameters
@@ -189,7 +185,7 @@ class Gazetteer(CountryCodes):
     def _ranked(self, name: str, kind: str | None, within: str | None,
                 by_sound: bool = True) -> tuple[list[Place], str]:
         """The places ``name`` may mean, best first, and the key that matched."""
-        if kind is not None and kind not in _KIND_RANK:
+        if kind is not None and kind not in KIND_RANK:
             raise BadArgument(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
         place_id = self._id_of(name)
         code = name.strip()
@@ -214,7 +210,7 @@ class Gazetteer(CountryCodes):
             places = [part] if part else []
         if not places and within is None:
             for head, tail in qualified_parts(name):
-                found_in = self._qualified(head, tail, kind)
+                found_in = qualified(head, tail, kind, self._ranked)
                 if found_in[0]:
                     return found_in
         if not places and by_sound:  # last, the story's places that sound alike ("Башике")
@@ -227,7 +223,8 @@ class Gazetteer(CountryCodes):
             places = inside(places, within, self.places, self.resolve)
         islands = [p for p in places if p.kind == "island"]  # no town or site before them
         if len(places) > 1:
-            places.sort(key=lambda p: (self._rank(p, hint, key, islands), p.id))
+            aliases = any(self._alias_village(p, key) for p in places)
+            places.sort(key=lambda p: (self._rank(p, hint, key, islands, aliases), p.id))
         if kind is None and hint is None and places and not islands:  # "Tindal" RAAF base
             places = bare_name_first(places, self._seats, self._population, (
                 self.places[i] for i in self._stripped.get(key, ())))
@@ -250,17 +247,6 @@ class Gazetteer(CountryCodes):
         if finder is not None:
             return finder(lower)
         return next((i for i in self.places if i.lower() == lower), None)
-
-    def _qualified(self, head: str, tail: str, kind: str | None) -> tuple[list[Place], str]:
-        """``head`` inside the country or area ``tail`` names ("Tyr (Liban)")."""
-        try:
-            areas, _ = self._ranked(tail, None, None)
-        except PlaceNotFound:  # the tail names no area ("Gao, a town")
-            areas = []
-        area = next((a for a in areas if a.kind in ("country", "province", "region")), None)
-        if area is None:
-            return [], normalize(head)
-        return self._ranked(head, kind, area.id if area.kind != "country" else area.country)
 
     def suggest(self, name: str, *, kind: str | None = None, limit: int = 5) -> list[str]:
         """Names of the places whose names are closest to ``name`` (fuzzy), best first.
@@ -334,13 +320,19 @@ class Gazetteer(CountryCodes):
             for matched, found in tiers:
                 if any(self.places[i].kind in needed for i in found):
                     return list(dict.fromkeys(found)), hint, matched
-        # The story's countries win: a tier with a place of theirs before one abroad only.
-        filled = [(m, f) for m, f in ((m, self._near(f, loose=False)) for m, f in tiers) if f]
+        # The story's countries win: a tier with a place of theirs before one abroad, but
+        # not a spelling variant before the exact name of a big place ("Tallinn": not
+        # Talin, AM); ``n``: the tier's rank, the first two being exact
+        filled = [(n, m, f) for n, (m, f) in enumerate(
+            (m, self._near(f, loose=False)) for m, f in tiers) if f]
         if not filled:
             return [], hint, key
-        matched, found = next((t for t in filled if any(
-            self._kind_country(i)[1] in self.countries for i in t[1])), filled[0])
-        return list(dict.fromkeys(found)), hint, matched
+        home = next((t for t in filled if any(
+            self._kind_country(i)[1] in self.countries for i in t[2])), filled[0])
+        if home[0] in (2, 3) and filled[0][0] < 2 and any(map(self._big, filled[0][2])):
+            home = filled[0]  # a spelling variant (tiers 2, 3) after an exact name (0, 1)
+        return list(dict.fromkeys(home[2])), hint, home[1]
+
 
     def _sound_table(self, country: str) -> SoundTable:
         """The sound keys of ``country``'s places: made once per process and index (once
@@ -357,28 +349,6 @@ class Gazetteer(CountryCodes):
         if finder is None or place_id in self._user_ids:
             return self.places[place_id].kind, self.places[place_id].country
         return finder(place_id)
-
-    def _rank(self, place: Place, hint: str | None, key: str,
-              islands: Sequence[Place] = ()) -> tuple[int, ...]:
-        return (
-            0 if hint and place.kind == hint else 1,
-            0 if place.id in self._user_ids else 1,
-            0 if place.country in self.countries else 1,
-            rank_beside_islands(place, islands, self._kind_rank(place)) if islands
-            else self._kind_rank(place),
-            0 if self._primary.get(place.id) == key else 1,
-            -self._population.get(place.id, 0),
-        )
-
-    def _kind_rank(self, place: Place) -> int:
-        """Higher administrative level first; but abroad, a city of BIG_CITY people comes
-        before a province of the same name ("Moscow", "Minsk, Belarus": the city), while at
-        home the province wins ("Yerevan" in an Armenian story: the province)."""
-        rank = 2 * _KIND_RANK.get(place.kind, len(_KIND_RANK))
-        if (place.kind == "city" and place.country not in self.countries
-                and self._population.get(place.id, 0) >= BIG_CITY):
-            return 2 * _KIND_RANK["province"] - 1
-        return rank
 
     def _far_warning(self, place: Place) -> str:
         """A warning when ``place`` lies more than FAR_KM from every country of the story."""

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from ..errors import BadArgument
+from ..errors import BadArgument, PlaceNotFound
+from .normalize import normalize
 from .place import Place
+
+#: The gazetteer's look-up of a name (kind, within): its places, best first, and the key.
+Ranked = Callable[[str, str | None, str | None], tuple[list[Place], str]]
 
 #: "Tyr (Liban)", "Nord (Haïti)": a qualifier in brackets at the end.
 _BRACKETED = re.compile(r"^(?P<head>.+?)\s*\((?P<tail>[^()]+)\)\s*$")
@@ -52,4 +56,17 @@ def inside(places: Iterable[Place], within: str, known: Mapping[str, Place],
     return [p for p in places if area.intersects(p.geometry.representative_point())]
 
 
-__all__ = ["inside", "qualified_parts"]
+def qualified(head: str, tail: str, kind: str | None, ranked: Ranked) -> tuple[list[Place], str]:
+    """``head`` inside the country or area ``tail`` names ("Tyr (Liban)"), with the
+    gazetteer's ``ranked`` look-up (its places best first and the key that matched)."""
+    try:
+        areas, _ = ranked(tail, None, None)
+    except PlaceNotFound:  # the tail names no area ("Gao, a town")
+        areas = []
+    area = next((a for a in areas if a.kind in ("country", "province", "region")), None)
+    if area is None:
+        return [], normalize(head)
+    return ranked(head, kind, area.id if area.kind != "country" else area.country)
+
+
+__all__ = ["inside", "qualified", "qualified_parts"]
