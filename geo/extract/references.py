@@ -9,7 +9,8 @@
 - a site: "two warships spent four months at the base", "căn cứ này" (``site_references``):
   the last base or airport the article named;
 - a town: "will leave the city", "покинуть этот город", "thành phố này"
-  (``town_references``): the last town the article named.
+  (``town_references``): the last town the article named;
+- a capital: "the Haitian capital", "в столицу Мали" (:mod:`.capitals`).
 
 They are place mentions of role ``reference``; none when a place's name follows them ("the
 West African nation of Niger", "the base in Gyumri": the name is the mention).
@@ -25,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer.lookup import Gazetteer
+from .capitals import capital_mentions
 from .lexicon import lexicon
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
@@ -161,6 +163,7 @@ def find_references(sentence: Sentence, mentions: list[PlaceMention], excluded: 
             if site is not None:
                 found.append(PlaceMention(words, start, stop, (target_of(places[site]),),
                                           "reference"))
+    found += capital_mentions(sentence, mentions, excluded, earlier, gazetteer)
     return sorted(found, key=lambda m: m.start)
 
 
