@@ -420,3 +420,37 @@ def test_headed_towards_is_a_move(tmp_path):
 def test_serving_at_a_place_is_a_presence(tmp_path, text, expected):
     found = {(r.force.country, r.target.country, r.event) for r in _records(tmp_path, text)}
     assert (*expected, "deployed") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is building a naval base in Port Sudan.",
+    "Россия открыла военную базу в Порт-Судане.",
+    "La Russie a ouvert une base militaire à Port-Soudan en 2024.",
+    "Nga đã mở căn cứ quân sự tại Port Sudan năm 2024.",
+])
+def test_a_base_opened_or_built_is_a_force_there(tmp_path, text):
+    # no verb was known: "no verb saying what happens to the force"
+    found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert found == {("RU", "geonames:377039", "deployed")}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops opened fire near Port Sudan.",
+    "Des soldats russes ont ouvert le feu près de Port-Soudan.",
+])
+def test_opening_fire_opens_no_base(tmp_path, text):
+    assert not [r for r in _records(tmp_path, text) if r.trigger.lower().startswith(
+        ("opened", "ont ouvert"))]
+
+
+@pytest.mark.parametrize(("text", "place", "event"), [
+    ("The British training unit remains at Nanyuki.", "geonames:184433", "remains"),
+    ("British soldiers will continue to train at Nanyuki.", "geonames:184433", "deployed"),
+    ("Un détachement britannique est arrivé à Nanyuki lundi.", "geonames:184433",
+     "deployed"),
+    ("Британское подразделение прибыло в Момбасу.", "geonames:186301", "deployed"),
+    ("Một đơn vị Anh đã đến Nanyuki hôm thứ Hai.", "geonames:184433", "deployed"),
+])
+def test_units_and_detachments_are_forces(tmp_path, text, place, event):
+    found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert found == {("GB", place, event)}, found
