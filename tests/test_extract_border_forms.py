@@ -48,12 +48,32 @@ def test_a_combining_form_the_data_knows(tmp_path):
     assert {r.target.key for r in records} == {"border:BE-FR"}
 
 
-def test_one_adjective_names_no_border(tmp_path):
-    # whose border with whom is not said: no border line is guessed
-    records = _records(tmp_path, "Polish troops are deployed along the Belarusian border "
-                                 "near Hajnówka.")
-    assert not any(r.target.key.startswith("border:") for r in records), \
-        [r.target.key for r in records]
-    # and a force word that holds "border" is the force, not a border
+@pytest.mark.parametrize(("text", "border"), [
+    # one country named: the other side is the one country whose nationality the
+    # sentence names, when the two meet
+    ("Polish troops are deployed along the Belarusian border near Hajnówka.",
+     "border:BY-PL"),
+    ("Indian troops massed on the Chinese border in June.", "border:CN-IN"),
+    ("Les troupes algériennes se sont massées à la frontière marocaine.", "border:DZ-MA"),
+    ("Азербайджанские войска сосредоточены на границе с Ираном.", "border:AZ-IR"),
+    ("Quân đội Thái Lan tập trung gần biên giới với Campuchia.", "border:KH-TH"),
+])
+def test_one_country_and_the_force_s_nationality_name_a_border(tmp_path, text, border):
+    # these gave no place ("whose border with whom, not said")
+    assert {r.target.key for r in _records(tmp_path, text)} >= {border}
+
+
+@pytest.mark.parametrize("text", [
+    # a border region is inside the country named: no border line with the force's
+    "North Korean troops were deployed to the Russian border region.",
+    "Binh sĩ Triều Tiên được triển khai tới vùng biên giới Nga.",
+    # and two nationalities leave the other side unsaid
+    "Polish and Lithuanian troops are deployed along the Belarusian border.",
+])
+def test_no_border_is_guessed_for_a_region_or_two_nationalities(tmp_path, text):
+    assert not any(r.target.key.startswith("border:") for r in _records(tmp_path, text))
+
+
+def test_a_force_word_holding_border_is_the_force(tmp_path):
     records = _records(tmp_path, "Lithuanian border guards left Białystok.")
     assert {(r.force.type, r.target.kind) for r in records} == {("border_guards", "city")}

@@ -454,3 +454,15 @@ def test_opening_fire_opens_no_base(tmp_path, text):
 def test_units_and_detachments_are_forces(tmp_path, text, place, event):
     found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
     assert found == {("GB", place, event)}, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch army pulled 1,200 troops out of Lithuania in June.",
+    "The Dutch army will pull about 1,200 Dutch soldiers out of Lithuania.",
+    "The Dutch army pulled its last troops out of Lithuania in June.",
+])
+def test_a_number_between_a_verb_and_its_particle_is_one_word(tmp_path, text):
+    # "1,200" broke "pulled ... out" at its comma: no verb was found
+    found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert {(c, k) for c, k, _ in found} == {("NL", "LT")}, found
+    assert found & {("NL", "LT", "withdrawn"), ("NL", "LT", "withdrawal_agreed")}, found

@@ -33,6 +33,13 @@ def adjective_codes() -> dict[str, str]:
     return gazetteer_words()["adjectives"]
 
 
+#: Words that make a border phrase a region beside the border (keys): "vùng biên giới Nga",
+#: "the Russian border area", "la zone frontalière", "приграничный район".
+_AREA_WORDS = frozenset({"vung", "khu", "region", "regions", "area", "areas", "zone",
+                         "zones", "district", "districts", "район", "районы", "районе",
+                         "области", "область", "территории", "территория"})
+
+
 class BorderReader:
     """Reads border phrases (mixed into :class:`geo.extract.mentions.PlaceFinder`)."""
 
@@ -71,6 +78,28 @@ class BorderReader:
             ids = (found[0].parts or (found[0].id,)) if found else ()
             self._borders[phrase] = tuple(target_of(self.gazetteer.get(i)) for i in ids) or None
         return self._borders[phrase]
+
+    def _one_side(self, sentence: Sentence, country: str, first: int, last: int
+                  ) -> tuple[Target, ...] | None:
+        """The border of ``country`` with the story's country ("the border with Turkey" in
+        an Armenian story), else with the one country whose nationality the sentence
+        names ("Belarusian troops massed on the Ukrainian border"), if they meet; not
+        for a border region (the phrase, words ``first`` to ``last``, or a word beside
+        it: "vùng biên giới Nga", "the Russian border area" are inside Russia)."""
+        if any(t.key in _AREA_WORDS for t in sentence.tokens[max(0, first - 1):last + 1]):
+            return None
+        if country != self.country:
+            found = self._border_targets([NameMatch(0, 0, self.gazetteer.get(country))], [],
+                                         True)
+            if found:
+                return found
+        others = {code for _, _, code in lexicon().nationalities.find(sentence)
+                  if code != country and code in self.gazetteer.places
+                  and self.gazetteer.places[code].kind == "country"}
+        if len(others) != 1:
+            return None
+        return self._border_targets([NameMatch(0, 0, self.gazetteer.get(code))
+                                     for code in (*others, country)], [], False)
 
     def _adjective(self, sentence: Sentence, index: int, *, after: bool) -> NameMatch | None:
         """The country a nationality adjective or combining form names, starting at
@@ -152,9 +181,12 @@ class BorderReader:
                 index -= 1
                 continue
             break
-        if (not parts and not directions) or (adjectives > 0 and len(parts) < 2):
+        if not parts and not directions:
+            return None
+        targets = self._border_targets(parts, directions, home) if len(parts) > 1 or \
+            directions or home else self._one_side(sentence, parts[0].place.id, left, right)
+        if targets is None and adjectives > 0 and len(parts) < 2:
             return None  # "the Russian border" alone: whose border with whom, not said
-        targets = self._border_targets(parts, directions, home)
         text = sentence.span(left, right)
         mention = PlaceMention(
             text, left, right, targets or (), "direction" if directions else "border",

@@ -280,11 +280,16 @@ _NON_WORD = re.compile(r"[^\w' ][^\w']*| [^\w']+")
 _ELIDED = re.compile(r"(?<!\w)(?:" + ELISION.pattern + ")")
 
 
+#: What joins the digit groups of one number ("2,000", "2 000", "2.000").
+_DIGIT_GROUPS = frozenset({",", ".", " ", "\u00a0", "\u202f"})
+
+
 def split_phrases(sentence: Sentence, table: Sequence[tuple[str, str, str]]
                   ) -> list[tuple[int, str, str]]:
     """(verb's word, "verb ... particle", value) of each ``table`` entry (verb form, particle
-    form, value) in ``sentence``: the particle at most four words after the verb, no comma
-    between ("handed the Bunia base over to", "pulled its troops out of")."""
+    form, value) in ``sentence``: at most four words between verb and particle (a number
+    is one word), no comma between ("handed the Bunia base over to", "pulled its troops
+    out of", "pulled 2,000 troops out of")."""
     tokens = sentence.tokens
     verbs = {verb for verb, _, _ in table}
     # where each verb stands, found in one pass over the words (most sentences have none)
@@ -297,11 +302,16 @@ def split_phrases(sentence: Sentence, table: Sequence[tuple[str, str, str]]
         return found
     for verb, particle, value in table:
         for index in places.get(verb, ()):
-            token = tokens[index]
-            for after in range(index + 2, min(index + 6, len(tokens))):
-                if any(c in sentence.gap(after - 1, after) for c in ",;:()"):
+            token, words = tokens[index], 0
+            for after in range(index + 1, len(tokens)):
+                gap = sentence.gap(after - 1, after)
+                if gap in _DIGIT_GROUPS and tokens[after - 1].text.isdigit() and \
+                        tokens[after].text.isdigit():
+                    continue  # "pulled 2,000 troops out": one number, one word
+                words += 1
+                if words > 5 or any(c in gap for c in ",;:()"):
                     break
-                if tokens[after].form == particle:
+                if words > 1 and tokens[after].form == particle:
                     found.append((index, f"{token.text} ... {tokens[after].text}", value))
                     break
     return found
