@@ -466,3 +466,15 @@ def test_a_number_between_a_verb_and_its_particle_is_one_word(tmp_path, text):
     found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
     assert {(c, k) for c, k, _ in found} == {("NL", "LT")}, found
     assert found & {("NL", "LT", "withdrawn"), ("NL", "LT", "withdrawal_agreed")}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Belgian army's last soldiers left Kindu in August.", ("BE", "army", "withdrawn")),
+    ("The British Army’s training unit remains at Nanyuki.", ("GB", "army", "remains")),
+    ("The Indian navy's warships docked at Trincomalee.", ("IN", "navy", "deployed")),
+])
+def test_a_force_owned_by_a_force_in_the_possessive_is_its_country_s(tmp_path, text,
+                                                                      expected):
+    # "army's" was no force word: the force after it had no nationality
+    found = {(r.force.country, r.force.type, r.event) for r in _records(tmp_path, text)}
+    assert found == {expected}, found
