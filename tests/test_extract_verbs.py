@@ -478,3 +478,13 @@ def test_a_force_owned_by_a_force_in_the_possessive_is_its_country_s(tmp_path, t
     # "army's" was no force word: the force after it had no nationality
     found = {(r.force.country, r.force.type, r.event) for r in _records(tmp_path, text)}
     assert found == {expected}, found
+
+
+@pytest.mark.parametrize("text", [
+    # "lại" after the verb ("hand back") stood between the verb and the base
+    "Quân đội Pháp đã bàn giao lại căn cứ không quân Ouallam cho Lực lượng Vũ trang Niger.",
+    "The French army handed the keys of the Ouallam base to the Nigerien armed forces.",
+])
+def test_handing_back_and_handing_the_keys_are_handovers(tmp_path, text):
+    found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert found == {("FR", "geonames:2440371", "handed_over")}, found

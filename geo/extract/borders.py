@@ -183,8 +183,9 @@ class BorderReader:
             break
         if not parts and not directions:
             return None
-        targets = self._border_targets(parts, directions, home) if len(parts) > 1 or \
-            directions or home else self._one_side(sentence, parts[0].place.id, left, right)
+        targets = self._border_targets(parts, directions, home)
+        if targets is None and len(parts) == 1 and not directions and not home:
+            targets = self._one_side(sentence, parts[0].place.id, left, right)
         if targets is None and adjectives > 0 and len(parts) < 2:
             return None  # "the Russian border" alone: whose border with whom, not said
         text = sentence.span(left, right)

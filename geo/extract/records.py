@@ -294,13 +294,12 @@ class Extractor:
             verb = sentence.tokens[event.trigger.start:event.trigger.stop]
             moving = " ".join(t.form for t in verb) in lex.movement_verbs or \
                 verb[-1].form in lex.movement_verbs  # as written; "được chuyển"
-            cue = cues[id(mention)]
-            if name == "deployed" and (cue in lex.origins or (  # "transférés de Gao vers"
-                    cue in lex.origin_before_place and moving and any(
-                        m.start > mention.start and cues[id(m)] in lex.destinations
-                        for m in others))) and ((moving and all(
+            cue, later = cues[id(mention)], [m for m in others if m.start > mention.start]
+            origin = cue in lex.origins or (cue in lex.origin_before_place and moving and any(
+                cues[id(m)] in lex.destinations for m in later))  # "de Gao vers Niamey"
+            if name == "deployed" and origin and ((moving and all(
                     cues[id(m)] in lex.destinations for m in others if m is not mention)) or any(
-                    m.start > mention.start and self._apart(m, mention) for m in others)):
+                    self._apart(m, mention) for m in later)):
                 # "moved troops from Hmeimim to Libya", "the relocation from Ain al-Asad"
                 name = "withdrawn"
             if name in _LEAVING and cues[id(mention)] in lex.into_after_origin and any(
