@@ -488,3 +488,12 @@ def test_a_force_owned_by_a_force_in_the_possessive_is_its_country_s(tmp_path, t
 def test_handing_back_and_handing_the_keys_are_handovers(tmp_path, text):
     found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
     assert found == {("FR", "geonames:2440371", "handed_over")}, found
+
+
+def test_falling_back_on_a_place_is_going_there(tmp_path):
+    # "se replier" is a verb of leaving: Kindu was read as left
+    found = {(r.force.country, r.target.key, r.event) for r in _records(
+        tmp_path, "Les soldats belges ont quitté Kalemie et se sont repliés sur Kindu.")}
+    assert ("BE", "geonames:212902", "deployed") in found, found
+    assert not any(key == "geonames:212902" and event == "withdrawn"
+                   for _, key, event in found), found
