@@ -497,3 +497,20 @@ def test_falling_back_on_a_place_is_going_there(tmp_path):
     assert ("BE", "geonames:212902", "deployed") in found, found
     assert not any(key == "geonames:212902" and event == "withdrawn"
                    for _, key, event in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean engineers arrived in South Sudan in 2013. The last South Korean "
+    "engineers returned to South Korea in May.",
+    "Binh sĩ Hàn Quốc đến Nam Sudan năm 2013. Toàn bộ binh sĩ Hàn Quốc đã trở về Hàn Quốc.",
+])
+def test_going_back_home_leaves_the_story_s_country(tmp_path, text):
+    # "returned to South Korea" was an arrival at home, refused: no end in South Sudan
+    found = {(r.force.country, r.target.key, r.event) for r in _records(tmp_path, text)}
+    assert ("KR", "SS", "withdrawn") in found, found
+    assert not any(key == "KR" for _, key, _ in found), found
+
+
+def test_arriving_at_home_for_a_ceremony_is_no_withdrawal(tmp_path):
+    assert not _records(tmp_path, "South Korean engineers arrived in South Korea for a "
+                                  "ceremony.")

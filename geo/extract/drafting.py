@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
 from .draft import Article, Draft, Record, Unused
+from .lexicon import lexicon
 from .outlets import headline, outlet_of
 from .owners import record_force, same_kind_country, slug
 from .pending import Pending
@@ -17,6 +19,8 @@ from .published import Published, infer_published
 from .reading import Reading
 from .record_dates import record_dates
 from .scoring import score
+from .targets import target_of
+from .text import sentences
 
 
 def finish(gazetteer: Gazetteer, readings: Sequence[Reading], given: Sequence[Published | None],
@@ -57,13 +61,31 @@ def _article(reading: Reading, published: Published, outlet: str | None) -> Arti
                    published, header.get("url", ""))
 
 
+def _returned_home(gazetteer: Gazetteer, reading: Reading, pending: Pending,
+                   country: str) -> Pending | None:
+    """A force said to go back to its own country ("have returned to Japan", "sont
+    rentrés en France") leaves the story's country it was in: the first of the article's
+    countries that is not its own; None for any other record at home."""
+    if pending.event != "deployed" or pending.target.kind != "country":
+        return None
+    words = sentences(pending.trigger)[0]
+    if lexicon().triggers.value_of(words, 0, len(words.tokens)) != "withdraw":
+        return None
+    host = next((c for c in reading.countries if c != country), None)
+    if host is None:
+        return None
+    return replace(pending, target=target_of(gazetteer.get(host)), event="withdrawn")
+
+
 def _record(gazetteer: Gazetteer, reading: Reading, article: Article, pending: Pending,
             taken: set[str]) -> Record | None:
     """The record of ``pending``, or None for a force in its own country."""
     country = (pending.country or same_kind_country(reading.nationalities, pending.force)
                or "XX")
     if country == pending.target.country and pending.target.kind != "border":
-        return None  # at home; a border is its neighbour's too
+        pending = _returned_home(gazetteer, reading, pending, country)
+        if pending is None:
+            return None  # at home; a border is its neighbour's too
     force = record_force(pending.force.type, country, pending.target, gazetteer)
     ref = article.published.reference
     start, end, relative = record_dates(reading.dates, reading.agreements, article.published,
