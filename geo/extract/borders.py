@@ -11,6 +11,7 @@ phía Đông Nam và Tây Nam của Armenia") is read through ``directional_bord
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import PlaceNotFound
@@ -19,6 +20,7 @@ from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .targets import NameMatch, PlaceMention, Target, target_of
 from .text import Sentence
+from .wordlists import load
 
 if TYPE_CHECKING:
     from ..gazetteer.lookup import Gazetteer
@@ -33,11 +35,10 @@ def adjective_codes() -> dict[str, str]:
     return gazetteer_words()["adjectives"]
 
 
-#: Words that make a border phrase a region beside the border (keys): "vùng biên giới Nga",
-#: "the Russian border area", "la zone frontalière", "приграничный район".
-_AREA_WORDS = frozenset({"vung", "khu", "region", "regions", "area", "areas", "zone",
-                         "zones", "district", "districts", "район", "районы", "районе",
-                         "области", "область", "территории", "территория"})
+@cache
+def _area_words() -> frozenset[str]:
+    """Words that make a border phrase a region beside it (``border_region_words``)."""
+    return frozenset(load("places")["border_region_words"])
 
 
 class BorderReader:
@@ -86,7 +87,7 @@ class BorderReader:
         names ("Belarusian troops massed on the Ukrainian border"), if they meet; not
         for a border region (the phrase, words ``first`` to ``last``, or a word beside
         it: "vùng biên giới Nga", "the Russian border area" are inside Russia)."""
-        if any(t.key in _AREA_WORDS for t in sentence.tokens[max(0, first - 1):last + 1]):
+        if any(t.key in _area_words() for t in sentence.tokens[max(0, first - 1):last + 1]):
             return None
         if country != self.country:
             found = self._border_targets([NameMatch(0, 0, self.gazetteer.get(country))], [],

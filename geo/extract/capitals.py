@@ -14,6 +14,7 @@ from functools import cache
 
 from ..gazetteer.boundaries import capitals
 from ..gazetteer.lookup import Gazetteer
+from .holders import DISTANCE_UNITS
 from .lexicon import lexicon
 from .targets import PlaceMention, target_of
 from .text import Sentence, phrase_form
@@ -25,9 +26,8 @@ _OF = frozenset({"of", "de", "du", "d", "des", "cua"})
 _ENGLISH_BEFORE = frozenset({"the", "its", "their"})
 #: Articles between "of" and the country ("the capital of the Philippines").
 _ARTICLES = frozenset({"the", "la", "le", "l", "les"})
-#: Units of distance: "920 kilometres from the capital" says where a site is, not a site.
-_DISTANCES = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
-                        "mile", "километрах", "километров", "км", "cay", "dam"})
+#: The first words of the units of distance ("cây" of "cây số").
+_UNIT_WORDS = frozenset(unit.split()[0] for unit in DISTANCE_UNITS)
 #: How many words before the capital's word a name or a unit of distance makes it say where
 #: another place is: "Riga, la capitale de la Lettonie", "the airport in the Haitian capital".
 _DESCRIBES = 4
@@ -56,7 +56,7 @@ def _describes(sentence: Sentence, index: int, mentions: Sequence[PlaceMention])
     Haitian capital") or a distance ("920 kilometres from the capital")."""
     tokens = sentence.tokens
     first = max(0, index - _DESCRIBES)
-    if any(t.key in _DISTANCES for t in tokens[first:index]):
+    if any(t.text.lower() in _UNIT_WORDS for t in tokens[first:index]):
         return True
     before = max((m for m in mentions if m.stop <= index), key=lambda m: m.stop, default=None)
     if before is None or before.stop < first:

@@ -14,11 +14,13 @@ from .text import VIETNAMESE, Sentence
 #: How many words back from a place its cue is looked for.
 CUE_REACH = 6
 #: The words joining two places of one list.
-_JOIN = r"(?:(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)\s+)?"
+JOIN_WORDS = r"(?:and|và|or|hoặc|cùng|et|ou|ainsi que|и|или|а также)"
+#: ... as the optional start of the words between two places.
+JOIN = r"(?:" + JOIN_WORDS + r"\s+)?"
 #: The conjunction a list's next place may start with, before `between` words.
-_LIST_HEAD = re.compile(r"^\s*(?:[,(]\s*)?" + _JOIN, re.IGNORECASE)
+_LIST_HEAD = re.compile(r"^\s*(?:[,(]\s*)?" + JOIN, re.IGNORECASE)
 #: What may stand between two places of one list: "in Mali, Niger and the Chad".
-_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?" + _JOIN + r"(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$",
+_LIST_GAP = re.compile(r"^\s*(?:[,(]\s*)?" + JOIN + r"(?:(?:the|le|la|les|l['’]|các|từ)\s*)?$",
                        re.IGNORECASE)
 
 

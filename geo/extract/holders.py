@@ -45,12 +45,15 @@ def _gap(sentence: Sentence, first: NameMatch, second: NameMatch) -> str:
 _SIDES_EN = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
 _SIDES_FR = r"(?:nord|sud|est|ouest)(?:[- ](?:est|ouest))?"
 _SIDES_RU = r"(?:северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)"
+#: Units a distance is written in ("30 km north of Aleppo", "920 kilometres from the capital").
+DISTANCE_UNITS = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+                  "км", "километрах", "километров", "cây số", "dặm")
 #: Words between a place and a town it is measured from ("Hisya, south of Homs", "Tal
 #: Rifaat, 30 km north of Aleppo", "Hisya, au sud de Homs", "Хисья к югу от Хомса"): the
 #: second is a reference point, not a second place.
 _REFERENCE_GAP = re.compile(
     r"^\s*[,(]?\s*(?:(?:some|about|around|environ|около|примерно|в)\s+)?"
-    r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|км|километрах)\s+)?(?:"
+    r"(?:\d[\d.,]*\s*(?:" + "|".join(DISTANCE_UNITS) + r")\s+)?(?:"
     rf"(?:to the\s+)?{_SIDES_EN}\s+of|(?:au|à l'|à l’)\s*{_SIDES_FR}\s+(?:de|du|d'|d’)|"
     rf"к\s+{_SIDES_RU}\s+от|(?:южнее|севернее|западнее|восточнее))\s*$",
     re.IGNORECASE)
@@ -126,4 +129,5 @@ def possessive_holder(sentence: Sentence, holder: NameMatch, name: NameMatch) ->
         name.place.geometry.representative_point()) <= _HOLDER_SEAM
 
 
-__all__ = ["holds_town", "inside_holder", "lists_parts", "possessive_holder", "qualifies_site"]
+__all__ = ["DISTANCE_UNITS", "holds_town", "inside_holder", "lists_parts", "possessive_holder",
+           "qualifies_site"]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .cues import JOIN_WORDS
 from .kind_words import kind_words
 from .lexicon import lexicon
 from .targets import NameMatch
@@ -20,8 +21,9 @@ Candidates = Callable[[Sentence, int, int], tuple]
 #: What stands between two names of a list: a comma or a conjunction, and articles ("Gao
 #: et de Tombouctou"); not a space alone ("Iraq’s Anbar province"), nor other words
 #: ("Bukavu, the capital of South Kivu province").
-_LIST_GAP = re.compile(r"^\s*(?:,\s*|(?:,\s*)?(?:and|or|et|ou|и|или|và|hoặc)\s+)"
+_LIST_GAP = re.compile(r"^\s*(?:,\s*|(?:,\s*)?" + JOIN_WORDS + r"\s+)"
                        r"(?:(?:the|les?|la|de|des|du|d['’])\s*)?$", re.IGNORECASE)
+
 #: The words that join the last two of a Russian list.
 _AND = frozenset({"и", "а", "или"})
 
