@@ -57,6 +57,8 @@ class Lexicon:
     split_verbs: frozenset[str]
     modifiers: PhraseMatcher[str]
     modifier_reach: dict[str, int]
+    future_forms: frozenset[str]
+    headline_infinitive: frozenset[str]
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
@@ -128,6 +130,8 @@ def lexicon() -> Lexicon:
     # every inflected form of the verbs listed by lemma; a phrase above wins over a form
     trigger_pairs += [(p, action) for action, langs in load("inflections")["triggers"].items()
                       for words in langs.values() for p in words]
+    future_forms = frozenset(form(w) for words in load("inflections")["future"].values()
+                             for w in words)
     modifier_pairs = [(p, name) for name, spec in events["modifiers"].items()
                       for lang, words in spec.items() if lang != "before" for p in words]
     generic_words = frozenset(w for phrases in base["generic"].values() for phrase in phrases
@@ -158,6 +162,8 @@ def lexicon() -> Lexicon:
                               for p in phrases),
         modifiers=PhraseMatcher(modifier_pairs),
         modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
+        future_forms=future_forms,
+        headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()
@@ -236,6 +242,7 @@ def lexicon() -> Lexicon:
                       + [(p.split()[0], "trigger") for phrases in
                          events["split_triggers"].values() for p in phrases]
                       + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
+                      + [(p, "future") for p in sorted(future_forms)]
                       + [(p, "base") for p in ("căn cứ", "base", "garrison")]
                       + [(p, "site") for p in places["site_words"]]),
     )
