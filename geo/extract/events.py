@@ -34,11 +34,11 @@ from itertools import pairwise
 
 from .cues import is_locative
 from .lexicon import lexicon
+from .mood import mood
 from .opponents import opponent_ends, opposed
 from .origins import arrived, country_list, leader, origins
 from .phrases import split_phrases
 from .strength import strength
-from .tense import says_will
 from .text import CYRILLIC, Sentence, Token
 
 #: Trigger actions, strongest first.
@@ -369,9 +369,7 @@ def _modifiers(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) ->
         before = position < trigger.start
         if name == "agreed" or (before and trigger.start - position <= lex.modifier_reach[name]):
             found.add(name)
-    if says_will(sentence, trigger.start, trigger.stop):
-        found.add("future")
-    return found
+    return found | mood(sentence, trigger.start, trigger.stop)
 
 
 def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> Event | None:

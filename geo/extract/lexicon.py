@@ -59,6 +59,7 @@ class Lexicon:
     modifier_reach: dict[str, int]
     future_forms: frozenset[str]
     headline_infinitive: frozenset[str]
+    headline_lead: frozenset[str]
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
@@ -163,7 +164,8 @@ def lexicon() -> Lexicon:
         modifiers=PhraseMatcher(modifier_pairs),
         modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
         future_forms=future_forms,
-        headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]),
+        headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]["words"]),
+        headline_lead=frozenset(form(w) for w in events["headline_infinitive"]["lead"]),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()

@@ -26,6 +26,7 @@ WEIGHTS = {
     "force named in the sentence before ('they', 'the troops')": -0.1,
     "a withdrawal that is not planned, read as staying": -0.1,
     "conditional ('if', 'could')": -0.3,
+    "a question, not a statement": -0.45,  # never above the default threshold
     "only part of the force leaves: the rest stays": 0.0,
     "no verb: the force is named at the place": -0.15,
     "date read against an article date whose year is a guess": -0.1,
@@ -62,6 +63,8 @@ def score(record: Record, pending: Pending, *, explicit_country: bool, weak_date
         why.append("no verb: the force is named at the place")
     if "hypothetical" in pending.modifiers:
         why.append("conditional ('if', 'could')")
+    if "question" in pending.modifiers:
+        why.append("a question, not a statement")
     if weak_date:
         why.append("date read against an article date whose year is a guess")
     value = BASE + sum(WEIGHTS[w] for w in why)

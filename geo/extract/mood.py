@@ -1,0 +1,53 @@
+"""What a verb's own words and its sentence say of its event besides the event: that it is
+still to come, or only asked about.
+
+Most languages say "will" with a word before the verb (the ``future`` modifiers of
+``data/extract/events.yaml``: "will", "sẽ", "va", "будут"). French and Russian also say it
+with the verb's form ("quitteront", "выведут": ``future`` of ``inflections.yaml``), and an
+English headline with an infinitive after the force ("Japan troops to withdraw"). A
+question ("Когда российские войска покинут Беларусь?") states nothing.
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .text import Sentence
+
+
+def says_will(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether the verb at tokens ``start:stop`` of ``sentence`` is in a future form or is a
+    headline's infinitive after a force or a country."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    if any(tokens[i].form in lex.future_forms for i in range(start, stop)):
+        return True
+    at = start - 1
+    if at < 1 or tokens[at].form not in lex.headline_infinitive:
+        return False
+    # the force or country opens the sentence ("1,000 US troops to leave"), else the
+    # infinitive hangs on a verb before it ("ordered the U.S. to withdraw")
+    starts = {end: begin for begin, end, value in
+              (*lex.forces.find(sentence), *lex.nationalities.find(sentence)) if value}
+    if at not in starts:
+        return False
+    position = at
+    while position > 0:
+        if position in starts:
+            position = starts[position]
+        elif tokens[position - 1].form in lex.headline_lead or \
+                tokens[position - 1].text[:1].isdigit():
+            position -= 1
+        else:
+            return False
+    return True
+
+def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
+    """The modifiers the verb at tokens ``start:stop`` takes from its own form and its
+    sentence: "future" (:func:`says_will`), "question" (the sentence asks)."""
+    found = {"future"} if says_will(sentence, start, stop) else set()
+    if sentence.text.rstrip().endswith("?"):
+        found.add("question")
+    return found
+
+
+__all__ = ["mood", "says_will"]
