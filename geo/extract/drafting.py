@@ -12,6 +12,7 @@ from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
 from .draft import Article, Draft, Record, Unused
 from .lexicon import lexicon
+from .mood import word_in
 from .outlets import headline, outlet_of
 from .owners import record_force, same_kind_country, slug
 from .pending import Pending
@@ -20,7 +21,7 @@ from .reading import Reading
 from .record_dates import record_dates
 from .scoring import score
 from .targets import target_of
-from .text import sentences
+from .text import phrase_form, sentences
 
 
 def finish(gazetteer: Gazetteer, readings: Sequence[Reading], given: Sequence[Published | None],
@@ -64,13 +65,19 @@ def _article(reading: Reading, published: Published, outlet: str | None) -> Arti
 def _returned_home(gazetteer: Gazetteer, reading: Reading, pending: Pending,
                    country: str) -> Pending | None:
     """A force said to go back to its own country ("have returned to Japan", "sont
-    rentrés en France") leaves the story's country it was in: the first of the article's
-    countries that is not its own; None for any other record at home."""
-    if pending.event != "deployed" or pending.target.kind != "country":
+    rentrés en France", "вернулись в Россию") leaves the story's country it was in: the
+    first of the article's countries that is not its own; None for any other record at
+    home."""
+    if pending.target.kind != "country" or pending.event not in ("deployed", "withdrawn"):
         return None
+    lex = lexicon()
     words = sentences(pending.trigger)[0]
-    if lexicon().triggers.value_of(words, 0, len(words.tokens)) != "withdraw":
-        return None
+    if pending.event == "deployed":  # "returned to": arrived there
+        if lex.triggers.value_of(words, 0, len(words.tokens)) != "withdraw":
+            return None
+    elif not any(word_in(t, lex.going_home) for t in words.tokens) and \
+            not any(p in phrase_form(pending.trigger) for p in lex.going_home_phrases):
+        return None  # "left France for Mali": not a way home
     host = next((c for c in reading.countries if c != country), None)
     if host is None:
         return None

@@ -385,7 +385,7 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
         name = "remains"
     elif "requested" in modifiers:
         name = "withdrawal_requested"
-    elif "future" in modifiers or (("agreed" in modifiers or "announced" in modifiers)
+    elif modifiers & {"future", "purpose"} or (("agreed" in modifiers or "announced" in modifiers)
                                    and "done" not in modifiers):
         name = "withdrawal_agreed"
     else:

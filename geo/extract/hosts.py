@@ -4,16 +4,24 @@ troops", "Iraq and the United States agreed on the withdrawal of US troops". One
 forces are withdrawn (their nationality, or the country asked to withdraw); the other is
 where they are. With no nationality, only a request says whose troops they are (the
 country asked); "Ирак договорился с Турцией о выводе войск" and "the US told Romania it
-would reduce its troops" do not: no host."""
+would reduce its troops" do not: no host.
+
+A force going home with no place named ("the last Japanese troops returned home",
+"вернулись домой", "đã về nước") leaves the first of the story's countries that is not its
+own (:func:`home_leaving`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from ..gazetteer.lookup import Gazetteer
 from .cues import partial
 from .events import ForceMention, Trigger
-from .targets import PlaceMention
-from .text import Sentence
+from .lexicon import lexicon
+from .mood import word_in
+from .targets import PlaceMention, target_of
+from .text import Sentence, phrase_form
 
 #: The problems of a country's name that a host frame overrides: no cue before it, or a
 #: demand addressed to its government ("потребовал от Франции").
@@ -55,4 +63,33 @@ def host_country(sentence: Sentence, clause: tuple[int, int], mentions: list[Pla
     return [replace(host, locative=True, problem="")]
 
 
-__all__ = ["host_country"]
+def home_leaving(sentence: Sentence, clause: tuple[int, int], forces: list[ForceMention],
+                 trigger: Trigger | None, story: Sequence[str], gazetteer: Gazetteer
+                 ) -> list[PlaceMention]:
+    """The story's country a force going home leaves, as a mention of the words that say
+    home (or of the verb that says it alone: "về nước"), or [] (see the module)."""
+    if trigger is None or trigger.action != "withdraw":
+        return []
+    lex = lexicon()
+    tokens = sentence.tokens[trigger.start:trigger.stop]
+    said = phrase_form(trigger.text)
+    if not any(word_in(t, lex.going_home) for t in tokens) and \
+            not any(p in said for p in lex.going_home_phrases):
+        return []
+    home = next(((start, stop) for start, stop, _ in lex.home_words.find(sentence)
+                 if clause[0] <= start < clause[1]
+                 and (trigger.stop <= start <= trigger.stop + 3
+                      or trigger.start <= start < trigger.stop)), None)
+    if home is None:
+        return []
+    own = {f.country for f in forces if f.country}
+    host = next((c for c in story if c not in own and c in gazetteer.places
+                 and gazetteer.places[c].kind == "country"), None)
+    if host is None or not own:
+        return []
+    start, stop = home
+    return [PlaceMention(sentence.span(start, stop), start, stop,
+                         (target_of(gazetteer.places[host]),), "reference", locative=True)]
+
+
+__all__ = ["home_leaving", "host_country"]

@@ -60,6 +60,9 @@ class Lexicon:
     future_forms: frozenset[str]
     headline_infinitive: frozenset[str]
     headline_lead: frozenset[str]
+    going_home: frozenset[str]
+    going_home_phrases: frozenset[str]
+    home_words: PhraseMatcher[bool]
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
@@ -166,6 +169,11 @@ def lexicon() -> Lexicon:
         future_forms=future_forms,
         headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]["words"]),
         headline_lead=frozenset(form(w) for w in events["headline_infinitive"]["lead"]),
+        going_home=frozenset(form(w) for words in load("inflections")["going_home"].values()
+                             for w in words),
+        going_home_phrases=frozenset(phrase_form(p)
+                                     for p in events["going_home"]["phrases"]),
+        home_words=PhraseMatcher((p, True) for p in events["going_home"]["home_words"]),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()

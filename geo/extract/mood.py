@@ -11,7 +11,15 @@ question ("Когда российские войска покинут Бела�
 from __future__ import annotations
 
 from .lexicon import lexicon
-from .text import Sentence
+from .text import CYRILLIC, Sentence, Token, form
+
+
+def word_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether ``token`` is one of ``words`` (a word list's forms): a Russian word by its
+    whole form, not its stem ("вернулись", "вернутся" and "вернут" share the stem of
+    "вернуть" but not their tense)."""
+    return token.form in words or (CYRILLIC.search(token.text) is not None
+                                   and form(token.text) in words)
 
 
 def says_will(sentence: Sentence, start: int, stop: int) -> bool:
@@ -19,7 +27,7 @@ def says_will(sentence: Sentence, start: int, stop: int) -> bool:
     headline's infinitive after a force or a country."""
     lex = lexicon()
     tokens = sentence.tokens
-    if any(tokens[i].form in lex.future_forms for i in range(start, stop)):
+    if any(word_in(tokens[i], lex.future_forms) for i in range(start, stop)):
         return True
     at = start - 1
     if at < 1 or tokens[at].form not in lex.headline_infinitive:
@@ -50,4 +58,4 @@ def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
     return found
 
 
-__all__ = ["mood", "says_will"]
+__all__ = ["mood", "says_will", "word_in"]

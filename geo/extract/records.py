@@ -35,7 +35,7 @@ from .events import (
     find_triggers,
 )
 from .governing import by_verb, kept_positions, main_trigger, sites_first
-from .hosts import host_country
+from .hosts import home_leaving, host_country
 from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder
@@ -173,6 +173,10 @@ class Extractor:
             before = places or before  # "..., but will keep five positions": there
             if not places:  # "Chad asked France to withdraw its troops": Chad
                 places = self._host(sentence, clause, mentions, clause_forces, triggers)
+            if not places:  # "the last troops returned home": the story's country
+                places = home_leaving(sentence, clause, clause_forces, main_trigger(
+                    [t for t in triggers if clause[0] <= t.start < clause[1]], sentence,
+                    clause), reading.countries, self.gazetteer)
             if not places:
                 reasons.extend(place_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
