@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .cues import is_locative
+from .frames import framed, left_behind
 from .lexicon import lexicon
 from .mood import mood
 from .opponents import opponent_ends, opposed
@@ -198,7 +199,8 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))
-    found = _of_a_base(sentence, _parts_named(sentence, found))
+    # "its pullout from the UN mission": what is left is no force, nor owns one
+    found = _of_a_base(sentence, _parts_named(sentence, left_behind(sentence, found)))
     if ends := opponent_ends(sentence):  # "to fight against Russian mercenaries"
         found = [f for f in found if not opposed(sentence, f.start, ends)]
     # "các lực lượng và lực lượng biên phòng Nga": coordinated forces share a nationality.
@@ -220,26 +222,7 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         country = next(iter(named))
         found = [f if f.country or f.type == "base" else ForceMention(
             f.start, f.stop, f.type, f.text, country, f.generic, f.strength) for f in found]
-    return _framed(sentence, found)
-
-
-def _framed(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
-    """Drops an organisation's force that frames a country's force named before it
-    ("Kyrgyz soldiers ... as part of the CSTO peacekeepers", "в составе миротворцев ОДКБ"):
-    the country's force is the one there, and it is a peacekeeper when the frame is."""
-    lex = lexicon()
-    kept: list[ForceMention] = []
-    for force in found:
-        national = [f for f in kept if f.country and f.country not in lex.organisation_codes
-                    and f.type != "base"]
-        if (national and force.country in lex.organisation_codes
-                and _frame_before(sentence, force.start)):
-            if force.type == "peacekeepers":
-                kept = [replace(f, type="peacekeepers") if f in national and f.type == "army"
-                        else f for f in kept]
-            continue
-        kept.append(force)
-    return kept
+    return framed(sentence, found)
 
 
 def _parts_named(sentence: Sentence, found: list[ForceMention]) -> list[ForceMention]:
@@ -272,21 +255,6 @@ def _of_a_base(sentence: Sentence, found: list[ForceMention]) -> list[ForceMenti
                 and _only_links(sentence, force.stop, adjective, numbers=True)):
             owned[position] = replace(force, country=after.country)
     return owned
-
-
-def _frame_before(sentence: Sentence, start: int) -> bool:
-    """True when a frame link ("as part of", "в составе") ends before word ``start``, with
-    only "of", articles and an organisation's name between."""
-    lex = lexicon()
-    index = start
-    while lex.frame_links.ending_at(sentence, index) is None:
-        if index > 0 and sentence.tokens[index - 1].form in lex.part_links:
-            index -= 1
-        elif (begin := lex.nationalities.ending_at(sentence, index)) is not None:
-            index = begin
-        else:
-            return False
-    return True
 
 
 def _only_links(sentence: Sentence, first: int, stop: int, numbers: bool = False) -> bool:
