@@ -12,14 +12,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from .lexicon import lexicon
 from .text import Sentence, form
 from .wordlists import load
 
-if TYPE_CHECKING:
-    from .events import ForceMention
+
+class _Force(Protocol):
+    """What this module reads of a force mention (``events.ForceMention``, which imports
+    this module)."""
+
+    start: int
+    stop: int
+    type: str
+    country: str | None
+
+
+ForceMention = TypeVar("ForceMention", bound=_Force)
 
 #: Words between a withdrawal's verb and the "from" before the organisation it leaves ("of
 #: its troops").
