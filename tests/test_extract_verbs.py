@@ -514,3 +514,14 @@ def test_going_back_home_leaves_the_story_s_country(tmp_path, text):
 def test_arriving_at_home_for_a_ceremony_is_no_withdrawal(tmp_path):
     assert not _records(tmp_path, "South Korean engineers arrived in South Korea for a "
                                   "ceremony.")
+
+
+@pytest.mark.parametrize(("text", "arrived", "left"), [
+    ("The last Chadian troops crossed into Cameroon on Monday after leaving Bangui.",
+     "Cameroon", "Bangui"),
+    ("Những binh sĩ Chad cuối cùng đã vượt biên sang Cameroon sau khi rời Bangui.",
+     "Cameroon", "Bangui"),
+])
+def test_crossing_into_a_country_is_arriving_there(tmp_path, text, arrived, left):
+    by_mention = {r.mention: r.event for r in _records(tmp_path, text)}
+    assert by_mention == {arrived: "deployed", left: "withdrawn"}, by_mention
