@@ -19,6 +19,7 @@ from .pending import Pending
 from .published import Published, infer_published
 from .reading import Reading
 from .record_dates import record_dates
+from .retaking import retaken
 from .scoring import score
 from .targets import target_of
 from .text import phrase_form, sentences
@@ -90,9 +91,11 @@ def _record(gazetteer: Gazetteer, reading: Reading, article: Article, pending: P
     country = (pending.country or same_kind_country(reading.nationalities, pending.force)
                or "XX")
     if country == pending.target.country and pending.target.kind != "border":
-        pending = _returned_home(gazetteer, reading, pending, country)
+        taken_back = retaken(reading, pending, country)  # "regained control of Irpin"
+        pending = taken_back or _returned_home(gazetteer, reading, pending, country)
         if pending is None:
             return None  # at home; a border is its neighbour's too
+        country = pending.country if taken_back and pending.country else country
     force = record_force(pending.force.type, country, pending.target, gazetteer)
     ref = article.published.reference
     start, end, relative = record_dates(reading.dates, reading.agreements, article.published,

@@ -63,6 +63,7 @@ class Lexicon:
     going_home: frozenset[str]
     going_home_phrases: frozenset[str]
     home_words: PhraseMatcher[bool]
+    retaking: PhraseMatcher[bool]
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         going_home_phrases=frozenset(phrase_form(p)
                                      for p in events["going_home"]["phrases"]),
         home_words=PhraseMatcher((p, True) for p in events["going_home"]["home_words"]),
+        retaking=PhraseMatcher(_pairs(events["retaking"])),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()
