@@ -525,3 +525,9 @@ def test_arriving_at_home_for_a_ceremony_is_no_withdrawal(tmp_path):
 def test_crossing_into_a_country_is_arriving_there(tmp_path, text, arrived, left):
     by_mention = {r.mention: r.event for r in _records(tmp_path, text)}
     assert by_mention == {arrived: "deployed", left: "withdrawn"}, by_mention
+
+
+def test_moving_away_is_leaving(tmp_path):
+    by_mention = {r.mention: r.event for r in _records(
+        tmp_path, "Các đơn vị quân Chad từng đóng quân ở Kidal đã chuyển đi.")}
+    assert by_mention == {"Kidal": "withdrawn"}, by_mention

@@ -4,8 +4,8 @@ giành lại kiểm soát Irpin"): the foreign force the article placed in that 
 
 The same words about a force abroad ("Russian troops liberated ...") say it took the place
 (a deployment). At home they say who left only when the article places one foreign
-country's force in that country, and the sentence names no other force (an ally: "backed
-by Wagner").
+country's force in that country (there, or leaving a place of it), and the sentence names
+no other force (an ally: "backed by Wagner").
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ def retaken(reading: Reading, pending: Pending, country: str) -> Pending | None:
     if len(named) > 1:
         return None  # another force in the sentence: likely an ally
     held = pending.target.country
-    there: dict[str, Counter[str]] = {}  # foreign country -> its force types in ``held``
+    # foreign country -> its force types in ``held`` (there, or leaving it: it was there)
+    there: dict[str, Counter[str]] = {}
     for other in reading.pending:
-        if other.event in ("deployed", "remains") and other.target.country == held and \
+        if other.target.country == held and other is not pending and \
                 other.country and other.country != country and \
                 other.country not in lex.organisation_codes:
             there.setdefault(other.country, Counter())[other.force.type] += 1
