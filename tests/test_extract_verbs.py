@@ -531,3 +531,19 @@ def test_moving_away_is_leaving(tmp_path):
     by_mention = {r.mention: r.event for r in _records(
         tmp_path, "Các đơn vị quân Chad từng đóng quân ở Kidal đã chuyển đi.")}
     assert by_mention == {"Kidal": "withdrawn"}, by_mention
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Belgian military presence in Kindu ended on 31 January.", "Kindu"),
+    ("La présence militaire belge à Kindu a pris fin le 31 janvier.", "Kindu"),
+    ("Бельгийское военное присутствие в Киндю завершилось 31 января.", "Киндю"),
+])
+def test_a_presence_said_to_end_is_a_withdrawal(tmp_path, text, place):
+    by_mention = {r.mention: r.event for r in _records(tmp_path, text)}
+    assert by_mention == {place: "withdrawn"}, by_mention
+
+
+def test_an_exercise_that_ended_ends_no_presence(tmp_path):
+    by_mention = {r.mention: r.event for r in _records(
+        tmp_path, "The exercise with Belgian troops deployed in Kindu ended on Friday.")}
+    assert by_mention == {"Kindu": "deployed"}, by_mention

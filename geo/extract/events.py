@@ -40,10 +40,12 @@ from .opponents import opponent_ends, opposed
 from .origins import arrived, country_list, leader, origins
 from .phrases import split_phrases
 from .strength import strength
-from .text import CYRILLIC, Sentence, Token
+from .text import CYRILLIC, Sentence, Token, phrase_form
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "replace", "withdraw", "deploy")
+#: Words between a presence and the verb that ends it ("presence in the Sahel region").
+PRESENCE_REACH = 10
 #: Events a record may carry, and whether each ends a presence.
 EVENTS = {"deployed": False, "remains": False, "withdrawn": True, "withdrawal_agreed": True,
           "withdrawal_requested": True, "handed_over": True}
@@ -294,7 +296,26 @@ def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = froze
     taken = {i for t in found for i in range(t.start, t.stop)} | set(blocked)
     split = [Trigger(start, start + 1, action, text) for start, text, action
              in split_phrases(sentence, lex.split_triggers) if start not in taken]
-    return sorted(found + split, key=lambda t: t.start)
+    return _ended(sentence, sorted(found + split, key=lambda t: t.start))
+
+
+def _ended(sentence: Sentence, found: list[Trigger]) -> list[Trigger]:
+    """A presence said to end after it ("the French military presence in Chad ended", "la
+    présence ... a pris fin", "присутствие ... завершилось"): the verb that ends it is a
+    withdrawal, and the presence no deployment."""
+    lex = lexicon()
+    nouns = [stop for _, stop, _ in lex.presence_nouns.find(sentence)]
+    ends = [(start, stop) for start, stop, _ in lex.presence_endings.find(sentence)
+            if any(0 <= start - noun <= PRESENCE_REACH for noun in nouns)]
+    if not ends:
+        return found
+    first = min(start for start, _ in ends)
+    kept = [t for t in found if not (t.action == "deploy" and t.start < first
+                                     and phrase_form(t.text) in lex.presence_words)]
+    taken = {i for t in kept for i in range(t.start, t.stop)}
+    kept += [Trigger(start, stop, "withdraw", sentence.span(start, stop)) for start, stop in ends
+             if taken.isdisjoint(range(start, stop))]
+    return sorted(kept, key=lambda t: t.start)
 
 
 
@@ -361,5 +382,5 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
     return None if name is None else Event(name, trigger, frozenset(modifiers))
 
 
-__all__ = ["EVENTS", "PRIORITY", "Event", "ForceMention", "Trigger", "classify", "clauses",
-           "find_forces", "find_triggers"]
+__all__ = ["EVENTS", "PRESENCE_REACH", "PRIORITY", "Event", "ForceMention", "Trigger",
+           "classify", "clauses", "find_forces", "find_triggers"]

@@ -64,6 +64,9 @@ class Lexicon:
     going_home_phrases: frozenset[str]
     home_words: PhraseMatcher[bool]
     retaking: PhraseMatcher[bool]
+    presence_nouns: PhraseMatcher[bool]
+    presence_words: frozenset[str]
+    presence_endings: PhraseMatcher[bool]
     clause_breaks: PhraseMatcher[bool]
     comma_breaks: frozenset[str]
     relative_markers: frozenset[str]
@@ -176,6 +179,9 @@ def lexicon() -> Lexicon:
                                      for p in events["going_home"]["phrases"]),
         home_words=PhraseMatcher((p, True) for p in events["going_home"]["home_words"]),
         retaking=PhraseMatcher(_pairs(events["retaking"])),
+        presence_nouns=PhraseMatcher((p, True) for p in events["presence_ending"]["nouns"]),
+        presence_words=frozenset(phrase_form(p) for p in events["presence_ending"]["nouns"]),
+        presence_endings=PhraseMatcher(_pairs(events["presence_ending"]["verbs"])),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
         comma_breaks=frozenset(form(w) for w in events["clause_breaks_after_comma"]),
         relative_markers=frozenset(form(w) for words in events["relative_markers"].values()
