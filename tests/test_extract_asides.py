@@ -111,7 +111,7 @@ def test_a_town_of_a_country_the_text_names_is_that_country_s(tmp_path):
 @pytest.mark.parametrize(("text", "owner"), [
     # "au" is French for "in the": no African Union force in Kosovo
     ("L'Otan a décidé de renforcer ses effectifs au Kosovo.", None),
-    ("AU troops arrived in Mogadishu on Monday.", "AU"),
+    ("AU troops arrived in Mogadishu on Monday.", "AFU"),
     # reinforcements are a force, with the nationality they are given
     ("Des renforts italiens sont arrivés au Liban.", "IT"),
     ("Italian reinforcements arrived in Lebanon.", "IT"),
@@ -120,7 +120,7 @@ def test_an_everyday_word_is_no_nationality_and_reinforcements_are_a_force(
         tmp_path, text, owner):
     draft = _draft(tmp_path, text)
     owners = {r.force.country for r in draft.records}
-    assert "AU" not in owners if owner is None else owner in owners, owners
+    assert "AFU" not in owners if owner is None else owner in owners, owners
 
 
 def test_a_headline_taken_from_the_text_drops_the_dateline_and_cuts_at_a_word(tmp_path):

@@ -45,3 +45,29 @@ def test_the_withdrawal_of_a_mission_is_the_mission_s(tmp_path):
     """"de" after a withdrawal is "of" when no force stands between."""
     found = _found(tmp_path, "L'ONU a entamé le désengagement de la Finul au Liban.")
     assert [(c, key) for c, key, _ in found] == [("UN", "LB")], found
+
+
+def test_australia_is_no_african_union(tmp_path):
+    """ISO 3166 gives AU to Australia: the African Union's code is AFU."""
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\nAustralian troops arrived in Honiara on Monday. "
+                       "African Union troops arrived in Baidoa on Tuesday.", encoding="utf-8")
+    forces = {(r.force.country, r.force.names["en"]) for r in
+              extract_articles([article]).records}
+    assert ("AU", "Australian troops") in forces, forces
+    assert ("AFU", "African Union troops") in forces, forces
+
+
+@pytest.mark.parametrize(("text", "country", "kind"), [
+    ("Australian Defence Force personnel arrived in Honiara.", "AU", "army"),
+    ("RAAF aircraft landed in Honiara.", "AU", "air_force"),
+    ("GSDF engineers arrived in Malakal.", "JP", "army"),
+    ("Royal Navy ships arrived in Bahrain.", "GB", "navy"),
+    ("L'opération Sabre a quitté Ouagadougou.", "FR", "army"),
+])
+def test_a_force_named_by_its_service_or_operation_is_its_country_s(tmp_path, text, country,
+                                                                     kind):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2025-03-10\n\n" + text, encoding="utf-8")
+    records = extract_articles([article]).records
+    assert {(r.force.country, r.force.type) for r in records} == {(country, kind)}

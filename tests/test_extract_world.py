@@ -448,7 +448,7 @@ READ_AS = [
     ("Италия сократила военный контингент в Ираке.", ("IT", "army", "withdrawn")),
     # a mission known by its own name is its organisation's ("troops" adds no second force)
     ("SAMIM troops withdrew from Pemba in July.", ("SADC", "mission", "withdrawn")),
-    ("Les troupes de l'AUSSOM sont arrivées à Kismayo.", ("AU", "mission", "deployed")),
+    ("Les troupes de l'AUSSOM sont arrivées à Kismayo.", ("AFU", "mission", "deployed")),
     # Russian: nationality adjectives, names and verbs in any case ending
     ("Российские военные покинули Приднестровье и Тирасполь в марте.",
      ("RU", "army", "withdrawn")),
@@ -571,7 +571,7 @@ def test_a_force_names_its_country_as_the_maps_do(tmp_path):
 
     draft, _ = _records(tmp_path, "Syrian troops arrived in Tripoli, Lebanon, in March 2025.")
     assert {r.force.names["vi"] for r in draft.records} == {"Quân đội Syria"}
-    organisations = {"AU", "UN", "EU", "NATO"}
+    organisations = {"AFU", "UN", "EU", "NATO"}
     for code, words in lexicon().nationality_labels.items():
         if code in organisations or html_name(code, "vi") is None:
             continue

@@ -82,7 +82,9 @@ def _returned_home(gazetteer: Gazetteer, reading: Reading, pending: Pending,
     host = next((c for c in reading.countries if c != country), None)
     if host is None:
         return None
-    return replace(pending, target=target_of(gazetteer.get(host)), event="withdrawn")
+    planned = pending.modifiers & {"future", "purpose"}  # "will return to Australia"
+    return replace(pending, target=target_of(gazetteer.get(host)),
+                   event="withdrawal_agreed" if planned else "withdrawn")
 
 
 def _record(gazetteer: Gazetteer, reading: Reading, article: Article, pending: Pending,

@@ -131,6 +131,10 @@ def lexicon() -> Lexicon:
     missions = [(name, owner) for owner, names in forces["missions"].items() for name in names]
     force_pairs += [(name, "mission") for name, _ in missions]
     force_pairs += _pairs(forces["not_forces"], None)
+    # a force known by its own name is a force word too (an army, unless `types` says)
+    typed = {phrase_form(p) for p, _ in force_pairs}
+    force_pairs += [(p, "army") for words in forces["force_owners"].values() for p in words
+                    if phrase_form(p) not in typed]
     nationality_pairs, nationality_labels = nationality_words(forces)
     trigger_pairs = [(p, action) for action, langs in events["triggers"].items()
                      for words in langs.values() for p in words]
