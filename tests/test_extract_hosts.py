@@ -78,3 +78,27 @@ def test_a_capital_before_the_verb_is_its_country(tmp_path, text, force):
     records = _records(tmp_path, text)
     assert [(r.force.country, r.target.key) for r in records] == [(force, "DJ")], \
         [(r.force.id, r.target.key) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Tchad a demandé le départ des soldats français. La France dispose d'un délai d'un "
+    "mois pour achever le retrait de ses soldats.",
+    "Chad asked French troops to leave. France plans to withdraw its soldiers within a "
+    "month.",
+])
+def test_a_planned_withdrawal_named_with_its_own_country_is_from_the_story_s(tmp_path, text):
+    """The second sentence names only France: its withdrawal is from the story's Chad."""
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2024-12-02\n\n" + text, encoding="utf-8")
+    found = {(r.sentence, r.force.country, r.target.key, r.event)
+             for r in extract_articles([article]).records}
+    assert (1, "FR", "TD", "withdrawal_agreed") in found, found
+
+
+def test_a_withdrawal_done_from_unnamed_areas_is_no_country_s(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Date: 2024-12-02\n\nQuân Nga đã triển khai tại Ukraine. Tại những khu "
+                       "vực quân Nga vừa rút đi, xác xe tăng nằm rải rác.", encoding="utf-8")
+    found = {(r.force.country, r.target.key, r.event)
+             for r in extract_articles([article]).records}
+    assert ("RU", "UA", "withdrawn") not in found, found

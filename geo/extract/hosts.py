@@ -8,7 +8,8 @@ would reduce its troops" do not: no host.
 
 A force going home with no place named ("the last Japanese troops returned home",
 "вернулись домой", "đã về nước") leaves the first of the story's countries that is not its
-own (:func:`home_leaving`)."""
+own (:func:`home_leaving`); so does a withdrawal whose clause names only the force's own
+country (:func:`implied_host`)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,19 @@ from dataclasses import replace
 
 from ..gazetteer.lookup import Gazetteer
 from .cues import partial
-from .events import ForceMention, Trigger
+from .events import ForceMention, Trigger, classify
+from .governing import main_trigger
 from .lexicon import lexicon
 from .mood import word_in
+from .owners import actor_country
 from .targets import PlaceMention, target_of
 from .text import Sentence, phrase_form
 
 #: The problems of a country's name that a host frame overrides: no cue before it, or a
 #: demand addressed to its government ("потребовал от Франции").
 _NOT_A_SITE = ("names a whole country", "stands for a government here, not a place")
+#: The events of a withdrawal planned, not done.
+_PLANNED = ("withdrawal_agreed", "withdrawal_requested")
 
 
 def host_country(sentence: Sentence, clause: tuple[int, int], mentions: list[PlaceMention],
@@ -92,4 +97,44 @@ def home_leaving(sentence: Sentence, clause: tuple[int, int], forces: list[Force
                          (target_of(gazetteer.places[host]),), "reference", locative=True)]
 
 
-__all__ = ["home_leaving", "host_country"]
+def implied_host(sentence: Sentence, clause: tuple[int, int], mentions: list[PlaceMention],
+                 forces: list[ForceMention], trigger: Trigger | None, event: str | None,
+                 story: Sequence[str], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The story's country a withdrawal is from when the clause names no place but the
+    force's own country ("La France dispose d'un mois pour achever le retrait de ses
+    soldats"): the first of the story's countries that is not the force's, as a mention of
+    the verb; or []. Only for a withdrawal asked for or agreed (``event``)."""
+    if trigger is None or trigger.action != "withdraw" or event not in _PLANNED:
+        return []  # a withdrawal done ("vừa rút đi") may be from part of the country only
+    named = [m for m in mentions if clause[0] <= m.start < clause[1] and m.targets]
+    # the force's nationality, else the one country named: its owner ("la France ... ses")
+    own = {f.country for f in forces if f.country} or {
+        m.targets[0].key for m in named if m.targets[0].kind == "country"}
+    if len(own) != 1 or not named or any(m.targets[0].key not in own for m in named):
+        return []
+    host = next((c for c in story if c not in own and c in gazetteer.places
+                 and gazetteer.places[c].kind == "country"), None)
+    if host is None:
+        return []
+    return [PlaceMention(trigger.text, trigger.start, trigger.stop,
+                         (target_of(gazetteer.places[host]),), "reference", locative=True)]
+
+
+def clause_host(sentence: Sentence, clause: tuple[int, int], mentions: list[PlaceMention],
+                forces: list[ForceMention], triggers: list[Trigger], story: Sequence[str],
+                gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The place of a clause that names no site, by the rules of this module, or []."""
+    trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]],
+                           sentence, clause)
+    if trigger is None:
+        return []
+    event = classify(sentence, clause, trigger)
+    return host_country(sentence, clause, mentions, forces, trigger,
+                        actor_country(sentence, mentions, clause, trigger.start),
+                        event.name if event is not None else None) or home_leaving(
+        sentence, clause, forces, trigger, story, gazetteer) or implied_host(
+        sentence, clause, mentions, forces, trigger, event.name if event else None, story,
+        gazetteer)
+
+
+__all__ = ["clause_host", "home_leaving", "host_country", "implied_host"]

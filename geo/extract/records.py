@@ -35,7 +35,7 @@ from .events import (
     find_triggers,
 )
 from .governing import by_verb, kept_positions, main_trigger, sites_first
-from .hosts import home_leaving, host_country
+from .hosts import clause_host
 from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
 from .mentions import PlaceFinder
@@ -171,12 +171,10 @@ class Extractor:
             places = [m for m in usable if clause[0] <= m.start < clause[1]] or (
                 kept_positions(sentence, clause, triggers) and before)
             before = places or before  # "..., but will keep five positions": there
-            if not places:  # "Chad asked France to withdraw its troops": Chad
-                places = self._host(sentence, clause, mentions, clause_forces, triggers)
-            if not places:  # "the last troops returned home": the story's country
-                places = home_leaving(sentence, clause, clause_forces, main_trigger(
-                    [t for t in triggers if clause[0] <= t.start < clause[1]], sentence,
-                    clause), reading.countries, self.gazetteer)
+            if not places:  # "Chad asked France to withdraw its troops": Chad; "returned
+                # home", "la France ... le retrait de ses soldats": the story's country
+                places = clause_host(sentence, clause, mentions, clause_forces, triggers,
+                                     reading.countries, self.gazetteer)
             if not places:
                 reasons.extend(place_problems(
                     [m for m in mentions if clause[0] <= m.start < clause[1]], forces))
@@ -366,19 +364,6 @@ class Extractor:
         """True when two mentions are places :data:`MOVE_DEGREES` or more apart."""
         first, second = (self.gazetteer.get(m.targets[0].key).geometry for m in (one, other))
         return first.distance(second) >= MOVE_DEGREES
-
-    @staticmethod
-    def _host(sentence: Sentence, clause: tuple[int, int], mentions: list[PlaceMention],
-              forces: list[ForceMention], triggers: list[Trigger]) -> list[PlaceMention]:
-        """The host country of a withdrawal between two countries (:mod:`.hosts`)."""
-        trigger = main_trigger([t for t in triggers if clause[0] <= t.start < clause[1]],
-                               sentence, clause)
-        if trigger is None:
-            return []
-        event = classify(sentence, clause, trigger)
-        return host_country(sentence, clause, mentions, forces, trigger,
-                            actor_country(sentence, mentions, clause, trigger.start),
-                            event.name if event is not None else None)
 
     def _nested(self, one: PlaceMention, other: PlaceMention) -> bool:
         """True when one mention's place holds the other's ("Kassala in Sudan")."""
