@@ -109,3 +109,13 @@ def test_vietnamese_marks_still_tell_words_from_names(tmp_path):
                        "khỏi N'Djamena.", encoding="utf-8")
     records = extract_articles([article]).records
     assert [r.mention for r in records] == ["N'Djamena"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Solomons" is the Solomon Islands' short name, not Solomons, Maryland
+    ("Aussie-led force arrives in Solomons.", ("AU", "SB")),
+    ("Around 100 Kiwi troops will remain in the Solomons.", ("NZ", "SB")),
+])
+def test_short_country_names_and_colloquial_demonyms(tmp_path, text, expected):
+    records = _records(tmp_path, text)
+    assert [(r.force.country, r.target.key) for r in records] == [expected]
