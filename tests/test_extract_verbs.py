@@ -547,3 +547,13 @@ def test_an_exercise_that_ended_ends_no_presence(tmp_path):
     by_mention = {r.mention: r.event for r in _records(
         tmp_path, "The exercise with Belgian troops deployed in Kindu ended on Friday.")}
     assert by_mention == {"Kindu": "deployed"}, by_mention
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The first Fijian soldiers touched down in Honiara on Thursday.", "Honiara"),
+    ("Les soldats belges, logés à Kindu, patrouillent chaque jour.", "Kindu"),
+    ("Binh sĩ Fiji đã chuyển đến Honiara.", "Honiara"),
+])
+def test_touching_down_lodging_and_moving_to_are_presences(tmp_path, text, place):
+    by_mention = {r.mention: r.event for r in _records(tmp_path, text)}
+    assert by_mention == {place: "deployed"}, by_mention
