@@ -49,6 +49,7 @@ def says_will(sentence: Sentence, start: int, stop: int) -> bool:
             return False
     return True
 
+
 def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
     """The modifiers the verb at tokens ``start:stop`` takes from its own form and its
     sentence: "future" (:func:`says_will`), "question" (the sentence asks)."""
