@@ -119,3 +119,11 @@ def test_vietnamese_marks_still_tell_words_from_names(tmp_path):
 def test_short_country_names_and_colloquial_demonyms(tmp_path, text, expected):
     records = _records(tmp_path, text)
     assert [(r.force.country, r.target.key) for r in records] == [expected]
+
+
+def test_a_site_s_kind_word_alone_is_no_town(tmp_path):
+    """"Camp" is a village's other name in England (GeoNames); "le Camp X" is a camp."""
+    assert _records(tmp_path, "Les soldats belges ont quitté le Camp Bila Zagré à "
+                    "Kamboincin.") == []
+    records = _records(tmp_path, "US troops left Camp Lemonnier in Djibouti.")
+    assert [r.target.key for r in records] == ["base:camp-lemonnier"]
