@@ -11,8 +11,8 @@ from dataclasses import replace
 from ..dates import FuzzyDate
 from ..gazetteer.lookup import Gazetteer
 from .draft import Article, Draft, Record, Unused
+from .hosts import goes_home, story_host
 from .lexicon import lexicon
-from .mood import word_in
 from .outlets import headline, outlet_of
 from .owners import record_force, same_kind_country, slug
 from .pending import Pending
@@ -22,7 +22,7 @@ from .record_dates import record_dates
 from .retaking import retaken
 from .scoring import score
 from .targets import target_of
-from .text import phrase_form, sentences
+from .text import sentences
 
 
 def finish(gazetteer: Gazetteer, readings: Sequence[Reading], given: Sequence[Published | None],
@@ -76,10 +76,9 @@ def _returned_home(gazetteer: Gazetteer, reading: Reading, pending: Pending,
     if pending.event == "deployed":  # "returned to": arrived there
         if lex.triggers.value_of(words, 0, len(words.tokens)) != "withdraw":
             return None
-    elif not any(word_in(t, lex.going_home) for t in words.tokens) and \
-            not any(p in phrase_form(pending.trigger) for p in lex.going_home_phrases):
+    elif not goes_home(pending.trigger):
         return None  # "left France for Mali": not a way home
-    host = next((c for c in reading.countries if c != country), None)
+    host = story_host(reading.countries, {country}, gazetteer)
     if host is None:
         return None
     planned = pending.modifiers & {"future", "purpose"}  # "will return to Australia"

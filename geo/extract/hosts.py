@@ -13,7 +13,7 @@ country (:func:`implied_host`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from ..gazetteer.lookup import Gazetteer
@@ -21,10 +21,9 @@ from .cues import partial
 from .events import ForceMention, Trigger, classify
 from .governing import main_trigger
 from .lexicon import lexicon
-from .mood import word_in
 from .owners import actor_country
 from .targets import PlaceMention, target_of
-from .text import Sentence, phrase_form
+from .text import Sentence, sentences, word_in
 
 #: The problems of a country's name that a host frame overrides: no cue before it, or a
 #: demand addressed to its government ("потребовал от Франции").
@@ -68,29 +67,36 @@ def host_country(sentence: Sentence, clause: tuple[int, int], mentions: list[Pla
     return [replace(host, locative=True, problem="")]
 
 
+def goes_home(verb: str) -> bool:
+    """Whether the words of a verb say going home: "returned", "rentrés", "вернулись", "về
+    nước" (``going_home`` of events.yaml)."""
+    lex = lexicon()
+    words = sentences(verb)[0].tokens
+    said = " ".join(t.form for t in words)
+    return any(word_in(t, lex.going_home) for t in words) or \
+        any(p in said for p in lex.going_home_phrases)
+
+
+def story_host(story: Sequence[str], own: Set[str], gazetteer: Gazetteer) -> str | None:
+    """The first of the story's countries that is not one of ``own`` (the force's)."""
+    return next((c for c in story if c not in own and c in gazetteer.places
+                 and gazetteer.places[c].kind == "country"), None)
+
+
 def home_leaving(sentence: Sentence, clause: tuple[int, int], forces: list[ForceMention],
                  trigger: Trigger | None, story: Sequence[str], gazetteer: Gazetteer
                  ) -> list[PlaceMention]:
     """The story's country a force going home leaves, as a mention of the words that say
     home (or of the verb that says it alone: "về nước"), or [] (see the module)."""
-    if trigger is None or trigger.action != "withdraw":
+    if trigger is None or trigger.action != "withdraw" or not goes_home(trigger.text):
         return []
-    lex = lexicon()
-    tokens = sentence.tokens[trigger.start:trigger.stop]
-    said = phrase_form(trigger.text)
-    if not any(word_in(t, lex.going_home) for t in tokens) and \
-            not any(p in said for p in lex.going_home_phrases):
-        return []
-    home = next(((start, stop) for start, stop, _ in lex.home_words.find(sentence)
+    home = next(((start, stop) for start, stop, _ in lexicon().home_words.find(sentence)
                  if clause[0] <= start < clause[1]
                  and (trigger.stop <= start <= trigger.stop + 3
                       or trigger.start <= start < trigger.stop)), None)
-    if home is None:
-        return []
     own = {f.country for f in forces if f.country}
-    host = next((c for c in story if c not in own and c in gazetteer.places
-                 and gazetteer.places[c].kind == "country"), None)
-    if host is None or not own:
+    host = story_host(story, own, gazetteer)
+    if home is None or host is None or not own:
         return []
     start, stop = home
     return [PlaceMention(sentence.span(start, stop), start, stop,
@@ -112,8 +118,7 @@ def implied_host(sentence: Sentence, clause: tuple[int, int], mentions: list[Pla
         m.targets[0].key for m in named if m.targets[0].kind == "country"}
     if len(own) != 1 or not named or any(m.targets[0].key not in own for m in named):
         return []
-    host = next((c for c in story if c not in own and c in gazetteer.places
-                 and gazetteer.places[c].kind == "country"), None)
+    host = story_host(story, own, gazetteer)
     if host is None:
         return []
     return [PlaceMention(trigger.text, trigger.start, trigger.stop,
@@ -137,4 +142,5 @@ def clause_host(sentence: Sentence, clause: tuple[int, int], mentions: list[Plac
         gazetteer)
 
 
-__all__ = ["clause_host", "home_leaving", "host_country", "implied_host"]
+__all__ = ["clause_host", "goes_home", "home_leaving", "host_country", "implied_host",
+           "story_host"]

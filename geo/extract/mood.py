@@ -11,15 +11,7 @@ question ("Когда российские войска покинут Бела�
 from __future__ import annotations
 
 from .lexicon import lexicon
-from .text import CYRILLIC, Sentence, Token, form
-
-
-def word_in(token: Token, words: frozenset[str]) -> bool:
-    """Whether ``token`` is one of ``words`` (a word list's forms): a Russian word by its
-    whole form, not its stem ("вернулись", "вернутся" and "вернут" share the stem of
-    "вернуть" but not their tense)."""
-    return token.form in words or (CYRILLIC.search(token.text) is not None
-                                   and form(token.text) in words)
+from .text import Sentence, word_in
 
 
 def says_will(sentence: Sentence, start: int, stop: int) -> bool:
@@ -59,4 +51,4 @@ def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
     return found
 
 
-__all__ = ["mood", "says_will", "word_in"]
+__all__ = ["mood", "says_will"]

@@ -375,6 +375,14 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
     return found
 
 
+def word_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether ``token`` is one of ``words`` (a word list's forms): a Russian word by its
+    whole form, not its stem ("вернулись", "вернутся" and "вернут" share the stem of
+    "вернуть" but not their tense)."""
+    return token.form in words or (CYRILLIC.search(token.text) is not None
+                                   and form(token.text) in words)
+
+
 def phrase_form(text: str) -> str:
     """``text`` as its words' forms joined by spaces: how a word list's phrase is compared
     with a sentence's words ("на базе": "на баз", "à": "a2")."""
@@ -389,4 +397,4 @@ def strip_marks(text: str) -> str:
 
 __all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "MAX_SENTENCE_CHARS", "WORD", "Sentence",
            "Token", "form", "phrase_form", "sentences", "split_header", "stem", "strip_marks",
-           "tokenize"]
+           "tokenize", "word_in"]
