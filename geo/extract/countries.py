@@ -18,7 +18,8 @@ from ..gazetteer.normalize import normalize
 from .cues import cue_span
 from .lexicon import lexicon
 from .mentions import PlaceFinder
-from .text import Sentence
+from .names import country_names
+from .text import CYRILLIC, Sentence
 
 #: The most countries a story is given.
 MAX_COUNTRIES = 5
@@ -43,8 +44,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     named: set[str] = set()  # countries named as such
     cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
     sites: set[str] = set()  # countries of a base named so
-    # (country, other senses, weight, whether the name is a compass word)
-    found: list[tuple[str, tuple[str, ...], int, bool]] = []
+    # (country, other senses, weight, whether the name is a compass word, Russian stems)
+    found: list[tuple[str, tuple[str, ...], int, bool, tuple[str, ...]]] = []
     for sentence in sentences:
         if not sentence.text:
             continue
@@ -82,15 +83,20 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             written = sentence.span(name.start, name.stop)
             found.append((code, (*name.chosen_from, *finder.gazetteer.senses(written)),
                           COUNTRY_WEIGHT if place.kind == "country" else 1,
-                          normalize(written) in lex.compass_names))
+                          normalize(written) in lex.compass_names,
+                          tuple(t.form for t in tokens[span.start:span.stop])
+                          if CYRILLIC.search(written) else ()))
     gazetteer = finder.gazetteer
-    for code, others, weight, compass in found:
+    for code, others, weight, compass, stems in found:
         if compass and code not in named:
             continue  # "dans le Nord": not Cameroon's Nord province
         if code not in named:  # "Kant ... in Kyrgyzstan": not India's Kant; "Bagram, en
-            # Afghanistan": Bagram Airfield, not Iran's Bahrām
+            # Afghanistan": Bagram Airfield, not Iran's Bahrām; "из Сум ... Украины": Сумы
+            # in a case ending (a town's forms are known in its country only), not Soum
             code = next((c for other in others
-                         if (c := gazetteer.places[other].country) in named), code)
+                         if (c := gazetteer.places[other].country) in named), None) or next(
+                (c for c in sorted(named) if stems and stems in country_names(
+                    gazetteer, c).stems), code)
         counts[code] += weight
         first.setdefault(code, len(first))
     if not counts:

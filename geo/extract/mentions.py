@@ -174,8 +174,11 @@ class PlaceFinder(BorderReader):
         if named is None and CYRILLIC.search(keys[0]):  # "Идлибе", "Алма-Ату"
             named = nominative(" ".join(keys), table.exact) or nominative(
                 keys[0], table.exact, "".join(" " + k for k in keys[1:]))
-        if named:  # "аэропорта Алма-Аты": the airport of Алма-Ата, then the town
-            queries += [" ".join([*(sentence.tokens[i].text for i in head), named]), named]
+        for each in (named, *table.more_stems.get(stems, ())) if named else ():
+            # "аэропорта Алма-Аты": the airport of Алма-Ата, then the town
+            queries += [" ".join([*(sentence.tokens[i].text for i in head), each]), each]
+        # "из Сум": Soum, Burkina Faso, the name; Сумы, of the story, in that case
+        fallback: tuple[Place, ...] = ()
         for query in dict.fromkeys(queries):
             key = (normalize(query), sound)
             if key not in self._resolved:
@@ -183,9 +186,11 @@ class PlaceFinder(BorderReader):
                     self._resolved[key] = tuple(self.gazetteer.candidates(query, by_sound=sound))
                 except PlaceNotFound:
                     self._resolved[key] = ()
-            if self._resolved[key]:
-                return self._resolved[key]
-        return ()
+            found = self._resolved[key]
+            if found and (not named or found[0].country in self.countries):
+                return found
+            fallback = fallback or found
+        return fallback
 
     def names(self, sentence: Sentence) -> list[NameMatch]:
         """The place names of ``sentence`` (not people's or outlets'), left to right.

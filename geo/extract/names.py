@@ -43,6 +43,8 @@ class NameTable:
     loose_lengths: dict[str, list[int]] = field(default_factory=dict)
     #: Stems of a Russian name -> the name, to look it up in the gazetteer.
     stems: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: Other names with the same stems ("Сум": Soum of Burkina Faso; Сумы in that case).
+    more_stems: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     stem_lengths: dict[str, list[int]] = field(default_factory=dict)
     lower_starts: set[str] = field(default_factory=set)
 
@@ -57,15 +59,29 @@ class NameTable:
             lengths = dict(self.lengths)
             for key, value in _union(others, "lengths").items():
                 lengths[key] = sorted(set(value) | set(self.lengths.get(key, ())), reverse=True)
-        stems: dict[tuple[str, ...], str] = {}
-        for part in reversed(parts):  # the first table's name wins
-            stems.update(part.stems)
+        stems, more = dict(self.stems), dict(self.more_stems)  # the first table's name wins
+        for part in others:
+            for key, name in part.stems.items():
+                _add_stem(stems, more, key, name)
+            for key, names in part.more_stems.items():
+                for name in names:
+                    _add_stem(stems, more, key, name)
         return NameTable(
             exact=self.exact | extra if extra else self.exact, lengths=lengths,
             loose=set().union(*(p.loose for p in parts)),
             loose_lengths=_union_onto(self.loose_lengths, others, "loose_lengths"),
-            stems=stems, stem_lengths=_union_onto(self.stem_lengths, others, "stem_lengths"),
+            stems=stems, more_stems=more,
+            stem_lengths=_union_onto(self.stem_lengths, others, "stem_lengths"),
             lower_starts=set().union(*(p.lower_starts for p in parts)))
+
+
+def _add_stem(stems: dict[tuple[str, ...], str],
+              more: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...], name: str
+              ) -> None:
+    """Add ``name`` under the stems ``key``: the first name, or one more."""
+    first = stems.setdefault(key, name)
+    if first != name and name not in more.get(key, ()):
+        more[key] = (*more.get(key, ()), name)
 
 
 def _union(tables: list[NameTable], attr: str) -> dict[str, list[int]]:
@@ -187,7 +203,7 @@ def _variants(places: Iterable[Any]) -> NameTable:
                 tokens = tokenize(name)
                 if CYRILLIC.search(name):
                     for key in _stem_keys(name):
-                        table.stems.setdefault(key, name)
+                        _add_stem(table.stems, table.more_stems, key, name)
                         stems.setdefault(key[0], set()).add(len(key))
                 else:
                     split = [t.key for t in tokens]
