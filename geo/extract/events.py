@@ -12,7 +12,8 @@ words before the trigger    event
 ==========================  ======================================================
 negation ("không ... rút")  ``remains`` (a withdrawal that is not planned)
 request ("asked ... to")    ``withdrawal_requested``
-agreement / future          ``withdrawal_agreed`` ("agreed to withdraw", "sẽ rút")
+agreement / future / going  ``withdrawal_agreed`` ("agreed to withdraw", "sẽ rút",
+on                          "выводит", "are pulling out")
 none                        ``withdrawn``
 ==========================  ======================================================
 
@@ -374,8 +375,8 @@ def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> E
         name = "remains"
     elif "requested" in modifiers:
         name = "withdrawal_requested"
-    elif modifiers & {"future", "purpose"} or (("agreed" in modifiers or "announced" in modifiers)
-                                   and "done" not in modifiers):
+    elif modifiers & {"future", "purpose", "ongoing"} or (
+            modifiers & {"agreed", "announced"} and "done" not in modifiers):
         name = "withdrawal_agreed"
     else:
         name = "handed_over" if action == "hand_over" else "withdrawn"

@@ -58,6 +58,9 @@ class Lexicon:
     modifiers: PhraseMatcher[str]
     modifier_reach: dict[str, int]
     future_forms: frozenset[str]
+    ongoing_forms: frozenset[str]
+    ongoing_auxiliaries: frozenset[str]
+    ongoing_between: int
     headline_infinitive: frozenset[str]
     headline_lead: frozenset[str]
     going_home: frozenset[str]
@@ -175,6 +178,10 @@ def lexicon() -> Lexicon:
         modifiers=PhraseMatcher(modifier_pairs),
         modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
         future_forms=future_forms,
+        ongoing_forms=frozenset(form(w) for words in load("inflections")["ongoing"].values()
+                                for w in words),
+        ongoing_auxiliaries=frozenset(form(w) for w in events["ongoing_tense"]["en_auxiliaries"]),
+        ongoing_between=int(events["ongoing_tense"]["en_between"]),
         headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]["words"]),
         headline_lead=frozenset(form(w) for w in events["headline_infinitive"]["lead"]),
         going_home=frozenset(form(w) for words in load("inflections")["going_home"].values()

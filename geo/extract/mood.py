@@ -5,6 +5,7 @@ Most languages say "will" with a word before the verb (the ``future`` modifiers 
 ``data/extract/events.yaml``: "will", "sẽ", "va", "будут"). French and Russian also say it
 with the verb's form ("quitteront", "выведут": ``future`` of ``inflections.yaml``), and an
 English headline with an infinitive after the force ("Japan troops to withdraw"). A
+withdrawal still going on ("выводит войска", "are pulling out") is not done yet. A
 question ("Когда российские войска покинут Беларусь?") states nothing.
 """
 
@@ -42,10 +43,26 @@ def says_will(sentence: Sentence, start: int, stop: int) -> bool:
     return True
 
 
+def says_under_way(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether the verb at tokens ``start:stop`` says its event is going on: a Russian
+    imperfective present ("выводит"), an English -ing form after "is", "are", "were"."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    if any(word_in(tokens[i], lex.ongoing_forms) for i in range(start, stop)):
+        return True
+    if not tokens[start].key.endswith("ing"):
+        return False
+    return any(tokens[i].form in lex.ongoing_auxiliaries
+               for i in range(max(0, start - lex.ongoing_between), start))
+
+
 def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
     """The modifiers the verb at tokens ``start:stop`` takes from its own form and its
-    sentence: "future" (:func:`says_will`), "question" (the sentence asks)."""
+    sentence: "future" (:func:`says_will`), "ongoing" (:func:`says_under_way`), "question"
+    (the sentence asks)."""
     found = {"future"} if says_will(sentence, start, stop) else set()
+    if says_under_way(sentence, start, stop):
+        found.add("ongoing")
     if sentence.text.rstrip().endswith("?"):
         found.add("question")
     return found
