@@ -35,6 +35,7 @@ from itertools import pairwise
 
 from .cues import is_locative
 from .frames import framed, left_behind
+from .grounds import agreement_grounds
 from .lexicon import lexicon
 from .mood import mood
 from .opponents import opponent_ends, opposed
@@ -101,10 +102,18 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
         if found and _written_so(tokens, index, found[0]):
             return found[1]
     begin = lex.nationalities.ending_at(sentence, start)
-    if begin is not None:
+    if begin is not None and _owner_before(tokens, begin):
         found = lex.nationalities.at(sentence, begin)
         return found[1] if found and _written_so(tokens, begin, found[0]) else None
     return leader(sentence, start, stop)
+
+
+def _owner_before(tokens: Sequence[Token], begin: int) -> bool:
+    """False for a Russian country's name before a force's words, a noun ("передала Грузии
+    военную базу": to Georgia): Russian says whose a force is with an adjective before it
+    ("российские военные") or a name after it ("военные России")."""
+    text = tokens[begin].text
+    return not (begin > 0 and CYRILLIC.search(text) and text[:1].isupper() and not text.isupper())
 
 
 def _adjacent(sentence: Sentence, start: int, stop: int) -> str | None:
@@ -115,7 +124,8 @@ def _adjacent(sentence: Sentence, start: int, stop: int) -> str | None:
     found = (lex.nationalities.at(sentence, stop) if stop < len(sentence.tokens)
              and sentence.gap(stop - 1, stop).isspace() else None)
     if found is None and start > 0 and sentence.gap(start - 1, start).isspace() and (
-            begin := lex.nationalities.ending_at(sentence, start)) is not None:
+            begin := lex.nationalities.ending_at(sentence, start)) is not None and \
+            _owner_before(sentence.tokens, begin):
         found = lex.nationalities.at(sentence, begin)
         stop = begin
     if found is None or not _written_so(sentence.tokens, stop, found[0]):
@@ -353,8 +363,9 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
 def _modifiers(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> set[str]:
     lex = lexicon()
     found: set[str] = set()
+    grounds = {word for _, word, _ in agreement_grounds(sentence)}  # not its mood
     for position, _, name in lex.modifiers.find(sentence):
-        if not clause[0] <= position < clause[1]:
+        if not clause[0] <= position < clause[1] or position in grounds:
             continue
         before = position < trigger.start
         if name == "agreed" or (before and trigger.start - position <= lex.modifier_reach[name]):

@@ -57,6 +57,8 @@ class Lexicon:
     split_verbs: frozenset[str]
     modifiers: PhraseMatcher[str]
     modifier_reach: dict[str, int]
+    agreement_basis: PhraseMatcher
+    agreement_basis_reach: int
     future_forms: frozenset[str]
     ongoing_forms: frozenset[str]
     ongoing_auxiliaries: frozenset[str]
@@ -177,6 +179,9 @@ def lexicon() -> Lexicon:
                               for p in phrases),
         modifiers=PhraseMatcher(modifier_pairs),
         modifier_reach={name: spec["before"] for name, spec in events["modifiers"].items()},
+        agreement_basis=PhraseMatcher((p, True) for lang, words in events[
+            "agreement_basis"].items() if lang != "reach" for p in words),
+        agreement_basis_reach=int(events["agreement_basis"]["reach"]),
         future_forms=future_forms,
         ongoing_forms=frozenset(form(w) for words in load("inflections")["ongoing"].values()
                                 for w in words),

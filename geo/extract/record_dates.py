@@ -9,6 +9,7 @@ from bisect import bisect_left
 from ..dates import FuzzyDate
 from .article_dates import DateMention
 from .datelines import dateline_end
+from .grounds import agreement_grounds
 from .lexicon import lexicon
 from .pending import Pending
 from .published import Published
@@ -36,8 +37,12 @@ def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
             break
     anchor = tokens[trigger_start].start
     filed = dateline_end(sentence.text, sentence.index)  # "GOMA, May 1 (Xinhua) --"
+    # "under the 2005 agreement": not the act's date
+    grounds = [(tokens[first].start, tokens[end - 1].end)
+               for first, _, end in agreement_grounds(sentence)]
     options = [d for d in dates if low <= d.start and d.end <= cut and d.start >= filed
-               and not (start_only and d.cue in ("until", "before"))]
+               and not (start_only and d.cue in ("until", "before"))
+               and not any(a <= d.start < b for a, b in grounds)]
     # "as of April 29, according to a statement released on Thursday": the day something
     # was said is the event's only when the clause has no other
     unsaid = [d for d in options if not _said_on(sentence, d)]
