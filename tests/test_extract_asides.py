@@ -1,6 +1,7 @@
 """What a sentence says beside its event is not the event: a wire dateline is where the
 article was filed, a place's relative clause ("Kosovo, where an attack took place on 24
-September") dates another event, and a bracketed aside is not where a force is.
+September") dates another event (and its own verb takes no date from before it), and a
+bracketed aside is not where a force is.
 
 The sentences are written for these tests, about places the annotated set does not use.
 """
@@ -45,6 +46,21 @@ def test_the_dateline_city_neither_hosts_nor_owns_a_force(tmp_path):
     assert ("DK", "LV") in found, found
     assert not [r for r in draft.records if r.force.country == "BE"
                 or r.target.country == "BE"], found
+
+
+@pytest.mark.parametrize("text", [
+    # a past stationing told in a place's relative clause is not new on the day of the
+    # sentence's event (it was read as deployed on 19 February)
+    "On 19 February, the army announced the end of operations at the camp in Tessalit, "
+    "where the Spanish contingent was stationed.",
+    "Le 19 février, l'armée a annoncé la fin des opérations au camp de Tessalit, où était "
+    "stationné le contingent espagnol.",
+])
+def test_a_verb_in_a_place_relative_clause_takes_no_date_before_it(tmp_path, text):
+    draft = _draft(tmp_path, text)
+    spanish = [r for r in draft.records if r.force.country == "ES"]
+    assert spanish and all(r.start is None for r in spanish), [
+        (r.target.key, r.event, r.start) for r in spanish]
 
 
 @pytest.mark.parametrize("text", [

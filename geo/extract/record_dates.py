@@ -23,11 +23,18 @@ def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
                 dates: list[DateMention], *, start_only: bool) -> DateMention | None:
     """The date of the clause's event: nearest to the trigger, not in another actor's
     relative clause ("which Azerbaijan returned ... in September last year") nor in a
-    place's ("Kosovo, where an attack took place on 24 September")."""
+    place's ("Kosovo, where an attack took place on 24 September"), nor, for a verb in a
+    place's relative clause, before it."""
     lex = lexicon()
     tokens = sentence.tokens
     low = tokens[clause[0]].start
     high = tokens[clause[1] - 1].end
+    # a verb in a place's relative clause has no date from before it ("On 19 February, the
+    # army ended operations at the camp, where the contingent was stationed")
+    for index in range(min(trigger_start, clause[1]) - 1, clause[0], -1):
+        if tokens[index].form in lex.place_relative_markers:
+            low = tokens[index].start
+            break
     cut = high
     for index in range(max(trigger_start, clause[0]), clause[1] - 1):
         if tokens[index].form in lex.place_relative_markers or (
