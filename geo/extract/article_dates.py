@@ -212,7 +212,10 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
          r"(?: (?:г|года?)\.?)?", number),
         (rf"(?P<mon>{months})(?:\.(?= \d))? (?:of )?{year}", month_words),
         (rf"(?P<mon>{months}) (?P<rel>{years_rel})", month_words),
-        (rf"(?P<part>(?i:{parts}))[- ](?P<mon>{months})", {"early", "mid", "late"}),
+        # "mid-September", "mi-septembre", "fin de mars", "в середине сентября"
+        (rf"(?P<part>(?i:{parts}))(?:[- ]|\s(?i:de|d')\s?)(?P<mon>{months})"
+         rf"(?:,? {year}(?: (?:г|года?)\.?)?)?",
+         {p.lower() for p in data["part_of_month"]}),
         (rf"(?P<season>(?i:{trie_pattern(seasons_en)}))(?: of)? {year}", set(seasons_en)),
         (rf"(?P<season>(?i:{trie_pattern(seasons_en)})) (?P<rel>{years_rel})", set(seasons_en)),
         (rf"(?<![\d/.,]){day}/(?P<m>[01]?\d)(?![\d/])", number),

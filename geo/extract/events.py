@@ -29,10 +29,10 @@ withdrawal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from .acts import act_owners, owner_before, written_so
 from .cues import is_locative
 from .frames import framed, left_behind
 from .grounds import agreement_grounds
@@ -42,7 +42,7 @@ from .opponents import opponent_ends, opposed
 from .origins import arrived, country_list, leader, origins
 from .phrases import split_phrases
 from .strength import strength
-from .text import CYRILLIC, Sentence, Token, phrase_form
+from .text import CYRILLIC, Sentence, phrase_form
 
 #: Trigger actions, strongest first.
 PRIORITY = ("remain", "hand_over", "replace", "withdraw", "deploy")
@@ -99,21 +99,13 @@ def _nationality(sentence: Sentence, start: int, stop: int) -> str | None:
         index += 1
     if index < len(tokens):
         found = lex.nationalities.at(sentence, index)
-        if found and _written_so(tokens, index, found[0]):
+        if found and written_so(tokens, index, found[0]):
             return found[1]
     begin = lex.nationalities.ending_at(sentence, start)
-    if begin is not None and _owner_before(tokens, begin):
+    if begin is not None and owner_before(tokens, begin):
         found = lex.nationalities.at(sentence, begin)
-        return found[1] if found and _written_so(tokens, begin, found[0]) else None
+        return found[1] if found and written_so(tokens, begin, found[0]) else None
     return leader(sentence, start, stop)
-
-
-def _owner_before(tokens: Sequence[Token], begin: int) -> bool:
-    """False for a Russian country's name before a force's words, a noun ("передала Грузии
-    военную базу": to Georgia): Russian says whose a force is with an adjective before it
-    ("российские военные") or a name after it ("военные России")."""
-    text = tokens[begin].text
-    return not (begin > 0 and CYRILLIC.search(text) and text[:1].isupper() and not text.isupper())
 
 
 def _adjacent(sentence: Sentence, start: int, stop: int) -> str | None:
@@ -125,10 +117,10 @@ def _adjacent(sentence: Sentence, start: int, stop: int) -> str | None:
              and sentence.gap(stop - 1, stop).isspace() else None)
     if found is None and start > 0 and sentence.gap(start - 1, start).isspace() and (
             begin := lex.nationalities.ending_at(sentence, start)) is not None and \
-            _owner_before(sentence.tokens, begin):
+            owner_before(sentence.tokens, begin):
         found = lex.nationalities.at(sentence, begin)
         stop = begin
-    if found is None or not _written_so(sentence.tokens, stop, found[0]):
+    if found is None or not written_so(sentence.tokens, stop, found[0]):
         return None
     return found[1]
 
@@ -150,7 +142,7 @@ def _coordinated(sentence: Sentence, found: list[ForceMention]) -> list[ForceMen
                 break
             begin = lex.nationalities.ending_at(sentence, end)
             named = lex.nationalities.at(sentence, begin) if begin is not None else None
-            if named is None or named[0] != end or not _written_so(tokens, begin, end):
+            if named is None or named[0] != end or not written_so(tokens, begin, end):
                 break
             more.append(ForceMention(force.start, force.stop, force.type, force.text,
                                      named[1], force.generic, force.strength))
@@ -163,13 +155,6 @@ def _coordinated(sentence: Sentence, found: list[ForceMention]) -> list[ForceMen
                 more.append(ForceMention(force.start, force.stop, force.type, force.text,
                                          after[1], force.generic, force.strength))
     return more
-
-
-def _written_so(tokens: Sequence[Token], start: int, stop: int) -> bool:
-    """False when a nationality word that is also an everyday word ("au", "us") is not
-    written in capitals."""
-    return not (stop - start == 1 and tokens[start].key in lexicon().capitals_only
-                and not tokens[start].text.isupper())
 
 
 def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozenset()
@@ -212,6 +197,11 @@ def find_forces(sentence: Sentence, blocked: frozenset[int] | set[int] = frozens
         found.extend(ForceMention(start, end, kind, sentence.span(start, end), country,
                                   words in lex.generic_forces, strength(sentence, start))
                      for country in (came or [country]))
+    taken = {i for f in found for i in range(f.start - 1, f.stop + 1)}
+    found += [ForceMention(start, stop, "army", sentence.span(start, stop), country, True)
+              for start, stop, country in act_owners(sentence)  # "the Italian withdrawal"
+              if taken.isdisjoint(range(start, stop))]
+    found.sort(key=lambda f: f.start)
     # "its pullout from the UN mission": what is left is no force, nor owns one
     found = _of_a_base(sentence, _parts_named(sentence, left_behind(sentence, found)))
     if ends := opponent_ends(sentence):  # "to fight against Russian mercenaries"
@@ -370,7 +360,7 @@ def _modifiers(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) ->
         before = position < trigger.start
         if name == "agreed" or (before and trigger.start - position <= lex.modifier_reach[name]):
             found.add(name)
-    return found | mood(sentence, trigger.start, trigger.stop)
+    return found | mood(sentence, trigger.start, trigger.stop, clause[1])
 
 
 def classify(sentence: Sentence, clause: tuple[int, int], trigger: Trigger) -> Event | None:

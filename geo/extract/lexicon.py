@@ -70,6 +70,12 @@ class Lexicon:
     home_words: PhraseMatcher[bool]
     retaking: PhraseMatcher[bool]
     presence_nouns: PhraseMatcher[bool]
+    act_nouns: PhraseMatcher[bool]
+    future_after_noun: PhraseMatcher[bool]
+    future_after_reach: int
+    future_after_forms: frozenset[str]
+    nominalisers: frozenset[str]
+    act_links: frozenset[str]
     presence_words: frozenset[str]
     presence_endings: PhraseMatcher[bool]
     clause_breaks: PhraseMatcher[bool]
@@ -147,6 +153,7 @@ def lexicon() -> Lexicon:
     # every inflected form of the verbs listed by lemma; a phrase above wins over a form
     trigger_pairs += [(p, action) for action, langs in load("inflections")["triggers"].items()
                       for words in langs.values() for p in words]
+    act_nouns = [p for words in forces["acts_by_noun"]["nouns"].values() for p in words]
     future_forms = frozenset(form(w) for words in load("inflections")["future"].values()
                              for w in words)
     modifier_pairs = [(p, name) for name, spec in events["modifiers"].items()
@@ -196,6 +203,13 @@ def lexicon() -> Lexicon:
         home_words=PhraseMatcher((p, True) for p in events["going_home"]["home_words"]),
         retaking=PhraseMatcher(_pairs(events["retaking"])),
         presence_nouns=PhraseMatcher((p, True) for p in events["presence_ending"]["nouns"]),
+        act_nouns=PhraseMatcher((p, True) for p in act_nouns),
+        act_links=frozenset(form(w) for w in forces["acts_by_noun"]["links"]),
+        future_after_noun=PhraseMatcher((p, True) for lang, words in events[
+            "future_after_noun"].items() if lang in ("en", "fr", "ru", "vi") for p in words),
+        future_after_reach=int(events["future_after_noun"]["reach"]),
+        future_after_forms=frozenset(form(w) for w in events["future_after_noun"]["forms"]),
+        nominalisers=frozenset(form(w) for w in events["future_after_noun"]["nominalisers"]),
         presence_words=frozenset(phrase_form(p) for p in events["presence_ending"]["nouns"]),
         presence_endings=PhraseMatcher(_pairs(events["presence_ending"]["verbs"])),
         clause_breaks=PhraseMatcher(_pairs(events["clause_breaks"])),
@@ -277,6 +291,7 @@ def lexicon() -> Lexicon:
                          events["split_triggers"].values() for p in phrases]
                       + [(p, n) for p, n in modifier_pairs if n in ("agreed", "future")]
                       + [(p, "future") for p in sorted(future_forms)]
+                      + [(p, "force") for p in act_nouns]
                       + [(p, "base") for p in ("căn cứ", "base", "garrison")]
                       + [(p, "site") for p in places["site_words"]]),
     )

@@ -56,11 +56,28 @@ def says_under_way(sentence: Sentence, start: int, stop: int) -> bool:
                for i in range(max(0, start - lex.ongoing_between), start))
 
 
-def mood(sentence: Sentence, start: int, stop: int) -> set[str]:
-    """The modifiers the verb at tokens ``start:stop`` takes from its own form and its
-    sentence: "future" (:func:`says_will`), "ongoing" (:func:`says_under_way`), "question"
-    (the sentence asks)."""
-    found = {"future"} if says_will(sentence, start, stop) else set()
+def noun_to_come(sentence: Sentence, start: int, stop: int, end: int) -> bool:
+    """Whether the act at tokens ``start:stop`` is a noun ("the Italian withdrawal",
+    "việc rút quân") whose verb after it, before word ``end``, says it is to come ("will be
+    completed", "sẽ hoàn tất", "sera achevé", "завершится")."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    noun = (start > 0 and tokens[start - 1].form in lex.nominalisers) or any(
+        a <= start and stop <= b for a, b, _ in lex.act_nouns.find(sentence))
+    if not noun:
+        return False
+    last = min(end, stop + lex.future_after_reach)
+    return any(stop <= a < last for a, _, _ in lex.future_after_noun.find(sentence)) or any(
+        word_in(tokens[i], lex.future_after_forms) for i in range(stop, last))
+
+
+def mood(sentence: Sentence, start: int, stop: int, end: int | None = None) -> set[str]:
+    """The modifiers the verb at tokens ``start:stop`` (in a clause ending at word ``end``)
+    takes from its own form and its sentence: "future" (:func:`says_will`,
+    :func:`noun_to_come`), "ongoing" (:func:`says_under_way`), "question" (the sentence
+    asks)."""
+    found = {"future"} if says_will(sentence, start, stop) or noun_to_come(
+        sentence, start, stop, len(sentence.tokens) if end is None else end) else set()
     if says_under_way(sentence, start, stop):
         found.add("ongoing")
     if sentence.text.rstrip().endswith("?"):
