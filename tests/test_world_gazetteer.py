@@ -116,6 +116,19 @@ def test_big_cities_have_their_names_in_the_news_languages(query: str, expected:
     assert Gazetteer(country="FR").resolve(query).id == expected
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    # a capital's word with its country's name, short name or adjective is that country's
+    # capital (GeoNames: Honiara 2108502, Tripoli 2210247, Bamako 2460596), never a town
+    # named like the country (Solomons, Maryland; Solomon, Kansas; Mali, Guinea)
+    ("the Solomons capital", "geonames:2108502"), ("Solomon Islands capital", "geonames:2108502"),
+    ("Mali capital", "geonames:2460596"), ("capitale du Mali", "geonames:2460596"),
+    ("capitale libyenne", "geonames:2210247"), ("столицу Ливии", "geonames:2210247"),
+    ("thủ đô của Libya", "geonames:2210247"),
+])
+def test_a_countrys_capital_by_its_word(query: str, expected: str) -> None:
+    assert Gazetteer(country="FR").resolve(query).id == expected
+
+
 def test_a_kind_word_never_returns_another_kind() -> None:
     gazetteer = Gazetteer(country="NE")
     with pytest.raises(PlaceNotFound, match=r"no airport named 'Ayorou airport'.*known as"):

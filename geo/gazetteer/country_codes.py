@@ -14,6 +14,8 @@ from .borders import (
     demonym_codes,
     parse_border_phrase,
 )
+from .boundaries import capitals
+from .normalize import lexicon
 from .place import Place
 
 #: Regions with a code of their own in border phrases ("the Nakhchivan border").
@@ -43,6 +45,19 @@ class CountryCodes:
         """The country ``key`` names (its name in any language, or an adjective)."""
         return next((i for i in self._exact.get(key, ()) if self.places[i].kind == "country"),
                     None) or country_by_stem(key, self._country_stems)
+
+    def _capital(self, key: str) -> str | None:
+        """The id of the capital ``key`` names with a capital's word and its country's name
+        or adjective ("solomons capital", "capitale libyenne", "столица ливии"), or None."""
+        table = lexicon()
+        rest = next((key[len(w) + 1:] if key.startswith(w + " ") else key[:-len(w) - 1]
+                     for w in table["capital_words"]
+                     if key.startswith(w + " ") or key.endswith(" " + w)), None)
+        words = [w for w in (rest or "").split() if w not in table["filler"]]
+        code = self._country_code(" ".join(words)) if words else None
+        if code is None or code not in self.places:
+            return None
+        return next((r["id"] for r in capitals(code) if r["id"] in self.places), None)
 
     @cached_property
     def _country_stems(self) -> list[tuple[str, str]]:

@@ -194,6 +194,8 @@ class Gazetteer(CountryCodes, Ranking):
         elif _CODE_QUERY.match(code) and code in self._codes and not any(  # "RDC", a country
                 self.places[i].kind == "country" for i in self._exact.get(normalize(code), ())):
             found, hint, key = list(self._codes[code]), None, code
+        elif (capital := self._capital(normalize(name))) is not None:  # "Solomons capital"
+            found, hint, key = [capital], "city", normalize(name)
         else:
             found, hint, key = self._match(name, kind)
         places = [self.places[i] for i in found]

@@ -36,6 +36,7 @@ def lexicon() -> dict[str, Any]:
         "generic": {kind: sorted({normalize(w) for w in words}, key=_longest_first)
                     for kind, words in raw["generic"].items()},
         "filler": frozenset(normalize(w) for w in raw["filler"]),
+        "capital_words": frozenset(normalize(w) for w in raw["capital_words"]),
         "border_words": frozenset(normalize(w) for w in raw["border_words"]),
         "connectors": frozenset(normalize(w) for w in raw["connectors"]),
         "adjectives": {normalize(w): code for code, words in raw["adjectives"].items()
