@@ -79,3 +79,28 @@ def test_a_month_pattern_that_keeps_its_lead_word_has_its_cue(text, cue):
     from geo.extract.article_dates import find_dates
 
     assert [d.cue for d in find_dates(text)] == [cue]
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    # a month's name after a French or Russian word is a date, as after "in" ("en août",
+    # "в августе"); before, these withdrawals were dated by the article alone
+    ("Les soldats kényans ont quitté Kismayo en août.", "2014-08"),
+    ("Кенийские военные ушли из Кисмайо в августе.", "2014-08"),
+    ("Kenyan troops left Kismayo in August.", "2014-08"),
+])
+def test_a_month_after_its_word_dates_the_event(tmp_path, text, end):
+    article = tmp_path / "a.txt"
+    article.write_text("Date: 2015-03-01\n\n" + text, encoding="utf-8")
+    records = extract_articles([article]).records
+    assert [str(r.end) for r in records if r.event == "withdrawn"] == [end], [
+        (r.event, r.start, r.end, r.mention) for r in records]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("depuis mars", "from"), ("jusqu'en juin", "until"), ("с марта", "from"),
+    ("до мая", "until"), ("en août", "on"),
+])
+def test_french_and_russian_month_words_have_their_cue(text, cue):
+    from geo.extract.article_dates import find_dates
+
+    assert [d.cue for d in find_dates(text)] == [cue]

@@ -778,3 +778,22 @@ def test_a_list_of_countries_means_each_even_outside_the_story(tmp_path):
 def test_one_country_named_aside_stays_outside_the_story(tmp_path):
     _, found = _records(tmp_path, LEBANON + "Their commander had served in Iraq.")
     assert "IQ" not in {k for _, _, k, _ in found}, found
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # "dans le pays" is the country named before, after its cue "dans" (it was read as a
+    # phrase with no cue before it: no record)
+    ("Un convoi a été vu à Bamako, la capitale du Mali. Des soldats turcs viennent "
+     "d'arriver dans le pays.", "deployed"),
+    ("Le Mali a demandé leur départ. Les soldats turcs se sont retirés du pays.", "withdrawn"),
+])
+def test_a_french_word_for_the_country_is_the_country_named_before(tmp_path, text, event):
+    _, found = _records(tmp_path, text)
+    assert ("TR", "army", "ML", event) in found, found
+
+
+def test_being_part_of_a_group_is_no_departure(tmp_path):
+    """"font déjà partie du groupement": are already part of it, not left."""
+    _, found = _records(tmp_path, "Environ 800 soldats turcs font déjà partie du groupement "
+                                  "tactique en Lettonie.")
+    assert not any(e == "withdrawn" for _, _, _, e in found), found

@@ -194,6 +194,7 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
     relative = trie_pattern(data["relative"])
     years_rel = trie_pattern(w for w, (unit, _) in data["relative"].items() if unit == "year")
     parts = trie_pattern(data["part_of_month"])
+    month_leads = trie_pattern(data["month_leads"])
     lead = trie_pattern(data["vi_weekday_lead"])
     year = r"(?P<y>1[89]\d\d|20\d\d)"
     day = r"(?P<d>[0-3]?\d)"
@@ -234,10 +235,10 @@ def _patterns() -> tuple[dict[str, list[re.Pattern[str]]], re.Pattern[str], dict
         (rf"(?P<wd>(?i:{fr_weekdays}))(?!\s+\d)", {w.lower() for w in data["weekdays"]["fr"]}),
         (rf"(?i:{trie_pattern(data['ru_weekday_lead'])}) (?P<wd>(?i:{ru_weekdays}))",
          {w.lower() for w in data["ru_weekday_lead"]}),
-        (rf"(?i:in|since|from|until|by|during|last|this|next|early|late|mid-?) (?P<mon>{months})"
+        # a month with a word before it: "in May", "en mai", "depuis mars", "в мае", "с марта"
+        (rf"(?i:{month_leads}) (?P<mon>{months})"
          r"\b(?!\.?\s*\d|\s+(?:last|this|next)\s+year|\s+of\s+\d)",
-         {"in", "since", "from", "until", "by", "during", "last", "this", "next", "early",
-          "late", "mid"}),
+         {w.split()[0].lower() for w in data["month_leads"]}),
         (rf"(?<![\d.,]){year}(?![\d]|[.,]\d)", number),
     ]
     by_word: dict[str, list[re.Pattern[str]]] = {}

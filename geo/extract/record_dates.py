@@ -16,7 +16,8 @@ from .published import Published
 from .text import Sentence, form
 
 #: Words a date may stand after, between it and the verb of speaking (forms).
-_DATE_CUES = frozenset({"on", "le", "в", "во", "hôm", form("ngày"), form("vào"), "this", "last"})
+_DATE_CUES = frozenset({"on", "in", "le", "en", "в", "во", "hôm", form("ngày"), form("vào"), "this",
+                        "last"})
 
 
 def clause_date(sentence: Sentence, clause: tuple[int, int], trigger_start: int,
