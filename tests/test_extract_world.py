@@ -797,3 +797,20 @@ def test_being_part_of_a_group_is_no_departure(tmp_path):
     _, found = _records(tmp_path, "Environ 800 soldats turcs font déjà partie du groupement "
                                   "tactique en Lettonie.")
     assert not any(e == "withdrawn" for _, _, _, e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # "la Côte" (a French village) is no name of its own before "d'Ivoire": the country is
+    # the one receiving the base, and France, no host, hands it over (data/curated/bases.yaml)
+    "La France a rétrocédé le camp de Port-Bouët à la Côte d'Ivoire jeudi.",
+    "La France a rétrocédé la base de Port-Bouët à la Côte d’Ivoire jeudi.",
+])
+def test_a_name_that_starts_after_an_article_wins_over_a_shorter_one(tmp_path, text):
+    _, found = _records(tmp_path, text)
+    assert {(c, k, e) for c, _, k, e in found} == {
+        ("FR", "base:port-bouet-43e-bima", "handed_over")}, found
+
+
+def test_a_name_that_starts_with_its_article_is_still_found(tmp_path):
+    _, found = _records(tmp_path, "Des soldats français sont arrivés à La Paz.")
+    assert ("FR", "army", "geonames:3911925", "deployed") in found, found  # La Paz, Bolivia

@@ -21,13 +21,11 @@ Yerevan's request"), and stands where a location stands ("in", "at", "from", "kh
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import pairwise
 from operator import attrgetter
 
 from ..errors import PlaceNotFound
 from ..gazetteer.lookup import Gazetteer
-from ..gazetteer.normalize import normalize, skeleton
+from ..gazetteer.normalize import normalize
 from ..gazetteer.place import Place
 from .borders import BorderReader
 from .country_lists import OUTSIDE, country_lists
@@ -42,7 +40,17 @@ from .holders import (
 )
 from .kind_words import kind_words, with_kind_words
 from .lexicon import lexicon
-from .names import HYPHENS, inflected_compound, marks_agree, may_name, nominative, story_names
+from .names import (
+    HYPHENS,
+    RUN_GAPS,
+    fold,
+    inflected_compound,
+    marks_agree,
+    may_name,
+    nominative,
+    story_names,
+    without_runs,
+)
 from .passive import passive_site
 from .shared_kinds import shared_kinds
 from .sounded import may_sound, sounded
@@ -53,27 +61,12 @@ from .text import CYRILLIC, Sentence, Token
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
 #: What ``re.match(r"^ $", gap)`` matched: one space between two words (or before a final
 #: line end), tested as string equality.
-_RUN_GAPS = frozenset({" ", " \n"})
 _BRACKET = re.compile(r"[()\[\]]")
+_ARTICLES = frozenset({"the", "la", "le", "les", "l"})  # "La Paz", "la Côte d'Ivoire"
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
 _POINT_KINDS = frozenset({"city", "base", "airport", "checkpoint"})
 #: Kinds of place a force "near" it is at ("near Gao", "near the Kenya-Somalia border").
 _NEAR_KINDS = _POINT_KINDS | {"border"}
-
-
-@lru_cache(maxsize=1 << 15)
-def _fold(key: str) -> str:
-    return skeleton(key)
-
-
-def _without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]:
-    """``names`` without towns written one after the other with a space between: they
-    are one name the gazetteer does not know ("the Sultan Murat Barracks" is neither
-    Sultan nor Murat)."""
-    run = {i for a, b in pairwise(names)
-           if a.stop == b.start and a.place.kind == b.place.kind == "city"
-           and sentence.gap(a.stop - 1, b.start) in _RUN_GAPS for i in (a.start, b.start)}
-    return [n for n in names if n.start not in run] if run else names
 
 
 _ID = attrgetter("id")
@@ -128,11 +121,11 @@ class PlaceFinder(BorderReader):
                     return stop
         if not first.isascii() and CYRILLIC.search(first) and nominative(first, table.exact):
             return index + 1  # a town of any country in another case ("в Идлибе")
-        folded = _fold(first)
+        folded = fold(first)
         for size in table.loose_lengths.get(folded, ()):
             stop = index + size
             if stop <= count and ((folded,) if size == 1 else tuple(
-                    _fold(t.key) for t in tokens[index:stop])) in table.loose:
+                    fold(t.key) for t in tokens[index:stop])) in table.loose:
                 return stop
         return None
 
@@ -177,8 +170,7 @@ class PlaceFinder(BorderReader):
         for each in (named, *table.more_stems.get(stems, ())) if named else ():
             # "аэропорта Алма-Аты": the airport of Алма-Ата, then the town
             queries += [" ".join([*(sentence.tokens[i].text for i in head), each]), each]
-        # "из Сум": Soum, Burkina Faso, the name; Сумы, of the story, in that case
-        fallback: tuple[Place, ...] = ()
+        fallback: tuple[Place, ...] = ()  # "из Сум": not Soum (Burkina Faso) but Сумы
         for query in dict.fromkeys(queries):
             key = (normalize(query), sound)
             if key not in self._resolved:
@@ -233,6 +225,9 @@ class PlaceFinder(BorderReader):
                 stop = sounded(sentence, index, limit, self._candidates)
             if stop is None or (blocked and blocked.intersection(range(index, stop))):
                 continue
+            if tokens[index].key in _ARTICLES and index + 1 < stop and (
+                    self._match(tokens, index + 1, text, offsets, limit) or 0) > stop:
+                continue  # "la Côte" (a French village) of "la Côte d'Ivoire"
             if index > done and index and sentence.gap(index - 1, index) in HYPHENS and \
                     tokens[index - 1].text[:1].isalpha() and self._match(
                     tokens, index - 1, text, offsets, limit) is None:
@@ -244,7 +239,7 @@ class PlaceFinder(BorderReader):
             if found is not None:
                 names.append(found)
                 done = stop
-        return shared_kinds(sentence, _without_runs(sentence, names), self._candidates)
+        return shared_kinds(sentence, without_runs(sentence, names), self._candidates)
 
     def _accept(self, sentence: Sentence, start: int, stop: int,
                 limit: int | None = None) -> NameMatch | None:
@@ -287,13 +282,13 @@ class PlaceFinder(BorderReader):
             return True
         if stop < len(tokens) and not country:
             after = tokens[stop]
-            if (after.upper and sentence.gap(stop - 1, stop) in _RUN_GAPS
+            if (after.upper and sentence.gap(stop - 1, stop) in RUN_GAPS
                     and after.key not in lex.capitalised and after.key not in known):
                 return True
         if start > 1:
             before = tokens[start - 1]
             if (before.upper and not before.text.isupper()
-                    and sentence.gap(start - 1, start) in _RUN_GAPS
+                    and sentence.gap(start - 1, start) in RUN_GAPS
                     and before.key not in lex.capitalised and before.key not in known
                     and before.key not in lex.between  # "Республики Казахстан"
                     and lex.titles.ending_at(sentence, start) is None):

@@ -14,12 +14,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..gazetteer.lookup import Gazetteer
 from ..gazetteer.normalize import normalize, skeleton
 from ..gazetteer.place import Place
 from .lexicon import lexicon
+from .targets import NameMatch
 from .text import CYRILLIC, VIETNAMESE, Sentence, Token, stem, tokenize
 
 #: Kinds whose spelling variants are looked for only in the story's countries.
@@ -160,6 +163,26 @@ def nominative(key: str, names: set[str], tail: str = "") -> str | None:
                 if root + new + tail in names:
                     return root + new + tail
     return None
+
+
+@lru_cache(maxsize=1 << 15)
+def fold(key: str) -> str:
+    """A word's key on the transliteration skeleton ("siunik" and "syunik" alike), kept."""
+    return skeleton(key)
+
+
+#: Gaps between two words of one name (one space, or one before a line end).
+RUN_GAPS = frozenset({" ", " \n"})
+
+
+def without_runs(sentence: Sentence, names: list[NameMatch]) -> list[NameMatch]:
+    """``names`` without towns written one after the other with a space between: they
+    are one name the gazetteer does not know ("the Sultan Murat Barracks" is neither
+    Sultan nor Murat)."""
+    run = {i for a, b in pairwise(names)
+           if a.stop == b.start and a.place.kind == b.place.kind == "city"
+           and sentence.gap(a.stop - 1, b.start) in RUN_GAPS for i in (a.start, b.start)}
+    return [n for n in names if n.start not in run] if run else names
 
 
 #: What joins the halves of one name ("Port-Bouët", "Кот-д’Ивуара", "Алма-Ата").
@@ -309,6 +332,5 @@ def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
     return tuple(t.form for t in words) in forms[keys]
 
 
-__all__ = ["LOCAL_KINDS", "NameTable", "country_names", "marks_agree", "may_name", "nominative",
-           "story_names",
-           "world_names"]
+__all__ = ["HYPHENS", "LOCAL_KINDS", "RUN_GAPS", "NameTable", "country_names", "fold",
+           "marks_agree", "may_name", "nominative", "story_names", "without_runs", "world_names"]
