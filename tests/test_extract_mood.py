@@ -61,7 +61,7 @@ def test_the_same_verbs_in_the_past_are_done(tmp_path, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # a withdrawal under way: a Russian imperfective present, an English progressive
     ("Россия выводит своих военных из Ливии.", ("RU", "LY")),
-    ("Российские пограничники уходят из Душанбе.", ("RU", "TJ-DU")),
+    ("Российские пограничники отводят свои подразделения из Душанбе.", ("RU", "TJ-DU")),
     ("Turkish troops are gradually pulling out of Qatar.", ("TR", "QA")),
     ("Italian soldiers were withdrawing from Misrata on Sunday.",
      ("IT", "geonames:2214846")),
@@ -70,6 +70,12 @@ def test_a_withdrawal_under_way_is_not_done(tmp_path, text, expected):
     found = _found(tmp_path, text)
     assert [(c, key) for c, key, _ in found] == [expected], found
     assert found[0][2] == "withdrawal_agreed", found
+
+
+def test_a_departure_in_the_present_is_the_day_s(tmp_path):
+    """A report of the day writes a departure in the present ("покидают"): it is done."""
+    found = _found(tmp_path, "Последние российские военные покидают Мисрату.")
+    assert found == [("RU", "geonames:2214846", "withdrawn")], found
 
 
 @pytest.mark.parametrize("question", [
