@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 from itertools import pairwise
 
-from ..gazetteer.boundaries import capital_ids
+from ..gazetteer.boundaries import base_operators, capital_ids
 from ..gazetteer.lookup import Gazetteer
 from .draft import Force
 from .events import ForceMention, Trigger
@@ -110,6 +110,16 @@ def recipients(sentence: Sentence, forces: list[ForceMention], verb: Trigger
     # a force hands nothing over to itself: "quân đội chính phủ Syria" took the only
     # nationality its sentence names, the giver's
     return givers, [f for f in taking if f.country not in {g.country for g in givers}]
+
+
+def operators_of(places: Sequence[PlaceMention]) -> list[ForceMention]:
+    """The force of the foreign country that ran the first of ``places`` that is a foreign
+    base of the data (``operator`` of data/curated/bases.yaml): the giver of a hand-over whose
+    sentence names only the taker ("la rétrocession du camp de Port-Bouët à l'armée
+    ivoirienne": France's)."""
+    operators = base_operators()
+    return [ForceMention(m.start, m.stop, "base", m.text, found[0], True, None)
+            for m in places if (found := operators.get(m.targets[0].key))][:1]
 
 
 def one_per_country(sentence: Sentence, forces: list[ForceMention]) -> list[ForceMention]:

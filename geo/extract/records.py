@@ -43,6 +43,7 @@ from .owners import (
     actor_country,
     note_nationalities,
     one_per_country,
+    operators_of,
     recipients,
 )
 from .partial import one_site_of, partial
@@ -213,6 +214,8 @@ class Extractor:
                     continue
                 givers, takers = recipients(sentence, agents.get(verb.start) or [
                     f for f in clause_forces if not any(f in a for a in agents.values())], verb)
+                if not givers and verb.action == "hand_over":  # "la rétrocession du camp de
+                    givers = operators_of(group)  # Port-Bouët à l'armée ivoirienne": France
                 if event is None:
                     reasons.append(f"the deployment is negated ({verb.text!r})")
                     continue

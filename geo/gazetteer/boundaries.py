@@ -86,24 +86,48 @@ def _capital_records() -> tuple[dict[str, Any], ...]:
         key = digest(["capitals", file_digest(path), file_digest(Path(__file__))])
     except OSError as error:
         raise DataFileError(f"{path}: cannot read the places table: {error}") from error
-    return memoized("boundaries", _FORMAT, key, lambda: _read_capitals(path), _encode,
+    return memoized("boundaries", _FORMAT, key, lambda: _read_marked(path, _CAPITAL), _encode,
                     _decode, "capitals of the places table")
 
 
-def _read_capitals(path: Path) -> tuple[dict[str, Any], ...]:
-    """The capitals' lines of the places table, parsed (~10 ms, not the 2-4 s of the whole
-    table)."""
+_FOREIGN = '"foreign":true'
+
+
+@cache
+def _foreign_base_records() -> tuple[dict[str, Any], ...]:
+    """The bases of the places table a foreign force runs or ran (its ``extra`` says
+    ``"foreign":true`` and lists the ``operator``), cached as the capitals are."""
+    path = layer_path("places")
+    try:
+        key = digest(["foreign bases", file_digest(path), file_digest(Path(__file__))])
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot read the places table: {error}") from error
+    return memoized("boundaries", _FORMAT, key, lambda: _read_marked(path, _FOREIGN), _encode,
+                    _decode, "foreign bases of the places table")
+
+
+@cache
+def base_operators() -> dict[str, tuple[str, ...]]:
+    """The foreign countries whose forces run or ran each foreign base, by base id, first
+    the first listed ("base:port-bouet-43e-bima": France; Côte d'Ivoire runs it now)."""
+    return {r["id"]: tuple(c for c in r.get("operator", ()) if c != r.get("country"))
+            for r in _foreign_base_records()}
+
+
+def _read_marked(path: Path, marked: str) -> tuple[dict[str, Any], ...]:
+    """The lines of the places table holding ``marked`` (its capitals, its foreign bases),
+    parsed (~10 ms, not the 2-4 s of the whole table)."""
     try:
         data = path.read_bytes()
         if b"\r" in data:  # not as written: its lines as a text file reads them
             with path.open(encoding="utf-8") as lines:
                 head = next(lines, "")
-                return _parse_point_table(head + "".join(r for r in lines if _CAPITAL in r))
+                return _parse_point_table(head + "".join(r for r in lines if marked in r))
     except OSError as error:
         raise DataFileError(f"{path}: cannot read the places table: {error}") from error
     head = data[:data.find(b"\n") + 1] if b"\n" in data else data
-    rows, mark, at = [], _CAPITAL.encode(), data.find(_CAPITAL.encode(), len(head))
-    while at >= 0:  # only the lines that name a capital, found by a search of the bytes
+    rows, mark, at = [], marked.encode(), data.find(marked.encode(), len(head))
+    while at >= 0:  # only the lines that hold the mark, found by a search of the bytes
         start = data.rfind(b"\n", 0, at) + 1
         end = data.find(b"\n", at) + 1 or len(data)
         rows.append(data[start:end])
@@ -177,5 +201,6 @@ def _parse_point_table(text: str) -> tuple[dict[str, Any], ...]:
     return tuple(records)
 
 
-__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "capital_ids", "capitals", "country_names",
+__all__ = ["BASEMAP_LAYERS", "PLACE_LAYERS", "base_operators", "capital_ids", "capitals",
+           "country_names",
            "layer_path", "read_demonyms", "read_layer"]
