@@ -240,7 +240,10 @@ class TextScan:
     def __init__(self, entries: Iterable[tuple[str, str | None]]) -> None:
         self._tags: dict[str, set[str | None]] = {}
         for phrase, tag in entries:
-            words = [stem(w) for w in unicodedata.normalize("NFC", str(phrase).lower()).split()]
+            lower = unicodedata.normalize("NFC", str(phrase).lower())
+            if "'" in lower or "’" in lower or "ʼ" in lower:  # as :meth:`tags` reads a text:
+                lower = _ELIDED.sub(" ", lower)  # "victime d'une embuscade"
+            words = [stem(w) for w in _NON_WORD.sub(" ", lower).split()]
             if not words:
                 continue  # a blank entry is no phrase
             for variant in itertools.product(*map(_tone_variants, words)):
