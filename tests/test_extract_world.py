@@ -129,9 +129,9 @@ def scored():
 def test_extraction_scores_stay_above_their_floor(scored, split):
     """Floors under the figures of the last measurement (the issue's goal, F1 0.85, is not
     met yet: see the closing note); a change that makes extraction worse fails here.
-    Measured last (273 passages, 516 facts): tuning 0.597, held-out 0.488; precision 0.653
+    Measured last (273 passages, 516 facts): tuning 0.610, held-out 0.493; precision 0.651
     overall."""
-    assert scored[split, "all"].f1 >= {"tune": 0.59, "holdout": 0.48}[split]
+    assert scored[split, "all"].f1 >= {"tune": 0.60, "holdout": 0.49}[split]
     assert scored[split, "all"].prf(scored[split, "all"].matched, scored[split, "all"].found,
                                     scored[split, "all"].expected)[0] >= 0.5
 

@@ -74,44 +74,35 @@ def read_layer(name: str) -> tuple[dict[str, Any], ...]:
 
 
 _CAPITAL = '"capital":true'
-
-
-@cache
-def _capital_records() -> tuple[dict[str, Any], ...]:
-    """The capitals of the places table (its ``extra`` says ``"capital":true``), in its
-    order; kept in the cache folder beside the layers (reading the 24 MB table for them
-    costs a map's worker 20-30 ms)."""
-    path = layer_path("places")
-    try:
-        key = digest(["capitals", file_digest(path), file_digest(Path(__file__))])
-    except OSError as error:
-        raise DataFileError(f"{path}: cannot read the places table: {error}") from error
-    return memoized("boundaries", _FORMAT, key, lambda: _read_marked(path, _CAPITAL), _encode,
-                    _decode, "capitals of the places table")
-
-
 _FOREIGN = '"foreign":true'
 
 
 @cache
-def _foreign_base_records() -> tuple[dict[str, Any], ...]:
-    """The bases of the places table a foreign force runs or ran (its ``extra`` says
-    ``"foreign":true`` and lists the ``operator``), cached as the capitals are."""
+def _marked_records(mark: str, what: str) -> tuple[dict[str, Any], ...]:
+    """The lines of the places table holding ``mark`` (``what`` they are), in its order;
+    kept in the cache folder beside the layers (reading the 24 MB table for them costs a
+    map's worker 20-30 ms)."""
     path = layer_path("places")
     try:
-        key = digest(["foreign bases", file_digest(path), file_digest(Path(__file__))])
+        key = digest([what, file_digest(path), file_digest(Path(__file__))])
     except OSError as error:
         raise DataFileError(f"{path}: cannot read the places table: {error}") from error
-    return memoized("boundaries", _FORMAT, key, lambda: _read_marked(path, _FOREIGN), _encode,
-                    _decode, "foreign bases of the places table")
+    return memoized("boundaries", _FORMAT, key, lambda: _read_marked(path, mark), _encode,
+                    _decode, f"{what} of the places table")
+
+
+def _capital_records() -> tuple[dict[str, Any], ...]:
+    """The capitals of the places table (its ``extra`` says ``"capital":true``)."""
+    return _marked_records(_CAPITAL, "capitals")
 
 
 @cache
 def base_operators() -> dict[str, tuple[str, ...]]:
-    """The foreign countries whose forces run or ran each foreign base, by base id, first
-    the first listed ("base:port-bouet-43e-bima": France; Côte d'Ivoire runs it now)."""
+    """The foreign countries whose forces run or ran each foreign base (``"foreign":true``
+    in the places table), by base id, the first listed first ("base:port-bouet-43e-bima":
+    France; Côte d'Ivoire runs it now)."""
     return {r["id"]: tuple(c for c in r.get("operator", ()) if c != r.get("country"))
-            for r in _foreign_base_records()}
+            for r in _marked_records(_FOREIGN, "foreign bases")}
 
 
 def _read_marked(path: Path, marked: str) -> tuple[dict[str, Any], ...]:
