@@ -104,3 +104,18 @@ def test_french_and_russian_month_words_have_their_cue(text, cue):
     from geo.extract.article_dates import find_dates
 
     assert [d.cue for d in find_dates(text)] == [cue]
+
+
+def test_a_header_under_the_headline_is_the_header(tmp_path):
+    """"Headline", then "Date:" and "URL:" lines: the date and the outlet are read from them,
+    and the "URL:" line is no sentence to quote (it was, with the outlet unnamed)."""
+    article = tmp_path / "a.txt"
+    article.write_text("Italian troops leave Misrata\nDate: 2025-03-10\n"
+                       "URL: https://www.example.org/news/italy-misrata\n\n"
+                       "Italian troops left Misrata on Thursday.\n", encoding="utf-8")
+    draft = extract_articles([article])
+    assert draft.articles[0].outlet == "example.org"
+    assert [r.quote for r in draft.records if r.end and str(r.end) == "2025-03-06"] == [
+        "Italian troops left Misrata on Thursday."]
+    assert not any("URL" in r.quote for r in draft.records)
+    assert not any("URL" in u.quote for u in draft.unused)

@@ -31,6 +31,8 @@ _PLAIN_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 HEADER_LINE = re.compile(
     r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _HEADER = HEADER_LINE
+#: The first lines of a body a header under the headline may take.
+_HEADER_DEPTH = 8
 _END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENERS = "\"“‘«(['"
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -278,20 +280,32 @@ def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:
-    """The header fields (lower-case keys) and the offset where the body starts."""
+    """The header fields (lower-case keys) and the offset where the body starts. A header
+    under the headline ("Headline", then "Date: ...", "URL: ...") counts too; the body then
+    starts at the headline, and :func:`sentences` skips the header's lines."""
     fields: dict[str, str] = {}
     offset = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for line in lines:
         match = _HEADER.match(line)
         if not match:
             if not line.strip() and fields:
                 offset += len(line)
             break
-        key = match.group(1).lower()
-        key = {"published": "date", "source": "outlet", "lang": "language"}.get(key, key)
-        fields[key] = match.group(2)
+        _add_field(fields, match)
         offset += len(line)
+    if not fields and len(lines) > 1 and lines[0].strip() and _HEADER.match(lines[1]):
+        for line in lines[1:]:
+            if not (match := _HEADER.match(line)):
+                break
+            _add_field(fields, match)
     return fields, offset
+
+
+def _add_field(fields: dict[str, str], match: re.Match[str]) -> None:
+    key = match.group(1).lower()
+    key = {"published": "date", "source": "outlet", "lang": "language"}.get(key, key)
+    fields[key] = match.group(2)
 
 
 @lru_cache(maxsize=1)
@@ -363,7 +377,10 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
     """The sentences of ``text[offset:]``, each a slice of ``text``."""
     found: list[Sentence] = []
     position = offset
-    for line in text[offset:].splitlines(keepends=True):
+    for number, line in enumerate(text[offset:].splitlines(keepends=True)):
+        if number < _HEADER_DEPTH and _HEADER.match(line):  # a header under the headline
+            position += len(line)
+            continue
         cuts = _bounded([0, *_ends(line), len(line)], line)
         for left, right in itertools.pairwise(cuts):
             piece = line[left:right]
