@@ -63,6 +63,7 @@ class Lexicon:
     ongoing_forms: frozenset[str]
     ongoing_auxiliaries: frozenset[str]
     ongoing_between: int
+    ongoing_process: frozenset[str]
     headline_infinitive: frozenset[str]
     headline_lead: frozenset[str]
     going_home: frozenset[str]
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
                                 for w in words),
         ongoing_auxiliaries=frozenset(form(w) for w in events["ongoing_tense"]["en_auxiliaries"]),
         ongoing_between=int(events["ongoing_tense"]["en_between"]),
+        ongoing_process=frozenset(phrase_form(p) for p in events["ongoing_tense"]["en_process"]),
         headline_infinitive=frozenset(form(w) for w in events["headline_infinitive"]["words"]),
         headline_lead=frozenset(form(w) for w in events["headline_infinitive"]["lead"]),
         going_home=frozenset(form(w) for words in load("inflections")["going_home"].values()

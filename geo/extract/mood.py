@@ -12,7 +12,7 @@ question ("Когда российские войска покинут Бела�
 from __future__ import annotations
 
 from .lexicon import lexicon
-from .text import Sentence, word_in
+from .text import Sentence, phrase_form, word_in
 
 
 def says_will(sentence: Sentence, start: int, stop: int) -> bool:
@@ -45,13 +45,14 @@ def says_will(sentence: Sentence, start: int, stop: int) -> bool:
 
 def says_under_way(sentence: Sentence, start: int, stop: int) -> bool:
     """Whether the verb at tokens ``start:stop`` says its event is going on: a Russian
-    imperfective present ("выводит"), an English -ing form after "is", "are", "were"."""
+    imperfective present ("выводит"), an English process verb's -ing form after "is", "are",
+    "were" ("are withdrawing", "is drawing down"; not "are leaving")."""
     lex = lexicon()
     tokens = sentence.tokens
     if any(word_in(tokens[i], lex.ongoing_forms) for i in range(start, stop)):
         return True
-    if not tokens[start].key.endswith("ing"):
-        return False
+    if phrase_form(sentence.span(start, stop)) not in lex.ongoing_process:
+        return False  # "are leaving": the day's departure
     return any(tokens[i].form in lex.ongoing_auxiliaries
                for i in range(max(0, start - lex.ongoing_between), start))
 
