@@ -26,8 +26,9 @@ from geo.extract.articles import extractor
 from geo.extract.evaluate import score_articles
 from geo.extract.events import classify, clauses, find_triggers
 from geo.extract.governing import main_trigger
+from geo.extract.header import split_header
 from geo.extract.merge import dump_yaml, timeline_from_draft
-from geo.extract.text import sentences, split_header
+from geo.extract.text import sentences
 from geo.scenario import load_scenario
 from geo.timeline import Timeline
 

@@ -22,10 +22,11 @@ from ..inputs import MAX_ARTICLE_BYTES, read_text
 from .countries import story_countries
 from .datelines import AGENCY_LEAD, DATE_LINE_HEAD, PLACE_LEAD
 from .draft import Draft
+from .header import HEADER_LINE, split_header
 from .published import Published
 from .reading import Reading
 from .records import Extractor
-from .text import HEADER_LINE, Sentence, sentences, split_header
+from .text import Sentence, sentences
 
 #: Publication dates accepted from --published and 'Date:' headers (the date reader counts
 #: back and forth from them, by days and years).

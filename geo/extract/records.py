@@ -35,6 +35,7 @@ from .events import (
     find_triggers,
 )
 from .governing import by_verb, kept_positions, main_trigger, sites_first
+from .header import split_header
 from .hosts import clause_host
 from .language import UNREAD_ADVICE, detect_language, unread_language
 from .lexicon import lexicon
@@ -57,7 +58,7 @@ from .references import with_references
 from .rotations import rotation, with_rotations
 from .stationed import stationed
 from .targets import PlaceMention, target_of
-from .text import Sentence, sentences, split_header
+from .text import Sentence, sentences
 from .unused_reasons import NO_VERB, place_problems
 
 #: Events that move a force away: a destination named with them is where it arrives.

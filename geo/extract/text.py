@@ -21,18 +21,13 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from ..gazetteer.normalize import normalize
+from .header import HEADER_DEPTH, HEADER_LINE
 from .wordlists import load
 
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 #: :data:`WORD` for a text without "_" (the one word character it leaves out): the same
 #: words, found faster (one class test a character instead of two).
 _PLAIN_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-#: A header line of an article (``Date: 2024-05-09``): field name, value.
-HEADER_LINE = re.compile(
-    r"^\s*(date|published|outlet|source|title|url|language|lang)\s*:\s*(.+?)\s*$", re.IGNORECASE)
-_HEADER = HEADER_LINE
-#: The first lines of a body a header under the headline may take.
-_HEADER_DEPTH = 8
 _END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENERS = "\"“‘«(['"
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -279,35 +274,6 @@ def _tokens(words: list[str], starts: Iterable[int], ends: Iterable[int]
                                       map(_WORDS.__getitem__, words))))
 
 
-def split_header(text: str) -> tuple[dict[str, str], int]:
-    """The header fields (lower-case keys) and the offset where the body starts. A header
-    under the headline ("Headline", then "Date: ...", "URL: ...") counts too; the body then
-    starts at the headline, and :func:`sentences` skips the header's lines."""
-    fields: dict[str, str] = {}
-    offset = 0
-    lines = text.splitlines(keepends=True)
-    for line in lines:
-        match = _HEADER.match(line)
-        if not match:
-            if not line.strip() and fields:
-                offset += len(line)
-            break
-        _add_field(fields, match)
-        offset += len(line)
-    if not fields and len(lines) > 1 and lines[0].strip() and _HEADER.match(lines[1]):
-        for line in lines[1:]:
-            if not (match := _HEADER.match(line)):
-                break
-            _add_field(fields, match)
-    return fields, offset
-
-
-def _add_field(fields: dict[str, str], match: re.Match[str]) -> None:
-    key = match.group(1).lower()
-    key = {"published": "date", "source": "outlet", "lang": "language"}.get(key, key)
-    fields[key] = match.group(2)
-
-
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(load("language")["abbreviations"])
@@ -378,7 +344,7 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
     found: list[Sentence] = []
     position = offset
     for number, line in enumerate(text[offset:].splitlines(keepends=True)):
-        if number < _HEADER_DEPTH and _HEADER.match(line):  # a header under the headline
+        if number < HEADER_DEPTH and HEADER_LINE.match(line):  # a header under the headline
             position += len(line)
             continue
         cuts = _bounded([0, *_ends(line), len(line)], line)
@@ -412,6 +378,5 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
-__all__ = ["CYRILLIC", "ELISION", "HEADER_LINE", "MAX_SENTENCE_CHARS", "WORD", "Sentence",
-           "Token", "form", "phrase_form", "sentences", "split_header", "stem", "strip_marks",
-           "tokenize", "word_in"]
+__all__ = ["CYRILLIC", "ELISION", "MAX_SENTENCE_CHARS", "WORD", "Sentence", "Token", "form",
+           "phrase_form", "sentences", "stem", "strip_marks", "tokenize", "word_in"]
