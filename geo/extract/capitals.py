@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from ..data_files import read_data_yaml
 from ..gazetteer.boundaries import capitals
 from ..gazetteer.lookup import Gazetteer
 from .holders import DISTANCE_UNITS
 from .lexicon import lexicon
 from .targets import PlaceMention, target_of
 from .text import Sentence, phrase_form
-from .wordlists import load
 
 #: Words between the capital's word and the country it is the capital of ("of", "du").
 _OF = frozenset({"of", "de", "du", "d", "des", "cua"})
@@ -35,9 +35,10 @@ _DESCRIBES = 4
 
 @cache
 def _words() -> dict[str, int]:
-    """The capital words (forms, Vietnamese's two words joined by a space) and their
-    length in words."""
-    return {phrase_form(w): len(w.split()) for w in load("places")["capital_words"]}
+    """The capital words of ``data/lexicon.yaml`` (forms, Vietnamese's two words joined by a
+    space) and their length in words."""
+    words = read_data_yaml("lexicon.yaml")["capital_words"]
+    return {phrase_form(w): len(w.split()) for w in words}
 
 
 def _at(sentence: Sentence, index: int) -> int:
