@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import shapely
 
 Box = tuple[float, float, float, float]
@@ -26,6 +27,9 @@ MIN_SPAN_KM = 260.0
 #: Parts of a country within this many degrees of the framed box are the part the reader
 #: sees when zooming out (not a far island or territory).
 NEAR_DEG = 10.0
+#: A part of a country framed with the rest lies within this many degrees of another
+#: framed part (or of the presences).
+LINK_DEG = 5.0
 _KM_PER_DEG = 111.2
 
 
@@ -73,6 +77,45 @@ def opening_box(presences: Sequence[Any], countries: Sequence[Any]) -> Box | Non
     return framed
 
 
+def _linked(geometry: Any, core: Box, reach: float) -> Any:
+    """The parts of ``geometry`` linked to the ``core`` box by a chain of gaps of at most
+    ``reach`` degrees (box to box): an island chain stays whole, a far territory goes."""
+    parts = list(geometry.geoms)
+    boxes = shapely.bounds(np.asarray(parts, dtype=object))
+    kept = np.zeros(len(parts), dtype=bool)
+    seeds = np.asarray([core])
+    while True:
+        gap_x = np.maximum(boxes[:, None, 0] - seeds[None, :, 2],
+                           seeds[None, :, 0] - boxes[:, None, 2])
+        gap_y = np.maximum(boxes[:, None, 1] - seeds[None, :, 3],
+                           seeds[None, :, 1] - boxes[:, None, 3])
+        near = ~kept & (np.maximum(gap_x, gap_y) <= reach).any(axis=1)
+        if not near.any():
+            break
+        kept |= near
+        seeds = boxes[near]
+    if not kept.any():  # nothing near: the largest part
+        kept[int(np.argmax(shapely.area(np.asarray(parts, dtype=object))))] = True
+    if kept.all():
+        return geometry
+    return shapely.union_all([p for p, k in zip(parts, kept, strict=True) if k])
+
+
+def core_parts(geometries: Sequence[Any], reach: float = LINK_DEG) -> list[Any]:
+    """``geometries`` as a reader frames them, one for one: a polygon of several parts
+    keeps those linked to the core (the box of every other geometry and of each many-part
+    polygon's largest part) by gaps of at most ``reach`` degrees, so France's overseas
+    departments or Hawaii widen no frame while Indonesia's islands stay together. Missing
+    and empty geometries come back as they are."""
+    def many(g: Any) -> bool:
+        return g is not None and g.geom_type == "MultiPolygon" and not g.is_empty
+
+    core = bounds([max(g.geoms, key=lambda p: p.area) if many(g) else g for g in geometries])
+    if core is None:
+        return list(geometries)
+    return [_linked(g, core, reach) if many(g) else g for g in geometries]
+
+
 def near_parts(geometry: Any, box: Box, reach: float = NEAR_DEG) -> Any:
     """The parts of ``geometry`` within ``reach`` degrees of ``box`` (at least its largest
     part): the country a reader sees zooming out from the box, without far territories."""
@@ -84,4 +127,5 @@ def near_parts(geometry: Any, box: Box, reach: float = NEAR_DEG) -> Any:
     return shapely.union_all(near)
 
 
-__all__ = ["FRAMED_SHARE", "MIN_SPAN_KM", "Box", "bounds", "near_parts", "opening_box"]
+__all__ = ["FRAMED_SHARE", "MIN_SPAN_KM", "Box", "bounds", "core_parts", "near_parts",
+           "opening_box"]

@@ -31,7 +31,7 @@ import shapely
 from ...collector import collector_paused
 from ...errors import BadArgument
 from ...i18n import check_language, label
-from ..framing import Box, bounds, near_parts, opening_box
+from ..framing import Box, bounds, core_parts, near_parts, opening_box
 from .assets import ASSET_MODES, head
 from .basemap import build_basemap, extent
 from .days import day_layer
@@ -100,6 +100,9 @@ def _focus(timeline: Timeline, frames: list[Any]
     presences = [g for frame in frames for g in frame.geometry if g is not None]
     homes = [r["geometry"] for r in read_layer("basemap")
              if r.get("country") == timeline.scenario.country]
+    # far overseas parts of a country (French Guiana beside France) widen no frame
+    framed = core_parts([*presences, *homes])
+    presences, homes = framed[:len(presences)], framed[len(presences):]
     opening = opening_box(presences, homes)
     if opening is not None:
         near = shapely.union_all([near_parts(g, opening) for g in homes])

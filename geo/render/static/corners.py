@@ -1,5 +1,5 @@
 """Where a map's inset and scale bar go: the emptiest of its corners, away from what is
-drawn and from the story's country."""
+drawn and from the story's country; where a note across the map goes: clear of all that."""
 
 from __future__ import annotations
 
@@ -40,4 +40,22 @@ def emptiest_corners(extent: Any, features: list[Any], focus: Any,
     return chosen
 
 
-__all__ = ["CORNERS", "corner_box", "emptiest_corners"]
+#: Heights (share of the map, from the bottom) a note across the map may stand at, in order.
+NOTE_HEIGHTS = (0.5, 0.1, 0.9, 0.3, 0.7)
+
+
+def clear_height(text: Any, renderer: Any, taken: list[tuple[float, float, float, float]]
+                 ) -> None:
+    """Move ``text`` (centred, in axes fractions) to the first of :data:`NOTE_HEIGHTS` where
+    its box overlaps none of the ``taken`` display boxes (symbols, labels, inset, scale
+    bar); it stays in the middle when none is clear."""
+    for height in NOTE_HEIGHTS:
+        text.set_y(height)
+        box = text.get_window_extent(renderer)
+        if not any(box.x0 < x1 and x0 < box.x1 and box.y0 < y1 and y0 < box.y1
+                   for x0, y0, x1, y1 in taken):
+            return
+    text.set_y(NOTE_HEIGHTS[0])
+
+
+__all__ = ["CORNERS", "NOTE_HEIGHTS", "clear_height", "corner_box", "emptiest_corners"]

@@ -34,7 +34,7 @@ from ...i18n import check_language, label
 from ...timeline import Timeline
 from ..formats import LAYOUTS
 from ..formats import STATIC_FORMATS as FORMATS
-from .corners import corner_box, emptiest_corners
+from .corners import clear_height, corner_box, emptiest_corners
 from .names import format_date, names_the_day
 from .style import GREY, RC, SIZES, nfc
 
@@ -127,10 +127,11 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     """One drawing of the map; the places in ``numbered`` are labelled by number."""
     import math
 
+    import numpy as np
     import shapely
     from matplotlib.figure import Figure
 
-    from ..framing import near_parts, opening_box
+    from ..framing import core_parts, near_parts, opening_box
     from ..presentation import countries_shown, legend_forces, scenario_colours
     from .content import (
         capital,
@@ -144,7 +145,7 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     from .draw import draw_basemap, draw_feature, draw_inset, draw_marks, scale_bar
     from .labels import Placer
     from .legend import block, credits_text, legend
-    from .projection import basemap, inset, map_extent, projected, projection
+    from .projection import basemap, inset, inset_span, map_extent, projected, projection
     from .symbols import layout as symbol_layout
     from .text_tiles import TileCanvas
 
@@ -152,9 +153,12 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     country = timeline.scenario.country
     story_countries = tuple(countries_shown(timeline.scenario))
     outlines = [o for o in (focus_lonlat(c) for c in story_countries) if o is not None]
+    # far overseas parts of a country (French Guiana beside France) widen no frame
+    framed = core_parts([*frame.geometry, *outlines])
+    placed, outlines = framed[:len(frame.geometry)], framed[len(frame.geometry):]
     focus_ll = shapely.union_all(outlines) if outlines else None
-    geometries = [*frame.geometry, *([focus_ll] if focus_ll is not None else [])]
-    opening = opening_box(list(frame.geometry), outlines)  # presences in a small part
+    geometries = [*placed, *([focus_ll] if focus_ll is not None else [])]
+    opening = opening_box(placed, outlines)  # presences in a small part
     if opening is not None:
         geometries = [shapely.segmentize(shapely.box(*opening), 0.25)]
         focus_ll = near_parts(focus_ll, opening) if focus_ll is not None else None
@@ -233,24 +237,28 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     key.draw(figure, MARGIN, top_of["legend"], height)
     credits.draw(figure, MARGIN, top_of["credits"], height)
 
-    # inset and scale bar in the emptiest corners of the last map
+    # inset (unless the map shows a continent) and scale bar in the emptiest corners
     last = panels[-1]
     centre = tuple(float(v) for v in focus_ll.centroid.coords[0]) if focus_ll is not None else (
         0.0, 0.0)
-    locator = inset(crs, centre, story_countries)
+    span = inset_span(crs, extent)
+    locator = None if span is None else inset(crs, centre, story_countries, span)
     inset_w = panel_w * (0.28 if len(names) == 2 else 0.22)
-    inset_h = inset_w / locator.extent.aspect
+    inset_h = 0.0 if locator is None else inset_w / locator.extent.aspect
     per_inch = extent.width / panel_w
-    inset_corner, bar_corner = emptiest_corners(
+    *inset_corner, bar_corner = emptiest_corners(
         extent, last.features, focus,
-        [(inset_w * per_inch, inset_h * per_inch), (extent.width * 0.3, extent.height * 0.1)])
-    box = corner_box(extent, inset_corner, inset_w * per_inch, inset_h * per_inch)
-    ax_left = MARGIN + (len(names) - 1) * (panel_w + GAP) + (box.bounds[0] - extent.xmin) / (
-        per_inch)
-    ax_top = top_of["maps"] + (extent.ymax - box.bounds[3]) / per_inch
-    inset_ax = figure.add_axes((ax_left / width, 1 - (ax_top + inset_h) / height,
-                                inset_w / width, inset_h / height))
-    draw_inset(inset_ax, locator, extent, lang=lang)
+        [*([(inset_w * per_inch, inset_h * per_inch)] if locator else []),
+         (extent.width * 0.3, extent.height * 0.1)])
+    inset_ax = None
+    if locator is not None:
+        box = corner_box(extent, inset_corner[0], inset_w * per_inch, inset_h * per_inch)
+        ax_left = MARGIN + (len(names) - 1) * (panel_w + GAP) + (
+            box.bounds[0] - extent.xmin) / per_inch
+        ax_top = top_of["maps"] + (extent.ymax - box.bounds[3]) / per_inch
+        inset_ax = figure.add_axes((ax_left / width, 1 - (ax_top + inset_h) / height,
+                                    inset_w / width, inset_h / height))
+        draw_inset(inset_ax, locator, extent, lang=lang)
     bar = scale_bar(last.ax, extent, bar_corner)
 
     renderer = figure.canvas.get_renderer()
@@ -262,7 +270,8 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
     for panel in panels:
         placer = Placer(panel.ax, renderer)
         if panel is last:
-            placer.avoid_artist(inset_ax, pad=3)
+            if inset_ax is not None:
+                placer.avoid_artist(inset_ax, pad=3)
             for artist in bar:
                 placer.avoid_artist(artist, pad=2)
         for mark in panel.symbols.marks:
@@ -285,9 +294,11 @@ def _build(timeline: Timeline, *, before: dt.date, after: dt.date, lang: str, la
         for placed in panel.placed:
             texts.extend([placed.label.name, placed.label.detail])
         if not any(not f.ghost for f in panel.features):
-            panel.ax.text(0.5, 0.5, nfc(label("static_map_nothing", lang)), ha="center",
-                          va="center", transform=panel.ax.transAxes, color=GREY,
-                          fontsize=SIZES["label"])
+            note = panel.ax.text(0.5, 0.5, nfc(label("static_map_nothing", lang)),
+                                 ha="center", va="center", transform=panel.ax.transAxes,
+                                 color=GREY, fontsize=SIZES["label"])
+            clear_height(note, renderer, [*placer.hard, *(
+                tuple(box) for p in panel.placed for box in np.reshape(p.parts, (-1, 4)))])
     return MapFigure(figure, panels, title_text, [t for t in texts if t])
 
 

@@ -20,6 +20,11 @@ from ...gazetteer.boundaries import read_layer
 
 #: Longitude/latitude half-size of the inset locator's view around the map's centre.
 INSET_HALF_SPAN = (15.0, 9.0)
+#: The locator shows at least this many times the map's own span (same shape as above) ...
+INSET_ZOOM = 3.0
+#: ... and is left out when its half-width would pass this many degrees of longitude: the
+#: map itself shows a continent, so a locator tells the reader nothing.
+INSET_MAX_HALF_LON = 60.0
 #: Sea names drawn on the inset when in view: (label key, longitude, latitude).
 SEAS: tuple[tuple[str, float, float], ...] = (
     ("static_map_black_sea", 34.6, 43.2), ("static_map_caspian_sea", 50.9, 41.9))
@@ -329,12 +334,26 @@ class Inset:
     seas: tuple[tuple[str, float, float], ...]  # (label key, x, y) in view
 
 
+def inset_span(crs: str, extent: Extent) -> tuple[float, float] | None:
+    """The locator's half-size (longitude, latitude) for a map of ``extent``: at least
+    :data:`INSET_HALF_SPAN`, else :data:`INSET_ZOOM` times the map's; None when that is
+    wider than :data:`INSET_MAX_HALF_LON` (no locator)."""
+    west, south, east, north = _lonlat_window(crs, extent).bounds
+    base_lon, base_lat = INSET_HALF_SPAN
+    grow = max(1.0, (east - west - 2) / 2 * INSET_ZOOM / base_lon,
+               (north - south - 2) / 2 * INSET_ZOOM / base_lat)
+    if base_lon * grow > INSET_MAX_HALF_LON:
+        return None
+    return base_lon * grow, base_lat * grow
+
+
 @cache
-def inset(crs: str, centre: tuple[float, float], countries: tuple[str, ...]) -> Inset:
-    """Countries within the inset's view around ``centre`` (longitude, latitude); the
-    story's ``countries`` are its focus."""
+def inset(crs: str, centre: tuple[float, float], countries: tuple[str, ...],
+          span: tuple[float, float] = INSET_HALF_SPAN) -> Inset:
+    """Countries within the inset's view of half-size ``span`` around ``centre``
+    (longitude, latitude); the story's ``countries`` are its focus."""
     lon, lat = centre
-    half_lon, half_lat = INSET_HALF_SPAN
+    half_lon, half_lat = span
     clip = box(lon - half_lon * 1.6, lat - half_lat * 1.6, lon + half_lon * 1.6,
                lat + half_lat * 1.6)
     land, focus = [], []
@@ -356,5 +375,6 @@ def inset(crs: str, centre: tuple[float, float], countries: tuple[str, ...]) -> 
                  tuple(seas))
 
 
-__all__ = ["Basemap", "Extent", "Inset", "basemap", "inset", "map_extent", "project",
+__all__ = ["Basemap", "Extent", "Inset", "basemap", "inset", "inset_span", "map_extent",
+           "project",
            "project_point", "projected", "projection", "simplified"]

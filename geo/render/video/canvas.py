@@ -207,7 +207,7 @@ class Animator:
                      capital_xy: tuple[float, float] | None) -> None:
         from ..static.content import context_labels
         from ..static.draw import draw_basemap, draw_capital, draw_inset, line_parts, scale_bar
-        from ..static.projection import inset
+        from ..static.projection import inset, inset_span
 
         ax, extent = self.ax, self.extent
         draw_basemap(ax, self.base, extent)
@@ -218,22 +218,26 @@ class Animator:
         inset_corner, bar_corner = map_corners(extent, everywhere, self.base.focus)
         centre = tuple(float(v) for v in focus.centroid.coords[0]) if focus is not None else (
             0.0, 0.0)
-        locator = inset(self.crs, centre, story)
-        box_w = self.ax_width() * 0.22
-        box_h = box_w / locator.extent.aspect
-        per_inch = extent.width / self.ax_width()
-        from ..static.map import corner_box
+        span = inset_span(self.crs, extent)  # None: the map shows a continent, no locator
+        self.obstacles = []
+        if span is not None:
+            locator = inset(self.crs, centre, story, span)
+            box_w = self.ax_width() * 0.22
+            box_h = box_w / locator.extent.aspect
+            per_inch = extent.width / self.ax_width()
+            from ..static.map import corner_box
 
-        corner = corner_box(extent, inset_corner, box_w * per_inch, box_h * per_inch)
-        x0, _, _, y1 = corner.bounds
-        left, top, _ax_w, _ax_h = self._ax_box()
-        inset_ax = self.figure.add_axes(self._rect((
-            left + (x0 - extent.xmin) / per_inch, top + (extent.ymax - y1) / per_inch,
-            box_w, box_h)))
-        draw_inset(inset_ax, locator, extent, lang=self.lang)
+            corner = corner_box(extent, inset_corner, box_w * per_inch, box_h * per_inch)
+            x0, _, _, y1 = corner.bounds
+            left, top, _ax_w, _ax_h = self._ax_box()
+            inset_ax = self.figure.add_axes(self._rect((
+                left + (x0 - extent.xmin) / per_inch, top + (extent.ymax - y1) / per_inch,
+                box_w, box_h)))
+            draw_inset(inset_ax, locator, extent, lang=self.lang)
+            self.obstacles.append(inset_ax)
         bar = scale_bar(ax, extent, bar_corner)
         self.border_parts = line_parts(self.base.borders)
-        self.obstacles = [inset_ax, *bar]
+        self.obstacles.extend(bar)
 
         # context labels once, placed around every label any frame has, then kept
         renderer = self.figure.canvas.get_renderer()
