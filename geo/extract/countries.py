@@ -4,7 +4,9 @@ Every place name of the text counts for the country it lies in (a country's own 
 itself, counted twice: a town's name may be another country's town; a town's name that is
 also a town of a country the text names counts for that country), except a name
 standing next to a force word, which says whose the force is
-("quân đội Mỹ", "troops of France"), not where it is. The countries named at least a third
+("quân đội Mỹ", "troops of France"), not where it is, and a country's name just before a
+verb of sending ("Россия отправила в Нигер", "Uganda deployed troops to"), the sender: it
+comes after the others. The countries named at least a third
 as often as the most named one are the story's, and the country of a military base named
 after a cue ("left the Al Udeid air base"), most named first (at most :data:`MAX_COUNTRIES`).
 """
@@ -35,6 +37,15 @@ def _is_country(finder: PlaceFinder, code: str) -> bool:
     return bool(code) and code in places and places[code].kind == "country"
 
 
+def _sender(sentence: Sentence, stop: int, sends: set[int]) -> bool:
+    """Whether a verb of sending starts at ``stop`` or one auxiliary after it ("Uganda has
+    deployed", "Mỹ đã đưa"): the name before it is whose the force is."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    return stop in sends or (stop + 1 in sends and stop < len(tokens) and normalize(
+        sentence.span(stop, stop + 1)) in lex.passive_aux | lex.ongoing_auxiliaries)
+
+
 def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple[str, ...]:
     """The countries ``sentences`` are about, most named first (empty when none)."""
     lex = lexicon()
@@ -44,6 +55,7 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     named: set[str] = set()  # countries named as such
     cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
     sites: set[str] = set()  # countries of a base named so
+    senders: list[str] = []  # countries named as the sender of a force
     # (country, other senses, weight, whether the name is a compass word, Russian stems)
     found: list[tuple[str, tuple[str, ...], int, bool, tuple[str, ...]]] = []
     for sentence in sentences:
@@ -60,6 +72,7 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                            and tokens[stop].form in lex.nationality_links else stop)}
         inside = {i for start, stop, kind in forces if kind is not None
                   for i in range(start, stop)}
+        sends = {a for a, _, action in lex.triggers.find(sentence) if action == "deploy"}
         for name in names:
             place = name.place
             code = place.id if place.kind == "country" else place.country
@@ -67,6 +80,10 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             country = countries.get(code)
             if country is None:
                 country = countries[code] = _is_country(finder, code)
+            if country and place.kind == "country" and _sender(sentence, name.stop, sends) and (
+                    cue_span(sentence, name.start) is None):  # not "В Мозамбик прибыли"
+                senders.append(code)  # "Россия отправила в Нигер": whose the force is
+                continue
             if not country or inside.intersection(span) or (
                     edges.intersection(span) and (
                         place.kind == "country"
@@ -100,7 +117,7 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
         counts[code] += weight
         first.setdefault(code, len(first))
     if not counts:
-        return ()
+        return tuple(dict.fromkeys(senders))[:MAX_COUNTRIES]
     top = max(counts.values())
     # a country no name of its own names, only one word with no cue before it, is no
     # story's beside one named more ("Колонна" -> Colón, Honduras; "the Gulf states" ->
@@ -110,6 +127,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                      if c in sites or (n >= top * SHARE
                                        and (c in named or c in cued or n >= least))),
                     key=lambda c: (-counts[c], first[c]))
+    # a sender counts for nothing, but its places and forces' words are the story's too
+    chosen += [c for c in dict.fromkeys(senders) if c not in chosen]
     return tuple(chosen[:MAX_COUNTRIES])
 
 
