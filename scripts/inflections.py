@@ -47,14 +47,15 @@ _FR_PARTICIPLES = (("er", "é"), ("ir", "i"), ("re", "u"))
 def agreements(language: str, lemma: str, forms: list[str]) -> list[str]:
     """French past participles agree with their noun ("les positions abandonnées"), and
     simplemma lists only some of those forms: each lemma's masculine participle, when the
-    dictionary knows it, with its feminine and plural endings."""
+    dictionary knows it or the verb is a regular one in -er ("expulser" -> "expulsé", which
+    the dictionary takes for an adjective), with its feminine and plural endings."""
     if language != "fr":
         return []
     for ending, participle in _FR_PARTICIPLES:
         if lemma.endswith(ending):
             masculine = lemma[: -len(ending)] + participle
-            if masculine in forms:
-                return [masculine + tail for tail in ("e", "s", "es")]
+            if masculine in forms or (ending == "er" and lemma != "aller"):
+                return [masculine + tail for tail in ("", "e", "s", "es")]
     return []
 
 

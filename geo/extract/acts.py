@@ -3,12 +3,14 @@ word is written: "the Italian withdrawal from Libya", "Italy's withdrawal", "the
 of Italy", "le retrait italien", "le départ de la France", "уход России из Сирии", "sự hiện
 diện của Mỹ ở Syria". The nouns and the words that may link a country after them are
 ``acts_by_noun`` of ``data/extract/forces.yaml``; :func:`geo.extract.events.find_forces`
-makes the force (army, generic) of the nationality's words, leaving the noun the verb."""
+makes the force (army, generic) of the nationality's words, leaving the noun the verb. A
+noun after a possessive ("son retrait du Tchad") is already owned: the country is where."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .text import CYRILLIC, Sentence, Token
 
@@ -30,6 +32,8 @@ def act_owners(sentence: Sentence) -> list[tuple[int, int, str]]:
             if hit is not None and written_so(tokens, begin, hit[0]):
                 found.append((begin, hit[0], hit[1]))
                 continue
+        if start > 0 and normalize(tokens[start - 1].text) in lex.act_owned_by:
+            continue  # "son retrait du Tchad": the act is its; Chad is where
         index = stop
         while index < min(len(tokens), stop + _MAX_LINKS) and \
                 tokens[index].form in lex.act_links:

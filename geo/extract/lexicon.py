@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from ..gazetteer.normalize import lexicon as gazetteer_lexicon
+from ..gazetteer.normalize import normalize
 from .nationalities import nationality_words
 from .phrases import PhraseMatcher, TextScan, trie_pattern
 from .text import form, phrase_form, tokenize
@@ -77,6 +78,7 @@ class Lexicon:
     future_after_forms: frozenset[str]
     nominalisers: frozenset[str]
     act_links: frozenset[str]
+    act_owned_by: frozenset[str]
     presence_words: frozenset[str]
     presence_endings: PhraseMatcher[bool]
     clause_breaks: PhraseMatcher[bool]
@@ -96,6 +98,7 @@ class Lexicon:
     metonymy_after: PhraseMatcher[bool]
     names_not_places: PhraseMatcher[str]
     titles: PhraseMatcher[bool]
+    office_links: frozenset[str]
     capitalised: frozenset[str]
     not_places: frozenset[str]
     function_words: frozenset[str]
@@ -207,6 +210,7 @@ def lexicon() -> Lexicon:
         presence_nouns=PhraseMatcher((p, True) for p in events["presence_ending"]["nouns"]),
         act_nouns=PhraseMatcher((p, True) for p in act_nouns),
         act_links=frozenset(form(w) for w in forces["acts_by_noun"]["links"]),
+        act_owned_by=frozenset(normalize(w) for w in forces["acts_by_noun"]["owned_by"]),
         future_after_noun=PhraseMatcher((p, True) for lang, words in events[
             "future_after_noun"].items() if lang in ("en", "fr", "ru", "vi") for p in words),
         future_after_reach=int(events["future_after_noun"]["reach"]),
@@ -241,6 +245,7 @@ def lexicon() -> Lexicon:
                for lang, words in spec.items() if lang not in ("adjective", "vi_name")
                for p in words if len(p) > 2], attr="key"),  # "au": Port-au-Prince
         titles=PhraseMatcher((p, True) for p in places["titles"]),
+        office_links=frozenset(places["office_links"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),
         function_words=frozenset(

@@ -49,6 +49,7 @@ from .names import (
     may_name,
     nominative,
     story_names,
+    titled,
     without_runs,
 )
 from .passive import passive_site
@@ -59,8 +60,6 @@ from .text import CYRILLIC, Sentence, Token
 
 #: Kinds of place a force can be at when they lie outside the story's country.
 CROSS_BORDER_KINDS = frozenset({"region", "border"})
-#: What ``re.match(r"^ $", gap)`` matched: one space between two words (or before a final
-#: line end), tested as string equality.
 _BRACKET = re.compile(r"[()\[\]]")
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})  # "La Paz", "la Côte d'Ivoire"
 #: Kinds of place a force "near" is at (near a country or a province is outside it).
@@ -278,7 +277,7 @@ class PlaceFinder(BorderReader):
         tokens = sentence.tokens
         known = self.names_table.lengths  # first words of names
         country = place.kind == "country"
-        if not country and lex.titles.ending_at(sentence, start) is not None:
+        if not country and titled(sentence, start, stop):
             return True
         if stop < len(tokens) and not country:
             after = tokens[stop]

@@ -332,5 +332,18 @@ def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
     return tuple(t.form for t in words) in forms[keys]
 
 
+def titled(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether words ``start`` to ``stop`` are a title ("the Minister") or follow one, maybe
+    through an office's links ("President Kiir", "ministre de la Défense", "Président de
+    la République"): a person or an office, not a place."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    return lex.titles.ending_at(sentence, stop) == start or any(
+        lex.titles.ending_at(sentence, at) is not None
+        and all(t.form in lex.office_links for t in tokens[at:start])
+        for at in range(start, max(0, start - 3) - 1, -1))
+
+
 __all__ = ["HYPHENS", "LOCAL_KINDS", "RUN_GAPS", "NameTable", "country_names", "fold",
-           "marks_agree", "may_name", "nominative", "story_names", "without_runs", "world_names"]
+           "marks_agree", "may_name", "nominative", "story_names", "titled", "without_runs",
+           "world_names"]
