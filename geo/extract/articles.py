@@ -71,13 +71,15 @@ def extractor_for(text: str) -> Extractor:
     return _engine_for(text)[0]
 
 
-def _engine_for(text: str) -> tuple[Extractor, list[Sentence]]:
-    """The extractor for ``text`` and its sentences, already cut into words: the story's
-    extractor reads the same sentences (their words and word-list matches are kept)."""
+def _engine_for(text: str) -> tuple[Extractor, list[Sentence], tuple[str, ...] | None]:
+    """The extractor for ``text``, its sentences, already cut into words (the story's
+    extractor reads the same sentences: their words and word-list matches are kept), and
+    the story's countries: () when the text names none (the default extractor's country is
+    no story's), else None (the extractor's)."""
     found, cut = _story(text)
     if not found:
-        return extractor(), cut
-    return extractor(found[0], tuple(sorted(found[1:]))), cut
+        return extractor(), cut, ()
+    return extractor(found[0], tuple(sorted(found[1:]))), cut, None
 
 
 def _story(text: str) -> tuple[tuple[str, ...], list[Sentence]]:
@@ -231,8 +233,8 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
     for raw in paths:
         path = Path(raw)
         text = _read_file(path)
-        engine, cut = (fixed, None) if fixed else _engine_for(text)
-        reading = engine.read(path, text, _source_id(path, taken), cut)
+        engine, cut, story = (fixed, None, None) if fixed else _engine_for(text)
+        reading = engine.read(path, text, _source_id(path, taken), cut, story)
         _check_header(path, text, reading.header)
         readings.append(reading)
         keys = (str(raw), str(path), path.name, "*")

@@ -6,7 +6,8 @@ also a town of a country the text names counts for that country), except a name
 standing next to a force word, which says whose the force is
 ("quân đội Mỹ", "troops of France"), not where it is, and a country's name just before a
 verb of sending ("Россия отправила в Нигер", "Uganda deployed troops to"), the sender: it
-comes after the others. The countries named at least a third
+comes after the others (a text that names no country is about the governments it names
+by their nationality, "South Sudanese authorities"). The countries named at least a third
 as often as the most named one are the story's, and the country of a military base named
 after a cue ("left the Al Udeid air base"), most named first (at most :data:`MAX_COUNTRIES`).
 """
@@ -56,17 +57,23 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
     cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
     sites: set[str] = set()  # countries of a base named so
     senders: list[str] = []  # countries named as the sender of a force
+    states: list[str] = []  # countries of a government named by its nationality
     # (country, other senses, weight, whether the name is a compass word, Russian stems)
     found: list[tuple[str, tuple[str, ...], int, bool, tuple[str, ...]]] = []
     for sentence in sentences:
         if not sentence.text:
             continue
+        tokens = sentence.tokens
+        states.extend(code for start, stop, code in lex.nationalities.find(sentence)
+                      if (stop < len(tokens) and tokens[stop].key in lex.state_nouns)
+                      or (start > 0 and tokens[start - 1].key in lex.state_nouns
+                          and not CYRILLIC.search(tokens[start].text)))  # "autorités
+        # maliennes"; Russian says "нигерских властей российские военные"
         names = finder.names(sentence)
         if not names:
             continue  # no force words needed
         # a base's word ("căn cứ al-Tanf", "the Bashiqa base") is part of a place's name
         forces = [f for f in lex.forces.find(sentence) if f[2] not in (None, "base")]
-        tokens = sentence.tokens
         edges = {i for start, stop, kind in forces if kind is not None
                  for i in (start - 1, stop, stop + 1 if stop < len(tokens)
                            and tokens[stop].form in lex.nationality_links else stop)}
@@ -80,15 +87,15 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
             country = countries.get(code)
             if country is None:
                 country = countries[code] = _is_country(finder, code)
-            if country and place.kind == "country" and _sender(sentence, name.stop, sends) and (
-                    cue_span(sentence, name.start) is None):  # not "В Мозамбик прибыли"
-                senders.append(code)  # "Россия отправила в Нигер": whose the force is
-                continue
             if not country or inside.intersection(span) or (
                     edges.intersection(span) and (
                         place.kind == "country"
                         or lex.nationalities.at(sentence, name.start) is not None)):
                 continue  # "German brigade": whose the force is, not where
+            if place.kind == "country" and _sender(sentence, name.stop, sends) and (
+                    cue_span(sentence, name.start) is None):  # not "В Мозамбик прибыли"
+                senders.append(code)  # "Россия отправила в Нигер": whose the force is
+                continue
             # a country's own name is plainer evidence than a town's, which may be another
             # country's town of the same name ("Tapa, Estonia")
             if place.kind == "country":
@@ -116,8 +123,9 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                     gazetteer, c).stems), code)
         counts[code] += weight
         first.setdefault(code, len(first))
-    if not counts:
-        return tuple(dict.fromkeys(senders))[:MAX_COUNTRIES]
+    if not counts:  # no place named: the governments' countries ("South Sudanese
+        # authorities"), then the senders
+        return tuple(dict.fromkeys([*states, *senders]))[:MAX_COUNTRIES]
     top = max(counts.values())
     # a country no name of its own names, only one word with no cue before it, is no
     # story's beside one named more ("Колонна" -> Colón, Honduras; "the Gulf states" ->

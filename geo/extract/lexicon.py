@@ -99,6 +99,7 @@ class Lexicon:
     names_not_places: PhraseMatcher[str]
     titles: PhraseMatcher[bool]
     office_links: frozenset[str]
+    state_nouns: frozenset[str]
     capitalised: frozenset[str]
     not_places: frozenset[str]
     function_words: frozenset[str]
@@ -246,6 +247,7 @@ def lexicon() -> Lexicon:
                for p in words if len(p) > 2], attr="key"),  # "au": Port-au-Prince
         titles=PhraseMatcher((p, True) for p in places["titles"]),
         office_links=frozenset(places["office_links"]),
+        state_nouns=frozenset(normalize(w) for w in places["state_nouns"]),
         capitalised=frozenset(places["capitalised_words"]) | generic_words,
         not_places=frozenset(places["not_places"]) | _date_words(),
         function_words=frozenset(

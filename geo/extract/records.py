@@ -81,16 +81,19 @@ class Extractor:
 
     # -- step 1 -----------------------------------------------------------------------------
 
-    def read(self, path: Path, text: str, source: str,
-             cut: list[Sentence] | None = None) -> Reading:
-        """Step 1 for one article (``cut``: its sentences, when already made from ``text``)."""
+    def read(self, path: Path, text: str, source: str, cut: list[Sentence] | None = None,
+             countries: tuple[str, ...] | None = None) -> Reading:
+        """Step 1 for one article (``cut``: its sentences, when already made from ``text``;
+        ``countries``: the story's, when not the gazetteer's: none for a text that names
+        none, so that "the country" is no default country)."""
         header, offset = split_header(text)
         body = text[offset:]
         language = (header["language"].strip().lower()[:2], 1.0) if "language" in header \
             else detect_language(body)
         reading = Reading(path, source, text, header, language,
                           sentences(text, offset) if cut is None else cut,
-                          countries=self.gazetteer.countries)
+                          countries=self.gazetteer.countries if countries is None
+                          else countries)
         unread = unread_language(language[0])
         if unread and reading.sentences:
             reading.unused.append(Unused(source, 0, reading.sentences[0].quote,
