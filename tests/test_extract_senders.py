@@ -54,3 +54,15 @@ def test_the_host_not_the_sender_is_the_story_country(tmp_path, text, codes):
 ])
 def test_function_words_opening_a_sentence_are_no_places(text):
     assert countries_named(text) in ((), ("RU",))
+
+
+@pytest.mark.parametrize(("text", "codes"), ARTICLES)
+def test_the_drafts_main_country_is_the_host(tmp_path, text, codes):
+    """The draft's main country, which the map centres on, is the host, not the sender
+    (whose names still resolve: the record's force is the sender's)."""
+    sender, host = codes
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    draft = extract_articles([article])
+    assert draft.country == host
+    assert any(r.force.country == sender for r in draft.records)

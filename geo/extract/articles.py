@@ -19,7 +19,7 @@ from ..dates import FIRST_YEAR, LAST_YEAR, FuzzyDate
 from ..errors import BadArgument, UserInputError
 from ..gazetteer.lookup import Gazetteer
 from ..inputs import MAX_ARTICLE_BYTES, read_text
-from .countries import story_countries
+from .countries import MAX_COUNTRIES, story_parts
 from .datelines import AGENCY_LEAD, DATE_LINE_HEAD, PLACE_LEAD
 from .draft import Draft
 from .header import HEADER_LINE, split_header
@@ -76,23 +76,27 @@ def _engine_for(text: str) -> tuple[Extractor, list[Sentence], tuple[str, ...] |
     extractor reads the same sentences: their words and word-list matches are kept), and
     the story's countries: () when the text names none (the default extractor's country is
     no story's), else None (the extractor's)."""
-    found, cut = _story(text)
+    hosts, senders, cut = _story(text)
+    found = (*hosts, *senders)[:MAX_COUNTRIES]
     if not found:
         return extractor(), cut, ()
-    return extractor(found[0], tuple(sorted(found[1:]))), cut, None
+    return extractor(found[0], tuple(sorted(found[1:]))), cut, hosts if senders else None
 
 
-def _story(text: str) -> tuple[tuple[str, ...], list[Sentence]]:
-    """The countries ``text`` is about (:mod:`geo.extract.countries`) and its sentences."""
+def _story(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[Sentence]]:
+    """The countries ``text`` is about, those it names only as a force's sender
+    (:mod:`geo.extract.countries`) and its sentences."""
     _, offset = split_header(text)
     cut = sentences(text, offset)
-    return story_countries(cut, extractor().finder), cut
+    return (*story_parts(cut, extractor().finder), cut)
 
 
 def countries_named(text: str) -> tuple[str, ...]:
-    """The countries ``text`` is about, most named first, as extraction reads them (empty
-    when it names no place): ``deploymap resolve`` with no ``--country``."""
-    return _story(text)[0]
+    """The countries ``text`` is about, most named first, then its forces' senders, as
+    extraction reads them (empty when it names no place): ``deploymap resolve`` with no
+    ``--country``."""
+    hosts, senders, _ = _story(text)
+    return (*hosts, *senders)[:MAX_COUNTRIES]
 
 
 def _read_file(path: Path) -> str:

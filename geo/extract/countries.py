@@ -47,8 +47,10 @@ def _sender(sentence: Sentence, stop: int, sends: set[int]) -> bool:
         sentence.span(stop, stop + 1)) in lex.passive_aux | lex.ongoing_auxiliaries)
 
 
-def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple[str, ...]:
-    """The countries ``sentences`` are about, most named first (empty when none)."""
+def story_parts(sentences: Iterable[Sentence], finder: PlaceFinder
+                ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The countries ``sentences`` are about, most named first, and the countries named
+    only as a force's sender (see the module)."""
     lex = lexicon()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -125,7 +127,8 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
         first.setdefault(code, len(first))
     if not counts:  # no place named: the governments' countries ("South Sudanese
         # authorities"), then the senders
-        return tuple(dict.fromkeys([*states, *senders]))[:MAX_COUNTRIES]
+        hosts = tuple(dict.fromkeys(states))[:MAX_COUNTRIES]
+        return hosts, tuple(c for c in dict.fromkeys(senders) if c not in hosts)
     top = max(counts.values())
     # a country no name of its own names, only one word with no cue before it, is no
     # story's beside one named more ("Колонна" -> Colón, Honduras; "the Gulf states" ->
@@ -135,9 +138,10 @@ def story_countries(sentences: Iterable[Sentence], finder: PlaceFinder) -> tuple
                      if c in sites or (n >= top * SHARE
                                        and (c in named or c in cued or n >= least))),
                     key=lambda c: (-counts[c], first[c]))
-    # a sender counts for nothing, but its places and forces' words are the story's too
-    chosen += [c for c in dict.fromkeys(senders) if c not in chosen]
-    return tuple(chosen[:MAX_COUNTRIES])
+    # a sender counts for nothing: its places and forces' words are read, but it is no
+    # country "the country" or a force going home may mean
+    return tuple(chosen[:MAX_COUNTRIES]), tuple(
+        c for c in dict.fromkeys(senders) if c not in chosen)
 
 
-__all__ = ["COUNTRY_WEIGHT", "MAX_COUNTRIES", "SHARE", "story_countries"]
+__all__ = ["COUNTRY_WEIGHT", "MAX_COUNTRIES", "SHARE", "story_parts"]
