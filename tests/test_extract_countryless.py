@@ -59,3 +59,20 @@ def test_an_article_naming_no_country_adds_none_to_the_story(tmp_path):
                    "The soldiers will stay for six months, their commander said.")
     assert draft.country == "LT"
     assert "AM" not in draft.countries
+
+
+@pytest.mark.parametrize(("text", "host", "not_host"), [
+    ("Rwandan troops arrived in South Sudan in 2024. Fighting near the border involved "
+     "fighters of the Sudan People's Liberation Army last week, officials said. The Rwandan "
+     "soldiers will stay in the country until 2026.", "SS", "SD"),
+    ("Ghanaian peacekeepers are deployed in Lebanon. A report by the Syria Observatory "
+     "for Human Rights was read out at the meeting on Monday. The Ghanaian troops will "
+     "remain in the country.", "LB", "SY"),
+])
+def test_a_country_that_opens_an_organisations_name_is_no_antecedent(tmp_path, text, host,
+                                                                       not_host):
+    """ "the country" is the last country named as a place, not one opening a name (the
+    first case read Sudan before this)."""
+    places = {p for _, p, _ in _found(_draft(tmp_path, text))}
+    assert host in places
+    assert not_host not in places

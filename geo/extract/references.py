@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer.lookup import Gazetteer
 from .capitals import capital_mentions
 from .lexicon import lexicon
+from .names import RUN_GAPS
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
 from .text import Sentence, phrase_form
@@ -197,8 +198,10 @@ def with_references(sentence: Sentence, mentions: list[PlaceMention],
     found = find_references(sentence, mentions, excluded, earlier, antecedents.sites,
                             finder.gazetteer, antecedents.towns)
     names = [m for m in mentions if m.role == "name"]
+    starts = {m.start for m in mentions}
     antecedents.countries.extend(m.targets[0].key for m in names
-                                 if m.targets[0].kind == "country")
+                                 if m.targets[0].kind == "country"
+                                 and not _opens_a_name(sentence, m, starts))
     antecedents.sites.extend(m.targets[0].key for m in names
                              if m.targets[0].kind in SITE_KINDS)
     antecedents.towns.extend(m.targets[0].key for m in names
@@ -208,6 +211,19 @@ def with_references(sentence: Sentence, mentions: list[PlaceMention],
     inside = {i for m in found for i in range(m.start, m.stop)}
     kept = [m for m in mentions if not inside.intersection(range(m.start, m.stop))]
     return finder.judge(sentence, sorted(kept + found, key=lambda m: m.start))
+
+
+def _opens_a_name(sentence: Sentence, mention: PlaceMention, starts: set[int]) -> bool:
+    """Whether a country's name opens an organisation's ("the Sudan People's Liberation
+    Movement", "South Sudan People's Defense Forces"): a capitalised word follows it that
+    starts no place's name (``starts``: where the sentence's place mentions start). Such a
+    name is no country "the country" may mean later."""
+    tokens = sentence.tokens
+    if sentence.title_case or mention.stop >= len(tokens):
+        return False
+    after = tokens[mention.stop]
+    return (after.upper and sentence.gap(mention.stop - 1, mention.stop) in RUN_GAPS
+            and after.key not in lexicon().capitalised and mention.stop not in starts)
 
 
 __all__ = ["NAME_AFTER", "SITE_KINDS", "TOWN_KINDS", "Antecedents", "find_references",
