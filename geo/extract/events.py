@@ -285,13 +285,17 @@ def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = froze
                   ) -> list[Trigger]:
     """Every trigger in ``sentence`` (phrases in ``not_triggers`` excluded); a word for
     staying that qualifies the force after it ("its remaining troops", "оставшиеся
-    войска") says nothing happens."""
+    войска") says nothing happens, nor an act's word that ends the sentence after a word
+    of time ("after base handover")."""
     lex = lexicon()
     found = []
     for start, stop, action in lex.triggers.find(sentence, blocked):
         if action is None:
             continue
         if action == "remain" and stop - start == 1 and _qualifies_force(sentence, stop):
+            continue
+        if stop == len(sentence.tokens) and any(  # "... after base handover": a date
+                sentence.tokens[i].key in lex.time_before for i in range(max(0, start - 2), start)):
             continue
         found.append(Trigger(start, stop, action, sentence.span(start, stop)))
     taken = {i for t in found for i in range(t.start, t.stop)} | set(blocked)

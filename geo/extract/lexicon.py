@@ -128,6 +128,7 @@ class Lexicon:
     opponents: PhraseMatcher[bool]
     equipment: frozenset[str]
     continuing: frozenset[str]
+    time_before: frozenset[str]
     site_word_keys: frozenset[str]
     position_words: frozenset[str]
     compass_names: frozenset[str]
@@ -288,6 +289,7 @@ def lexicon() -> Lexicon:
                                 + _pairs(forces["joined_before"])),
         compass_names=frozenset(places["compass_names"]),
         continuing=_exact(events["continuing"]),
+        time_before=frozenset(normalize(w) for w in events["time_before"]),
         position_words=frozenset(t.key for p in places["position_words"] for t in tokenize(p)),
         site_word_keys=frozenset(t.key for p in places["site_words"] for t in tokenize(p)),
         equipment=frozenset(phrase_form(p) for p, _ in _pairs(forces["equipment"])),
