@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..gazetteer.normalize import normalize
 from .lexicon import lexicon
 from .text import CYRILLIC, Sentence, Token
 
@@ -32,7 +31,7 @@ def act_owners(sentence: Sentence) -> list[tuple[int, int, str]]:
             if hit is not None and written_so(tokens, begin, hit[0]):
                 found.append((begin, hit[0], hit[1]))
                 continue
-        if start > 0 and normalize(tokens[start - 1].text) in lex.act_owned_by:
+        if start > 0 and tokens[start - 1].key in lex.act_owned_by:
             continue  # "son retrait du Tchad": the act is its; Chad is where
         index = stop
         while index < min(len(tokens), stop + _MAX_LINKS) and \

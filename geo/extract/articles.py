@@ -66,11 +66,6 @@ def _extractor(country: str, countries: tuple[str, ...]) -> Extractor:
     return made
 
 
-def extractor_for(text: str) -> Extractor:
-    """The extractor for the countries ``text`` is about (:mod:`geo.extract.countries`)."""
-    return _engine_for(text)[0]
-
-
 def _engine_for(text: str) -> tuple[Extractor, list[Sentence], tuple[str, ...] | None]:
     """The extractor for ``text``, its sentences, already cut into words (the story's
     extractor reads the same sentences: their words and word-list matches are kept), and
@@ -257,5 +252,4 @@ def extract_articles(paths: Sequence[Path | str], *, published: Mapping[str, obj
 
 
 
-__all__ = ["DEFAULT_COUNTRY", "countries_named", "date_line", "extract_articles", "extractor",
-           "extractor_for"]
+__all__ = ["DEFAULT_COUNTRY", "countries_named", "date_line", "extract_articles", "extractor"]

@@ -38,13 +38,12 @@ def _is_country(finder: PlaceFinder, code: str) -> bool:
     return bool(code) and code in places and places[code].kind == "country"
 
 
-def _sender(sentence: Sentence, stop: int, sends: set[int]) -> bool:
-    """Whether a verb of sending starts at ``stop`` or one auxiliary after it ("Uganda has
-    deployed", "Mỹ đã đưa"): the name before it is whose the force is."""
-    lex = lexicon()
-    tokens = sentence.tokens
-    return stop in sends or (stop + 1 in sends and stop < len(tokens) and normalize(
-        sentence.span(stop, stop + 1)) in lex.passive_aux | lex.ongoing_auxiliaries)
+def _sender(sentence: Sentence, stop: int, sends: set[int], auxiliaries: frozenset[str]
+            ) -> bool:
+    """Whether a verb of sending starts at ``stop`` or one of the ``auxiliaries`` after it
+    ("Uganda has deployed", "Mỹ đã đưa"): the name before it is whose the force is."""
+    return stop in sends or (stop + 1 in sends and stop < len(sentence.tokens)
+                             and sentence.tokens[stop].key in auxiliaries)
 
 
 def story_parts(sentences: Iterable[Sentence], finder: PlaceFinder
@@ -59,6 +58,7 @@ def story_parts(sentences: Iterable[Sentence], finder: PlaceFinder
     cued: set[str] = set()  # countries of a place named after "in", "from", "to", ...
     sites: set[str] = set()  # countries of a base named so
     senders: list[str] = []  # countries named as the sender of a force
+    auxiliaries = lex.passive_aux | lex.ongoing_auxiliaries  # "has sent", "đã đưa"
     states: list[str] = []  # countries of a government named by its nationality
     # (country, other senses, weight, whether the name is a compass word, Russian stems)
     found: list[tuple[str, tuple[str, ...], int, bool, tuple[str, ...]]] = []
@@ -94,7 +94,7 @@ def story_parts(sentences: Iterable[Sentence], finder: PlaceFinder
                         place.kind == "country"
                         or lex.nationalities.at(sentence, name.start) is not None)):
                 continue  # "German brigade": whose the force is, not where
-            if place.kind == "country" and _sender(sentence, name.stop, sends) and (
+            if place.kind == "country" and _sender(sentence, name.stop, sends, auxiliaries) and (
                     cue_span(sentence, name.start) is None):  # not "В Мозамбик прибыли"
                 senders.append(code)  # "Россия отправила в Нигер": whose the force is
                 continue

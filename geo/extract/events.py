@@ -294,14 +294,22 @@ def find_triggers(sentence: Sentence, blocked: frozenset[int] | set[int] = froze
             continue
         if action == "remain" and stop - start == 1 and _qualifies_force(sentence, stop):
             continue
-        if stop == len(sentence.tokens) and any(  # "... after base handover": a date
-                sentence.tokens[i].key in lex.time_before for i in range(max(0, start - 2), start)):
+        if _dates_another(sentence, start, stop):  # "after the withdrawal, ...": a date
             continue
         found.append(Trigger(start, stop, action, sentence.span(start, stop)))
     taken = {i for t in found for i in range(t.start, t.stop)} | set(blocked)
     split = [Trigger(start, start + 1, action, text) for start, text, action
              in split_phrases(sentence, lex.split_triggers) if start not in taken]
     return _ended(sentence, sorted(found + split, key=lambda t: t.start))
+
+
+def _dates_another(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether the act's word at ``start:stop`` follows a word of time and ends its phrase:
+    "after the withdrawal, ...", "après le retrait.", not "after their withdrawal from"."""
+    tokens = sentence.tokens
+    closed = stop == len(tokens) or any(c in sentence.gap(stop - 1, stop) for c in ",;:")
+    return closed and any(tokens[i].key in lexicon().time_before
+                          for i in range(max(0, start - 2), start))
 
 
 def _ended(sentence: Sentence, found: list[Trigger]) -> list[Trigger]:

@@ -43,6 +43,7 @@ from .lexicon import lexicon
 from .names import (
     HYPHENS,
     RUN_GAPS,
+    continues_a_name,
     fold,
     inflected_compound,
     marks_agree,
@@ -279,11 +280,8 @@ class PlaceFinder(BorderReader):
         country = place.kind == "country"
         if not country and titled(sentence, start, stop):
             return True
-        if stop < len(tokens) and not country:
-            after = tokens[stop]
-            if (after.upper and sentence.gap(stop - 1, stop) in RUN_GAPS
-                    and after.key not in lex.capitalised and after.key not in known):
-                return True
+        if not country and continues_a_name(sentence, stop) and tokens[stop].key not in known:
+            return True
         if start > 1:
             before = tokens[start - 1]
             if (before.upper and not before.text.isupper()

@@ -332,6 +332,18 @@ def marks_agree(forms: dict[tuple[str, ...], set[tuple[str, ...]]],
     return tuple(t.form for t in words) in forms[keys]
 
 
+def continues_a_name(sentence: Sentence, stop: int) -> bool:
+    """Whether the word at ``stop`` goes on a name that ends before it: a capitalised word
+    one space after it that may not follow a place's name ("Ararat Mirzoyan", "the Sudan
+    People's Liberation Movement"; not "Gyumri Airport" when "airport" may)."""
+    tokens = sentence.tokens
+    if stop >= len(tokens) or not stop:
+        return False
+    after = tokens[stop]
+    return (after.upper and sentence.gap(stop - 1, stop) in RUN_GAPS
+            and after.key not in lexicon().capitalised)
+
+
 def titled(sentence: Sentence, start: int, stop: int) -> bool:
     """Whether words ``start`` to ``stop`` are a title ("the Minister") or follow one, maybe
     through an office's links ("President Kiir", "ministre de la Défense", "Président de
@@ -344,6 +356,7 @@ def titled(sentence: Sentence, start: int, stop: int) -> bool:
         for at in range(start, max(0, start - 3) - 1, -1))
 
 
-__all__ = ["HYPHENS", "LOCAL_KINDS", "RUN_GAPS", "NameTable", "country_names", "fold",
+__all__ = ["HYPHENS", "LOCAL_KINDS", "RUN_GAPS", "NameTable", "continues_a_name",
+           "country_names", "fold",
            "marks_agree", "may_name", "nominative", "story_names", "titled", "without_runs",
            "world_names"]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer.lookup import Gazetteer
 from .capitals import capital_mentions
 from .lexicon import lexicon
-from .names import RUN_GAPS
+from .names import continues_a_name
 from .owners import actor_country
 from .targets import NameMatch, PlaceMention, target_of
 from .text import Sentence, phrase_form
@@ -218,12 +218,8 @@ def _opens_a_name(sentence: Sentence, mention: PlaceMention, starts: set[int]) -
     Movement", "South Sudan People's Defense Forces"): a capitalised word follows it that
     starts no place's name (``starts``: where the sentence's place mentions start). Such a
     name is no country "the country" may mean later."""
-    tokens = sentence.tokens
-    if sentence.title_case or mention.stop >= len(tokens):
-        return False
-    after = tokens[mention.stop]
-    return (after.upper and sentence.gap(mention.stop - 1, mention.stop) in RUN_GAPS
-            and after.key not in lexicon().capitalised and mention.stop not in starts)
+    return (not sentence.title_case and continues_a_name(sentence, mention.stop)
+            and mention.stop not in starts)
 
 
 __all__ = ["NAME_AFTER", "SITE_KINDS", "TOWN_KINDS", "Antecedents", "find_references",
